@@ -1,0 +1,38 @@
+/**
+ * Errors a write can end with. Each carries a code the UI translates
+ * (`err.<code>`), so a refusal is a clear message beside the right field and
+ * never a half-saved record.
+ */
+export interface FieldIssue {
+  field: string;
+  code: string;
+  /** Values for the message, such as the conflicting device. */
+  vars?: Record<string, string>;
+}
+
+export class ValidationError extends Error {
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.code}`).join('; '));
+    this.name = 'ValidationError';
+  }
+}
+
+/** The record changed since the caller read it (another window or tab). */
+export class StaleRecordError extends Error {
+  constructor(readonly recordId: string) {
+    super(`record ${recordId} changed since it was read`);
+    this.name = 'StaleRecordError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(readonly recordId: string) {
+    super(`record ${recordId} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Turns zod issues into field issues whose codes are the schema's messages. */
+export function issuesFromZod(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
+  return issues.map((issue) => ({ field: String(issue.path[0] ?? ''), code: issue.message }));
+}

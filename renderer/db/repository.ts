@@ -1,0 +1,116 @@
+import Dexie from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import { GENESIS_HASH, hashEntry, type ChangeEntry, type ChangeOp } from '../../shared/changelog/chain';
+import type { RecordMeta } from '../../shared/domain/record';
+import { StaleRecordError } from './errors';
+import type { LoggedTable, ZwDb } from './schema';
+
+/**
+ * The one way records are written (DESIGN.md, Storage): in a single Dexie
+ * transaction the records are put and their change-log entries appended to
+ * the unit's hash chain. Either all of it happens or none of it does.
+ */
+
+export interface Actor {
+  unitId: string;
+  /** Account id of the signed-in user; stamped on every record. */
+  accountId: string;
+}
+
+export interface Write {
+  table: LoggedTable;
+  op: ChangeOp;
+  record: RecordMeta;
+}
+
+/** Fields that must never leave the PC, not even inside the change log. */
+const REDACTED: Partial<Record<LoggedTable, readonly string[]>> = {
+  accounts: ['passwordHash'],
+};
+
+function loggedForm(table: LoggedTable, record: RecordMeta): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...record };
+  const hidden = REDACTED[table];
+  if (!hidden) return copy;
+  for (const key of hidden) if (key in copy) copy[key] = '[redacted]';
+  return copy;
+}
+
+export async function chainHead(db: ZwDb, unitId: string): Promise<{ seq: number; hash: string }> {
+  const last = await db.changelog.where('[unitId+seq]').between([unitId, Dexie.minKey], [unitId, Dexie.maxKey]).last();
+  return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+}
+
+/**
+ * Writes `writes` and their log entries atomically. `guard` runs first inside
+ * the same transaction, so a check (duplicate IP, stale revision) and the
+ * write it protects cannot be separated by another write. `extraTables` are
+ * tables the guard reads or writes besides the logged ones.
+ */
+export async function commit(
+  db: ZwDb,
+  actor: Actor,
+  writes: () => Promise<Write[]> | Write[],
+  extraTables: readonly string[] = [],
+): Promise<ChangeEntry[]> {
+  const tables = new Set<string>(['changelog', 'units', 'accounts', 'devices', ...extraTables]);
+  return db.transaction('rw', [...tables], async () => {
+    const list = await writes();
+    if (list.length === 0) return [];
+    let { seq, hash } = await chainHead(db, actor.unitId);
+    const at = Date.now();
+    const entries: ChangeEntry[] = [];
+    const byTable = new Map<LoggedTable, Write['record'][]>();
+    for (const write of list) {
+      seq += 1;
+      const unhashed = {
+        unitId: actor.unitId,
+        seq,
+        table: write.table,
+        recordId: write.record.id,
+        rev: write.record.rev,
+        op: write.op,
+        at,
+        by: actor.accountId,
+        record: loggedForm(write.table, write.record),
+        prevHash: hash,
+      };
+      hash = hashEntry(unhashed);
+      entries.push({ ...unhashed, hash });
+      const bucket = byTable.get(write.table) ?? [];
+      bucket.push(write.record);
+      byTable.set(write.table, bucket);
+    }
+    for (const [table, records] of byTable) await db.table(table).bulkPut(records);
+    // bulkAdd, not bulkPut: two windows racing for the same seq must fail,
+    // not silently fork the chain.
+    await db.changelog.bulkAdd(entries);
+    return entries;
+  });
+}
+
+export function newRecord<B extends object>(actor: Actor, body: B, now = Date.now()): RecordMeta & B {
+  return {
+    ...body,
+    unitId: actor.unitId,
+    id: uuidv7(),
+    rev: 1,
+    createdAt: now,
+    createdBy: actor.accountId,
+    updatedAt: now,
+    updatedBy: actor.accountId,
+    retiredAt: null,
+    retiredReason: null,
+  };
+}
+
+export function revise<T extends RecordMeta>(previous: T, changes: Partial<T>, actor: Actor, now = Date.now()): T {
+  return { ...previous, ...changes, id: previous.id, unitId: previous.unitId, rev: previous.rev + 1, updatedAt: now, updatedBy: actor.accountId };
+}
+
+/** Reads a record for change inside a transaction and checks the caller saw its latest revision. */
+export async function current<T extends RecordMeta>(db: ZwDb, table: LoggedTable, id: string, expectedRev: number): Promise<T> {
+  const record = (await db.table(table).get(id)) as T | undefined;
+  if (!record || record.rev !== expectedRev) throw new StaleRecordError(id);
+  return record;
+}

@@ -1,0 +1,73 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { ChangeEntry } from '../../shared/changelog/chain';
+import type { Account } from '../../shared/domain/account';
+import type { Device } from '../../shared/domain/device';
+import type { UnitProfile } from '../../shared/domain/unit';
+
+/** Local-only state: never exported, never in the change log. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** Failed sign-ins per username, for the five-strikes lock. Local-only. */
+export interface SigninAttempts {
+  username: string;
+  failures: number;
+  lockedUntil: number;
+}
+
+export const DB_NAME = 'zwledger';
+
+/**
+ * Each entry is one Dexie version: the stores it declares and, where records
+ * must change, an upgrade. Kept as a list so a test can open a database at any
+ * earlier version and upgrade it (DESIGN.md, Storage). Never edit a shipped
+ * version; add one.
+ */
+export const VERSIONS: readonly { version: number; stores: Record<string, string | null>; upgrade?: (tx: import('dexie').Transaction) => Promise<void> }[] = [
+  {
+    version: 1,
+    stores: {
+      meta: 'key',
+      units: 'id',
+      accounts: 'id, unitId, username',
+      devices: 'id, unitId',
+      changelog: '[unitId+seq], [table+recordId]',
+      signinAttempts: 'username',
+    },
+  },
+  {
+    // Conflict checks inside the write transaction look up active devices by
+    // IP and MAC; without these indexes each save scanned the whole register.
+    version: 2,
+    stores: {
+      devices: 'id, unitId, [unitId+ip], [unitId+mac]',
+    },
+  },
+];
+
+export type ZwTables = {
+  meta: EntityTable<MetaRow, 'key'>;
+  units: EntityTable<UnitProfile, 'id'>;
+  accounts: EntityTable<Account, 'id'>;
+  devices: EntityTable<Device, 'id'>;
+  changelog: import('dexie').Table<ChangeEntry, [string, number]>;
+  signinAttempts: EntityTable<SigninAttempts, 'username'>;
+};
+
+export type ZwDb = Dexie & ZwTables;
+
+/** Opens the app database with every version up to `upTo` (default: all). */
+export function openDb(name: string = DB_NAME, upTo: number = Number.POSITIVE_INFINITY, options?: ConstructorParameters<typeof Dexie>[1]): ZwDb {
+  const db = new Dexie(name, options) as ZwDb;
+  for (const v of VERSIONS) {
+    if (v.version > upTo) break;
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+  return db;
+}
+
+/** The logged tables: every write to these goes through the repository. */
+export type LoggedTable = 'units' | 'accounts' | 'devices';

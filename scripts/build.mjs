@@ -1,0 +1,41 @@
+// Builds the renderer, main, preload and browser-mode host with Vite, one
+// tool for all four (DESIGN.md, Layout). Outputs under out/.
+import { build } from 'vite';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
+
+/** A Node-side bundle: every dependency inlined, so installers ship no node_modules. */
+function nodeBundle({ entry, outDir, fileName, format, external = [] }) {
+  return {
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      ssr: entry,
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      sourcemap: false,
+      rollupOptions: {
+        external: [...nodeBuiltins, ...external],
+        output: { format, entryFileNames: fileName },
+      },
+    },
+    ssr: { noExternal: true, target: 'node' },
+  };
+}
+
+if (wanted('renderer')) await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+if (wanted('main')) {
+  await build(nodeBundle({ entry: 'main/index.ts', outDir: 'out/main', fileName: 'index.cjs', format: 'cjs', external: ['electron'] }));
+}
+if (wanted('preload')) {
+  // Sandboxed preloads are CommonJS and may require only 'electron'.
+  await build(nodeBundle({ entry: 'preload/index.ts', outDir: 'out/preload', fileName: 'index.cjs', format: 'cjs', external: ['electron'] }));
+}
+if (wanted('host')) {
+  await build(nodeBundle({ entry: 'main/browser-host.ts', outDir: 'out/host', fileName: 'host.mjs', format: 'es' }));
+}

@@ -1,0 +1,22 @@
+/**
+ * Who may do what. The roles are those of DOMAIN.md; a permission names an
+ * action, so a screen asks `can(role, 'devices.edit')` rather than testing
+ * roles itself.
+ */
+export const ROLES = ['admin', 'docOfficer', 'duty', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  'devices.view': ['admin', 'duty', 'auditor', 'docOfficer'],
+  'devices.edit': ['admin'],
+  'accounts.manage': ['admin'],
+  'unit.edit': ['admin'],
+  'integrity.verify': ['admin', 'auditor'],
+  'settings.edit': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

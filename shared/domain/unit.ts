@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { parsePhone } from '../rules/phone';
+import type { RecordMeta } from './record';
+
+/** 县区 bodies and 市直部门 are scored on different rubrics (考核办法 三). */
+export const UNIT_LEVELS = ['county', 'municipal'] as const;
+/** Urban units get a 1-hour fault response, township units 3 hours (第四十四条). */
+export const UNIT_AREAS = ['urban', 'township'] as const;
+
+const phone = z.string().transform((value, ctx) => {
+  const parsed = parsePhone(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+const name = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
+
+/** The unit profile of 第二十七条: leader, office, administrator, document officer. */
+export const unitProfileInput = z.object({
+  name: name(60),
+  code: z.string().trim().regex(/^[A-Za-z0-9-]{2,32}$/, 'unit.code'),
+  level: z.enum(UNIT_LEVELS),
+  area: z.enum(UNIT_AREAS),
+  leader: name(30),
+  office: name(40),
+  adminName: name(30),
+  adminPhone: phone,
+  docOfficerName: name(30),
+  docOfficerPhone: phone,
+});
+
+export type UnitProfileInput = z.input<typeof unitProfileInput>;
+export type UnitProfileBody = z.output<typeof unitProfileInput>;
+export type UnitProfile = RecordMeta & UnitProfileBody;

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb, unitWithAdmin } from './helpers';
+import { createAccount, disableAccount, localUnit, recordFailedSignin, signinCheck, clearFailedSignins, setupUnit, updateAccount } from '../../../renderer/db/accounts';
+import { ValidationError } from '../../../renderer/db/errors';
+
+describe('unit setup', () => {
+  it('stores the profile, the first admin with a lower-cased username, and refuses a second setup', async () => {
+    const db = freshDb();
+    const actor = await unitWithAdmin(db);
+    const unit = await localUnit(db);
+    expect(unit).toMatchObject({ id: actor.unitId, name: '庄浪县信息办', docOfficerPhone: '0933-8211234', createdBy: actor.accountId });
+    const admin = await db.accounts.get(actor.accountId);
+    expect(admin).toMatchObject({ username: 'admin', role: 'admin' });
+    await expect(unitWithAdmin(db)).rejects.toBeInstanceOf(ValidationError);
+    expect(await db.units.count()).toBe(1);
+  });
+
+  it('refuses a bad phone number and writes nothing', async () => {
+    const db = freshDb();
+    const bad = setupUnit(
+      db,
+      { name: '某单位', code: 'X1', level: 'municipal', area: 'urban', leader: '甲', office: '乙', adminName: '丙', adminPhone: '12345', docOfficerName: '丁', docOfficerPhone: '13800138000' },
+      { username: 'admin', displayName: '丙', role: 'admin' },
+      'h',
+    );
+    await expect(bad).rejects.toMatchObject({ issues: [{ field: 'adminPhone', code: 'phone.format' }] });
+    expect(await db.units.count()).toBe(0);
+    expect(await db.changelog.count()).toBe(0);
+    expect(await localUnit(db)).toBeUndefined();
+  });
+});
+
+describe('accounts', () => {
+  it('refuses a duplicate username regardless of case', async () => {
+    const db = freshDb();
+    const actor = await unitWithAdmin(db);
+    await createAccount(db, actor, { username: 'wenwen', displayName: '文文', role: 'docOfficer' }, 'h');
+    await expect(createAccount(db, actor, { username: 'WenWen', displayName: '文文2', role: 'duty' }, 'h')).rejects.toMatchObject({ issues: [{ field: 'username', code: 'account.duplicate' }] });
+  });
+
+  it('keeps at least one admin and never disables the signed-in account', async () => {
+    const db = freshDb();
+    const actor = await unitWithAdmin(db);
+    const admin = (await db.accounts.get(actor.accountId))!;
+    await expect(disableAccount(db, actor, admin.id, admin.rev, '离职')).rejects.toMatchObject({ issues: [{ code: 'accounts.cannotDisableSelf' }] });
+    await expect(updateAccount(db, actor, admin.id, admin.rev, { role: 'duty' })).rejects.toMatchObject({ issues: [{ code: 'accounts.lastAdmin' }] });
+    const other = await createAccount(db, actor, { username: 'duty1', displayName: '值班员', role: 'duty' }, 'h');
+    const disabled = await disableAccount(db, actor, other.id, other.rev, '调离');
+    expect(disabled.retiredReason).toBe('调离');
+    expect(await signinCheck(db, 'duty1')).toEqual({ state: 'open', account: undefined });
+  });
+});
+
+describe('sign-in lock', () => {
+  it('locks a username for five minutes after five failures, then opens again', async () => {
+    const db = freshDb();
+    await unitWithAdmin(db);
+    const t0 = 1_800_000_000_000;
+    for (let i = 1; i <= 4; i++) expect(await recordFailedSignin(db, 'Admin', t0 + i)).toEqual({ left: 5 - i });
+    expect(await recordFailedSignin(db, 'admin', t0 + 5)).toEqual({ lockedUntil: t0 + 5 + 300_000 });
+    expect(await signinCheck(db, 'admin', t0 + 299_000)).toEqual({ state: 'locked', until: t0 + 5 + 300_000 });
+    const after = await signinCheck(db, 'admin', t0 + 300_006);
+    expect(after).toMatchObject({ state: 'open', account: { username: 'admin' } });
+    // A fresh round of five begins after the lock ends.
+    expect(await recordFailedSignin(db, 'admin', t0 + 300_010)).toEqual({ left: 4 });
+    await clearFailedSignins(db, 'admin');
+    expect(await recordFailedSignin(db, 'admin', t0 + 300_020)).toEqual({ left: 4 });
+  });
+});
