@@ -1,8 +1,8 @@
 import { deviceInput, findConflicts, retireInput, type Device, type DeviceBody, type DeviceConflict, type DeviceInput, type RetireInput } from '../../shared/domain/device';
-import type { ChangeEntry } from '../../shared/changelog/chain';
+import { openEntry, type ChangeEntry } from '../../shared/changelog/chain';
 import { ValidationError, issuesFromZod, NotFoundError, type FieldIssue } from './errors';
 import { commit, current, newRecord, revise, type Actor } from './repository';
-import type { ZwDb } from './schema';
+import { recordKey, type ZwDb } from './schema';
 
 /** Repository of the networked-computer register (第十六条, 第十九条). */
 
@@ -129,6 +129,10 @@ export function listDevices(db: ZwDb, unitId: string): Promise<Device[]> {
 }
 
 /** Every change-log entry of one record, oldest first. */
-export function recordHistory(db: ZwDb, table: string, recordId: string): Promise<ChangeEntry[]> {
-  return db.changelog.where('[table+recordId]').equals([table, recordId]).sortBy('seq');
+export async function recordHistory(db: ZwDb, table: string, recordId: string): Promise<ChangeEntry[]> {
+  const commits = await db.changelog.where('recordKeys').equals(recordKey(table, recordId)).toArray();
+  return commits
+    .flatMap((c) => c.entries.filter((e) => e.recordId === recordId && e.table === table))
+    .sort((a, b) => a.seq - b.seq)
+    .map(openEntry);
 }

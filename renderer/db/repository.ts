@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { GENESIS_HASH, hashEntry, type ChangeEntry, type ChangeOp } from '../../shared/changelog/chain';
+import { GENESIS_HASH, sealEntry, type ChangeOp, type SealedEntry } from '../../shared/changelog/chain';
 import type { RecordMeta } from '../../shared/domain/record';
 import { StaleRecordError } from './errors';
-import type { LoggedTable, ZwDb } from './schema';
+import { COMMIT_CHUNK, recordKey, type LogCommit, type LoggedTable, type ZwDb } from './schema';
 
 /**
  * The one way records are written (DESIGN.md, Storage): in a single Dexie
@@ -38,7 +38,7 @@ function loggedForm(table: LoggedTable, record: RecordMeta): Record<string, unkn
 
 export async function chainHead(db: ZwDb, unitId: string): Promise<{ seq: number; hash: string }> {
   const last = await db.changelog.where('[unitId+seq]').between([unitId, Dexie.minKey], [unitId, Dexie.maxKey]).last();
-  return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+  return last ? { seq: last.lastSeq, hash: last.lastHash } : { seq: 0, hash: GENESIS_HASH };
 }
 
 /**
@@ -52,18 +52,18 @@ export async function commit(
   actor: Actor,
   writes: () => Promise<Write[]> | Write[],
   extraTables: readonly string[] = [],
-): Promise<ChangeEntry[]> {
+): Promise<SealedEntry[]> {
   const tables = new Set<string>(['changelog', 'units', 'accounts', 'devices', ...extraTables]);
   return db.transaction('rw', [...tables], async () => {
     const list = await writes();
     if (list.length === 0) return [];
     let { seq, hash } = await chainHead(db, actor.unitId);
     const at = Date.now();
-    const entries: ChangeEntry[] = [];
-    const byTable = new Map<LoggedTable, Write['record'][]>();
+    const sealed: SealedEntry[] = [];
+    const byTable = new Map<LoggedTable, RecordMeta[]>();
     for (const write of list) {
       seq += 1;
-      const unhashed = {
+      const entry = sealEntry({
         unitId: actor.unitId,
         seq,
         table: write.table,
@@ -74,18 +74,31 @@ export async function commit(
         by: actor.accountId,
         record: loggedForm(write.table, write.record),
         prevHash: hash,
-      };
-      hash = hashEntry(unhashed);
-      entries.push({ ...unhashed, hash });
+      });
+      hash = entry.hash;
+      sealed.push(entry);
       const bucket = byTable.get(write.table) ?? [];
       bucket.push(write.record);
       byTable.set(write.table, bucket);
     }
     for (const [table, records] of byTable) await db.table(table).bulkPut(records);
+    const commits: LogCommit[] = [];
+    for (let i = 0; i < sealed.length; i += COMMIT_CHUNK) {
+      const entries = sealed.slice(i, i + COMMIT_CHUNK);
+      const last = entries[entries.length - 1]!;
+      commits.push({
+        unitId: actor.unitId,
+        seq: entries[0]!.seq,
+        lastSeq: last.seq,
+        lastHash: last.hash,
+        recordKeys: [...new Set(entries.map((e) => recordKey(e.table, e.recordId)))],
+        entries,
+      });
+    }
     // bulkAdd, not bulkPut: two windows racing for the same seq must fail,
     // not silently fork the chain.
-    await db.changelog.bulkAdd(entries);
-    return entries;
+    await db.changelog.bulkAdd(commits);
+    return sealed;
   });
 }
 

@@ -1,5 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { ChangeEntry } from '../../shared/changelog/chain';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { SealedEntry } from '../../shared/changelog/chain';
 import type { Account } from '../../shared/domain/account';
 import type { Device } from '../../shared/domain/device';
 import type { UnitProfile } from '../../shared/domain/unit';
@@ -17,6 +17,29 @@ export interface SigninAttempts {
   lockedUntil: number;
 }
 
+/**
+ * The change log is stored as commits: the entries one transaction appended,
+ * in seq order, at most COMMIT_CHUNK to a row. IndexedDB's cost is per row
+ * (a request each), so a bulk write of 50,000 records adds a hundred log rows
+ * rather than 50,000. `recordKeys` (`table/id`, multi-entry) finds a record's
+ * history.
+ */
+export interface LogCommit {
+  unitId: string;
+  /** seq of the first entry */
+  seq: number;
+  lastSeq: number;
+  lastHash: string;
+  recordKeys: string[];
+  entries: SealedEntry[];
+}
+
+export const COMMIT_CHUNK = 500;
+
+export function recordKey(table: string, id: string): string {
+  return `${table}/${id}`;
+}
+
 export const DB_NAME = 'zwledger';
 
 /**
@@ -25,7 +48,7 @@ export const DB_NAME = 'zwledger';
  * earlier version and upgrade it (DESIGN.md, Storage). Never edit a shipped
  * version; add one.
  */
-export const VERSIONS: readonly { version: number; stores: Record<string, string | null>; upgrade?: (tx: import('dexie').Transaction) => Promise<void> }[] = [
+export const VERSIONS: readonly { version: number; stores: Record<string, string | null>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
   {
     version: 1,
     stores: {
@@ -33,7 +56,7 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
       units: 'id',
       accounts: 'id, unitId, username',
       devices: 'id, unitId',
-      changelog: '[unitId+seq], [table+recordId]',
+      changelog: '[unitId+seq], *recordKeys',
       signinAttempts: 'username',
     },
   },
@@ -52,7 +75,7 @@ export type ZwTables = {
   units: EntityTable<UnitProfile, 'id'>;
   accounts: EntityTable<Account, 'id'>;
   devices: EntityTable<Device, 'id'>;
-  changelog: import('dexie').Table<ChangeEntry, [string, number]>;
+  changelog: Table<LogCommit, [string, number]>;
   signinAttempts: EntityTable<SigninAttempts, 'username'>;
 };
 

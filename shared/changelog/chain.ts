@@ -34,6 +34,30 @@ export function hashEntry(entry: UnhashedEntry): string {
   return sm3(entry.prevHash + canonical(entry));
 }
 
+/**
+ * An entry as stored: the exact canonical bytes that were hashed, beside the
+ * hash. Storing the bytes (not a re-serialisable object) means verification
+ * and export read what was hashed, never a re-encoding of it.
+ */
+export interface SealedEntry {
+  seq: number;
+  table: string;
+  recordId: string;
+  hash: string;
+  /** canonical(UnhashedEntry) */
+  body: string;
+}
+
+export function sealEntry(entry: UnhashedEntry): SealedEntry {
+  const body = canonical(entry);
+  return { seq: entry.seq, table: entry.table, recordId: entry.recordId, hash: sm3(entry.prevHash + body), body };
+}
+
+/** The logical entry of a sealed one. For display and export; verification uses the bytes. */
+export function openEntry(sealed: SealedEntry): ChangeEntry {
+  return { ...(JSON.parse(sealed.body) as UnhashedEntry), hash: sealed.hash };
+}
+
 export type ChainBreak = 'hash' | 'link' | 'sequence' | 'unit';
 
 export type ChainVerdict =
@@ -57,27 +81,50 @@ export class ChainVerifier {
     this.prevHash = start.hash;
   }
 
-  /** Returns false once the chain is broken; later entries are ignored. */
+  get ok(): boolean {
+    return this.broken === undefined;
+  }
+
+  /** A logical entry (from a bundle, say): its canonical form is what was hashed. */
   push(entry: ChangeEntry): boolean {
-    if (this.broken) return false;
-    this.unitId ??= entry.unitId;
-    const fail = (seq: number, problem: ChainBreak) => {
-      this.broken = { ok: false, count: this.count, seq, problem };
-      return false;
-    };
-    if (entry.unitId !== this.unitId) return fail(entry.seq, 'unit');
-    if (entry.seq !== this.expectedSeq) return fail(this.expectedSeq, 'sequence');
-    if (entry.prevHash !== this.prevHash) return fail(entry.seq, 'link');
     const { hash, ...unhashed } = entry;
-    if (hashEntry(unhashed) !== hash) return fail(entry.seq, 'hash');
-    this.prevHash = hash;
-    this.expectedSeq += 1;
-    this.count += 1;
-    return true;
+    return this.check(entry.unitId, entry.seq, entry.prevHash, canonical(unhashed), hash);
+  }
+
+  /** A stored entry: the hash must cover the stored bytes, and they must say what the row says. */
+  pushSealed(sealed: SealedEntry): boolean {
+    if (this.broken) return false;
+    let parsed: Partial<UnhashedEntry>;
+    try {
+      parsed = JSON.parse(sealed.body) as Partial<UnhashedEntry>;
+    } catch {
+      return this.fail(sealed.seq, 'hash');
+    }
+    if (parsed.seq !== sealed.seq || parsed.recordId !== sealed.recordId || parsed.table !== sealed.table) return this.fail(sealed.seq, 'hash');
+    return this.check(String(parsed.unitId), sealed.seq, String(parsed.prevHash), sealed.body, sealed.hash);
   }
 
   result(): ChainVerdict {
     return this.broken ?? { ok: true, count: this.count, lastSeq: this.expectedSeq - 1, lastHash: this.prevHash };
+  }
+
+  /** Marks the chain broken at `seq` for a reason found outside the entries (a storage summary that disagrees). */
+  fail(seq: number, problem: ChainBreak): false {
+    this.broken ??= { ok: false, count: this.count, seq, problem };
+    return false;
+  }
+
+  private check(unitId: string, seq: number, prevHash: string, body: string, hash: string): boolean {
+    if (this.broken) return false;
+    this.unitId ??= unitId;
+    if (unitId !== this.unitId) return this.fail(seq, 'unit');
+    if (seq !== this.expectedSeq) return this.fail(this.expectedSeq, 'sequence');
+    if (prevHash !== this.prevHash) return this.fail(seq, 'link');
+    if (sm3(prevHash + body) !== hash) return this.fail(seq, 'hash');
+    this.prevHash = hash;
+    this.expectedSeq += 1;
+    this.count += 1;
+    return true;
   }
 }
 

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { create } from 'zustand';
 import { zh, type MessageKey } from './zh';
 import { en } from './en';
@@ -37,13 +38,13 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** A translate function that changes only when the language does, so memoised views stay memoised. */
 export function useT(): Translate {
   const lang = useLang((s) => s.lang);
-  return (key, vars) => translate(lang, key, vars);
+  return useCallback<Translate>((key, vars) => translate(lang, key, vars), [lang]);
 }
 
-/** Validation messages are codes (`ip.format`); unknown ones fall back to the generic text. */
+/** Validation messages are codes (`ip.format`) that name `err.<code>`. */
 export function errorKey(code: string): MessageKey {
-  const key = `err.${code}`;
-  return (key in zh ? key : 'err.required') as MessageKey;
+  return `err.${code}` as MessageKey;
 }

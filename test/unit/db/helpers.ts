@@ -24,7 +24,7 @@ export async function unitWithAdmin(db: ZwDb): Promise<Actor> {
 export function deviceInput(n: number, overrides: Partial<DeviceInput> = {}): DeviceInput {
   const hex = n.toString(16).padStart(6, '0');
   return {
-    ip: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${(n & 255) || 1}`,
+    ip: `10.${Math.floor(n / 254 / 256) % 256}.${Math.floor(n / 254) % 256}.${(n % 254) + 1}`,
     mac: `02-00-00-${hex.slice(0, 2)}-${hex.slice(2, 4)}-${hex.slice(4, 6)}`,
     owner: `负责人${n}`,
     office: '办公室',
@@ -37,4 +37,13 @@ export function deviceInput(n: number, overrides: Partial<DeviceInput> = {}): De
     note: '',
     ...overrides,
   };
+}
+
+/** Entries in the change log, across its commit rows. */
+export async function entryCount(db: ZwDb): Promise<number> {
+  let n = 0;
+  await db.changelog.each((c) => {
+    n += c.entries.length;
+  });
+  return n;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb, unitWithAdmin, deviceInput } from './helpers';
+import { entryCount, freshDb, unitWithAdmin, deviceInput } from './helpers';
 import { parseDevice, createDevice, createDevices, listDevices, recordHistory, retireDevice, updateDevice } from '../../../renderer/db/devices';
 import { commit, newRecord } from '../../../renderer/db/repository';
 import { verifyUnitChain } from '../../../renderer/db/integrity';
 import { ValidationError, StaleRecordError } from '../../../renderer/db/errors';
+import { sm3 } from 'sm-crypto-v2';
 
 describe('device repository', () => {
   it('stores the canonical MAC and logs the write in the same chain', async () => {
@@ -27,7 +28,7 @@ describe('device repository', () => {
     await expect(dupIp).rejects.toMatchObject({ issues: [{ field: 'ip', code: 'conflict.ip', vars: { otherId: first.id } }] });
     await expect(createDevice(db, actor, deviceInput(3, { mac: first.mac.toLowerCase() }))).rejects.toMatchObject({ issues: [{ field: 'mac', code: 'conflict.mac' }] });
     expect(await listDevices(db, actor.unitId)).toHaveLength(1);
-    expect(await db.changelog.count()).toBe(3);
+    expect(await entryCount(db)).toBe(3);
   });
 
   it('frees the address of a retired device', async () => {
@@ -73,10 +74,10 @@ describe('device repository', () => {
     const db = freshDb();
     const actor = await unitWithAdmin(db);
     await createDevice(db, actor, deviceInput(1));
-    const result = await createDevices(db, actor, [deviceInput(10), deviceInput(11, { ip: '10.0.0.10' }), deviceInput(12, { mac: deviceInput(1).mac }), deviceInput(13, { ip: 'x' })]);
+    const result = await createDevices(db, actor, [deviceInput(10), deviceInput(11, { ip: deviceInput(10).ip }), deviceInput(12, { mac: deviceInput(1).mac }), deviceInput(13, { ip: 'x' })]);
     expect(result.created).toEqual([]);
     expect(result.refused.map((r) => r.index)).toEqual([3]);
-    const second = await createDevices(db, actor, [deviceInput(10), deviceInput(11, { ip: '10.0.0.10' }), deviceInput(12, { mac: deviceInput(1).mac })]);
+    const second = await createDevices(db, actor, [deviceInput(10), deviceInput(11, { ip: deviceInput(10).ip }), deviceInput(12, { mac: deviceInput(1).mac })]);
     expect(second.refused.map((r) => [r.index, r.issues[0]?.code])).toEqual([[1, 'conflict.ip'], [2, 'conflict.mac']]);
     expect(await listDevices(db, actor.unitId)).toHaveLength(1);
     const ok = await createDevices(db, actor, [deviceInput(20), deviceInput(21)]);
@@ -89,7 +90,7 @@ describe('atomicity', () => {
   it('a write that fails after the record was put leaves neither record nor log entry', async () => {
     const db = freshDb();
     const actor = await unitWithAdmin(db);
-    const before = await db.changelog.count();
+    const before = await entryCount(db);
     // The log append is the last step of the transaction: fail it, as a
     // full disk would, after the device itself has been put.
     db.changelog.hook('creating', () => {
@@ -97,13 +98,13 @@ describe('atomicity', () => {
     });
     await expect(createDevice(db, actor, deviceInput(1))).rejects.toThrow('disk full');
     expect(await db.devices.count()).toBe(0);
-    expect(await db.changelog.count()).toBe(before);
+    expect(await entryCount(db)).toBe(before);
   });
 
   it('a guard that throws after putting a record writes nothing', async () => {
     const db = freshDb();
     const actor = await unitWithAdmin(db);
-    const before = await db.changelog.count();
+    const before = await entryCount(db);
     const record = { ...newRecord(actor, parseDevice(deviceInput(1))), configCleared: null, configClearedBy: null, configClearedAt: null };
     await expect(
       commit(db, actor, async () => {
@@ -112,45 +113,82 @@ describe('atomicity', () => {
       }),
     ).rejects.toThrow('refused');
     expect(await db.devices.count()).toBe(0);
-    expect(await db.changelog.count()).toBe(before);
+    expect(await entryCount(db)).toBe(before);
   });
 });
 
 describe('integrity check on stored data', () => {
-  it('reports intact, then the first broken link after an edit, a deletion and a reorder', async () => {
+  async function unitWithDevices(n: number) {
     const db = freshDb();
     const actor = await unitWithAdmin(db);
-    for (let i = 1; i <= 4; i++) await createDevice(db, actor, deviceInput(i));
+    for (let i = 1; i <= n; i++) await createDevice(db, actor, deviceInput(i));
+    return { db, actor };
+  }
+
+  it('reports an intact chain of every write', async () => {
+    const { db, actor } = await unitWithDevices(4);
     expect(await verifyUnitChain(db, actor.unitId)).toMatchObject({ ok: true, count: 6 });
+  });
 
-    const edited = freshDb();
-    const a2 = await unitWithAdmin(edited);
-    for (let i = 1; i <= 4; i++) await createDevice(edited, a2, deviceInput(i));
-    const e4 = await edited.changelog.get([a2.unitId, 4]);
-    await edited.changelog.put({ ...e4!, record: { ...e4!.record, owner: '篡改' } });
-    expect(await verifyUnitChain(edited, a2.unitId)).toMatchObject({ ok: false, seq: 4, problem: 'hash' });
+  it('finds an edited entry', async () => {
+    const { db, actor } = await unitWithDevices(4);
+    const commit = (await db.changelog.get([actor.unitId, 4]))!;
+    const entry = commit.entries[0]!;
+    await db.changelog.put({ ...commit, entries: [{ ...entry, body: entry.body.replace('负责人2', '篡改者') }] });
+    expect(await verifyUnitChain(db, actor.unitId)).toMatchObject({ ok: false, seq: 4, problem: 'hash' });
+  });
 
-    const deleted = freshDb();
-    const a3 = await unitWithAdmin(deleted);
-    for (let i = 1; i <= 4; i++) await createDevice(deleted, a3, deviceInput(i));
-    await deleted.changelog.delete([a3.unitId, 3]);
-    expect(await verifyUnitChain(deleted, a3.unitId)).toMatchObject({ ok: false, seq: 3, problem: 'sequence' });
+  it('finds an edited entry whose hash was recomputed, at the next link', async () => {
+    const { db, actor } = await unitWithDevices(4);
+    const commit = (await db.changelog.get([actor.unitId, 4]))!;
+    const entry = commit.entries[0]!;
+    const body = entry.body.replace('负责人2', '篡改者');
+    const forged = { ...entry, body, hash: sm3(JSON.parse(body).prevHash + body) };
+    await db.changelog.put({ ...commit, lastHash: forged.hash, entries: [forged] });
+    expect(await verifyUnitChain(db, actor.unitId)).toMatchObject({ ok: false, seq: 5, problem: 'link' });
+  });
 
-    const reordered = freshDb();
-    const a4 = await unitWithAdmin(reordered);
-    for (let i = 1; i <= 4; i++) await createDevice(reordered, a4, deviceInput(i));
-    const x = await reordered.changelog.get([a4.unitId, 4]);
-    const y = await reordered.changelog.get([a4.unitId, 5]);
-    await reordered.changelog.bulkPut([{ ...y!, seq: 4 }, { ...x!, seq: 5 }]);
-    expect(await verifyUnitChain(reordered, a4.unitId)).toMatchObject({ ok: false, seq: 4, problem: 'link' });
+  it('finds a deleted entry', async () => {
+    const { db, actor } = await unitWithDevices(4);
+    await db.changelog.delete([actor.unitId, 3]);
+    expect(await verifyUnitChain(db, actor.unitId)).toMatchObject({ ok: false, seq: 3, problem: 'sequence' });
+  });
+
+  it('finds reordered entries', async () => {
+    const { db, actor } = await unitWithDevices(4);
+    const c4 = (await db.changelog.get([actor.unitId, 4]))!;
+    const c5 = (await db.changelog.get([actor.unitId, 5]))!;
+    await db.changelog.bulkPut([
+      { ...c5, seq: 4, lastSeq: 4 },
+      { ...c4, seq: 5, lastSeq: 5 },
+    ]);
+    expect(await verifyUnitChain(db, actor.unitId)).toMatchObject({ ok: false, seq: 4 });
+  });
+
+  it('finds a commit row whose summary disagrees with its entries', async () => {
+    const { db, actor } = await unitWithDevices(2);
+    const c3 = (await db.changelog.get([actor.unitId, 3]))!;
+    await db.changelog.put({ ...c3, lastHash: '0'.repeat(64) });
+    expect(await verifyUnitChain(db, actor.unitId)).toMatchObject({ ok: false, seq: 3 });
   });
 
   it('never logs a password hash', async () => {
     const db = freshDb();
     await unitWithAdmin(db);
-    const entries = await db.changelog.toArray();
-    const account = entries.find((e) => e.table === 'accounts');
-    expect(account?.record.passwordHash).toBe('[redacted]');
-    expect(JSON.stringify(entries)).not.toContain('scrypt$test');
+    const bodies = (await db.changelog.toArray()).flatMap((c) => c.entries.map((e) => e.body));
+    expect(bodies.find((b) => b.includes('"table":"accounts"'))).toContain('"passwordHash":"[redacted]"');
+    expect(bodies.join('')).not.toContain('scrypt$test');
+  });
+
+  it('stores a bulk write as a few commit rows and still finds each record\'s history', async () => {
+    const db = freshDb();
+    const actor = await unitWithAdmin(db);
+    const result = await createDevices(db, actor, Array.from({ length: 1200 }, (_, i) => deviceInput(i + 1)));
+    expect(result.created).toHaveLength(1200);
+    expect(await db.changelog.count()).toBe(1 + 3);
+    const history = await recordHistory(db, 'devices', result.created[700]!.id);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ seq: 703, op: 'create', record: { ip: result.created[700]!.ip } });
+    expect(await verifyUnitChain(db, actor.unitId)).toMatchObject({ ok: true, count: 1202 });
   });
 });

@@ -1,0 +1,63 @@
+// Lint, including the layer boundaries of DESIGN.md: renderer → shared,
+// main → shared, preload → shared; shared imports neither DOM nor Node; only
+// main/ (not main/services) imports electron. A boundary only a reviewer
+// remembers is not a boundary.
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+// Exact names, not patterns: a gitignore-style pattern `domain` would also
+// match our own shared/domain folder.
+const nodeNames = builtinModules.filter((m) => !m.startsWith('_'));
+
+const layer = (name) => ({ group: [`**/${name}/**`, `**/${name}`], message: `layer boundary: this folder must not import ${name}/` });
+const node = { group: ['node:*'], message: 'layer boundary: no Node built-ins here' };
+const electron = { group: ['electron', 'electron/*'], message: 'layer boundary: only main/ (not main/services) imports electron' };
+const dom = { group: ['react', 'react-dom', 'react-dom/*', 'antd', 'antd/*', 'dexie', '@ant-design/*', 'zustand'], message: 'layer boundary: shared/ is pure TypeScript' };
+
+const restrict = (...patterns) => [
+  'error',
+  {
+    patterns,
+    paths: patterns.includes(node) ? nodeNames.map((name) => ({ name, message: 'layer boundary: no Node built-ins here' })) : [],
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.bench/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(layer('renderer'), layer('main'), layer('preload'), node, electron, dom),
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict(layer('main'), layer('preload'), node, electron),
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename'],
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(layer('renderer'), layer('main'), node) },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/services/**'],
+    rules: { 'no-restricted-imports': restrict(layer('renderer'), layer('preload')) },
+  },
+  {
+    files: ['main/services/**/*.ts', 'main/browser-host.ts'],
+    rules: { 'no-restricted-imports': restrict(layer('renderer'), layer('preload'), electron) },
+  },
+);

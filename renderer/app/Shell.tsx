@@ -1,0 +1,93 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { DesktopOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { can, type Permission } from '../../shared/domain/roles';
+import { useT, type MessageKey } from './i18n';
+import { useSession } from './session';
+import { useSettings } from './settings';
+import { useIdleLock } from './useIdleLock';
+import { LockScreen } from '../features/auth/LockScreen';
+import { DevicesPage } from '../features/devices/DevicesPage';
+import { AccountsPage } from '../features/accounts/AccountsPage';
+import { IntegrityPage } from '../features/integrity/IntegrityPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { LanguageSwitch } from '../features/settings/LanguageSwitch';
+
+interface PageDef {
+  key: string;
+  label: MessageKey;
+  icon: ReactNode;
+  permission: Permission;
+  render: () => ReactNode;
+}
+
+/** The ledgers that exist, and the screens around them. A page appears only for roles that may see it. */
+const PAGES: PageDef[] = [
+  { key: 'devices', label: 'nav.devices', icon: <DesktopOutlined />, permission: 'devices.view', render: () => <DevicesPage /> },
+  { key: 'accounts', label: 'nav.accounts', icon: <TeamOutlined />, permission: 'accounts.manage', render: () => <AccountsPage /> },
+  { key: 'integrity', label: 'nav.integrity', icon: <SafetyCertificateOutlined />, permission: 'integrity.verify', render: () => <IntegrityPage /> },
+  { key: 'settings', label: 'nav.settings', icon: <SettingOutlined />, permission: 'devices.view', render: () => <SettingsPage /> },
+];
+
+function pageFromHash(): string {
+  return window.location.hash.replace(/^#\/?/, '');
+}
+
+export function Shell() {
+  const t = useT();
+  const { unit, account, locked, lock, signOut } = useSession();
+  const { idleMinutes, load } = useSettings();
+  const pages = useMemo(() => PAGES.filter((p) => account && can(account.role, p.permission)), [account]);
+  const [current, setCurrent] = useState(() => pages.find((p) => p.key === pageFromHash())?.key ?? pages[0]?.key ?? 'settings');
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    window.location.hash = `/${current}`;
+  }, [current]);
+  useIdleLock(idleMinutes, !locked, lock);
+
+  const page = pages.find((p) => p.key === current) ?? pages[0];
+  return (
+    <Layout className="shell">
+      <Layout.Sider width={208} theme="light" className="shell-sider">
+        <div className="brand">
+          <span className="brand-mark">专</span>
+          <div>
+            <div className="brand-name">{t('app.name')}</div>
+            <div className="brand-sub">{t('app.subtitle')}</div>
+          </div>
+        </div>
+        <Menu mode="inline" selectedKeys={[current]} onClick={(e) => setCurrent(e.key)} items={pages.map((p) => ({ key: p.key, icon: p.icon, label: t(p.label) }))} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="shell-header">
+          <Typography.Text strong>{unit?.name}</Typography.Text>
+          <Space size="middle">
+            <LanguageSwitch />
+            <Button icon={<LockOutlined />} onClick={lock}>
+              {t('lock.now')}
+            </Button>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'switch', icon: <UserOutlined />, label: t('signin.switchUser'), onClick: signOut },
+                  { key: 'out', icon: <LogoutOutlined />, label: t('signin.signOut'), onClick: signOut },
+                ],
+              }}
+            >
+              <Button icon={<UserOutlined />} data-testid="user-menu">
+                {account?.displayName} <Tag style={{ marginInlineStart: 8 }}>{account ? t(`role.${account.role}`) : ''}</Tag>
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="shell-content" style={{ visibility: locked ? 'hidden' : 'visible' }} aria-hidden={locked}>
+          {page?.render()}
+        </Layout.Content>
+      </Layout>
+      {locked && <LockScreen />}
+    </Layout>
+  );
+}

@@ -1,0 +1,131 @@
+import { memo, useEffect, useState } from 'react';
+import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space } from 'antd';
+import { DEVICE_KINDS, DEVICE_STATUSES, deviceInput, type Device, type DeviceInput } from '../../../shared/domain/device';
+import { createDevice, updateDevice } from '../../db/devices';
+import { db } from '../../app/db';
+import { useT } from '../../app/i18n';
+import { useActor } from '../../app/session';
+import { showWriteError } from '../../app/formErrors';
+import { zodRule } from '../../app/zodRule';
+import { useDevices } from './deviceStore';
+
+const EMPTY: DeviceInput = {
+  ip: '',
+  mac: '',
+  owner: '',
+  office: '',
+  location: '',
+  kind: 'desktop',
+  status: 'inUse',
+  dedicatedConfirmed: true,
+  internetCapable: false,
+  isolationCard: false,
+  note: '',
+};
+
+function toInput(device: Device): DeviceInput {
+  const { ip, mac, owner, office, location, kind, status, dedicatedConfirmed, internetCapable, isolationCard, note } = device;
+  return { ip, mac, owner, office, location, kind, status, dedicatedConfirmed, internetCapable, isolationCard, note };
+}
+
+/** Add or edit one device. A conflicting IP or MAC is named beside the field and nothing is saved. */
+export const DeviceFormDrawer = memo(function DeviceFormDrawer({ open, device, onClose }: { open: boolean; device: Device | undefined; onClose: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const actor = useActor();
+  const upsert = useDevices((s) => s.upsert);
+  const [form] = Form.useForm<DeviceInput>();
+  const [busy, setBusy] = useState(false);
+  const [banner, setBanner] = useState<string[]>([]);
+  const internet = Form.useWatch('internetCapable', form);
+  const card = Form.useWatch('isolationCard', form);
+  const shape = deviceInput.shape;
+
+  useEffect(() => {
+    if (!open) return;
+    setBanner([]);
+    form.resetFields();
+    form.setFieldsValue(device ? toInput(device) : EMPTY);
+  }, [open, device, form]);
+
+  const save = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    setBanner([]);
+    try {
+      const input = { ...EMPTY, ...values };
+      const saved = device ? await updateDevice(db, actor, device.id, device.rev, input) : await createDevice(db, actor, input);
+      upsert(saved);
+      message.success(t('device.saved'));
+      onClose();
+    } catch (error) {
+      setBanner(showWriteError(form, error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t(device ? 'device.edit' : 'device.add')}
+      size={520}
+      destroyOnHidden
+      footer={
+        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={busy} onClick={() => void save().catch(() => undefined)}>
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={EMPTY} validateTrigger="onBlur">
+        <Space.Compact block style={{ gap: 16 }}>
+          <Form.Item name="ip" label={t('device.ip')} rules={[zodRule(t, shape.ip)]} style={{ flex: 1 }}>
+            <Input placeholder="10.12.3.45" maxLength={15} autoFocus />
+          </Form.Item>
+          <Form.Item name="mac" label={t('device.mac')} rules={[zodRule(t, shape.mac)]} style={{ flex: 1 }}>
+            <Input placeholder="AA-BB-CC-DD-EE-FF" maxLength={17} />
+          </Form.Item>
+        </Space.Compact>
+        <Space.Compact block style={{ gap: 16 }}>
+          <Form.Item name="owner" label={t('device.owner')} rules={[zodRule(t, shape.owner)]} style={{ flex: 1 }}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="office" label={t('device.office')} rules={[zodRule(t, shape.office)]} style={{ flex: 1 }}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item name="location" label={t('device.location')}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Space.Compact block style={{ gap: 16 }}>
+          <Form.Item name="kind" label={t('device.kind')} style={{ flex: 1 }}>
+            <Select options={DEVICE_KINDS.map((k) => ({ value: k, label: t(`device.kind.${k}`) }))} />
+          </Form.Item>
+          <Form.Item name="status" label={t('device.status')} style={{ flex: 1 }}>
+            <Select options={DEVICE_STATUSES.map((s) => ({ value: s, label: t(`device.status.${s}`) }))} />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item name="dedicatedConfirmed" valuePropName="checked" extra={t('device.dedicatedHelp')} style={{ marginBottom: 8 }}>
+          <Checkbox>{t('device.dedicated')}</Checkbox>
+        </Form.Item>
+        <Space size="large">
+          <Form.Item name="internetCapable" valuePropName="checked" style={{ marginBottom: 8 }}>
+            <Checkbox>{t('device.internet')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="isolationCard" valuePropName="checked" style={{ marginBottom: 8 }}>
+            <Checkbox>{t('device.isolationCard')}</Checkbox>
+          </Form.Item>
+        </Space>
+        {internet === true && card !== true && <Alert type="warning" showIcon message={t('device.violation')} style={{ marginBottom: 16 }} />}
+        <Form.Item name="note" label={t('device.note')}>
+          <Input.TextArea maxLength={200} rows={2} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+});

@@ -1,0 +1,223 @@
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Button, Input, Select, Space, Switch, Tag, Typography } from 'antd';
+import { HistoryOutlined, PlusOutlined, WarningFilled } from '@ant-design/icons';
+import { DEVICE_KINDS, DEVICE_STATUSES, type Device } from '../../../shared/domain/device';
+import { useT, type MessageKey } from '../../app/i18n';
+import { useCan, useSession } from '../../app/session';
+import { formatDateTime } from '../../app/format';
+import { useDevices } from './deviceStore';
+import { DEFAULT_FILTERS, incrementalFilter, sortDevices, type DeviceFilters, type IndexedDevice, isSortKey, type SortSpec, type StatusFilter } from './search';
+import { DeviceFormDrawer } from './DeviceFormDrawer';
+import { VirtualGrid, type GridColumn, type GridSort } from './VirtualGrid';
+import { RetireModal } from './RetireModal';
+import { HistoryDrawer } from './HistoryDrawer';
+
+const STATUS_TONE: Record<Device['status'], string> = { inUse: 'green', spare: '', repair: 'orange' };
+
+const STATUS_FILTERS: StatusFilter[] = ['active', ...DEVICE_STATUSES, 'retired', 'all'];
+const STATUS_FILTER_LABEL: Record<StatusFilter, MessageKey> = {
+  active: 'device.filter.active',
+  all: 'common.all',
+  retired: 'device.status.retired',
+  inUse: 'device.status.inUse',
+  spare: 'device.status.spare',
+  repair: 'device.status.repair',
+};
+
+/** The register of networked computers (第十六条, 第十九条). */
+export function DevicesPage() {
+  const t = useT();
+  const unitId = useSession((s) => s.unit?.id);
+  const canEdit = useCan('devices.edit');
+  const { rows, load, loading } = useDevices();
+  const [filters, setFilters] = useState<DeviceFilters>(DEFAULT_FILTERS);
+  const [sort, setSort] = useState<SortSpec>({ key: 'ip', order: 'ascend' });
+  const onSort = useCallback((next: GridSort) => setSort(isSortKey(next.key) ? { key: next.key, order: next.order } : { key: 'ip', order: 'ascend' }), []);
+  const [editing, setEditing] = useState<{ device: Device | undefined } | undefined>();
+  const [retiring, setRetiring] = useState<Device>();
+  const [history, setHistory] = useState<Device>();
+
+  useEffect(() => {
+    if (unitId) void load(unitId);
+  }, [unitId, load]);
+
+  // Sorting is paid when data or order changes; each keystroke only filters the sorted list.
+  const sorted = useMemo(() => sortDevices(rows, sort), [rows, sort]);
+  const deferredFilters = useDeferredValue(filters);
+  const [filter] = useState(incrementalFilter);
+  const shown = useMemo(() => filter(sorted, deferredFilters), [filter, sorted, deferredFilters]);
+  const violations = useMemo(() => rows.reduce((n, r) => n + (r.violation ? 1 : 0), 0), [rows]);
+  const activeCount = useMemo(() => rows.reduce((n, r) => n + (r.device.retiredAt === null ? 1 : 0), 0), [rows]);
+
+
+  const columns = useMemo<GridColumn<IndexedDevice>[]>(
+    () => [
+      { key: 'ip', title: t('device.ip'), width: 130, sortable: true, render: (r) => <span className="mono">{r.device.ip}</span> },
+      { key: 'mac', title: t('device.mac'), width: 160, sortable: true, render: (r) => <span className="mono">{r.device.mac}</span> },
+      { key: 'owner', title: t('device.owner'), width: 110, sortable: true, render: (r) => r.device.owner },
+      { key: 'office', title: t('device.office'), width: 120, sortable: true, render: (r) => r.device.office },
+      { key: 'location', title: t('device.location'), width: 130, sortable: true, render: (r) => r.device.location },
+      { key: 'kind', title: t('device.kind'), width: 90, sortable: true, render: (r) => t(`device.kind.${r.device.kind}`) },
+      {
+        key: 'status',
+        title: t('device.status'),
+        width: 190,
+        sortable: true,
+        render: (r) => (
+          <span className="cell-tags">
+            {r.device.retiredAt !== null ? (
+              <span className="zw-tag" title={t('device.retiredInfo', { time: formatDateTime(r.device.retiredAt), reason: r.device.retiredReason ?? '' })}>
+                {t('device.status.retired')}
+              </span>
+            ) : (
+              <span className={`zw-tag ${STATUS_TONE[r.device.status]}`}>{t(`device.status.${r.device.status}`)}</span>
+            )}
+            {r.violation && (
+              <span className="zw-tag red" title={t('device.violation')} data-testid="violation-tag">
+                <WarningFilled /> {t('device.violationShort')}
+              </span>
+            )}
+          </span>
+        ),
+      },
+      { key: 'updatedAt', title: t('device.updatedAt'), width: 140, sortable: true, render: (r) => formatDateTime(r.device.updatedAt) },
+      {
+        key: 'actions',
+        title: t('common.actions'),
+        width: canEdit ? 200 : 100,
+        pinned: true,
+        // Plain buttons, not antd ones: rows mount on every keystroke and
+        // antd's per-instance style work cost more than the filtering.
+        render: (r) => (
+          <span className="cell-actions">
+            {canEdit && r.device.retiredAt === null && (
+              <>
+                <button type="button" className="link-btn" onClick={() => setEditing({ device: r.device })}>
+                  {t('common.edit')}
+                </button>
+                <button type="button" className="link-btn danger" onClick={() => setRetiring(r.device)}>
+                  {t('device.retire')}
+                </button>
+              </>
+            )}
+            <button type="button" className="link-btn" onClick={() => setHistory(r.device)}>
+              <HistoryOutlined /> {t('device.history')}
+            </button>
+          </span>
+        ),
+      },
+    ],
+    [t, canEdit],
+  );
+
+  const closeEditing = useCallback(() => setEditing(undefined), []);
+  const closeRetiring = useCallback(() => setRetiring(undefined), []);
+  const closeHistory = useCallback(() => setHistory(undefined), []);
+  const addDevice = useCallback(() => setEditing({ device: undefined }), []);
+  const setQuery = useCallback((query: string) => setFilters((f) => ({ ...f, query })), []);
+
+  // Each keystroke re-renders only the search box and this light shell; the
+  // memoised parts below re-render when their own inputs change.
+  return (
+    <div className="page">
+      <DevicesHeader canEdit={canEdit} onAdd={addDevice} />
+      <div className="toolbar">
+        <Input.Search
+          allowClear
+          placeholder={t('device.searchPlaceholder')}
+          style={{ width: 380 }}
+          value={filters.query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-label={t('common.search')}
+        />
+        <DeviceFilterControls filters={filters} setFilters={setFilters} violations={violations} />
+        <span className="muted" data-testid="device-count">
+          {t('device.count', { shown: shown.length, total: activeCount })}
+        </span>
+      </div>
+      <div className="table-box" data-query={deferredFilters.query}>
+        <VirtualGrid<IndexedDevice>
+          rows={shown}
+          columns={columns}
+          rowKey={rowKey}
+          rowClassName={rowClassName}
+          sort={sort}
+          onSort={onSort}
+          loading={loading}
+          label={t('device.title')}
+        />
+      </div>
+      <DeviceFormDrawer open={editing !== undefined} device={editing?.device} onClose={closeEditing} />
+      <RetireModal device={retiring} onClose={closeRetiring} />
+      <HistoryDrawer device={history} onClose={closeHistory} />
+    </div>
+  );
+}
+
+const DevicesHeader = memo(function DevicesHeader({ canEdit, onAdd }: { canEdit: boolean; onAdd: () => void }) {
+  const t = useT();
+  return (
+    <div className="page-head">
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('device.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary" className="rule-text">
+          {t('device.rule')}
+        </Typography.Text>
+      </div>
+      {canEdit && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
+          {t('device.add')}
+        </Button>
+      )}
+    </div>
+  );
+});
+
+const DeviceFilterControls = memo(
+  function DeviceFilterControls({
+    filters,
+    setFilters,
+    violations,
+  }: {
+    filters: DeviceFilters;
+    setFilters: (update: (f: DeviceFilters) => DeviceFilters) => void;
+    violations: number;
+  }) {
+    const t = useT();
+    return (
+      <Space wrap>
+        <Select<StatusFilter>
+          style={{ width: 130 }}
+          value={filters.status}
+          onChange={(status) => setFilters((f) => ({ ...f, status }))}
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: t(STATUS_FILTER_LABEL[s]) }))}
+          aria-label={t('device.status')}
+        />
+        <Select<DeviceFilters['kind']>
+          style={{ width: 120 }}
+          value={filters.kind}
+          onChange={(kind) => setFilters((f) => ({ ...f, kind }))}
+          options={[{ value: 'all', label: t('device.filter.allKinds') }, ...DEVICE_KINDS.map((k) => ({ value: k, label: t(`device.kind.${k}`) }))]}
+          aria-label={t('device.kind')}
+        />
+        <Space size={6}>
+          <Switch
+            size="small"
+            checked={filters.violationsOnly}
+            onChange={(violationsOnly) => setFilters((f) => ({ ...f, violationsOnly }))}
+            aria-label={t('device.onlyViolations')}
+          />
+          <span>{t('device.onlyViolations')}</span>
+          {violations > 0 && <Tag color="red">{t('device.violationCount', { n: violations })}</Tag>}
+        </Space>
+      </Space>
+    );
+  },
+  // The query is not theirs to show: ignore it so typing does not re-render them.
+  (a, b) => a.violations === b.violations && a.setFilters === b.setFilters && a.filters.status === b.filters.status && a.filters.kind === b.filters.kind && a.filters.violationsOnly === b.filters.violationsOnly,
+);
+
+const rowKey = (r: IndexedDevice) => r.device.id;
+const rowClassName = (r: IndexedDevice) => (r.device.retiredAt !== null ? 'row-retired' : r.violation ? 'row-violation' : '');

@@ -1,0 +1,149 @@
+import { ipv4ToNumber, macDigits } from '../../../shared/rules/network';
+import { isolationViolation, type Device, type DeviceKind, type DeviceStatus } from '../../../shared/domain/device';
+
+/**
+ * Search, filter and sort over the whole register in memory: 50,000 devices
+ * must answer each keystroke within a frame budget, so the per-device work
+ * (lower-casing, MAC digits, numeric IP) is done once when the data changes.
+ */
+
+export interface IndexedDevice {
+  device: Device;
+  ip: string;
+  ipNum: number;
+  macHex: string;
+  text: string;
+  violation: boolean;
+  /** status, or 'retired': what the status filter compares */
+  state: DeviceStatus | 'retired';
+  kind: DeviceKind;
+}
+
+export function indexDevice(device: Device): IndexedDevice {
+  return {
+    device,
+    ip: device.ip,
+    ipNum: ipv4ToNumber(device.ip),
+    macHex: macDigits(device.mac),
+    text: `${device.owner}\u0000${device.office}\u0000${device.location}\u0000${device.note}`.toLowerCase(),
+    violation: isolationViolation(device),
+    state: device.retiredAt !== null ? 'retired' : device.status,
+    kind: device.kind,
+  };
+}
+
+export type StatusFilter = 'active' | 'all' | 'retired' | DeviceStatus;
+
+export interface DeviceFilters {
+  query: string;
+  status: StatusFilter;
+  kind: DeviceKind | 'all';
+  violationsOnly: boolean;
+}
+
+export const DEFAULT_FILTERS: DeviceFilters = { query: '', status: 'active', kind: 'all', violationsOnly: false };
+
+export const SORT_KEYS = ['ip', 'mac', 'owner', 'office', 'location', 'kind', 'status', 'updatedAt'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export function isSortKey(key: string): key is SortKey {
+  return (SORT_KEYS as readonly string[]).includes(key);
+}
+export interface SortSpec {
+  key: SortKey;
+  order: 'ascend' | 'descend';
+}
+
+/**
+ * How a query matches: an IP by prefix, a MAC by any run of its digits (with
+ * or without separators), or any part of person, office, location or note.
+ */
+export interface QueryPlan {
+  text: string;
+  macFragment: string | undefined;
+}
+
+export function planQuery(rawQuery: string): QueryPlan {
+  const text = rawQuery.trim().toLowerCase();
+  const hex = text.replace(/[-:.\s]/g, '');
+  const looksLikeIp = /^\d{1,3}\.(\d{1,3}\.?)*$/.test(text);
+  const macFragment = !looksLikeIp && hex.length >= 2 && /^[0-9a-f]+$/.test(hex) ? hex : undefined;
+  return { text, macFragment };
+}
+
+/**
+ * A longer query of the same kind can only narrow the result, so typing
+ * forward filters the previous result instead of the whole register.
+ */
+export function narrows(previous: QueryPlan, next: QueryPlan): boolean {
+  return next.text.startsWith(previous.text) && (previous.macFragment === undefined) === (next.macFragment === undefined);
+}
+
+// One plain loop: this runs on every keystroke over up to 50,000 rows.
+export function filterDevices(rows: readonly IndexedDevice[], filters: DeviceFilters, plan: QueryPlan = planQuery(filters.query)): IndexedDevice[] {
+  const { status, kind, violationsOnly } = filters;
+  const q = plan.text;
+  const mac = plan.macFragment;
+  const out: IndexedDevice[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (status === 'active' ? row.state === 'retired' : status !== 'all' && row.state !== status) continue;
+    if (kind !== 'all' && row.kind !== kind) continue;
+    if (violationsOnly && !row.violation) continue;
+    if (q !== '' && !row.ip.startsWith(q) && !(mac !== undefined && row.macHex.includes(mac)) && !row.text.includes(q)) continue;
+    out.push(row);
+  }
+  return out;
+}
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
+function statusRank(d: Device): number {
+  return d.retiredAt !== null ? 3 : d.status === 'inUse' ? 0 : d.status === 'spare' ? 1 : 2;
+}
+
+export function sortDevices(rows: readonly IndexedDevice[], sort: SortSpec): IndexedDevice[] {
+  const dir = sort.order === 'ascend' ? 1 : -1;
+  const compare: (a: IndexedDevice, b: IndexedDevice) => number = (() => {
+    switch (sort.key) {
+      case 'ip':
+        return (a, b) => a.ipNum - b.ipNum;
+      case 'mac':
+        return (a, b) => (a.macHex < b.macHex ? -1 : a.macHex > b.macHex ? 1 : 0);
+      case 'updatedAt':
+        return (a, b) => a.device.updatedAt - b.device.updatedAt;
+      case 'status':
+        return (a, b) => statusRank(a.device) - statusRank(b.device);
+      case 'kind':
+        return (a, b) => (a.device.kind < b.device.kind ? -1 : a.device.kind > b.device.kind ? 1 : 0);
+      default: {
+        const key = sort.key;
+        return (a, b) => collator.compare(a.device[key], b.device[key]);
+      }
+    }
+  })();
+  // Ties fall back to IP so the order is stable and predictable.
+  return [...rows].sort((a, b) => compare(a, b) * dir || a.ipNum - b.ipNum);
+}
+
+/**
+ * A filter that remembers its last answer: when the rows and the other
+ * filters are the same and the query only grew, it scans the previous result.
+ * The answer is always exactly what filterDevices over all rows would give.
+ */
+export function incrementalFilter(): (rows: readonly IndexedDevice[], filters: DeviceFilters) => IndexedDevice[] {
+  let last: { rows: readonly IndexedDevice[]; filters: DeviceFilters; plan: QueryPlan; result: IndexedDevice[] } | undefined;
+  return (rows, filters) => {
+    const plan = planQuery(filters.query);
+    const reuse =
+      last !== undefined &&
+      last.rows === rows &&
+      last.filters.status === filters.status &&
+      last.filters.kind === filters.kind &&
+      last.filters.violationsOnly === filters.violationsOnly &&
+      narrows(last.plan, plan);
+    const result = reuse && last ? (last.plan.text === plan.text ? last.result : filterDevices(last.result, filters, plan)) : filterDevices(rows, filters, plan);
+    last = { rows, filters, plan, result };
+    return result;
+  };
+}

@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { unitProfileInput, UNIT_AREAS, UNIT_LEVELS, type UnitProfileInput } from '../../../shared/domain/unit';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { updateUnit } from '../../db/accounts';
+import { db } from '../../app/db';
+import { invoke } from '../../app/ipc';
+import { useT } from '../../app/i18n';
+import { useActor, useCan, useSession } from '../../app/session';
+import { IDLE_MINUTES_RANGE, useSettings } from '../../app/settings';
+import { showWriteError } from '../../app/formErrors';
+import { zodRule } from '../../app/zodRule';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const PROFILE_FIELDS = ['name', 'code', 'leader', 'office', 'adminName', 'adminPhone', 'docOfficerName', 'docOfficerPhone'] as const;
+
+export function SettingsPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const canEdit = useCan('settings.edit');
+  const { idleMinutes, setIdleMinutes } = useSettings();
+  const [info, setInfo] = useState<ResponseOf<'app:info'>>();
+
+  useEffect(() => {
+    void invoke('app:info', {}).then(setInfo, () => undefined);
+  }, []);
+
+  return (
+    <div className="page">
+      <Typography.Title level={4}>{t('settings.title')}</Typography.Title>
+      <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 860 }}>
+        <Card size="small">
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('settings.language')}>
+              <LanguageSwitch />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('settings.idle')}>
+              <Space>
+                <InputNumber
+                  min={IDLE_MINUTES_RANGE.min}
+                  max={IDLE_MINUTES_RANGE.max}
+                  value={idleMinutes}
+                  disabled={!canEdit}
+                  onChange={(v) => {
+                    if (typeof v === 'number') void setIdleMinutes(v).then(() => message.success(t('common.saved')));
+                  }}
+                  aria-label={t('settings.idle')}
+                />
+                <Typography.Text type="secondary">{t('settings.idleHelp')}</Typography.Text>
+              </Space>
+            </Descriptions.Item>
+            {info && (
+              <>
+                <Descriptions.Item label={t('settings.mode')}>{t(`settings.mode.${info.mode}`)}</Descriptions.Item>
+                <Descriptions.Item label={t('settings.dataDir')}>
+                  <span className="mono">{info.dataDir}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('settings.version')}>{info.version}</Descriptions.Item>
+              </>
+            )}
+          </Descriptions>
+        </Card>
+        <UnitProfileCard editable={canEdit} />
+      </Space>
+    </div>
+  );
+}
+
+function UnitProfileCard({ editable }: { editable: boolean }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const unit = useSession((s) => s.unit);
+  const setUnit = useSession((s) => s.setUnit);
+  const actor = useActor();
+  const [form] = Form.useForm<UnitProfileInput>();
+  const [banner, setBanner] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const shape = unitProfileInput.shape;
+
+  useEffect(() => {
+    if (unit) form.setFieldsValue(unit);
+  }, [unit, form]);
+
+  if (!unit) return null;
+  const save = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    setBanner([]);
+    try {
+      const saved = await updateUnit(db, actor, unit.rev, { ...values });
+      setUnit(saved);
+      message.success(t('common.saved'));
+    } catch (error) {
+      setBanner(showWriteError(form, error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" title={t('unit.profile')}>
+      {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" disabled={!editable}>
+        <div className="form-grid">
+          {PROFILE_FIELDS.map((field) => (
+            <Form.Item key={field} name={field} label={t(`unit.${field}`)} rules={[zodRule(t, shape[field])]}>
+              <Input maxLength={60} />
+            </Form.Item>
+          ))}
+          <Form.Item name="level" label={t('unit.level')}>
+            <Radio.Group options={UNIT_LEVELS.map((v) => ({ value: v, label: t(`unit.level.${v}`) }))} />
+          </Form.Item>
+          <Form.Item name="area" label={t('unit.area')}>
+            <Radio.Group options={UNIT_AREAS.map((v) => ({ value: v, label: t(`unit.area.${v}`) }))} />
+          </Form.Item>
+        </div>
+        {editable && (
+          <Button type="primary" loading={busy} onClick={() => void save().catch(() => undefined)}>
+            {t('common.save')}
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
+}

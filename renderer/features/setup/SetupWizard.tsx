@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Radio, Space, Steps, Typography } from 'antd';
+import { unitProfileInput, UNIT_AREAS, UNIT_LEVELS, type UnitProfileInput } from '../../../shared/domain/unit';
+import { accountInput, newPassword } from '../../../shared/domain/account';
+import { setupUnit } from '../../db/accounts';
+import { db } from '../../app/db';
+import { invoke } from '../../app/ipc';
+import { useT, type MessageKey } from '../../app/i18n';
+import { useSession } from '../../app/session';
+import { showWriteError } from '../../app/formErrors';
+import { zodRule } from '../../app/zodRule';
+import { LanguageSwitch } from '../settings/LanguageSwitch';
+
+type Values = UnitProfileInput & { username: string; displayName: string; password: string; confirm: string };
+
+const STEPS: { title: MessageKey; fields: (keyof Values)[] }[] = [
+  { title: 'setup.step.unit', fields: ['name', 'code', 'level', 'area'] },
+  { title: 'setup.step.people', fields: ['leader', 'office', 'adminName', 'adminPhone', 'docOfficerName', 'docOfficerPhone'] },
+  { title: 'setup.step.account', fields: ['username', 'displayName', 'password', 'confirm'] },
+];
+
+/** First run: the unit profile of 第二十七条 and the first administrator account. */
+export function SetupWizard() {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [step, setStep] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [banner, setBanner] = useState<string[]>([]);
+  const load = useSession((s) => s.load);
+  const unitShape = unitProfileInput.shape;
+  const accountShape = accountInput.shape;
+
+  const next = async () => {
+    await form.validateFields(STEPS[step]!.fields);
+    setStep(step + 1);
+  };
+
+  const finish = async () => {
+    await form.validateFields(STEPS[2]!.fields);
+    const values = form.getFieldsValue(true) as Values;
+    setBusy(true);
+    setBanner([]);
+    try {
+      const { hash } = await invoke('auth:hashPassword', { password: values.password });
+      const { username, displayName, password: _p, confirm: _c, ...profile } = values;
+      await setupUnit(db, profile, { username, displayName, role: 'admin' }, hash);
+      message.success(t('setup.done'));
+      await load();
+    } catch (error) {
+      setBanner(showWriteError(form, error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const show = (i: number) => ({ display: step === i ? 'block' : 'none' });
+
+  return (
+    <div className="center-page">
+      <Card className="setup-card" title={t('setup.title')} extra={<LanguageSwitch />}>
+        <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
+        <Steps current={step} items={STEPS.map((s) => ({ title: t(s.title) }))} style={{ marginBottom: 24 }} />
+        {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
+        <Form form={form} layout="vertical" initialValues={{ level: 'county', area: 'urban' }} requiredMark>
+          <div style={show(0)}>
+            <Form.Item name="name" label={t('unit.name')} rules={[zodRule(t, unitShape.name)]}>
+              <Input maxLength={60} placeholder="庄浪县人民政府办公室" />
+            </Form.Item>
+            <Form.Item name="code" label={t('unit.code')} rules={[zodRule(t, unitShape.code)]}>
+              <Input maxLength={32} placeholder="ZL-001" />
+            </Form.Item>
+            <Form.Item name="level" label={t('unit.level')} rules={[{ required: true }]}>
+              <Radio.Group options={UNIT_LEVELS.map((v) => ({ value: v, label: t(`unit.level.${v}`) }))} />
+            </Form.Item>
+            <Form.Item name="area" label={t('unit.area')} rules={[{ required: true }]}>
+              <Radio.Group options={UNIT_AREAS.map((v) => ({ value: v, label: t(`unit.area.${v}`) }))} />
+            </Form.Item>
+          </div>
+          <div style={show(1)}>
+            <Space.Compact block style={{ gap: 16 }}>
+              <Form.Item name="leader" label={t('unit.leader')} rules={[zodRule(t, unitShape.leader)]} style={{ flex: 1 }}>
+                <Input maxLength={30} />
+              </Form.Item>
+              <Form.Item name="office" label={t('unit.office')} rules={[zodRule(t, unitShape.office)]} style={{ flex: 1 }}>
+                <Input maxLength={40} />
+              </Form.Item>
+            </Space.Compact>
+            <Space.Compact block style={{ gap: 16 }}>
+              <Form.Item name="adminName" label={t('unit.adminName')} rules={[zodRule(t, unitShape.adminName)]} style={{ flex: 1 }}>
+                <Input maxLength={30} />
+              </Form.Item>
+              <Form.Item name="adminPhone" label={t('unit.adminPhone')} rules={[zodRule(t, unitShape.adminPhone)]} style={{ flex: 1 }}>
+                <Input maxLength={20} />
+              </Form.Item>
+            </Space.Compact>
+            <Space.Compact block style={{ gap: 16 }}>
+              <Form.Item name="docOfficerName" label={t('unit.docOfficerName')} rules={[zodRule(t, unitShape.docOfficerName)]} style={{ flex: 1 }}>
+                <Input maxLength={30} />
+              </Form.Item>
+              <Form.Item name="docOfficerPhone" label={t('unit.docOfficerPhone')} rules={[zodRule(t, unitShape.docOfficerPhone)]} style={{ flex: 1 }}>
+                <Input maxLength={20} />
+              </Form.Item>
+            </Space.Compact>
+          </div>
+          <div style={show(2)}>
+            <Form.Item name="username" label={t('account.username')} rules={[zodRule(t, accountShape.username)]}>
+              <Input maxLength={32} autoComplete="off" placeholder="admin" />
+            </Form.Item>
+            <Form.Item name="displayName" label={t('account.displayName')} rules={[zodRule(t, accountShape.displayName)]}>
+              <Input maxLength={30} />
+            </Form.Item>
+            <Form.Item name="password" label={t('account.password')} extra={t('account.passwordHint')} rules={[zodRule(t, newPassword)]}>
+              <Input.Password maxLength={128} autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item
+              name="confirm"
+              label={t('account.passwordConfirm')}
+              dependencies={['password']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: async (_r, value) => {
+                    if (value !== getFieldValue('password')) throw new Error(t('err.password.mismatch'));
+                  },
+                }),
+              ]}
+            >
+              <Input.Password maxLength={128} autoComplete="new-password" />
+            </Form.Item>
+          </div>
+        </Form>
+        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('common.prev')}</Button>}
+          {step < 2 ? (
+            <Button type="primary" onClick={() => void next().catch(() => undefined)}>
+              {t('common.next')}
+            </Button>
+          ) : (
+            <Button type="primary" loading={busy} onClick={() => void finish().catch(() => undefined)}>
+              {t('setup.finish')}
+            </Button>
+          )}
+        </Space>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// npm run bench: builds the benchmark page, runs it in Debian's Chromium
+// against real IndexedDB, and prints one JSON line per figure. Every figure
+// that has a raw reference is reported as a ratio measured in the same run.
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const COUNT = Number(process.env.ZW_BENCH_DEVICES ?? 50_000);
+const outDir = resolve('out/bench');
+
+await build({
+  configFile: false,
+  root: 'test/bench/browser',
+  base: './',
+  logLevel: 'warn',
+  plugins: [react()],
+  build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000 },
+});
+
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  try {
+    const body = await readFile(join(outDir, path === '/' ? 'index.html' : path));
+    res.writeHead(200, { 'content-type': types[extname(path) || '.html'] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const port = server.address().port;
+
+const profile = mkdtempSync(join(tmpdir(), 'zw-bench-'));
+const browser = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1366, height: 820 },
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+});
+try {
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const r = await page.evaluate((n) => window.runBench(n), COUNT).catch(async (error) => {
+    await page.screenshot({ path: 'test-results/bench-failure.png' }).catch(() => undefined);
+    throw error;
+  });
+  const line = (o) => console.log(JSON.stringify(o));
+  line({ bench: 'devices.write', devices: r.count, repositoryMs: round(r.write.repoMs), rawBulkPutMs: round(r.write.rawMs), throughputRatio: round(r.write.rawMs / r.write.repoMs, 3), target: '>= 0.5' });
+  line({ bench: 'devices.loadAndRender', devices: r.count, ms: round(r.render.ms), rowsOnScreen: r.render.renderedRows });
+  line({ bench: 'devices.searchAsYouType', devices: r.count, keystrokes: r.search.keystrokes, medianMs: round(r.search.medianMs), p95Ms: round(r.search.p95Ms), target: 'p95 < 50 ms' });
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+function round(x, digits = 1) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

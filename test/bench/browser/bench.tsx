@@ -1,0 +1,154 @@
+// Browser-side benchmarks of the device register, run in Chromium by
+// scripts/bench.mjs against real IndexedDB. Each figure is measured beside its
+// raw reference in the same run, so a report is a ratio, not a guess.
+import Dexie from 'dexie';
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import '../../../renderer/app/styles.css';
+import { App } from '../../../renderer/app/App';
+import { db } from '../../../renderer/app/db';
+import { useSession } from '../../../renderer/app/session';
+import { setupUnit } from '../../../renderer/db/accounts';
+import { createDevices } from '../../../renderer/db/devices';
+import { openDb } from '../../../renderer/db/schema';
+import { newRecord } from '../../../renderer/db/repository';
+import { deviceInput as parseInput, type DeviceInput, type Device } from '../../../shared/domain/device';
+
+function syntheticDevice(n: number): DeviceInput {
+  const hex = n.toString(16).padStart(6, '0');
+  const offices = ['办公室', '信息科', '秘书科', '财务科', '人事科', '档案室', '法制科', '督查室'];
+  const surnames = ['李', '王', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+  return {
+    ip: `10.${Math.floor(n / 254 / 256) % 256}.${Math.floor(n / 254) % 256}.${(n % 254) + 1}`,
+    mac: `02-5A-${hex.slice(0, 2)}-${hex.slice(2, 4)}-${hex.slice(4, 6)}-${(n % 251).toString(16).padStart(2, '0')}`,
+    owner: `${surnames[n % 10]}${['明', '芳', '伟', '静', '强', '娟'][n % 6]}${n % 97}`,
+    office: offices[n % offices.length]!,
+    location: `${(n % 9) + 1} 楼 ${(n % 40) + 1} 室`,
+    kind: n % 13 === 0 ? 'printer' : n % 7 === 0 ? 'laptop' : 'desktop',
+    status: n % 17 === 0 ? 'spare' : 'inUse',
+    dedicatedConfirmed: true,
+    internetCapable: n % 50 === 0,
+    isolationCard: n % 100 === 0,
+    note: '',
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+async function waitFor(check: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeoutMs) throw new Error('timeout');
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+async function writeThroughput(count: number) {
+  const inputs = Array.from({ length: count }, (_, i) => syntheticDevice(i + 1));
+  // Raw reference: the same validated records, one Dexie bulkPut, no change log.
+  const rawDb = openDb(`bench-raw-${Date.now()}`);
+  const actor = { unitId: 'bench-unit', accountId: 'bench' };
+  const records: Device[] = inputs.map((i) => ({ ...newRecord(actor, parseInput.parse(i)), configCleared: null, configClearedBy: null, configClearedAt: null }));
+  let t = performance.now();
+  await rawDb.devices.bulkPut(records);
+  const rawMs = performance.now() - t;
+  rawDb.close();
+  await Dexie.delete(rawDb.name);
+
+  const repoDb = openDb(`bench-repo-${Date.now()}`);
+  const { unit, account } = await setupUnit(repoDb, benchProfile, { username: 'bench', displayName: 'bench', role: 'admin' }, 'x');
+  t = performance.now();
+  const result = await createDevices(repoDb, { unitId: unit.id, accountId: account.id }, inputs);
+  const repoMs = performance.now() - t;
+  if (result.created.length !== count) throw new Error(`created ${result.created.length} of ${count}`);
+  repoDb.close();
+  await Dexie.delete(repoDb.name);
+  return { rawMs, repoMs };
+}
+
+const benchProfile = {
+  name: '基准测试单位', code: 'BENCH', level: 'county', area: 'urban', leader: '甲', office: '乙',
+  adminName: '丙', adminPhone: '13800138000', docOfficerName: '丁', docOfficerPhone: '13800138001',
+} as const;
+
+async function seedAppDb(count: number) {
+  await db.delete();
+  await db.open();
+  const { unit, account } = await setupUnit(db, benchProfile, { username: 'admin', displayName: '管理员', role: 'admin' }, 'x');
+  const inputs = Array.from({ length: count }, (_, i) => syntheticDevice(i + 1));
+  const result = await createDevices(db, { unitId: unit.id, accountId: account.id }, inputs);
+  if (result.refused.length > 0) throw new Error(`seed refused ${result.refused.length}`);
+  return { unit, account };
+}
+
+/** Loads the register into the real app and waits for rows on screen. */
+async function loadAndRender(count: number) {
+  const { unit, account } = await seedAppDb(count);
+  const root = document.getElementById('root')!;
+  const start = performance.now();
+  useSession.setState({ unit, account, phase: 'ready', locked: false });
+  const reactRoot = createRoot(root);
+  flushSync(() => reactRoot.render(<App />));
+  const counter = () => document.querySelector('[data-testid="device-count"]')?.textContent ?? '';
+  await waitFor(() => counter().includes(String(count)) && document.querySelectorAll('[data-testid="grid-row"]').length > 10);
+  await nextFrame();
+  const ms = performance.now() - start;
+  return { ms, renderedRows: document.querySelectorAll('[data-testid="grid-row"]').length };
+}
+
+/**
+ * Types queries into the real search box, one character at a time, and
+ * times each keystroke from input event to the updated count on screen.
+ */
+async function searchLatency() {
+  const input = document.querySelector<HTMLInputElement>('.toolbar input[placeholder]')!;
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  const box = document.querySelector<HTMLElement>('.table-box')!;
+  const queries = ['10.1.2', '02-5a-01-0', '李明', 'aabb', '信息科', '5 楼', '10.0.200.1', '025a00ff'];
+  const samples: number[] = [];
+  for (const query of queries) {
+    for (let i = 1; i <= query.length; i++) {
+      const start = performance.now();
+      const typed = query.slice(0, i);
+      setter.call(input, typed);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // Done when the list on screen is the one filtered by this query, and painted.
+      await new Promise<void>((resolve) => {
+        if (box.dataset.query === typed) return resolve();
+        const observer = new MutationObserver(() => {
+          if (box.dataset.query !== typed) return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(box, { attributes: true, attributeFilter: ['data-query'] });
+      });
+      await new Promise((r) => requestAnimationFrame(r));
+      samples.push(performance.now() - start);
+    }
+    setter.call(input, '');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await nextFrame();
+  }
+  samples.sort((a, b) => a - b);
+  return { keystrokes: samples.length, medianMs: percentile(samples, 50), p95Ms: percentile(samples, 95) };
+}
+
+declare global {
+  interface Window {
+    runSearchOnly: () => Promise<unknown>;
+    runBench: (count: number) => Promise<unknown>;
+  }
+}
+
+window.runBench = async (count: number) => {
+  const write = await writeThroughput(count);
+  const render = await loadAndRender(count);
+  const search = await searchLatency();
+  return { count, write, render, search };
+};
+
+window.runSearchOnly = searchLatency;

@@ -1,0 +1,211 @@
+import { test, expect, type Page } from '@playwright/test';
+import { ADMIN, fillDevice, saveDrawer, shot, signIn } from './helpers';
+
+// One journey of a unit administrator, in order, on one browser profile:
+// setup → sign in → register devices → refusals → retire → history → lock →
+// accounts → integrity → lockout → everything survives a reload.
+test.describe.configure({ mode: 'serial' });
+
+let page: Page;
+
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext();
+  page = await context.newPage();
+});
+
+const rows = () => page.getByTestId('grid-row');
+
+test('first run: the setup wizard refuses a bad phone number, then registers the unit', async () => {
+  await page.goto('/');
+  await expect(page.getByText('首次使用：单位登记')).toBeVisible();
+  await shot(page, '01-setup');
+  // Step 1 cannot be skipped with empty fields.
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('此项必填').first()).toBeVisible();
+  await page.getByLabel('单位名称').fill('庄浪县人民政府办公室');
+  await page.getByLabel('单位代码').fill('ZL-001');
+  await page.getByLabel('乡镇（故障 3 小时内到达）').check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('分管领导').fill('张建国');
+  await page.getByLabel('承办科室').fill('信息科');
+  await page.getByLabel('管理员姓名').fill('李明');
+  await page.getByLabel('管理员电话').fill('1390933');
+  await page.getByLabel('文档员姓名').fill('王芳');
+  await page.getByLabel('文档员手机（须 24 小时开机）').fill('13909330002');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('电话号码格式不正确')).toBeVisible();
+  await shot(page, '02-setup-bad-phone');
+  await page.getByLabel('管理员电话').fill('0933-6621234');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('用户名').fill(ADMIN.username);
+  await page.getByLabel('姓名').fill('李明');
+  await page.getByLabel('密码', { exact: true }).fill('short1');
+  await page.getByLabel('确认密码').fill('short1');
+  await page.getByRole('button', { name: '完成登记' }).click();
+  await expect(page.getByText('密码至少 8 位')).toBeVisible();
+  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('确认密码').fill(ADMIN.password);
+  await page.getByRole('button', { name: '完成登记' }).click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await expect(page.getByText('庄浪县人民政府办公室')).toBeVisible();
+});
+
+test('sign in and register devices', async () => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expect(page.getByRole('heading', { name: '入网计算机登记' })).toBeVisible();
+  await page.getByRole('button', { name: '登记设备' }).click();
+  await fillDevice(page, { ip: '10.62.1.10', mac: 'AA-BB-CC-DD-EE-10', owner: '李明', office: '信息科', location: '三楼 302' });
+  await saveDrawer(page);
+  await expect(rows()).toHaveCount(1);
+  await expect(rows().first()).toContainText('AA:BB:CC:DD:EE:10');
+  await expect(page.getByTestId('device-count')).toHaveText('共 1 / 1 台');
+});
+
+test('a duplicate IP is refused, naming the other device, and nothing is saved', async () => {
+  await page.getByRole('button', { name: '登记设备' }).click();
+  await fillDevice(page, { ip: '10.62.1.10', mac: 'AA-BB-CC-DD-EE-11', owner: '王芳', office: '秘书科' });
+  await saveDrawer(page);
+  await expect(page.getByText('IP 地址与在用设备冲突：李明（信息科）10.62.1.10')).toBeVisible();
+  await shot(page, '03-duplicate-ip');
+  await page.locator('.ant-drawer-content').getByLabel('IP 地址').fill('10.62.1.11');
+  // A multicast MAC is refused with its reason beside the field.
+  await page.locator('.ant-drawer-content').getByLabel('MAC 地址').fill('01-00-5E-00-00-01');
+  await saveDrawer(page);
+  await expect(page.getByText('组播 MAC 地址（首字节为奇数）不是网卡地址，不能登记')).toBeVisible();
+  await page.locator('.ant-drawer-content').getByLabel('MAC 地址').fill('aa-bb-cc-dd-ee-zz');
+  await saveDrawer(page);
+  await expect(page.getByText('MAC 地址格式不正确')).toBeVisible();
+  await shot(page, '04-bad-mac');
+  await expect(page.getByTestId('device-count')).toHaveText('共 1 / 1 台');
+  // Fixed, and an internet-capable PC without isolation card: saved with a violation mark.
+  await page.locator('.ant-drawer-content').getByLabel('MAC 地址').fill('aabb.ccdd.ee11');
+  await page.locator('.ant-drawer-content').getByLabel('可上互联网').check();
+  await expect(page.getByText('违规：上互联网未装隔离卡')).toBeVisible();
+  await saveDrawer(page);
+  await expect(rows()).toHaveCount(2);
+  await expect(page.getByTestId('violation-tag')).toHaveCount(1);
+});
+
+test('search as you type and the violation filter', async () => {
+  const search = page.getByPlaceholder('搜索 IP 前缀');
+  await search.fill('aabbccddee11');
+  await expect(rows()).toHaveCount(1);
+  await expect(rows().first()).toContainText('10.62.1.11');
+  await search.fill('10.62.1.1');
+  await expect(rows()).toHaveCount(2);
+  await search.fill('信息科');
+  await expect(rows()).toHaveCount(1);
+  await search.fill('');
+  await page.getByRole('switch', { name: '只看违规' }).click();
+  await expect(rows()).toHaveCount(1);
+  await expect(rows().first()).toContainText('王芳');
+  await shot(page, '05-violations');
+  await page.getByRole('switch', { name: '只看违规' }).click();
+  await expect(rows()).toHaveCount(2);
+});
+
+test('edit a device, then retire it with who cleared its configuration', async () => {
+  const row = rows().filter({ hasText: '10.62.1.11' });
+  await row.getByRole('button', { name: '编辑' }).click();
+  await page.locator('.ant-drawer-content').getByLabel('已装网络隔离卡').check();
+  await saveDrawer(page);
+  await expect(page.getByTestId('violation-tag')).toHaveCount(0);
+
+  await rows().filter({ hasText: '10.62.1.10' }).getByRole('button', { name: '退网' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '退网' }).click();
+  await expect(dialog.getByText('请填写退网原因')).toBeVisible();
+  await dialog.getByLabel('退网原因').fill('改作他用，调往档案室');
+  await dialog.getByLabel('清除人').fill('李明');
+  await shot(page, '06-retire');
+  await dialog.getByRole('button', { name: '退网' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('device-count')).toHaveText('共 1 / 1 台');
+  await page.getByRole('combobox', { name: '状态' }).click();
+  await page.getByTitle('全部', { exact: true }).click();
+  await expect(rows()).toHaveCount(2);
+  await expect(rows().filter({ hasText: '10.62.1.10' })).toContainText('已退网');
+});
+
+test('each device shows its history: who, when and what changed', async () => {
+  await rows().filter({ hasText: '10.62.1.11' }).getByRole('button', { name: '变更记录' }).click();
+  const drawer = page.locator('.ant-drawer-content');
+  await expect(drawer.getByTestId('history-entry')).toHaveCount(2);
+  await expect(drawer.getByTestId('history-entry').nth(0)).toContainText('新建');
+  await expect(drawer.getByTestId('history-entry').nth(1)).toContainText('修改');
+  await expect(drawer.getByTestId('history-entry').nth(1)).toContainText('已装网络隔离卡');
+  await expect(drawer.getByTestId('history-entry').nth(1)).toContainText('李明（admin）');
+  await shot(page, '07-history');
+  await drawer.getByRole('button', { name: 'Close' }).click();
+});
+
+test('lock and unlock', async () => {
+  await page.getByRole('button', { name: '锁定' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('会话已锁定')).toBeVisible();
+  await dialog.getByLabel('密码').fill('wrong-pass1');
+  await dialog.getByRole('button', { name: '解锁' }).click();
+  await expect(dialog.getByText('用户名或密码错误')).toBeVisible();
+  await shot(page, '08-locked');
+  await dialog.getByLabel('密码').fill(ADMIN.password);
+  await dialog.getByRole('button', { name: '解锁' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: '入网计算机登记' })).toBeVisible();
+});
+
+test('the administrator adds a document officer account', async () => {
+  await page.getByRole('menuitem', { name: '账号管理' }).click();
+  await page.getByRole('button', { name: '新增账号' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('用户名').fill('wangfang');
+  await dialog.getByLabel('姓名').fill('王芳');
+  await dialog.getByLabel('密码', { exact: true }).fill('Wenshu2026');
+  await dialog.getByLabel('确认密码').fill('Wenshu2026');
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByRole('cell', { name: 'wangfang' })).toBeVisible();
+  await shot(page, '09-accounts');
+});
+
+test('integrity check reports an intact chain', async () => {
+  await page.getByRole('menuitem', { name: '数据完整性' }).click();
+  await page.getByRole('button', { name: '校验数据完整性' }).click();
+  // unit + admin + 2 devices + edit + retire + document officer account
+  await expect(page.getByText('数据完整，共 7 条变更记录')).toBeVisible();
+  await shot(page, '10-integrity');
+});
+
+test('five wrong passwords lock the account for five minutes', async () => {
+  await page.getByTestId('user-menu').hover();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  for (let i = 1; i <= 4; i++) {
+    await signIn(page, 'admin', `Wrong${i}pass`);
+    await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
+  }
+  await signIn(page, 'admin', 'Wrong5pass');
+  await expect(page.getByRole('alert')).toContainText('账号已锁定');
+  // Even the right password is refused while locked.
+  await signIn(page, 'admin', ADMIN.password);
+  await expect(page.getByRole('alert')).toContainText('账号已锁定');
+  await shot(page, '11-lockout');
+});
+
+test('everything survives a reload; a document officer sees but cannot edit the register', async () => {
+  await page.reload();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await signIn(page, 'wangfang', 'Wenshu2026');
+  await expect(page.getByRole('heading', { name: '入网计算机登记' })).toBeVisible();
+  await expect(rows()).toHaveCount(1);
+  await expect(page.getByRole('button', { name: '登记设备' })).toHaveCount(0);
+  await expect(rows().first().getByRole('button', { name: '编辑' })).toHaveCount(0);
+  await expect(page.getByRole('menuitem', { name: '账号管理' })).toHaveCount(0);
+  await shot(page, '12-doc-officer');
+});
+
+test('English is available and remembered', async () => {
+  await page.getByText('English').click();
+  await expect(page.getByRole('heading', { name: 'Networked computers' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.getByText('中文').click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+});

@@ -1,0 +1,63 @@
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export const ADMIN = { username: 'admin', password: 'Zhuanwang2026' };
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync('test-results/screens', { recursive: true });
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false });
+}
+
+/** Walks the first-run wizard with valid data. */
+export async function completeSetup(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByText('首次使用：单位登记')).toBeVisible();
+  await page.getByLabel('单位名称').fill('庄浪县人民政府办公室');
+  await page.getByLabel('单位代码').fill('ZL-001');
+  await page.getByLabel('乡镇（故障 3 小时内到达）').check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('分管领导').fill('张建国');
+  await page.getByLabel('承办科室').fill('信息科');
+  await page.getByLabel('管理员姓名').fill('李明');
+  await page.getByLabel('管理员电话').fill('13909330001');
+  await page.getByLabel('文档员姓名').fill('王芳');
+  await page.getByLabel('文档员手机（须 24 小时开机）').fill('13909330002');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('用户名').fill(ADMIN.username);
+  await page.getByLabel('姓名').fill('李明');
+  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('确认密码').fill(ADMIN.password);
+  await page.getByRole('button', { name: '完成登记' }).click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+export interface DeviceFields {
+  ip: string;
+  mac: string;
+  owner: string;
+  office: string;
+  location?: string;
+  internet?: boolean;
+  card?: boolean;
+}
+
+export async function fillDevice(page: Page, d: DeviceFields): Promise<void> {
+  const drawer = page.locator('.ant-drawer-content');
+  await drawer.getByLabel('IP 地址').fill(d.ip);
+  await drawer.getByLabel('MAC 地址').fill(d.mac);
+  await drawer.getByLabel('负责人').fill(d.owner);
+  await drawer.getByLabel('科室').fill(d.office);
+  if (d.location) await drawer.getByLabel('位置').fill(d.location);
+  if (d.internet) await drawer.getByLabel('可上互联网').check();
+  if (d.card) await drawer.getByLabel('已装网络隔离卡').check();
+}
+
+export async function saveDrawer(page: Page): Promise<void> {
+  await page.locator('.ant-drawer-footer').getByRole('button', { name: /保\s*存/ }).click();
+}
