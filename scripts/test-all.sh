@@ -19,12 +19,11 @@ step build node scripts/build.mjs
 step e2e npx playwright test
 
 counts=$(node scripts/count-results.mjs test-results/unit.json test-results/e2e.json)
-passed=${counts% *}
-failed=${counts#* }
+read -r passed failed skipped <<<"$counts"
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "failed steps: ${failed_steps[*]}"
   # A step that fails outside any test (typecheck, lint, build) still fails the run.
   [ "$failed" -eq 0 ] && failed=${#failed_steps[@]}
 fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ ${#failed_steps[@]} -eq 0 ] && [ "$failed" -eq 0 ]

@@ -71,10 +71,8 @@ export function Shell() {
             </Button>
             <Dropdown
               menu={{
-                items: [
-                  { key: 'switch', icon: <UserOutlined />, label: t('signin.switchUser'), onClick: signOut },
-                  { key: 'out', icon: <LogoutOutlined />, label: t('signin.signOut'), onClick: signOut },
-                ],
+                // Signing out is switching user: the sign-in screen follows at once.
+                items: [{ key: 'out', icon: <LogoutOutlined />, label: t('signin.signOut'), onClick: signOut }],
               }}
             >
               <Button icon={<UserOutlined />} data-testid="user-menu">

@@ -1,4 +1,4 @@
-import { sm3 } from 'sm-crypto-v2';
+import { sm3 } from '../crypto/sm3';
 import { canonical } from './canonical';
 
 /**

@@ -52,16 +52,16 @@ export function DevicesPage() {
 
   const columns = useMemo<GridColumn<IndexedDevice>[]>(
     () => [
-      { key: 'ip', title: t('device.ip'), width: 130, sortable: true, render: (r) => <span className="mono">{r.device.ip}</span> },
-      { key: 'mac', title: t('device.mac'), width: 160, sortable: true, render: (r) => <span className="mono">{r.device.mac}</span> },
-      { key: 'owner', title: t('device.owner'), width: 110, sortable: true, render: (r) => r.device.owner },
-      { key: 'office', title: t('device.office'), width: 120, sortable: true, render: (r) => r.device.office },
-      { key: 'location', title: t('device.location'), width: 130, sortable: true, render: (r) => r.device.location },
-      { key: 'kind', title: t('device.kind'), width: 90, sortable: true, render: (r) => t(`device.kind.${r.device.kind}`) },
+      { key: 'ip', title: t('device.ip'), width: 120, sortable: true, render: (r) => <span className="mono">{r.device.ip}</span> },
+      { key: 'mac', title: t('device.mac'), width: 150, sortable: true, render: (r) => <span className="mono">{r.device.mac}</span> },
+      { key: 'owner', title: t('device.owner'), width: 90, grow: true, sortable: true, render: (r) => r.device.owner },
+      { key: 'office', title: t('device.office'), width: 100, grow: true, sortable: true, render: (r) => r.device.office },
+      { key: 'location', title: t('device.location'), width: 110, grow: true, sortable: true, render: (r) => r.device.location },
+      { key: 'kind', title: t('device.kind'), width: 72, sortable: true, render: (r) => t(`device.kind.${r.device.kind}`) },
       {
         key: 'status',
         title: t('device.status'),
-        width: 190,
+        width: 170,
         sortable: true,
         render: (r) => (
           <span className="cell-tags">
@@ -80,12 +80,11 @@ export function DevicesPage() {
           </span>
         ),
       },
-      { key: 'updatedAt', title: t('device.updatedAt'), width: 140, sortable: true, render: (r) => formatDateTime(r.device.updatedAt) },
+      { key: 'updatedAt', title: t('device.updatedAt'), width: 130, sortable: true, render: (r) => formatDateTime(r.device.updatedAt) },
       {
         key: 'actions',
         title: t('common.actions'),
-        width: canEdit ? 200 : 100,
-        pinned: true,
+        width: canEdit ? 190 : 90,
         // Plain buttons, not antd ones: rows mount on every keystroke and
         // antd's per-instance style work cost more than the filtering.
         render: (r) => (

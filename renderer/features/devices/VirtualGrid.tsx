@@ -15,8 +15,8 @@ export interface GridColumn<Row> {
   title: ReactNode;
   width: number;
   sortable?: boolean;
-  /** Pinned to the right edge while scrolling sideways (actions). */
-  pinned?: boolean;
+  /** Takes a share of spare width on wide screens. */
+  grow?: boolean;
   render: (row: Row) => ReactNode;
 }
 
@@ -60,7 +60,7 @@ function GridInner<Row>({ rows, columns, rowKey, rowClassName, sort, onSort, loa
   const visible: number[] = [];
   for (let i = first; i < last; i++) visible.push(i);
   const width = columns.reduce((w, c) => w + c.width, 0);
-  const template = columns.map((c) => `${c.width}px`).join(' ');
+  const template = columns.map((c) => (c.grow ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
 
   const toggle = (key: string) => {
     // ascend → descend → back to the default order (as antd tables do)
@@ -80,7 +80,7 @@ function GridInner<Row>({ rows, columns, rowKey, rowClassName, sort, onSort, loa
                 key={c.key}
                 role="columnheader"
                 aria-sort={active ? (sort.order === 'ascend' ? 'ascending' : 'descending') : 'none'}
-                className={`vgrid-th${c.sortable ? ' sortable' : ''}${c.pinned ? ' pinned' : ''}`}
+                className={`vgrid-th${c.sortable ? ' sortable' : ''}`}
                 onClick={c.sortable ? () => toggle(c.key) : undefined}
               >
                 <span>{c.title}</span>
@@ -106,7 +106,7 @@ function GridInner<Row>({ rows, columns, rowKey, rowClassName, sort, onSort, loa
                 style={{ gridTemplateColumns: template, transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
               >
                 {columns.map((c) => (
-                  <div key={c.key} role="cell" className={`vgrid-td${c.pinned ? ' pinned' : ''}`}>
+                  <div key={c.key} role="cell" className="vgrid-td">
                     {c.render(row)}
                   </div>
                 ))}

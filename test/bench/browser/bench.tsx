@@ -140,6 +140,7 @@ async function searchLatency() {
 declare global {
   interface Window {
     runSearchOnly: () => Promise<unknown>;
+    runWriteOnly: (count: number) => Promise<unknown>;
     runBench: (count: number) => Promise<unknown>;
   }
 }
@@ -152,3 +153,4 @@ window.runBench = async (count: number) => {
 };
 
 window.runSearchOnly = searchLatency;
+window.runWriteOnly = writeThroughput;

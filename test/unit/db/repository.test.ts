@@ -4,7 +4,7 @@ import { parseDevice, createDevice, createDevices, listDevices, recordHistory, r
 import { commit, newRecord } from '../../../renderer/db/repository';
 import { verifyUnitChain } from '../../../renderer/db/integrity';
 import { ValidationError, StaleRecordError } from '../../../renderer/db/errors';
-import { sm3 } from 'sm-crypto-v2';
+import { sm3 } from '../../../shared/crypto/sm3';
 
 describe('device repository', () => {
   it('stores the canonical MAC and logs the write in the same chain', async () => {
