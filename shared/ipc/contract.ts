@@ -43,6 +43,6 @@ export function isChannel(name: unknown): name is Channel {
 export type Handlers = { [C in Channel]: (request: z.output<(typeof contract)[C]['request']>) => Promise<ResponseOf<C>> };
 
 /** The name under which preload exposes the API on `window`. */
-export const BRIDGE_KEY = 'zwBridge';
+export { BRIDGE_KEY } from './channels';
 /** Header that carries browser mode's per-launch token. */
 export const TOKEN_HEADER = 'x-zw-token';

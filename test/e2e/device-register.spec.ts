@@ -37,8 +37,8 @@ test('first run: the setup wizard refuses a bad phone number, then registers the
   await shot(page, '02-setup-bad-phone');
   await page.getByLabel('管理员电话').fill('0933-6621234');
   await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('姓名').fill('李明');
+  await page.getByLabel('用户名', { exact: true }).fill(ADMIN.username);
+  await page.getByLabel('姓名', { exact: true }).fill('李明');
   await page.getByLabel('密码', { exact: true }).fill('short1');
   await page.getByLabel('确认密码').fill('short1');
   await page.getByRole('button', { name: '完成登记' }).click();
@@ -67,19 +67,19 @@ test('a duplicate IP is refused, naming the other device, and nothing is saved',
   await saveDrawer(page);
   await expect(page.getByText('IP 地址与在用设备冲突：李明（信息科）10.62.1.10')).toBeVisible();
   await shot(page, '03-duplicate-ip');
-  await page.locator('.ant-drawer-content').getByLabel('IP 地址').fill('10.62.1.11');
+  await page.getByRole('dialog').getByLabel('IP 地址').fill('10.62.1.11');
   // A multicast MAC is refused with its reason beside the field.
-  await page.locator('.ant-drawer-content').getByLabel('MAC 地址').fill('01-00-5E-00-00-01');
+  await page.getByRole('dialog').getByLabel('MAC 地址').fill('01-00-5E-00-00-01');
   await saveDrawer(page);
   await expect(page.getByText('组播 MAC 地址（首字节为奇数）不是网卡地址，不能登记')).toBeVisible();
-  await page.locator('.ant-drawer-content').getByLabel('MAC 地址').fill('aa-bb-cc-dd-ee-zz');
+  await page.getByRole('dialog').getByLabel('MAC 地址').fill('aa-bb-cc-dd-ee-zz');
   await saveDrawer(page);
   await expect(page.getByText('MAC 地址格式不正确')).toBeVisible();
   await shot(page, '04-bad-mac');
   await expect(page.getByTestId('device-count')).toHaveText('共 1 / 1 台');
   // Fixed, and an internet-capable PC without isolation card: saved with a violation mark.
-  await page.locator('.ant-drawer-content').getByLabel('MAC 地址').fill('aabb.ccdd.ee11');
-  await page.locator('.ant-drawer-content').getByLabel('可上互联网').check();
+  await page.getByRole('dialog').getByLabel('MAC 地址').fill('aabb.ccdd.ee11');
+  await page.getByRole('dialog').getByLabel('可上互联网').check();
   await expect(page.getByText('违规：上互联网未装隔离卡')).toBeVisible();
   await saveDrawer(page);
   await expect(rows()).toHaveCount(2);
@@ -107,7 +107,7 @@ test('search as you type and the violation filter', async () => {
 test('edit a device, then retire it with who cleared its configuration', async () => {
   const row = rows().filter({ hasText: '10.62.1.11' });
   await row.getByRole('button', { name: '编辑' }).click();
-  await page.locator('.ant-drawer-content').getByLabel('已装网络隔离卡').check();
+  await page.getByRole('dialog').getByLabel('已装网络隔离卡').check();
   await saveDrawer(page);
   await expect(page.getByTestId('violation-tag')).toHaveCount(0);
 
@@ -129,25 +129,26 @@ test('edit a device, then retire it with who cleared its configuration', async (
 
 test('each device shows its history: who, when and what changed', async () => {
   await rows().filter({ hasText: '10.62.1.11' }).getByRole('button', { name: '变更记录' }).click();
-  const drawer = page.locator('.ant-drawer-content');
+  const drawer = page.getByRole('dialog');
   await expect(drawer.getByTestId('history-entry')).toHaveCount(2);
   await expect(drawer.getByTestId('history-entry').nth(0)).toContainText('新建');
   await expect(drawer.getByTestId('history-entry').nth(1)).toContainText('修改');
   await expect(drawer.getByTestId('history-entry').nth(1)).toContainText('已装网络隔离卡');
   await expect(drawer.getByTestId('history-entry').nth(1)).toContainText('李明（admin）');
   await shot(page, '07-history');
-  await drawer.getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
 });
 
 test('lock and unlock', async () => {
   await page.getByRole('button', { name: '锁定' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('会话已锁定')).toBeVisible();
-  await dialog.getByLabel('密码').fill('wrong-pass1');
+  await dialog.getByLabel('密码', { exact: true }).fill('wrong-pass1');
   await dialog.getByRole('button', { name: '解锁' }).click();
   await expect(dialog.getByText('用户名或密码错误')).toBeVisible();
   await shot(page, '08-locked');
-  await dialog.getByLabel('密码').fill(ADMIN.password);
+  await dialog.getByLabel('密码', { exact: true }).fill(ADMIN.password);
   await dialog.getByRole('button', { name: '解锁' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { name: '入网计算机登记' })).toBeVisible();
@@ -157,8 +158,8 @@ test('the administrator adds a document officer account', async () => {
   await page.getByRole('menuitem', { name: '账号管理' }).click();
   await page.getByRole('button', { name: '新增账号' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('用户名').fill('wangfang');
-  await dialog.getByLabel('姓名').fill('王芳');
+  await dialog.getByLabel('用户名', { exact: true }).fill('wangfang');
+  await dialog.getByLabel('姓名', { exact: true }).fill('王芳');
   await dialog.getByLabel('密码', { exact: true }).fill('Wenshu2026');
   await dialog.getByLabel('确认密码').fill('Wenshu2026');
   await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
@@ -179,13 +180,13 @@ test('five wrong passwords lock the account for five minutes', async () => {
   await page.getByRole('menuitem', { name: '退出登录' }).click();
   for (let i = 1; i <= 4; i++) {
     await signIn(page, 'admin', `Wrong${i}pass`);
-    await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
+    await expect(page.locator('.ant-alert')).toContainText('用户名或密码错误');
   }
   await signIn(page, 'admin', 'Wrong5pass');
-  await expect(page.getByRole('alert')).toContainText('账号已锁定');
+  await expect(page.locator('.ant-alert')).toContainText('账号已锁定');
   // Even the right password is refused while locked.
   await signIn(page, 'admin', ADMIN.password);
-  await expect(page.getByRole('alert')).toContainText('账号已锁定');
+  await expect(page.locator('.ant-alert')).toContainText('账号已锁定');
   await shot(page, '11-lockout');
 });
 

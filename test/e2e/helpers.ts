@@ -23,8 +23,8 @@ export async function completeSetup(page: Page): Promise<void> {
   await page.getByLabel('文档员姓名').fill('王芳');
   await page.getByLabel('文档员手机（须 24 小时开机）').fill('13909330002');
   await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('姓名').fill('李明');
+  await page.getByLabel('用户名', { exact: true }).fill(ADMIN.username);
+  await page.getByLabel('姓名', { exact: true }).fill('李明');
   await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
   await page.getByLabel('确认密码').fill(ADMIN.password);
   await page.getByRole('button', { name: '完成登记' }).click();
@@ -32,8 +32,8 @@ export async function completeSetup(page: Page): Promise<void> {
 }
 
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
 }
 
@@ -48,7 +48,7 @@ export interface DeviceFields {
 }
 
 export async function fillDevice(page: Page, d: DeviceFields): Promise<void> {
-  const drawer = page.locator('.ant-drawer-content');
+  const drawer = page.getByRole('dialog');
   await drawer.getByLabel('IP 地址').fill(d.ip);
   await drawer.getByLabel('MAC 地址').fill(d.mac);
   await drawer.getByLabel('负责人').fill(d.owner);
@@ -59,5 +59,5 @@ export async function fillDevice(page: Page, d: DeviceFields): Promise<void> {
 }
 
 export async function saveDrawer(page: Page): Promise<void> {
-  await page.locator('.ant-drawer-footer').getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
 }

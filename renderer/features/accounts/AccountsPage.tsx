@@ -64,7 +64,7 @@ export function AccountsPage() {
 
   const passwordFields = (
     <>
-      <Form.Item name="password" label={t('account.password')} extra={t('account.passwordHint')} rules={[zodRule(t, newPassword)]}>
+      <Form.Item name="password" required label={t('account.password')} extra={t('account.passwordHint')} rules={[zodRule(t, newPassword)]}>
         <Input.Password maxLength={128} autoComplete="new-password" />
       </Form.Item>
       <Form.Item
@@ -132,10 +132,10 @@ export function AccountsPage() {
         <Form form={form} layout="vertical" preserve={false} initialValues={{ role: 'docOfficer' }}>
           {dialog?.kind === 'create' && (
             <>
-              <Form.Item name="username" label={t('account.username')} rules={[zodRule(t, accountInput.shape.username)]}>
+              <Form.Item name="username" required label={t('account.username')} rules={[zodRule(t, accountInput.shape.username)]}>
                 <Input maxLength={32} autoComplete="off" />
               </Form.Item>
-              <Form.Item name="displayName" label={t('account.displayName')} rules={[zodRule(t, accountInput.shape.displayName)]}>
+              <Form.Item name="displayName" required label={t('account.displayName')} rules={[zodRule(t, accountInput.shape.displayName)]}>
                 <Input maxLength={30} />
               </Form.Item>
               <Form.Item name="role" label={t('account.role')}>

@@ -84,18 +84,18 @@ export const DeviceFormDrawer = memo(function DeviceFormDrawer({ open, device, o
       {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={EMPTY} validateTrigger="onBlur">
         <Space.Compact block style={{ gap: 16 }}>
-          <Form.Item name="ip" label={t('device.ip')} rules={[zodRule(t, shape.ip)]} style={{ flex: 1 }}>
+          <Form.Item name="ip" required label={t('device.ip')} rules={[zodRule(t, shape.ip)]} style={{ flex: 1 }}>
             <Input placeholder="10.12.3.45" maxLength={15} autoFocus />
           </Form.Item>
-          <Form.Item name="mac" label={t('device.mac')} rules={[zodRule(t, shape.mac)]} style={{ flex: 1 }}>
+          <Form.Item name="mac" required label={t('device.mac')} rules={[zodRule(t, shape.mac)]} style={{ flex: 1 }}>
             <Input placeholder="AA-BB-CC-DD-EE-FF" maxLength={17} />
           </Form.Item>
         </Space.Compact>
         <Space.Compact block style={{ gap: 16 }}>
-          <Form.Item name="owner" label={t('device.owner')} rules={[zodRule(t, shape.owner)]} style={{ flex: 1 }}>
+          <Form.Item name="owner" required label={t('device.owner')} rules={[zodRule(t, shape.owner)]} style={{ flex: 1 }}>
             <Input maxLength={30} />
           </Form.Item>
-          <Form.Item name="office" label={t('device.office')} rules={[zodRule(t, shape.office)]} style={{ flex: 1 }}>
+          <Form.Item name="office" required label={t('device.office')} rules={[zodRule(t, shape.office)]} style={{ flex: 1 }}>
             <Input maxLength={40} />
           </Form.Item>
         </Space.Compact>

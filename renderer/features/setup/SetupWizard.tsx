@@ -64,53 +64,53 @@ export function SetupWizard() {
         {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" initialValues={{ level: 'county', area: 'urban' }} requiredMark>
           <div style={show(0)}>
-            <Form.Item name="name" label={t('unit.name')} rules={[zodRule(t, unitShape.name)]}>
+            <Form.Item name="name" required label={t('unit.name')} rules={[zodRule(t, unitShape.name)]}>
               <Input maxLength={60} placeholder="庄浪县人民政府办公室" />
             </Form.Item>
-            <Form.Item name="code" label={t('unit.code')} rules={[zodRule(t, unitShape.code)]}>
+            <Form.Item name="code" required label={t('unit.code')} rules={[zodRule(t, unitShape.code)]}>
               <Input maxLength={32} placeholder="ZL-001" />
             </Form.Item>
-            <Form.Item name="level" label={t('unit.level')} rules={[{ required: true }]}>
+            <Form.Item name="level" required label={t('unit.level')} rules={[{ required: true }]}>
               <Radio.Group options={UNIT_LEVELS.map((v) => ({ value: v, label: t(`unit.level.${v}`) }))} />
             </Form.Item>
-            <Form.Item name="area" label={t('unit.area')} rules={[{ required: true }]}>
+            <Form.Item name="area" required label={t('unit.area')} rules={[{ required: true }]}>
               <Radio.Group options={UNIT_AREAS.map((v) => ({ value: v, label: t(`unit.area.${v}`) }))} />
             </Form.Item>
           </div>
           <div style={show(1)}>
             <Space.Compact block style={{ gap: 16 }}>
-              <Form.Item name="leader" label={t('unit.leader')} rules={[zodRule(t, unitShape.leader)]} style={{ flex: 1 }}>
+              <Form.Item name="leader" required label={t('unit.leader')} rules={[zodRule(t, unitShape.leader)]} style={{ flex: 1 }}>
                 <Input maxLength={30} />
               </Form.Item>
-              <Form.Item name="office" label={t('unit.office')} rules={[zodRule(t, unitShape.office)]} style={{ flex: 1 }}>
+              <Form.Item name="office" required label={t('unit.office')} rules={[zodRule(t, unitShape.office)]} style={{ flex: 1 }}>
                 <Input maxLength={40} />
               </Form.Item>
             </Space.Compact>
             <Space.Compact block style={{ gap: 16 }}>
-              <Form.Item name="adminName" label={t('unit.adminName')} rules={[zodRule(t, unitShape.adminName)]} style={{ flex: 1 }}>
+              <Form.Item name="adminName" required label={t('unit.adminName')} rules={[zodRule(t, unitShape.adminName)]} style={{ flex: 1 }}>
                 <Input maxLength={30} />
               </Form.Item>
-              <Form.Item name="adminPhone" label={t('unit.adminPhone')} rules={[zodRule(t, unitShape.adminPhone)]} style={{ flex: 1 }}>
+              <Form.Item name="adminPhone" required label={t('unit.adminPhone')} rules={[zodRule(t, unitShape.adminPhone)]} style={{ flex: 1 }}>
                 <Input maxLength={20} />
               </Form.Item>
             </Space.Compact>
             <Space.Compact block style={{ gap: 16 }}>
-              <Form.Item name="docOfficerName" label={t('unit.docOfficerName')} rules={[zodRule(t, unitShape.docOfficerName)]} style={{ flex: 1 }}>
+              <Form.Item name="docOfficerName" required label={t('unit.docOfficerName')} rules={[zodRule(t, unitShape.docOfficerName)]} style={{ flex: 1 }}>
                 <Input maxLength={30} />
               </Form.Item>
-              <Form.Item name="docOfficerPhone" label={t('unit.docOfficerPhone')} rules={[zodRule(t, unitShape.docOfficerPhone)]} style={{ flex: 1 }}>
+              <Form.Item name="docOfficerPhone" required label={t('unit.docOfficerPhone')} rules={[zodRule(t, unitShape.docOfficerPhone)]} style={{ flex: 1 }}>
                 <Input maxLength={20} />
               </Form.Item>
             </Space.Compact>
           </div>
           <div style={show(2)}>
-            <Form.Item name="username" label={t('account.username')} rules={[zodRule(t, accountShape.username)]}>
+            <Form.Item name="username" required label={t('account.username')} rules={[zodRule(t, accountShape.username)]}>
               <Input maxLength={32} autoComplete="off" placeholder="admin" />
             </Form.Item>
-            <Form.Item name="displayName" label={t('account.displayName')} rules={[zodRule(t, accountShape.displayName)]}>
+            <Form.Item name="displayName" required label={t('account.displayName')} rules={[zodRule(t, accountShape.displayName)]}>
               <Input maxLength={30} />
             </Form.Item>
-            <Form.Item name="password" label={t('account.password')} extra={t('account.passwordHint')} rules={[zodRule(t, newPassword)]}>
+            <Form.Item name="password" required label={t('account.password')} extra={t('account.passwordHint')} rules={[zodRule(t, newPassword)]}>
               <Input.Password maxLength={128} autoComplete="new-password" />
             </Form.Item>
             <Form.Item

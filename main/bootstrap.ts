@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type * as Electron from 'electron';
+import { CHANNELS } from '../shared/ipc/contract';
+import { createHandlers, dispatch } from './services/dispatch';
+import {
+  APP_ENTRY,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  denyWindowOpen,
+  isTrustedSender,
+  mimeType,
+  resolveAppFile,
+  secureWebPreferences,
+  shouldBlockNavigation,
+} from './hardening';
+import { applicationMenu } from './menu';
+
+/** The parts of Electron the app uses, passed in so tests can hand fakes. */
+export type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'Menu'>;
+
+export interface BootstrapOptions {
+  /** out/ of the build: holds renderer/ and preload/ */
+  outDir: string;
+  version: string;
+  isPackaged: boolean;
+}
+
+export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Promise<void> {
+  const { app, BrowserWindow, protocol, ipcMain, session, Menu } = electron;
+  // Before ready, or the scheme is not privileged and IndexedDB is refused.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return Promise.resolve();
+  }
+
+  let mainWindow: Electron.BrowserWindow | undefined;
+  const rendererDir = join(options.outDir, 'renderer');
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // Every web contents, not just ours: deny navigation, windows, webviews.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (shouldBlockNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (shouldBlockNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(denyWindowOpen);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  return app.whenReady().then(() => {
+    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform });
+
+    protocol.handle(APP_SCHEME, async (request) => {
+      const file = resolveAppFile(rendererDir, new URL(request.url).pathname);
+      if (!file) return new Response('not found', { status: 404 });
+      try {
+        const body = await readFile(file);
+        return new Response(body, {
+          headers: { 'content-type': mimeType(file), 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+        });
+      } catch {
+        return new Response('not found', { status: 404 });
+      }
+    });
+
+    session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
+    session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);
+
+    for (const channel of CHANNELS) {
+      ipcMain.handle(channel, (event, request: unknown) => {
+        if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { code: 'FORBIDDEN', message: 'untrusted sender' } };
+        return dispatch(handlers, channel, request);
+      });
+    }
+
+    Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu(options.isPackaged)));
+
+    mainWindow = new BrowserWindow({
+      width: 1280,
+      height: 800,
+      minWidth: 1024,
+      minHeight: 680,
+      title: '专网台账',
+      show: false,
+      backgroundColor: '#f3f4f6',
+      webPreferences: secureWebPreferences(join(options.outDir, 'preload', 'index.cjs')),
+    });
+    const win = mainWindow;
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      mainWindow = undefined;
+    });
+    void win.loadURL(APP_ENTRY);
+  });
+}

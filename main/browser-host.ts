@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHandlers } from './services/dispatch';
+import { createBrowserHost } from './services/browserHost';
+
+// `node out/host/host.mjs`: browser mode. The port is fixed on purpose:
+// IndexedDB lives at the page's origin, so a different port would show an
+// empty app and orphan the data entered before.
+const here = dirname(fileURLToPath(import.meta.url));
+const port = Number(process.env.ZW_PORT ?? 47800);
+const dataDir = resolve(process.env.ZW_DATA_DIR ?? '.zw-data');
+mkdirSync(dataDir, { recursive: true });
+const version = (JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+const host = createBrowserHost({
+  rendererDir: join(here, '..', 'renderer'),
+  handlers: createHandlers({ version, mode: 'browser', dataDir: `${dataDir}（数据保存在浏览器中 http://127.0.0.1:${port} 站点的 IndexedDB）`, platform: process.platform }),
+  token: randomBytes(32).toString('hex'),
+  port,
+});
+
+const { url } = await host.start();
+console.log(`专网台账 browser mode: ${url}`);
+console.log(`专网台账 浏览器模式已启动：请用浏览器打开 ${url}（仅本机可访问，按 Ctrl+C 退出）`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void host.close().then(() => process.exit(0));
+  });
+}

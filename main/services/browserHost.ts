@@ -1,0 +1,129 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { TOKEN_HEADER, type Handlers } from '../../shared/ipc/contract';
+import { dispatch } from './dispatch';
+import { CONTENT_SECURITY_POLICY, mimeType, resolveAppFile } from '../hardening';
+
+/**
+ * Browser mode (DESIGN.md): serves the built renderer on 127.0.0.1 and answers
+ * the IPC contract over HTTP with the very same handlers. Development and
+ * end-to-end tests only; never part of an installer.
+ */
+
+export interface BrowserHostOptions {
+  rendererDir: string;
+  handlers: Handlers;
+  token: string;
+  port: number;
+}
+
+const MAX_BODY = 1024 * 1024;
+const HOST = '127.0.0.1';
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-store', ...extra });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function createBrowserHost(options: BrowserHostOptions) {
+  let port = options.port;
+
+  // DNS rebinding: a page at evil.example resolving to 127.0.0.1 would send
+  // its own Host header; only our literal loopback names are accepted.
+  const hostAllowed = (host: string | undefined) => host === `${HOST}:${port}` || host === `localhost:${port}`;
+
+  async function handleIpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (!hostAllowed(req.headers.host) || !tokenMatches(req.headers[TOKEN_HEADER], options.token)) {
+      sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'forbidden' } });
+      return;
+    }
+    const body = await readBody(req);
+    if (body === undefined) {
+      sendJson(res, 413, { ok: false, error: { code: 'BAD_REQUEST', message: 'request too large' } });
+      return;
+    }
+    let request: unknown;
+    try {
+      request = JSON.parse(body);
+    } catch {
+      sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'not JSON' } });
+      return;
+    }
+    sendJson(res, 200, await dispatch(options.handlers, channel, request));
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (!hostAllowed(req.headers.host)) return send(res, 403, 'forbidden', 'text/plain');
+    const file = resolveAppFile(options.rendererDir, path);
+    if (!file) return send(res, 404, 'not found', 'text/plain');
+    try {
+      let body: string | Buffer = await readFile(file);
+      if (file.endsWith('index.html')) {
+        body = body.toString('utf8').replace('<head>', `<head>\n    <meta name="zw-token" content="${options.token}" />`);
+      }
+      send(res, 200, body, mimeType(file));
+    } catch {
+      send(res, 404, 'not found', 'text/plain');
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const ipc = /^\/ipc\/([\w:.-]+)$/.exec(url.pathname);
+    const work =
+      req.method === 'POST' && ipc
+        ? handleIpc(req, res, ipc[1]!)
+        : req.method === 'GET' || req.method === 'HEAD'
+          ? handleStatic(req, res, url.pathname)
+          : Promise.resolve(send(res, 405, 'method not allowed', 'text/plain'));
+    work.catch(() => {
+      if (!res.headersSent) send(res, 500, 'internal error', 'text/plain');
+    });
+  });
+
+  return {
+    start(): Promise<{ url: string; port: number }> {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port, HOST, () => {
+          port = (server.address() as AddressInfo).port;
+          resolve({ url: `http://${HOST}:${port}/`, port });
+        });
+      });
+    },
+    close(): Promise<void> {
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { contract, isChannel, type Envelope, type Handlers, type IpcErrorCode } from '../../shared/ipc/contract';
+import { hashPassword, verifyPassword } from './passwords';
+
+/**
+ * The handlers behind the IPC contract, and the one place a request is
+ * checked before a handler sees it. Electron's ipcMain and browser mode's
+ * HTTP host both call dispatch(), so the two transports cannot drift.
+ */
+
+export interface HandlerDeps {
+  version: string;
+  mode: 'electron' | 'browser';
+  dataDir: string;
+  platform: string;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir, platform: deps.platform }),
+    'auth:hashPassword': async ({ password }) => ({ hash: await hashPassword(password) }),
+    'auth:verifyPassword': async ({ password, hash }) => ({ ok: await verifyPassword(password, hash) }),
+  };
+}
+
+function failure(code: IpcErrorCode, message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+export async function dispatch(handlers: Handlers, channel: unknown, rawRequest: unknown): Promise<Envelope<unknown>> {
+  if (!isChannel(channel)) return failure('UNKNOWN_CHANNEL', `unknown channel ${String(channel).slice(0, 60)}`);
+  const spec = contract[channel];
+  const parsed = spec.request.safeParse(rawRequest);
+  if (!parsed.success) {
+    return failure('BAD_REQUEST', parsed.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('; '));
+  }
+  try {
+    const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+    const value = spec.response.parse(await handler(parsed.data));
+    return { ok: true, value };
+  } catch (error) {
+    // The renderer gets a code, not a stack: main's internals stay in main.
+    console.error(`[ipc] ${channel} failed:`, error);
+    return failure('INTERNAL', 'internal error');
+  }
+}
