@@ -57,7 +57,7 @@ export function DevicesPage() {
       { key: 'owner', title: t('device.owner'), width: 90, grow: true, sortable: true, render: (r) => r.device.owner },
       { key: 'office', title: t('device.office'), width: 100, grow: true, sortable: true, render: (r) => r.device.office },
       { key: 'location', title: t('device.location'), width: 110, grow: true, sortable: true, render: (r) => r.device.location },
-      { key: 'kind', title: t('device.kind'), width: 72, sortable: true, render: (r) => t(`device.kind.${r.device.kind}`) },
+      { key: 'kind', title: t('device.kind'), width: 84, sortable: true, render: (r) => t(`device.kind.${r.device.kind}`) },
       {
         key: 'status',
         title: t('device.status'),
