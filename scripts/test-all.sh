@@ -4,7 +4,8 @@
 # non-zero if any step failed.
 set -u
 cd "$(dirname "$0")/.."
-mkdir -p test-results
+mkdir -p .reports
+rm -f .reports/*.json
 failed_steps=()
 step() {
   local name=$1; shift
@@ -14,11 +15,11 @@ step() {
 
 step typecheck npm run -s typecheck
 step lint npm run -s lint
-step unit npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+step unit npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json
 step build node scripts/build.mjs
 step e2e npx playwright test
 
-counts=$(node scripts/count-results.mjs test-results/unit.json test-results/e2e.json)
+counts=$(node scripts/count-results.mjs .reports/unit.json .reports/e2e.json)
 read -r passed failed skipped <<<"$counts"
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "failed steps: ${failed_steps[*]}"

@@ -50,7 +50,7 @@ export function Shell() {
 
   const page = pages.find((p) => p.key === current) ?? pages[0];
   return (
-    <Layout className="shell">
+    <Layout className="shell" data-locked={locked || undefined}>
       <Layout.Sider width={208} theme="light" className="shell-sider">
         <div className="brand">
           <span className="brand-mark">专</span>
@@ -81,7 +81,8 @@ export function Shell() {
             </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content className="shell-content" style={{ visibility: locked ? 'hidden' : 'visible' }} aria-hidden={locked}>
+        {/* Hidden, not unmounted: a form left open survives the lock, unseen. */}
+        <Layout.Content className="shell-content" style={locked ? { display: 'none' } : undefined}>
           {page?.render()}
         </Layout.Content>
       </Layout>

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { signinFailureText } from './signinMessage';
 
-/** Covers the app while the session is locked; the data behind it stays unrendered-interactive. */
+/**
+ * Covers the whole window while the session is locked: an opaque layer, not a
+ * dialog over the data, so nothing of the ledgers shows through.
+ */
 export function LockScreen() {
   const t = useT();
   const { account, unlock, signOut } = useSession();
@@ -31,7 +34,8 @@ export function LockScreen() {
   };
 
   return (
-    <Modal open closable={false} maskClosable={false} keyboard={false} footer={null} title={<><LockOutlined /> {t('lock.title')}</>} mask={{ blur: true }} width={400}>
+    <div className="lock-cover" role="dialog" aria-modal="true" aria-label={t('lock.title')}>
+      <Card className="signin-card" title={<><LockOutlined /> {t('lock.title')}</>}>
       <Typography.Paragraph>{t('lock.hint', { name: account?.displayName ?? '' })}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
@@ -45,6 +49,7 @@ export function LockScreen() {
           </Button>
         </Space>
       </Form>
-    </Modal>
+      </Card>
+    </div>
   );
 }

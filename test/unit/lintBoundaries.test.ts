@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+// The layer rules of DESIGN.md are enforced by lint; these cases prove the
+// rules bite, so a boundary cannot silently stop being checked.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restricted(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+}
+
+describe('layer boundaries', () => {
+  it.each([
+    ['renderer/features/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
+    ['renderer/features/x.ts', "import fs from 'fs';\nexport const x = fs;"],
+    ['renderer/features/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;"],
+    ['renderer/features/x.ts', "import { dispatch } from '../../main/services/dispatch';\nexport const x = dispatch;"],
+    ['renderer/features/x.ts', 'export const x = process.env;'],
+    ['shared/rules/x.ts', 'export const x = window.location;'],
+    ['shared/rules/x.ts', 'export const x = document.title;'],
+    ['shared/rules/x.ts', "import { createHash } from 'node:crypto';\nexport const x = createHash;"],
+    ['shared/rules/x.ts', "import { db } from '../../renderer/app/db';\nexport const x = db;"],
+    ['shared/rules/x.ts', "import Dexie from 'dexie';\nexport const x = Dexie;"],
+    ['main/services/x.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['preload/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
+  ])('%s: a forbidden import or global fails lint', async (file, code) => {
+    expect(await restricted(file, code)).not.toHaveLength(0);
+  });
+
+  it.each([
+    ['renderer/features/x.ts', "import { parseIpv4 } from '../../shared/rules/network';\nexport const x = parseIpv4;"],
+    ['main/x.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['shared/rules/x.ts', "import { parseMac } from './network';\nexport const x = parseMac;"],
+  ])('%s: an allowed import passes', async (file, code) => {
+    expect(await restricted(file, code)).toEqual([]);
+  });
+});
