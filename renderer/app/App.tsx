@@ -17,7 +17,7 @@ export function App() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b5222d', borderRadius: 4 } }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b5222d', colorLink: '#b5222d', borderRadius: 4 } }}>
       <AntApp>
         <Screens />
       </AntApp>

@@ -27,3 +27,13 @@ export function showWriteError(form: FormInstance | undefined, error: unknown, t
   form?.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return loose;
 }
+
+/**
+ * Clears a field's write error as soon as the user edits it, so a message
+ * from the last attempt never stands beside a corrected value.
+ */
+export function clearErrorsOnChange(form: FormInstance) {
+  return (changed: Record<string, unknown>) => {
+    form.setFields(Object.keys(changed).filter((name) => form.getFieldError(name).length > 0).map((name) => ({ name, errors: [] })));
+  };
+}

@@ -5,7 +5,7 @@ import { createDevice, updateDevice } from '../../db/devices';
 import { db } from '../../app/db';
 import { useT } from '../../app/i18n';
 import { useActor } from '../../app/session';
-import { showWriteError } from '../../app/formErrors';
+import { clearErrorsOnChange, showWriteError } from '../../app/formErrors';
 import { zodRule } from '../../app/zodRule';
 import { useDevices } from './deviceStore';
 
@@ -82,7 +82,7 @@ export const DeviceFormDrawer = memo(function DeviceFormDrawer({ open, device, o
       }
     >
       {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={EMPTY} validateTrigger="onBlur">
+      <Form form={form} layout="vertical" initialValues={EMPTY} validateTrigger="onBlur" onValuesChange={clearErrorsOnChange(form)}>
         <Space.Compact block style={{ gap: 16 }}>
           <Form.Item name="ip" required label={t('device.ip')} rules={[zodRule(t, shape.ip)]} style={{ flex: 1 }}>
             <Input placeholder="10.12.3.45" maxLength={15} autoFocus />

@@ -6,7 +6,7 @@ import { retireDevice } from '../../db/devices';
 import { db } from '../../app/db';
 import { useT } from '../../app/i18n';
 import { useActor } from '../../app/session';
-import { showWriteError } from '../../app/formErrors';
+import { clearErrorsOnChange, showWriteError } from '../../app/formErrors';
 import { useDevices } from './deviceStore';
 
 interface Values {
@@ -67,7 +67,7 @@ export const RetireModal = memo(function RetireModal({ device, onClose }: { devi
     >
       <Typography.Paragraph type="secondary">{t('device.retireHelp')}</Typography.Paragraph>
       {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ reason: '', configCleared: true, clearedBy: '', clearedAt: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ reason: '', configCleared: true, clearedBy: '', clearedAt: dayjs() }} onValuesChange={clearErrorsOnChange(form)}>
         <Form.Item name="reason" label={t('device.retireReason')} required>
           <Input.TextArea rows={2} maxLength={200} />
         </Form.Item>

@@ -8,7 +8,7 @@ import { invoke } from '../../app/ipc';
 import { useT } from '../../app/i18n';
 import { useActor, useCan, useSession } from '../../app/session';
 import { IDLE_MINUTES_RANGE, useSettings } from '../../app/settings';
-import { showWriteError } from '../../app/formErrors';
+import { clearErrorsOnChange, showWriteError } from '../../app/formErrors';
 import { zodRule } from '../../app/zodRule';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -100,7 +100,7 @@ function UnitProfileCard({ editable }: { editable: boolean }) {
   return (
     <Card size="small" title={t('unit.profile')}>
       {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" disabled={!editable}>
+      <Form form={form} layout="vertical" disabled={!editable} onValuesChange={clearErrorsOnChange(form)}>
         <div className="form-grid">
           {PROFILE_FIELDS.map((field) => (
             <Form.Item key={field} name={field} label={t(`unit.${field}`)} rules={[zodRule(t, shape[field])]}>

@@ -7,7 +7,7 @@ import { db } from '../../app/db';
 import { invoke } from '../../app/ipc';
 import { useT, type MessageKey } from '../../app/i18n';
 import { useSession } from '../../app/session';
-import { showWriteError } from '../../app/formErrors';
+import { clearErrorsOnChange, showWriteError } from '../../app/formErrors';
 import { zodRule } from '../../app/zodRule';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 
@@ -62,7 +62,7 @@ export function SetupWizard() {
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
         <Steps current={step} items={STEPS.map((s) => ({ title: t(s.title) }))} style={{ marginBottom: 24 }} />
         {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
-        <Form form={form} layout="vertical" initialValues={{ level: 'county', area: 'urban' }} requiredMark>
+        <Form form={form} layout="vertical" initialValues={{ level: 'county', area: 'urban' }} requiredMark onValuesChange={clearErrorsOnChange(form)}>
           <div style={show(0)}>
             <Form.Item name="name" required label={t('unit.name')} rules={[zodRule(t, unitShape.name)]}>
               <Input maxLength={60} placeholder="庄浪县人民政府办公室" />
