@@ -33,6 +33,10 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
   // Before ready, or the scheme is not privileged and IndexedDB is refused.
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
+  // One fixed, ASCII folder for the data, whatever the product name's
+  // language: %APPDATA%\zwledger on Windows, ~/.config/zwledger on Linux.
+  app.setPath('userData', join(app.getPath('appData'), 'zwledger'));
+
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return Promise.resolve();

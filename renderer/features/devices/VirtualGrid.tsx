@@ -98,8 +98,11 @@ function GridInner<Row>({ rows, columns, rowKey, rowClassName, sort, onSort, loa
           {visible.map((index) => {
             const row = rows[index]!;
             return (
+              // Keyed by screen slot, not by record: a new filter result reuses
+              // the row elements on screen and only their text changes.
               <div
-                key={rowKey(row)}
+                key={index - first}
+                data-row-key={rowKey(row)}
                 role="row"
                 data-testid="grid-row"
                 className={`vgrid-row ${rowClassName?.(row) ?? ''}`}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, unitWithAdmin } from './helpers';
-import { createAccount, disableAccount, localUnit, recordFailedSignin, signinCheck, clearFailedSignins, setupUnit, updateAccount } from '../../../renderer/db/accounts';
-import { ValidationError } from '../../../renderer/db/errors';
+import { createAccount, disableAccount, localUnit, recordFailedSignin, signinCheck, clearFailedSignins, setupUnit, updateAccount, updateUnit } from '../../../renderer/db/accounts';
+import { StaleRecordError, ValidationError } from '../../../renderer/db/errors';
 
 describe('unit setup', () => {
   it('stores the profile, the first admin with a lower-cased username, and refuses a second setup', async () => {
@@ -27,6 +27,20 @@ describe('unit setup', () => {
     expect(await db.units.count()).toBe(0);
     expect(await db.changelog.count()).toBe(0);
     expect(await localUnit(db)).toBeUndefined();
+  });
+});
+
+describe('unit profile', () => {
+  it('updates with a new revision, logged, and refuses a bad phone without change', async () => {
+    const db = freshDb();
+    const actor = await unitWithAdmin(db);
+    const unit = (await localUnit(db))!;
+    const profile = { name: unit.name, code: unit.code, level: unit.level, area: 'urban' as const, leader: '新领导', office: unit.office, adminName: unit.adminName, adminPhone: unit.adminPhone, docOfficerName: unit.docOfficerName, docOfficerPhone: unit.docOfficerPhone };
+    const saved = await updateUnit(db, actor, unit.rev, profile);
+    expect(saved).toMatchObject({ rev: 2, leader: '新领导', area: 'urban' });
+    await expect(updateUnit(db, actor, saved.rev, { ...profile, docOfficerPhone: '110' })).rejects.toMatchObject({ issues: [{ field: 'docOfficerPhone', code: 'phone.format' }] });
+    await expect(updateUnit(db, actor, 1, profile)).rejects.toBeInstanceOf(StaleRecordError);
+    expect(await localUnit(db)).toMatchObject({ rev: 2, docOfficerPhone: '0933-8211234' });
   });
 });
 

@@ -18,7 +18,13 @@ function fakeElectron() {
       quit: vi.fn(),
       on: (name: string, fn: (...args: unknown[]) => void) => appEvents.set(name, fn),
       whenReady: () => Promise.resolve(),
-      getPath: () => '/tmp/zw-user-data',
+      paths: new Map<string, string>([['appData', '/home/u/.config']]),
+      getPath(name: string) {
+        return this.paths.get(name) ?? '';
+      },
+      setPath(name: string, value: string) {
+        this.paths.set(name, value);
+      },
     },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
@@ -62,6 +68,7 @@ describe('bootstrap', () => {
     expect(f.windows[0]!.url).toBe(APP_ENTRY);
     expect(f.windows[0]!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: join(dir, 'preload', 'index.cjs') });
     expect(f.fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(f.fake.app.getPath('userData')).toBe(join('/home/u/.config', 'zwledger'));
     expect(f.fake.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
   });
 
@@ -83,7 +90,7 @@ describe('bootstrap', () => {
     expect(await hash(trusted, { password: 'ok-pass-1', extra: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await hash({ senderFrame: { url: 'https://evil.example/' } }, { password: 'ok-pass-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await hash({ senderFrame: null }, { password: 'ok-pass-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await f.ipc.get('app:info')!(trusted, {})).toMatchObject({ ok: true, value: { mode: 'electron', version: '0.1.0' } });
+    expect(await f.ipc.get('app:info')!(trusted, {})).toMatchObject({ ok: true, value: { mode: 'electron', version: '0.1.0', dataDir: join('/home/u/.config', 'zwledger') } });
   });
 
   it('every web contents denies navigation, new windows and webviews', async () => {
