@@ -77,7 +77,7 @@ export const useSession = create<SessionState>((set, get) => ({
 export function useActor(): Actor {
   const { unit, account } = useSession();
   if (!unit || !account) throw new Error('no signed-in user');
-  return { unitId: unit.id, accountId: account.id };
+  return { unitId: unit.id, accountId: account.id, role: account.role };
 }
 
 export function useCan(permission: Permission): boolean {

@@ -38,7 +38,7 @@ export async function setupUnit(db: ZwDb, profile: UnitProfileInput, admin: Acco
   const unitId = uuidv7();
   // The first administrator writes their own account and the unit.
   const accountId = uuidv7();
-  const actor: Actor = { unitId, accountId };
+  const actor: Actor = { unitId, accountId, role: 'admin' };
   const unit: UnitProfile = { ...newRecord(actor, parsedProfile.data), id: unitId };
   const account: Account = { ...newRecord(actor, { ...parsedAdmin.data, passwordHash }), id: accountId };
   await commit(db, actor, async () => {

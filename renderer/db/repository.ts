@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { GENESIS_HASH, sealEntry, type ChangeOp, type SealedEntry } from '../../shared/changelog/chain';
 import type { RecordMeta } from '../../shared/domain/record';
-import { StaleRecordError } from './errors';
+import { StaleRecordError, ValidationError } from './errors';
+import { can, type Permission, type Role } from '../../shared/domain/roles';
 import { COMMIT_CHUNK, recordKey, type LogCommit, type LoggedTable, type ZwDb } from './schema';
 
 /**
@@ -15,7 +16,18 @@ export interface Actor {
   unitId: string;
   /** Account id of the signed-in user; stamped on every record. */
   accountId: string;
+  role: Role;
 }
+
+/**
+ * What a role must be allowed to write each table. Screens hide what a role
+ * may not do; this makes the rule hold for every caller of the repository.
+ */
+const WRITE_PERMISSION: Record<LoggedTable, Permission> = {
+  units: 'unit.edit',
+  accounts: 'accounts.manage',
+  devices: 'devices.edit',
+};
 
 export interface Write {
   table: LoggedTable;
@@ -57,6 +69,7 @@ export async function commit(
   return db.transaction('rw', [...tables], async () => {
     const list = await writes();
     if (list.length === 0) return [];
+    if (list.some((w) => !can(actor.role, WRITE_PERMISSION[w.table]))) throw new ValidationError([{ field: '', code: 'forbidden' }]);
     let { seq, hash } = await chainHead(db, actor.unitId);
     const at = Date.now();
     const sealed: SealedEntry[] = [];

@@ -47,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   'err.retire.clearedAt': 'When was it cleared?',
   'err.conflict.ip': 'IP address already used by an active device: {other}',
   'err.conflict.mac': 'MAC address already used by an active device: {other}',
+  'err.forbidden': 'Your role may not do this',
   'err.stale': 'Someone else changed this record; close and reopen it',
   'err.generic': 'Failed: {message}',
   'err.ipcUnavailable': 'The app service is not reachable; restart the app',

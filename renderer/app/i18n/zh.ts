@@ -46,6 +46,7 @@ export const zh = {
   'err.retire.clearedAt': '请选择清除时间',
   'err.conflict.ip': 'IP 地址与在用设备冲突：{other}',
   'err.conflict.mac': 'MAC 地址与在用设备冲突：{other}',
+  'err.forbidden': '当前账号的角色无权进行此操作',
   'err.stale': '该记录已被他人修改，请关闭后重新打开再编辑',
   'err.generic': '操作失败：{message}',
   'err.ipcUnavailable': '无法连接应用后台服务，请重新启动程序',

@@ -51,7 +51,7 @@ async function writeThroughput(count: number) {
   const inputs = Array.from({ length: count }, (_, i) => syntheticDevice(i + 1));
   // Raw reference: the same validated records, one Dexie bulkPut, no change log.
   const rawDb = openDb(`bench-raw-${Date.now()}`);
-  const actor = { unitId: 'bench-unit', accountId: 'bench' };
+  const actor = { unitId: 'bench-unit', accountId: 'bench', role: 'admin' as const };
   const records: Device[] = inputs.map((i) => ({ ...newRecord(actor, parseInput.parse(i)), configCleared: null, configClearedBy: null, configClearedAt: null }));
   let t = performance.now();
   await rawDb.devices.bulkPut(records);
@@ -62,7 +62,7 @@ async function writeThroughput(count: number) {
   const repoDb = openDb(`bench-repo-${Date.now()}`);
   const { unit, account } = await setupUnit(repoDb, benchProfile, { username: 'bench', displayName: 'bench', role: 'admin' }, 'x');
   t = performance.now();
-  const result = await createDevices(repoDb, { unitId: unit.id, accountId: account.id }, inputs);
+  const result = await createDevices(repoDb, { unitId: unit.id, accountId: account.id, role: 'admin' as const }, inputs);
   const repoMs = performance.now() - t;
   if (result.created.length !== count) throw new Error(`created ${result.created.length} of ${count}`);
   repoDb.close();
@@ -80,7 +80,7 @@ async function seedAppDb(count: number) {
   await db.open();
   const { unit, account } = await setupUnit(db, benchProfile, { username: 'admin', displayName: '管理员', role: 'admin' }, 'x');
   const inputs = Array.from({ length: count }, (_, i) => syntheticDevice(i + 1));
-  const result = await createDevices(db, { unitId: unit.id, accountId: account.id }, inputs);
+  const result = await createDevices(db, { unitId: unit.id, accountId: account.id, role: 'admin' as const }, inputs);
   if (result.refused.length > 0) throw new Error(`seed refused ${result.refused.length}`);
   return { unit, account };
 }

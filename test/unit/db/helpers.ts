@@ -18,7 +18,7 @@ export async function unitWithAdmin(db: ZwDb): Promise<Actor> {
     { username: 'Admin', displayName: '李四', role: 'admin' },
     'scrypt$test',
   );
-  return { unitId: unit.id, accountId: account.id };
+  return { unitId: unit.id, accountId: account.id, role: 'admin' };
 }
 
 export function deviceInput(n: number, overrides: Partial<DeviceInput> = {}): DeviceInput {

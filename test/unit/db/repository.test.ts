@@ -86,6 +86,18 @@ describe('device repository', () => {
   });
 });
 
+describe('permissions', () => {
+  it('a document officer cannot write the device register, whatever calls the repository', async () => {
+    const db = freshDb();
+    const admin = await unitWithAdmin(db);
+    const officer = { ...admin, accountId: 'officer', role: 'docOfficer' as const };
+    await expect(createDevice(db, officer, deviceInput(1))).rejects.toMatchObject({ issues: [{ code: 'forbidden' }] });
+    await expect(createDevices(db, { ...officer, role: 'duty' }, [deviceInput(2)])).rejects.toMatchObject({ issues: [{ code: 'forbidden' }] });
+    expect(await db.devices.count()).toBe(0);
+    expect(await entryCount(db)).toBe(2);
+  });
+});
+
 describe('atomicity', () => {
   it('a write that fails after the record was put leaves neither record nor log entry', async () => {
     const db = freshDb();

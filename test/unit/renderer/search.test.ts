@@ -5,7 +5,7 @@ import { deviceInput as schema, type Device, type DeviceInput } from '../../../s
 import { deviceInput } from '../db/helpers';
 
 function device(n: number, overrides: Partial<DeviceInput> = {}, retired = false): Device {
-  const d: Device = { ...newRecord({ unitId: 'u', accountId: 'a' }, schema.parse(deviceInput(n, overrides))), configCleared: null, configClearedBy: null, configClearedAt: null };
+  const d: Device = { ...newRecord({ unitId: 'u', accountId: 'a', role: 'admin' }, schema.parse(deviceInput(n, overrides))), configCleared: null, configClearedBy: null, configClearedAt: null };
   return retired ? { ...d, retiredAt: 1, retiredReason: '报废' } : d;
 }
 
