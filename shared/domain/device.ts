@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseIpv4, parseMac } from '../rules/network';
 import type { RecordMeta } from './record';
+import { fromParser } from './fromParser';
 
 export const DEVICE_KINDS = ['desktop', 'laptop', 'printer', 'switch', 'router', 'other'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
@@ -9,25 +10,10 @@ export type DeviceKind = (typeof DEVICE_KINDS)[number];
 export const DEVICE_STATUSES = ['inUse', 'spare', 'repair'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 
-const ipv4 = z.string().transform((value, ctx) => {
-  const parsed = parseIpv4(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.error });
-    return z.NEVER;
-  }
-  return parsed.value;
-});
-
+const ipv4 = fromParser(parseIpv4);
 // MACs are normalised before any format check (DESIGN.md, Libraries): z.mac()
 // alone would refuse the dashed form that `ipconfig /all` prints.
-const mac = z.string().transform((value, ctx) => {
-  const parsed = parseMac(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.error });
-    return z.NEVER;
-  }
-  return parsed.value;
-});
+const mac = fromParser(parseMac);
 
 const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
 const optionalText = (max: number) => z.string().trim().max(max, 'tooLong').default('');

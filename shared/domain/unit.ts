@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { parsePhone } from '../rules/phone';
 import type { RecordMeta } from './record';
+import { fromParser } from './fromParser';
 
 /** 县区 bodies and 市直部门 are scored on different rubrics (考核办法 三). */
 export const UNIT_LEVELS = ['county', 'municipal'] as const;
 /** Urban units get a 1-hour fault response, township units 3 hours (第四十四条). */
 export const UNIT_AREAS = ['urban', 'township'] as const;
 
-const phone = z.string().transform((value, ctx) => {
-  const parsed = parsePhone(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.error });
-    return z.NEVER;
-  }
-  return parsed.value;
-});
+const phone = fromParser(parsePhone);
 
 const name = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { accountInput, newPassword, type Account } from '../../../shared/domain/account';
+import { accountInput, type Account } from '../../../shared/domain/account';
 import { ROLES } from '../../../shared/domain/roles';
 import { createAccount, disableAccount, listAccounts, updateAccount } from '../../db/accounts';
 import { db } from '../../app/db';
@@ -9,7 +9,8 @@ import { invoke } from '../../app/ipc';
 import { useT } from '../../app/i18n';
 import { useActor } from '../../app/session';
 import { formatDateTime } from '../../app/format';
-import { showWriteError } from '../../app/formErrors';
+import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
+import { PasswordFields } from '../../app/PasswordFields';
 import { zodRule } from '../../app/zodRule';
 
 type Dialog = { kind: 'create' } | { kind: 'password'; account: Account } | { kind: 'disable'; account: Account };
@@ -18,12 +19,10 @@ type Dialog = { kind: 'create' } | { kind: 'password'; account: Account } | { ki
 export function AccountsPage() {
   const t = useT();
   const actor = useActor();
-  const { message } = App.useApp();
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [dialog, setDialog] = useState<Dialog>();
-  const [banner, setBanner] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
+  const { busy, banner, run, clearBanner } = useFormWrite(form);
 
   const reload = useCallback(async () => setAccounts(await listAccounts(db, actor.unitId)), [actor.unitId]);
   useEffect(() => {
@@ -32,51 +31,32 @@ export function AccountsPage() {
 
   const open = (d: Dialog) => {
     form.resetFields();
-    setBanner([]);
+    clearBanner();
     setDialog(d);
   };
 
   const submit = async () => {
     if (!dialog) return;
     const values = (await form.validateFields()) as Record<string, string>;
-    setBusy(true);
-    try {
-      if (dialog.kind === 'create') {
-        const { hash } = await invoke('auth:hashPassword', { password: values.password ?? '' });
-        await createAccount(db, actor, { username: values.username ?? '', displayName: values.displayName ?? '', role: values.role as Account['role'] }, hash);
-        message.success(t('accounts.created'));
-      } else if (dialog.kind === 'password') {
-        const { hash } = await invoke('auth:hashPassword', { password: values.password ?? '' });
-        await updateAccount(db, actor, dialog.account.id, dialog.account.rev, { passwordHash: hash });
-        message.success(t('accounts.passwordReset'));
-      } else {
-        await disableAccount(db, actor, dialog.account.id, dialog.account.rev, values.reason ?? '');
-        message.success(t('accounts.disabled'));
-      }
-      setDialog(undefined);
-      await reload();
-    } catch (error) {
-      setBanner(showWriteError(form, error, t));
-    } finally {
-      setBusy(false);
-    }
+    const password = values.password ?? '';
+    const done = await run(
+      async () => {
+        if (dialog.kind === 'create') {
+          const { hash } = await invoke('auth:hashPassword', { password });
+          await createAccount(db, actor, { username: values.username ?? '', displayName: values.displayName ?? '', role: values.role as Account['role'] }, hash);
+        } else if (dialog.kind === 'password') {
+          const { hash } = await invoke('auth:hashPassword', { password });
+          await updateAccount(db, actor, dialog.account.id, dialog.account.rev, { passwordHash: hash });
+        } else {
+          await disableAccount(db, actor, dialog.account.id, dialog.account.rev, values.reason ?? '');
+        }
+      },
+      dialog.kind === 'create' ? 'accounts.created' : dialog.kind === 'password' ? 'accounts.passwordReset' : 'accounts.disabled',
+    );
+    if (!done) return;
+    setDialog(undefined);
+    await reload();
   };
-
-  const passwordFields = (
-    <>
-      <Form.Item name="password" required label={t('account.password')} extra={t('account.passwordHint')} rules={[zodRule(t, newPassword)]}>
-        <Input.Password maxLength={128} autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('account.passwordConfirm')}
-        dependencies={['password']}
-        rules={[({ getFieldValue }) => ({ validator: async (_r, v) => { if (v !== getFieldValue('password')) throw new Error(t('err.password.mismatch')); } })]}
-      >
-        <Input.Password maxLength={128} autoComplete="new-password" />
-      </Form.Item>
-    </>
-  );
 
   return (
     <div className="page">
@@ -128,7 +108,7 @@ export function AccountsPage() {
         onCancel={() => setDialog(undefined)}
         destroyOnHidden
       >
-        {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
+        <WriteErrors messages={banner} />
         <Form form={form} layout="vertical" preserve={false} initialValues={{ role: 'docOfficer' }}>
           {dialog?.kind === 'create' && (
             <>
@@ -141,10 +121,10 @@ export function AccountsPage() {
               <Form.Item name="role" label={t('account.role')}>
                 <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
               </Form.Item>
-              {passwordFields}
+              <PasswordFields />
             </>
           )}
-          {dialog?.kind === 'password' && passwordFields}
+          {dialog?.kind === 'password' && <PasswordFields />}
           {dialog?.kind === 'disable' && (
             <Form.Item name="reason" label={t('accounts.disableReason')} rules={[{ required: true, min: 2, message: t('err.retire.reason') }]}>
               <Input maxLength={200} />

@@ -1,11 +1,12 @@
-import { memo, useEffect, useState } from 'react';
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space } from 'antd';
+import { memo, useEffect } from 'react';
+import { Alert, Button, Checkbox, Drawer, Form, Input, Select, Space } from 'antd';
 import { DEVICE_KINDS, DEVICE_STATUSES, deviceInput, type Device, type DeviceInput } from '../../../shared/domain/device';
 import { createDevice, updateDevice } from '../../db/devices';
 import { db } from '../../app/db';
 import { useT } from '../../app/i18n';
 import { useActor } from '../../app/session';
-import { clearErrorsOnChange, showWriteError } from '../../app/formErrors';
+import { clearErrorsOnChange } from '../../app/formErrors';
+import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
 import { zodRule } from '../../app/zodRule';
 import { useDevices } from './deviceStore';
 
@@ -31,38 +32,28 @@ function toInput(device: Device): DeviceInput {
 /** Add or edit one device. A conflicting IP or MAC is named beside the field and nothing is saved. */
 export const DeviceFormDrawer = memo(function DeviceFormDrawer({ open, device, onClose }: { open: boolean; device: Device | undefined; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const actor = useActor();
   const upsert = useDevices((s) => s.upsert);
   const [form] = Form.useForm<DeviceInput>();
-  const [busy, setBusy] = useState(false);
-  const [banner, setBanner] = useState<string[]>([]);
+  const { busy, banner, run, clearBanner } = useFormWrite(form);
   const internet = Form.useWatch('internetCapable', form);
   const card = Form.useWatch('isolationCard', form);
   const shape = deviceInput.shape;
 
   useEffect(() => {
     if (!open) return;
-    setBanner([]);
+    clearBanner();
     form.resetFields();
     form.setFieldsValue(device ? toInput(device) : EMPTY);
-  }, [open, device, form]);
+  }, [open, device, form, clearBanner]);
 
   const save = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setBanner([]);
-    try {
-      const input = { ...EMPTY, ...values };
-      const saved = device ? await updateDevice(db, actor, device.id, device.rev, input) : await createDevice(db, actor, input);
-      upsert(saved);
-      message.success(t('device.saved'));
-      onClose();
-    } catch (error) {
-      setBanner(showWriteError(form, error, t));
-    } finally {
-      setBusy(false);
-    }
+    const input = { ...EMPTY, ...values };
+    const saved = await run(async () => {
+      upsert(device ? await updateDevice(db, actor, device.id, device.rev, input) : await createDevice(db, actor, input));
+    }, 'device.saved');
+    if (saved) onClose();
   };
 
   return (
@@ -81,7 +72,7 @@ export const DeviceFormDrawer = memo(function DeviceFormDrawer({ open, device, o
         </Space>
       }
     >
-      {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
+      <WriteErrors messages={banner} />
       <Form form={form} layout="vertical" initialValues={EMPTY} validateTrigger="onBlur" onValuesChange={clearErrorsOnChange(form)}>
         <Space.Compact block style={{ gap: 16 }}>
           <Form.Item name="ip" required label={t('device.ip')} rules={[zodRule(t, shape.ip)]} style={{ flex: 1 }}>

@@ -1,12 +1,13 @@
-import { memo, useEffect, useState } from 'react';
-import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { memo, useEffect } from 'react';
+import { Checkbox, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Device } from '../../../shared/domain/device';
 import { retireDevice } from '../../db/devices';
 import { db } from '../../app/db';
 import { useT } from '../../app/i18n';
 import { useActor } from '../../app/session';
-import { clearErrorsOnChange, showWriteError } from '../../app/formErrors';
+import { clearErrorsOnChange } from '../../app/formErrors';
+import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
 import { useDevices } from './deviceStore';
 
 interface Values {
@@ -19,40 +20,33 @@ interface Values {
 /** Retirement with the reason and who cleared the network configuration (第十九条). Nothing is deleted. */
 export const RetireModal = memo(function RetireModal({ device, onClose }: { device: Device | undefined; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const actor = useActor();
   const upsert = useDevices((s) => s.upsert);
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [banner, setBanner] = useState<string[]>([]);
+  const { busy, banner, run, clearBanner } = useFormWrite(form);
   const cleared = Form.useWatch('configCleared', form);
 
   useEffect(() => {
     if (device) {
       form.resetFields();
-      setBanner([]);
+      clearBanner();
     }
-  }, [device, form]);
+  }, [device, form, clearBanner]);
 
   const submit = async () => {
     if (!device) return;
     const v = form.getFieldsValue(true) as Values;
-    setBusy(true);
-    try {
-      const saved = await retireDevice(db, actor, device.id, device.rev, {
-        reason: v.reason ?? '',
-        configCleared: v.configCleared === true,
-        clearedBy: v.clearedBy ?? '',
-        clearedAt: v.clearedAt ? v.clearedAt.valueOf() : null,
-      });
-      upsert(saved);
-      message.success(t('device.retired'));
-      onClose();
-    } catch (error) {
-      setBanner(showWriteError(form, error, t));
-    } finally {
-      setBusy(false);
-    }
+    const retired = await run(async () => {
+      upsert(
+        await retireDevice(db, actor, device.id, device.rev, {
+          reason: v.reason ?? '',
+          configCleared: v.configCleared === true,
+          clearedBy: v.clearedBy ?? '',
+          clearedAt: v.clearedAt ? v.clearedAt.valueOf() : null,
+        }),
+      );
+    }, 'device.retired');
+    if (retired) onClose();
   };
 
   return (
@@ -66,7 +60,7 @@ export const RetireModal = memo(function RetireModal({ device, onClose }: { devi
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('device.retireHelp')}</Typography.Paragraph>
-      {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
+      <WriteErrors messages={banner} />
       <Form form={form} layout="vertical" initialValues={{ reason: '', configCleared: true, clearedBy: '', clearedAt: dayjs() }} onValuesChange={clearErrorsOnChange(form)}>
         <Form.Item name="reason" label={t('device.retireReason')} required>
           <Input.TextArea rows={2} maxLength={200} />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
 import { unitProfileInput, UNIT_AREAS, UNIT_LEVELS, type UnitProfileInput } from '../../../shared/domain/unit';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { updateUnit } from '../../db/accounts';
@@ -8,7 +8,8 @@ import { invoke } from '../../app/ipc';
 import { useT } from '../../app/i18n';
 import { useActor, useCan, useSession } from '../../app/session';
 import { IDLE_MINUTES_RANGE, useSettings } from '../../app/settings';
-import { clearErrorsOnChange, showWriteError } from '../../app/formErrors';
+import { clearErrorsOnChange } from '../../app/formErrors';
+import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
 import { zodRule } from '../../app/zodRule';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -68,13 +69,11 @@ export function SettingsPage() {
 
 function UnitProfileCard({ editable }: { editable: boolean }) {
   const t = useT();
-  const { message } = App.useApp();
   const unit = useSession((s) => s.unit);
   const setUnit = useSession((s) => s.setUnit);
   const actor = useActor();
   const [form] = Form.useForm<UnitProfileInput>();
-  const [banner, setBanner] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, banner, run } = useFormWrite(form);
   const shape = unitProfileInput.shape;
 
   useEffect(() => {
@@ -84,22 +83,12 @@ function UnitProfileCard({ editable }: { editable: boolean }) {
   if (!unit) return null;
   const save = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setBanner([]);
-    try {
-      const saved = await updateUnit(db, actor, unit.rev, { ...values });
-      setUnit(saved);
-      message.success(t('common.saved'));
-    } catch (error) {
-      setBanner(showWriteError(form, error, t));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setUnit(await updateUnit(db, actor, unit.rev, { ...values })), 'common.saved');
   };
 
   return (
     <Card size="small" title={t('unit.profile')}>
-      {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
+      <WriteErrors messages={banner} />
       <Form form={form} layout="vertical" disabled={!editable} onValuesChange={clearErrorsOnChange(form)}>
         <div className="form-grid">
           {PROFILE_FIELDS.map((field) => (

@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Radio, Space, Steps, Typography } from 'antd';
+import { Button, Card, Form, Input, Radio, Space, Steps, Typography } from 'antd';
 import { unitProfileInput, UNIT_AREAS, UNIT_LEVELS, type UnitProfileInput } from '../../../shared/domain/unit';
-import { accountInput, newPassword } from '../../../shared/domain/account';
+import { accountInput } from '../../../shared/domain/account';
 import { setupUnit } from '../../db/accounts';
 import { db } from '../../app/db';
 import { invoke } from '../../app/ipc';
 import { useT, type MessageKey } from '../../app/i18n';
 import { useSession } from '../../app/session';
-import { clearErrorsOnChange, showWriteError } from '../../app/formErrors';
+import { clearErrorsOnChange } from '../../app/formErrors';
+import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
+import { PasswordFields } from '../../app/PasswordFields';
 import { zodRule } from '../../app/zodRule';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 
@@ -22,11 +24,9 @@ const STEPS: { title: MessageKey; fields: (keyof Values)[] }[] = [
 /** First run: the unit profile of 第二十七条 and the first administrator account. */
 export function SetupWizard() {
   const t = useT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [step, setStep] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [banner, setBanner] = useState<string[]>([]);
+  const { busy, banner, run } = useFormWrite(form);
   const load = useSession((s) => s.load);
   const unitShape = unitProfileInput.shape;
   const accountShape = accountInput.shape;
@@ -39,19 +39,12 @@ export function SetupWizard() {
   const finish = async () => {
     await form.validateFields(STEPS[2]!.fields);
     const values = form.getFieldsValue(true) as Values;
-    setBusy(true);
-    setBanner([]);
-    try {
+    const done = await run(async () => {
       const { hash } = await invoke('auth:hashPassword', { password: values.password });
       const { username, displayName, password: _p, confirm: _c, ...profile } = values;
       await setupUnit(db, profile, { username, displayName, role: 'admin' }, hash);
-      message.success(t('setup.done'));
-      await load();
-    } catch (error) {
-      setBanner(showWriteError(form, error, t));
-    } finally {
-      setBusy(false);
-    }
+    }, 'setup.done');
+    if (done) await load();
   };
 
   const show = (i: number) => ({ display: step === i ? 'block' : 'none' });
@@ -61,7 +54,7 @@ export function SetupWizard() {
       <Card className="setup-card" title={t('setup.title')} extra={<LanguageSwitch />}>
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
         <Steps current={step} items={STEPS.map((s) => ({ title: t(s.title) }))} style={{ marginBottom: 24 }} />
-        {banner.length > 0 && <Alert type="error" showIcon message={banner.join('；')} style={{ marginBottom: 16 }} />}
+        <WriteErrors messages={banner} />
         <Form form={form} layout="vertical" initialValues={{ level: 'county', area: 'urban' }} requiredMark onValuesChange={clearErrorsOnChange(form)}>
           <div style={show(0)}>
             <Form.Item name="name" required label={t('unit.name')} rules={[zodRule(t, unitShape.name)]}>
@@ -110,23 +103,7 @@ export function SetupWizard() {
             <Form.Item name="displayName" required label={t('account.displayName')} rules={[zodRule(t, accountShape.displayName)]}>
               <Input maxLength={30} />
             </Form.Item>
-            <Form.Item name="password" required label={t('account.password')} extra={t('account.passwordHint')} rules={[zodRule(t, newPassword)]}>
-              <Input.Password maxLength={128} autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item
-              name="confirm"
-              label={t('account.passwordConfirm')}
-              dependencies={['password']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: async (_r, value) => {
-                    if (value !== getFieldValue('password')) throw new Error(t('err.password.mismatch'));
-                  },
-                }),
-              ]}
-            >
-              <Input.Password maxLength={128} autoComplete="new-password" />
-            </Form.Item>
+            <PasswordFields />
           </div>
         </Form>
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>

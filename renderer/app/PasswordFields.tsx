@@ -1,0 +1,31 @@
+import { Form, Input } from 'antd';
+import { newPassword } from '../../shared/domain/account';
+import { useT } from './i18n';
+import { zodRule } from './zodRule';
+
+/** A new password and its confirmation, checked by the same rule as the repository's. */
+export function PasswordFields() {
+  const t = useT();
+  return (
+    <>
+      <Form.Item name="password" required label={t('account.password')} extra={t('account.passwordHint')} rules={[zodRule(t, newPassword)]}>
+        <Input.Password maxLength={128} autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name="confirm"
+        required
+        label={t('account.passwordConfirm')}
+        dependencies={['password']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: async (_rule, value: unknown) => {
+              if (value !== getFieldValue('password')) throw new Error(t('err.password.mismatch'));
+            },
+          }),
+        ]}
+      >
+        <Input.Password maxLength={128} autoComplete="new-password" />
+      </Form.Item>
+    </>
+  );
+}
