@@ -17,9 +17,16 @@ import {
   shouldBlockNavigation,
 } from './hardening';
 import { applicationMenu } from './menu';
+import { createReminderService } from './services/reminderService';
+import { OPEN_CHECKIN_EVENT } from '../shared/ipc/channels';
+
+// A 16×16 red square with a white bar: the tray needs an image, and the app
+// ships no network-fetched assets.
+const TRAY_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAH0lEQVR4nGPYqqT7nxLMMGoAlQ0gFgxnAwY+FkaoAQBHrlIHgHK8HwAAAABJRU5ErkJggg==';
 
 /** The parts of Electron the app uses, passed in so tests can hand fakes. */
-export type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'Menu'>;
+export type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'Menu' | 'Tray' | 'Notification' | 'nativeImage'>;
 
 export interface BootstrapOptions {
   /** out/ of the build: holds renderer/ and preload/ */
@@ -29,7 +36,7 @@ export interface BootstrapOptions {
 }
 
 export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Promise<void> {
-  const { app, BrowserWindow, protocol, ipcMain, session, Menu } = electron;
+  const { app, BrowserWindow, protocol, ipcMain, session, Menu, Tray, Notification, nativeImage } = electron;
   // Before ready, or the scheme is not privileged and IndexedDB is refused.
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -66,7 +73,27 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
   app.on('window-all-closed', () => app.quit());
 
   return app.whenReady().then(() => {
-    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform });
+    const tray = new Tray(nativeImage.createFromDataURL(TRAY_ICON));
+    tray.setToolTip('专网台账');
+    const openCheckin = () => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.show();
+      mainWindow.focus();
+      mainWindow.webContents.send(OPEN_CHECKIN_EVENT);
+    };
+    tray.on('click', openCheckin);
+    const reminders = createReminderService({
+      clock: { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+      setStatus: (text) => tray.setToolTip(`专网台账 · ${text}`),
+      notify: (title, body) => {
+        if (!Notification.isSupported()) return;
+        const notification = new Notification({ title, body });
+        notification.on('click', openCheckin);
+        notification.show();
+      },
+    });
+    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders });
 
     protocol.handle(APP_SCHEME, async (request) => {
       const file = resolveAppFile(rendererDir, new URL(request.url).pathname);

@@ -1,5 +1,6 @@
 import { contract, isChannel, type Envelope, type Handlers, type IpcErrorCode } from '../../shared/ipc/contract';
 import { hashPassword, verifyPassword } from './passwords';
+import type { ReminderPlan } from '../../shared/checkins/reminders';
 
 /**
  * The handlers behind the IPC contract, and the one place a request is
@@ -12,6 +13,8 @@ export interface HandlerDeps {
   mode: 'electron' | 'browser';
   dataDir: string;
   platform: string;
+  /** Where today's reminder plan goes: the desktop reminder service, or nowhere in browser mode (the page's banner reminds). */
+  reminders?: { setPlan(plan: ReminderPlan): void };
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -19,6 +22,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir, platform: deps.platform }),
     'auth:hashPassword': async ({ password }) => ({ hash: await hashPassword(password) }),
     'auth:verifyPassword': async ({ password, hash }) => ({ ok: await verifyPassword(password, hash) }),
+    'reminders:setPlan': async (plan) => {
+      deps.reminders?.setPlan(plan);
+      return { ok: true as const };
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { DesktopOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckSquareOutlined, DesktopOutlined, LockOutlined, LogoutOutlined, MailOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { can, type Permission } from '../../shared/domain/roles';
 import { useT, type MessageKey } from './i18n';
 import { useSession } from './session';
@@ -12,6 +12,12 @@ import { AccountsPage } from '../features/accounts/AccountsPage';
 import { IntegrityPage } from '../features/integrity/IntegrityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
+import { CheckinsPage } from '../features/checkins/CheckinsPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { CheckinModal } from '../features/checkins/CheckinModal';
+import { ReminderBanner } from '../features/checkins/ReminderBanner';
+import { useCheckins } from '../features/checkins/checkinStore';
+import { EVENTS_KEY } from '../../shared/ipc/channels';
 
 interface PageDef {
   key: string;
@@ -24,6 +30,8 @@ interface PageDef {
 /** The ledgers that exist, and the screens around them. A page appears only for roles that may see it. */
 const PAGES: PageDef[] = [
   { key: 'devices', label: 'nav.devices', icon: <DesktopOutlined />, permission: 'devices.view', render: () => <DevicesPage /> },
+  { key: 'checkins', label: 'nav.checkins', icon: <MailOutlined />, permission: 'checkins.view', render: () => <CheckinsPage /> },
+  { key: 'calendar', label: 'nav.calendar', icon: <CalendarOutlined />, permission: 'calendar.edit', render: () => <CalendarPage /> },
   { key: 'accounts', label: 'nav.accounts', icon: <TeamOutlined />, permission: 'accounts.manage', render: () => <AccountsPage /> },
   { key: 'integrity', label: 'nav.integrity', icon: <SafetyCertificateOutlined />, permission: 'integrity.verify', render: () => <IntegrityPage /> },
   { key: 'settings', label: 'nav.settings', icon: <SettingOutlined />, permission: 'devices.view', render: () => <SettingsPage /> },
@@ -48,6 +56,30 @@ export function Shell() {
   }, [current]);
   useIdleLock(idleMinutes, !locked, lock);
 
+  const canCheckIn = account !== undefined && can(account.role, 'checkins.write');
+  const loadCheckins = useCheckins((s) => s.load);
+  const openCheckin = useCheckins((s) => s.openDialog);
+  useEffect(() => {
+    if (unit) void loadCheckins(unit.id);
+  }, [unit, loadCheckins]);
+  // One key from anywhere, and the desktop notification's click, open the check-in.
+  useEffect(() => {
+    if (!canCheckIn || locked) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F8') {
+        e.preventDefault();
+        openCheckin();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    const events = (window as unknown as Record<string, { onOpenCheckin?: (cb: () => void) => () => void } | undefined>)[EVENTS_KEY];
+    const unsubscribe = events?.onOpenCheckin?.(openCheckin);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe?.();
+    };
+  }, [canCheckIn, locked, openCheckin]);
+
   const page = pages.find((p) => p.key === current) ?? pages[0];
   return (
     <Layout className="shell" data-locked={locked || undefined}>
@@ -66,6 +98,11 @@ export function Shell() {
           <Typography.Text strong>{unit?.name}</Typography.Text>
           <Space size="middle">
             <LanguageSwitch />
+            {canCheckIn && (
+              <Button type="primary" icon={<CheckSquareOutlined />} onClick={openCheckin} title="F8">
+                {t('checkin.button')}
+              </Button>
+            )}
             <Button icon={<LockOutlined />} onClick={lock}>
               {t('lock.now')}
             </Button>
@@ -81,11 +118,13 @@ export function Shell() {
             </Dropdown>
           </Space>
         </Layout.Header>
+        {canCheckIn && !locked && <ReminderBanner />}
         {/* Hidden, not unmounted: a form left open survives the lock, unseen. */}
         <Layout.Content className="shell-content" style={locked ? { display: 'none' } : undefined}>
           {page?.render()}
         </Layout.Content>
       </Layout>
+      {canCheckIn && <CheckinModal />}
       {locked && <LockScreen />}
     </Layout>
   );

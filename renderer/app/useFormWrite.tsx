@@ -15,12 +15,12 @@ export function useFormWrite(form?: FormInstance) {
   const [banner, setBanner] = useState<string[]>([]);
 
   const run = useCallback(
-    async (write: () => Promise<void>, success?: MessageKey): Promise<boolean> => {
+    async (write: () => Promise<void>, success?: MessageKey, vars?: Record<string, string | number>): Promise<boolean> => {
       setBusy(true);
       setBanner([]);
       try {
         await write();
-        if (success) void message.success(t(success));
+        if (success) void message.success(t(success, vars));
         return true;
       } catch (error) {
         setBanner(showWriteError(form, error, t));

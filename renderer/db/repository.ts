@@ -4,7 +4,7 @@ import { GENESIS_HASH, sealEntry, type ChangeOp, type SealedEntry } from '../../
 import type { RecordMeta } from '../../shared/domain/record';
 import { StaleRecordError, ValidationError } from './errors';
 import { can, type Permission, type Role } from '../../shared/domain/roles';
-import { COMMIT_CHUNK, recordKey, type LogCommit, type LoggedTable, type ZwDb } from './schema';
+import { COMMIT_CHUNK, LOGGED_TABLES, recordKey, type LogCommit, type LoggedTable, type ZwDb } from './schema';
 
 /**
  * The one way records are written (DESIGN.md, Storage): in a single Dexie
@@ -27,6 +27,9 @@ const WRITE_PERMISSION: Record<LoggedTable, Permission> = {
   units: 'unit.edit',
   accounts: 'accounts.manage',
   devices: 'devices.edit',
+  checkins: 'checkins.write',
+  calendars: 'calendar.edit',
+  schedules: 'calendar.edit',
 };
 
 export interface Write {
@@ -65,8 +68,10 @@ export async function commit(
   writes: () => Promise<Write[]> | Write[],
   extraTables: readonly string[] = [],
 ): Promise<SealedEntry[]> {
-  const tables = new Set<string>(['changelog', 'units', 'accounts', 'devices', ...extraTables]);
-  return db.transaction('rw', [...tables], async () => {
+  // Only the tables this database version has (a test may open an old one).
+  const present = new Set(db.tables.map((t) => t.name));
+  const tables = ['changelog', ...LOGGED_TABLES, ...extraTables].filter((name) => present.has(name));
+  return db.transaction('rw', tables, async () => {
     const list = await writes();
     if (list.length === 0) return [];
     if (list.some((w) => !can(actor.role, WRITE_PERMISSION[w.table]))) throw new ValidationError([{ field: '', code: 'forbidden' }]);

@@ -3,6 +3,10 @@ import type { SealedEntry } from '../../shared/changelog/chain';
 import type { Account } from '../../shared/domain/account';
 import type { Device } from '../../shared/domain/device';
 import type { UnitProfile } from '../../shared/domain/unit';
+import type { Checkin } from '../../shared/domain/checkin';
+import type { RecordMeta } from '../../shared/domain/record';
+import type { YearCalendar } from '../../shared/calendar/calendar';
+import type { WorkSchedule } from '../../shared/calendar/schedule';
 
 /** Local-only state: never exported, never in the change log. */
 export interface MetaRow {
@@ -68,6 +72,16 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
       devices: 'id, unitId, [unitId+ip], [unitId+mac]',
     },
   },
+  {
+    // Document-officer check-ins, the work calendar (one record per year) and
+    // the work schedule (one record per unit).
+    version: 3,
+    stores: {
+      checkins: 'id, [unitId+at]',
+      calendars: 'id, unitId',
+      schedules: 'id',
+    },
+  },
 ];
 
 export type ZwTables = {
@@ -77,6 +91,9 @@ export type ZwTables = {
   devices: EntityTable<Device, 'id'>;
   changelog: Table<LogCommit, [string, number]>;
   signinAttempts: EntityTable<SigninAttempts, 'username'>;
+  checkins: EntityTable<Checkin, 'id'>;
+  calendars: EntityTable<CalendarRecord, 'id'>;
+  schedules: EntityTable<ScheduleRecord, 'id'>;
 };
 
 export type ZwDb = Dexie & ZwTables;
@@ -93,4 +110,10 @@ export function openDb(name: string = DB_NAME, upTo: number = Number.POSITIVE_IN
 }
 
 /** The logged tables: every write to these goes through the repository. */
-export type LoggedTable = 'units' | 'accounts' | 'devices';
+export type LoggedTable = 'units' | 'accounts' | 'devices' | 'checkins' | 'calendars' | 'schedules';
+export const LOGGED_TABLES: readonly LoggedTable[] = ['units', 'accounts', 'devices', 'checkins', 'calendars', 'schedules'];
+
+/** A year of the work calendar; id is `<unitId>/<year>`. */
+export type CalendarRecord = RecordMeta & YearCalendar;
+/** The unit's work schedule; id is the unit id. */
+export type ScheduleRecord = RecordMeta & WorkSchedule;

@@ -13,6 +13,9 @@ export const PERMISSIONS = {
   'unit.edit': ['admin'],
   'integrity.verify': ['admin', 'auditor'],
   'settings.edit': ['admin'],
+  'calendar.edit': ['admin'],
+  'checkins.write': ['docOfficer', 'admin'],
+  'checkins.view': ['docOfficer', 'admin', 'auditor', 'duty'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,5 +3,9 @@
  * it must stay tiny and cannot carry zod. A unit test keeps this list equal
  * to the keys of the contract.
  */
-export const CHANNEL_NAMES = ['app:info', 'auth:hashPassword', 'auth:verifyPassword'] as const;
+export const CHANNEL_NAMES = ['app:info', 'auth:hashPassword', 'auth:verifyPassword', 'reminders:setPlan'] as const;
 export const BRIDGE_KEY = 'zwBridge';
+
+/** Main → page events, exposed by preload as named subscribe functions. */
+export const EVENTS_KEY = 'zwEvents';
+export const OPEN_CHECKIN_EVENT = 'checkin:open';

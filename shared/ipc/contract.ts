@@ -24,6 +24,17 @@ export const contract = {
     request: z.object({ password: z.string().max(128), hash: z.string().min(1).max(512) }).strict(),
     response: z.object({ ok: z.boolean() }),
   },
+  'reminders:setPlan': {
+    request: z
+      .object({
+        slots: z.array(z.object({ at: z.number().int().positive(), label: z.string().regex(/^\d{2}:\d{2}$/) }).strict()).max(48),
+        checked: z.array(z.number().int().positive()).max(48),
+        remindBeforeMinutes: z.number().int().min(0).max(30),
+        toleranceMinutes: z.number().int().min(1).max(29),
+      })
+      .strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
 } as const;
 
 export type Channel = keyof typeof contract;

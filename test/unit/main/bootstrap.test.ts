@@ -35,6 +35,16 @@ function fakeElectron() {
     ipcMain: { handle: (channel: string, fn: (event: unknown, request: unknown) => unknown) => ipc.set(channel, fn) },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: (t: unknown) => t },
+    Tray: class {
+      setToolTip() {}
+      on() {}
+    },
+    Notification: class {
+      static isSupported() {
+        return false;
+      }
+    },
+    nativeImage: { createFromDataURL: () => ({}) },
     BrowserWindow: class {
       constructor(options: Record<string, unknown>) {
         windows.push({ options });

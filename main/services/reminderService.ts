@@ -1,0 +1,38 @@
+import { ReminderScheduler, type Clock, type PlannedSlot, type Reminder, type ReminderPlan } from '../../shared/checkins/reminders';
+
+/**
+ * Desktop reminders for the document officer: a notification when a slot is
+ * near and when it is due (once each per slot), and a status line for the
+ * tray. Plain Node: Electron's Notification and Tray are passed in.
+ */
+export interface ReminderOutputs {
+  clock: Clock;
+  notify(title: string, body: string): void;
+  setStatus(text: string): void;
+}
+
+export function statusText(reminder: Reminder | null, next: PlannedSlot | undefined): string {
+  if (reminder?.phase === 'due') return `现在该查收电子公文了（${reminder.slot.label}）`;
+  if (reminder?.phase === 'soon') return `${reminder.slot.label} 应查收电子公文，还有 ${reminder.minutesLeft} 分钟`;
+  return next ? `下一次查收：${next.label}` : '今天没有待查收的时间';
+}
+
+export function createReminderService(out: ReminderOutputs) {
+  const notified = new Set<string>();
+  const scheduler = new ReminderScheduler(out.clock, (reminder, next) => {
+    out.setStatus(statusText(reminder, next));
+    if (!reminder) return;
+    const key = `${reminder.phase}:${reminder.slot.at}`;
+    if (notified.has(key)) return;
+    notified.add(key);
+    out.notify('专网台账 · 查收电子公文', statusText(reminder, next));
+  });
+  return {
+    setPlan(plan: ReminderPlan) {
+      scheduler.setPlan(plan);
+    },
+    dispose() {
+      scheduler.dispose();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { BACKFILL_GRACE_MS, checkinInput, type Checkin, type CheckinInput } from '../../shared/domain/checkin';
+import { WorkCalendar, yearCalendar, type YearCalendar } from '../../shared/calendar/calendar';
+import { BUNDLED_CALENDARS } from '../../shared/calendar/bundled';
+import { DEFAULT_SCHEDULE, workSchedule, type WorkSchedule } from '../../shared/calendar/schedule';
+import { ValidationError, issuesFromZod } from './errors';
+import { commit, newRecord, revise, type Actor } from './repository';
+import type { CalendarRecord, ScheduleRecord, ZwDb } from './schema';
+
+/** Check-ins, the work calendar and the work schedule (第二十七条). */
+
+export async function recordCheckin(db: ZwDb, actor: Actor, input: CheckinInput, now = Date.now()): Promise<Checkin> {
+  const parsed = checkinInput.safeParse(input);
+  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error.issues));
+  const body = parsed.data;
+  if (body.at > now + BACKFILL_GRACE_MS) throw new ValidationError([{ field: 'at', code: 'checkin.future' }]);
+  const backfilled = now - body.at > BACKFILL_GRACE_MS;
+  const reason = body.backfillReason ?? '';
+  if (backfilled && reason.length < 2) throw new ValidationError([{ field: 'backfillReason', code: 'checkin.reason' }]);
+  const checkin: Checkin = {
+    ...newRecord(actor, {
+      officerId: actor.accountId,
+      at: body.at,
+      docsReceived: body.docsReceived,
+      docsHandled: body.docsHandled,
+      note: body.note,
+      backfilled,
+      backfillReason: backfilled ? reason : null,
+    }, now),
+  };
+  await commit(db, actor, () => [{ table: 'checkins', op: 'create', record: checkin }]);
+  return checkin;
+}
+
+/** Check-ins of the unit with `from <= at < to`, oldest first. */
+export function listCheckins(db: ZwDb, unitId: string, from: number, to: number): Promise<Checkin[]> {
+  return db.checkins
+    .where('[unitId+at]')
+    .between([unitId, from], [unitId, to], true, false)
+    .filter((c) => c.retiredAt === null)
+    .toArray();
+}
+
+export async function loadCalendar(db: ZwDb, unitId: string): Promise<{ calendar: WorkCalendar; years: YearCalendar[] }> {
+  const stored = await db.calendars.where('unitId').equals(unitId).filter((c) => c.retiredAt === null).toArray();
+  const byYear = new Map<number, YearCalendar>(BUNDLED_CALENDARS.map((c) => [c.year, c]));
+  // What the office or the administrator loaded replaces the bundled year.
+  for (const c of stored) byYear.set(c.year, { year: c.year, holidays: c.holidays, workdays: c.workdays, source: c.source });
+  const years = [...byYear.values()].sort((a, b) => a.year - b.year);
+  return { calendar: new WorkCalendar(years), years };
+}
+
+/** Loads years of the calendar in one transaction: every year valid, or none saved. */
+export async function saveCalendarYears(db: ZwDb, actor: Actor, years: readonly YearCalendar[]): Promise<CalendarRecord[]> {
+  const parsed = years.map((y) => yearCalendar.safeParse(y));
+  const bad = parsed.find((p) => !p.success);
+  if (bad && !bad.success) throw new ValidationError(issuesFromZod(bad.error.issues));
+  const saved: CalendarRecord[] = [];
+  await commit(db, actor, async () => {
+    const writes = [];
+    for (const p of parsed) {
+      if (!p.success) continue;
+      const id = `${actor.unitId}/${p.data.year}`;
+      const previous = await db.calendars.get(id);
+      const record: CalendarRecord = previous ? revise(previous, { ...p.data, retiredAt: null, retiredReason: null }, actor) : { ...newRecord(actor, p.data), id };
+      saved.push(record);
+      writes.push({ table: 'calendars' as const, op: previous ? ('update' as const) : ('create' as const), record });
+    }
+    return writes;
+  });
+  return saved;
+}
+
+export async function loadSchedule(db: ZwDb, unitId: string): Promise<{ schedule: WorkSchedule; record: ScheduleRecord | undefined }> {
+  const record = await db.schedules.get(unitId);
+  if (!record) return { schedule: DEFAULT_SCHEDULE, record };
+  const { summer, winter, summerFrom, winterFrom, toleranceMinutes, remindBeforeMinutes } = record;
+  return { schedule: { summer, winter, summerFrom, winterFrom, toleranceMinutes, remindBeforeMinutes }, record };
+}
+
+export async function saveSchedule(db: ZwDb, actor: Actor, input: unknown): Promise<ScheduleRecord> {
+  const parsed = workSchedule.safeParse(input);
+  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error.issues));
+  let saved: ScheduleRecord | undefined;
+  await commit(db, actor, async () => {
+    const previous = await db.schedules.get(actor.unitId);
+    saved = previous ? revise(previous, parsed.data, actor) : { ...newRecord(actor, parsed.data), id: actor.unitId };
+    return [{ table: 'schedules', op: previous ? 'update' : 'create', record: saved }];
+  });
+  return saved!;
+}
+

@@ -1,0 +1,243 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, DatePicker, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { formatMinutes } from '../../../shared/calendar/schedule';
+import { onTimeRate, type SlotResult, type SlotStatus, type Tally } from '../../../shared/checkins/compliance';
+import { periodReport, type DayReport } from '../../../shared/checkins/report';
+import type { Checkin } from '../../../shared/domain/checkin';
+import { listCheckins } from '../../db/checkins';
+import { listAccounts } from '../../db/accounts';
+import { db } from '../../app/db';
+import { useT, type Translate } from '../../app/i18n';
+import { useSession } from '../../app/session';
+import { formatDateTime, formatTime } from '../../app/format';
+import { exportSheet } from '../../app/exportSheet';
+import { useCheckins } from './checkinStore';
+
+type Span = 'day' | 'week' | 'month';
+
+const STATUS_COLOR: Record<SlotStatus, string> = { onTime: 'green', late: 'orange', missed: 'red', pending: 'default' };
+
+function rateText(t: Tally): string {
+  const r = onTimeRate(t);
+  return r === null ? '—' : `${(r * 100).toFixed(1)}%`;
+}
+
+function periodOf(span: Span, anchor: Dayjs): { from: Date; days: number } {
+  if (span === 'day') return { from: anchor.startOf('day').toDate(), days: 1 };
+  if (span === 'week') {
+    // Weeks start on Monday, as Chinese calendars print them.
+    const monday = anchor.subtract((anchor.day() + 6) % 7, 'day').startOf('day');
+    return { from: monday.toDate(), days: 7 };
+  }
+  return { from: anchor.startOf('month').toDate(), days: anchor.daysInMonth() };
+}
+
+/** Compliance of the hourly inbox checks: per day, week and month; per officer and for the unit. */
+export function CheckinsPage() {
+  const t = useT();
+  const unit = useSession((s) => s.unit);
+  const { calendar, schedule, version } = useCheckins();
+  const [span, setSpan] = useState<Span>('day');
+  const [anchor, setAnchor] = useState<Dayjs>(() => dayjs());
+  const [checkins, setCheckins] = useState<Checkin[]>([]);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const [officers, setOfficers] = useState<string[]>([]);
+  const { from, days } = periodOf(span, anchor);
+  // Slots turn from pending to missed as time passes: re-assess each minute.
+  const [minute, setMinute] = useState(0);
+  useEffect(() => {
+    const timer = window.setInterval(() => setMinute((m) => m + 1), 60_000);
+    return () => window.clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    if (!unit) return;
+    let live = true;
+    const to = new Date(from.getFullYear(), from.getMonth(), from.getDate() + days).getTime();
+    void Promise.all([listCheckins(db, unit.id, from.getTime(), to), listAccounts(db, unit.id)]).then(([list, accounts]) => {
+      if (!live) return;
+      setCheckins(list);
+      setNames(new Map(accounts.map((a) => [a.id, a.displayName])));
+      const ids = new Set(accounts.filter((a) => a.retiredAt === null && a.role === 'docOfficer').map((a) => a.id));
+      for (const c of list) ids.add(c.officerId);
+      setOfficers([...ids]);
+    });
+    return () => {
+      live = false;
+    };
+    // from and days follow from span and anchor.
+  }, [unit, span, anchor.valueOf(), version]);
+
+  const report = useMemo(() => periodReport(calendar, schedule, checkins, officers, from, days, Date.now(), unit?.createdAt), [calendar, schedule, checkins, officers, from.getTime(), days, minute, unit?.createdAt]);
+  const byId = useMemo(() => new Map(checkins.map((c) => [c.id, c])), [checkins]);
+
+  const exportView = async () => {
+    const title = `${t('compliance.title')} ${span === 'day' ? anchor.format('YYYY-MM-DD') : span === 'week' ? `${dayjs(from).format('YYYY-MM-DD')} 起一周` : anchor.format('YYYY-MM')}`;
+    const rows = report.days.flatMap((d) =>
+      d.results.map((r) => {
+        const c = r.checkin ? byId.get(r.checkin.id) : undefined;
+        return [d.iso, formatMinutes(r.slot.minute), t(`compliance.kind.${r.slot.kind}`), t(`compliance.status.${r.status}`), c ? formatDateTime(c.at) : '', c ? (names.get(c.officerId) ?? '') : '', c?.backfilled ? (c.backfillReason ?? '') : ''];
+      }),
+    );
+    await exportSheet(`公文查收-${dayjs(from).format('YYYYMMDD')}.xlsx`, title, unit?.name ?? '', [t('compliance.date'), t('compliance.slot'), t('compliance.kind'), t('compliance.status'), t('compliance.checkinAt'), t('compliance.officer'), t('compliance.backfilled')], rows);
+  };
+
+  return (
+    <div className="page printable">
+      <div className="page-head">
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('compliance.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary" className="rule-text">
+            {t('checkin.rule')} {t('calendar.boundaryNote')}
+          </Typography.Text>
+        </div>
+        <Space className="no-print">
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+            {t('compliance.print')}
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void exportView()}>
+            {t('compliance.export')}
+          </Button>
+        </Space>
+      </div>
+      <Space className="toolbar no-print">
+        <Segmented<Span>
+          value={span}
+          onChange={setSpan}
+          options={[
+            { value: 'day', label: t('compliance.day') },
+            { value: 'week', label: t('compliance.week') },
+            { value: 'month', label: t('compliance.month') },
+          ]}
+        />
+        <DatePicker picker={span === 'day' ? 'date' : span} value={anchor} allowClear={false} onChange={(d) => d && setAnchor(d)} aria-label={t('compliance.date')} />
+      </Space>
+      {report.unknownYears.length > 0 && <Alert type="warning" showIcon message={t('compliance.provisional', { years: report.unknownYears.join('、') })} style={{ marginBottom: 12 }} />}
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space size={40} wrap>
+          <Statistic title={t('compliance.rate')} value={rateText(report.unit)} valueStyle={{ color: '#b5222d' }} data-testid="unit-rate" />
+          <Statistic title={t('compliance.due')} value={report.unit.due} />
+          <Statistic title={t('compliance.onTime')} value={report.unit.onTime} />
+          <Statistic title={t('compliance.late')} value={report.unit.late} />
+          <Statistic title={t('compliance.missed')} value={report.unit.missed} />
+        </Space>
+      </Card>
+      <div className="compliance-body">
+        {span === 'day' && <DayView t={t} day={report.days[0]} byId={byId} names={names} />}
+        {span === 'week' && <DaysTable t={t} days={report.days} onOpen={(d) => (setAnchor(dayjs(d.date)), setSpan('day'))} />}
+        {span === 'month' && <MonthHeatmap t={t} days={report.days} onOpen={(d) => (setAnchor(dayjs(d.date)), setSpan('day'))} />}
+        <Card size="small" title={t('compliance.byOfficer')} style={{ marginTop: 12 }}>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="id"
+            dataSource={[...report.byOfficer].map(([id, tally]) => ({ id, name: names.get(id) ?? id, tally }))}
+            columns={[
+              { title: t('compliance.officer'), dataIndex: 'name' },
+              { title: t('compliance.due'), render: (_, r) => r.tally.due },
+              { title: t('compliance.onTime'), render: (_, r) => r.tally.onTime },
+              { title: t('compliance.late'), render: (_, r) => r.tally.late },
+              { title: t('compliance.missed'), render: (_, r) => r.tally.missed },
+              { title: t('compliance.rate'), render: (_, r) => rateText(r.tally) },
+            ]}
+          />
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function dayNote(t: Translate, day: DayReport | undefined): string | undefined {
+  if (!day || day.kind === 'work') return undefined;
+  if (day.kind === 'unknown') return t('compliance.unknownDay', { year: day.date.getFullYear() });
+  if (day.kind === 'before') return t('compliance.beforeStart');
+  return t('compliance.restDay');
+}
+
+function DayView({ t, day, byId, names }: { t: Translate; day: DayReport | undefined; byId: Map<string, Checkin>; names: Map<string, string> }) {
+  const note = dayNote(t, day);
+  if (note) return <Alert type="info" showIcon message={note} data-testid="day-note" />;
+  return (
+    <Table<SlotResult>
+      size="small"
+      pagination={false}
+      rowKey={(r) => String(r.slot.at)}
+      dataSource={day?.results ?? []}
+      columns={[
+        { title: t('compliance.slot'), render: (_, r) => <strong>{formatMinutes(r.slot.minute)}</strong> },
+        { title: t('compliance.kind'), render: (_, r) => t(`compliance.kind.${r.slot.kind}`) },
+        { title: t('compliance.status'), render: (_, r) => <Tag color={STATUS_COLOR[r.status]} data-testid={`slot-${formatMinutes(r.slot.minute)}`}>{t(`compliance.status.${r.status}`)}</Tag> },
+        {
+          title: t('compliance.checkinAt'),
+          render: (_, r) => {
+            const c = r.checkin ? byId.get(r.checkin.id) : undefined;
+            if (!c) return '';
+            return (
+              <Space size={4}>
+                {formatTime(c.at)}
+                {c.backfilled && <Tag title={c.backfillReason ?? ''}>{t('compliance.backfilled')}</Tag>}
+              </Space>
+            );
+          },
+        },
+        { title: t('compliance.officer'), render: (_, r) => (r.checkin ? (names.get(byId.get(r.checkin.id)?.officerId ?? '') ?? '') : '') },
+      ]}
+    />
+  );
+}
+
+function DaysTable({ t, days, onOpen }: { t: Translate; days: DayReport[]; onOpen: (d: DayReport) => void }) {
+  return (
+    <Table<DayReport>
+      size="small"
+      pagination={false}
+      rowKey="iso"
+      dataSource={days}
+      onRow={(d) => ({ onClick: () => onOpen(d), style: { cursor: 'pointer' } })}
+      rowClassName={(d) => (d.tally.missed > 0 ? 'row-missed' : '')}
+      columns={[
+        { title: t('compliance.date'), render: (_, d) => `${d.iso} ${dayjs(d.date).format('dd')}` },
+        { title: t('compliance.due'), render: (_, d) => (d.kind === 'work' ? d.tally.due : dayNote(t, d)) },
+        { title: t('compliance.onTime'), render: (_, d) => (d.kind === 'work' ? d.tally.onTime : '') },
+        { title: t('compliance.late'), render: (_, d) => (d.kind === 'work' ? d.tally.late : '') },
+        { title: t('compliance.missed'), render: (_, d) => (d.kind === 'work' ? d.tally.missed : '') },
+        { title: t('compliance.rate'), render: (_, d) => (d.kind === 'work' ? rateText(d.tally) : '') },
+      ]}
+    />
+  );
+}
+
+/** A month as a calendar grid, each working day coloured by its on-time rate; days with misses stand out. */
+function MonthHeatmap({ t, days, onOpen }: { t: Translate; days: DayReport[]; onOpen: (d: DayReport) => void }) {
+  const first = days[0]?.date;
+  const lead = first ? (first.getDay() + 6) % 7 : 0;
+  const weekdays = ['一', '二', '三', '四', '五', '六', '日'];
+  return (
+    <Card size="small" title={t('compliance.heatmap')}>
+      <div className="heatmap" role="grid">
+        {weekdays.map((w) => (
+          <div key={w} className="heatmap-head">
+            {w}
+          </div>
+        ))}
+        {Array.from({ length: lead }, (_, i) => (
+          <div key={`pad${i}`} />
+        ))}
+        {days.map((d) => {
+          const rate = onTimeRate(d.tally);
+          const cls = d.kind !== 'work' ? `heat-${d.kind}` : d.tally.missed > 0 ? 'heat-missed' : rate === null ? 'heat-pending' : rate === 1 ? 'heat-full' : 'heat-partial';
+          return (
+            <button type="button" key={d.iso} className={`heatmap-cell ${cls}`} onClick={() => onOpen(d)} data-testid={`heat-${d.iso}`} title={d.kind === 'work' ? `${d.iso} ${rateText(d.tally)}` : dayNote(t, d)}>
+              <span className="heat-day">{d.date.getDate()}</span>
+              <span className="heat-rate">{d.kind === 'work' ? rateText(d.tally) : d.kind === 'unknown' ? '?' : d.kind === 'before' ? '—' : '休'}</span>
+            </button>
+          );
+        })}
+      </div>
+    </Card>
+  );
+}

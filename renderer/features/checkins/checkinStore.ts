@@ -1,0 +1,79 @@
+import { create } from 'zustand';
+import { WorkCalendar, type YearCalendar } from '../../../shared/calendar/calendar';
+import { DEFAULT_SCHEDULE, formatMinutes, type WorkSchedule } from '../../../shared/calendar/schedule';
+import { expectedSlots, type DaySlots } from '../../../shared/checkins/slots';
+import { assessDay } from '../../../shared/checkins/compliance';
+import type { ReminderPlan } from '../../../shared/checkins/reminders';
+import type { Checkin } from '../../../shared/domain/checkin';
+import { listCheckins, loadCalendar, loadSchedule } from '../../db/checkins';
+import type { ScheduleRecord } from '../../db/schema';
+import { db } from '../../app/db';
+
+/**
+ * The calendar, the schedule and today's check-ins of the signed-in unit:
+ * what the reminder banner, the check-in dialog and the compliance page read.
+ */
+interface CheckinState {
+  unitId: string | undefined;
+  calendar: WorkCalendar;
+  years: YearCalendar[];
+  schedule: WorkSchedule;
+  scheduleRecord: ScheduleRecord | undefined;
+  today: Checkin[];
+  /** Bumped on every change, so views recompute. */
+  version: number;
+  /** The check-in dialog, opened from anywhere (button, F8, notification). */
+  dialogOpen: boolean;
+  load: (unitId: string) => Promise<void>;
+  reloadToday: () => Promise<void>;
+  openDialog: () => void;
+  closeDialog: () => void;
+}
+
+export function dayBounds(date: Date): [number, number] {
+  const start = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  const end = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+  return [start, end];
+}
+
+export const useCheckins = create<CheckinState>((set, get) => ({
+  unitId: undefined,
+  calendar: new WorkCalendar([]),
+  years: [],
+  schedule: DEFAULT_SCHEDULE,
+  scheduleRecord: undefined,
+  today: [],
+  version: 0,
+  dialogOpen: false,
+  load: async (unitId) => {
+    const [{ calendar, years }, { schedule, record }] = await Promise.all([loadCalendar(db, unitId), loadSchedule(db, unitId)]);
+    const [from, to] = dayBounds(new Date());
+    const today = await listCheckins(db, unitId, from, to);
+    set((s) => ({ unitId, calendar, years, schedule, scheduleRecord: record, today, version: s.version + 1 }));
+  },
+  reloadToday: async () => {
+    const unitId = get().unitId;
+    if (!unitId) return;
+    const [from, to] = dayBounds(new Date());
+    const today = await listCheckins(db, unitId, from, to);
+    set((s) => ({ today, version: s.version + 1 }));
+  },
+  openDialog: () => set({ dialogOpen: true }),
+  closeDialog: () => set({ dialogOpen: false }),
+}));
+
+/** Today's slots and the reminder plan: slots already checked on time are not reminded. */
+export function todayPlan(calendar: WorkCalendar, schedule: WorkSchedule, today: readonly Checkin[], now: number): { day: DaySlots; plan: ReminderPlan | undefined } {
+  const day = expectedSlots(new Date(now), calendar, schedule);
+  if (day.status !== 'work') return { day, plan: undefined };
+  const results = assessDay(day.slots, today, schedule.toleranceMinutes, now);
+  return {
+    day,
+    plan: {
+      slots: day.slots.map((s) => ({ at: s.at, label: formatMinutes(s.minute) })),
+      checked: results.filter((r) => r.status === 'onTime').map((r) => r.slot.at),
+      remindBeforeMinutes: schedule.remindBeforeMinutes,
+      toleranceMinutes: schedule.toleranceMinutes,
+    },
+  };
+}
