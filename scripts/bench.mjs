@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const COUNT = Number(process.env.ZW_BENCH_DEVICES ?? 50_000);
+const UNITS = Number(process.env.ZW_BENCH_UNITS ?? 500);
 const outDir = resolve('out/bench');
 
 await build({
@@ -55,6 +56,8 @@ try {
   line({ bench: 'devices.write', devices: r.count, repositoryMs: round(r.write.repoMs), rawBulkPutMs: round(r.write.rawMs), throughputRatio: round(r.write.rawMs / r.write.repoMs, 3), target: '>= 0.5' });
   line({ bench: 'devices.loadAndRender', devices: r.count, ms: round(r.render.ms), rowsOnScreen: r.render.renderedRows });
   line({ bench: 'devices.searchAsYouType', devices: r.count, keystrokes: r.search.keystrokes, medianMs: round(r.search.medianMs), p95Ms: round(r.search.p95Ms), target: 'p95 < 50 ms' });
+  const c = await page.evaluate((n) => window.runCheckinBench(n), UNITS);
+  line({ bench: 'checkins.compliance', units: c.units, checkins: c.checkins, readMs: round(c.readMs), computeMs: round(c.computeMs), computeOverRead: round(c.computeMs / c.readMs, 3), target: 'compute adds < 0.30 of read time' });
 } finally {
   await browser.close();
   server.close();

@@ -32,12 +32,10 @@ export async function recordCheckin(db: ZwDb, actor: Actor, input: CheckinInput,
 }
 
 /** Check-ins of the unit with `from <= at < to`, oldest first. */
-export function listCheckins(db: ZwDb, unitId: string, from: number, to: number): Promise<Checkin[]> {
-  return db.checkins
-    .where('[unitId+at]')
-    .between([unitId, from], [unitId, to], true, false)
-    .filter((c) => c.retiredAt === null)
-    .toArray();
+export async function listCheckins(db: ZwDb, unitId: string, from: number, to: number): Promise<Checkin[]> {
+  // toArray then filter: a Dexie filter would walk a cursor instead of one getAll.
+  const all = await db.checkins.where('[unitId+at]').between([unitId, from], [unitId, to], true, false).toArray();
+  return all.filter((c) => c.retiredAt === null);
 }
 
 export async function loadCalendar(db: ZwDb, unitId: string): Promise<{ calendar: WorkCalendar; years: YearCalendar[] }> {

@@ -13,6 +13,13 @@ import { createDevices } from '../../../renderer/db/devices';
 import { openDb } from '../../../renderer/db/schema';
 import { newRecord } from '../../../renderer/db/repository';
 import { deviceInput as parseInput, type DeviceInput, type Device } from '../../../shared/domain/device';
+import type { Checkin } from '../../../shared/domain/checkin';
+import { WorkCalendar } from '../../../shared/calendar/calendar';
+import { BUNDLED_CALENDARS } from '../../../shared/calendar/bundled';
+import { DEFAULT_SCHEDULE } from '../../../shared/calendar/schedule';
+import { expectedSlots } from '../../../shared/checkins/slots';
+import { periodReport } from '../../../shared/checkins/report';
+import { listCheckins } from '../../../renderer/db/checkins';
 
 function syntheticDevice(n: number): DeviceInput {
   const hex = n.toString(16).padStart(6, '0');
@@ -137,10 +144,65 @@ async function searchLatency() {
   return { keystrokes: samples.length, medianMs: percentile(samples, 50), p95Ms: percentile(samples, 95) };
 }
 
+/**
+ * A year (2025) of check-ins for many units, written straight into
+ * IndexedDB (not timed), then per unit: the time to read its year, and the
+ * time to compute its compliance from what was read.
+ */
+async function checkinCompliance(units: number) {
+  const benchDb = openDb(`bench-checkins-${Date.now()}`);
+  const calendar = new WorkCalendar(BUNDLED_CALENDARS);
+  const from = new Date(2025, 0, 1);
+  const to = new Date(2026, 0, 1).getTime();
+  let seed = 1;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const slotsByDay: number[][] = [];
+  for (let d = 0; d < 365; d++) {
+    const day = expectedSlots(new Date(2025, 0, 1 + d), calendar, DEFAULT_SCHEDULE);
+    if (day.status === 'work') slotsByDay.push(day.slots.map((s) => s.at));
+  }
+  let total = 0;
+  for (let u = 0; u < units; u++) {
+    const unitId = `unit-${String(u).padStart(4, '0')}`;
+    const batch: Checkin[] = [];
+    for (const slots of slotsByDay) {
+      for (const at of slots) {
+        const r = random();
+        if (r > 0.95) continue;
+        const offset = r < 0.9 ? (random() - 0.5) * 16 * 60_000 : 15 * 60_000 + random() * 20 * 60_000;
+        const when = Math.round(at + offset);
+        batch.push({
+          unitId, id: `${unitId}-${batch.length}`, rev: 1, createdAt: when, createdBy: 'officer', updatedAt: when, updatedBy: 'officer', retiredAt: null, retiredReason: null,
+          officerId: 'officer', at: when, docsReceived: null, docsHandled: null, note: '', backfilled: false, backfillReason: null,
+        });
+      }
+    }
+    total += batch.length;
+    await benchDb.checkins.bulkPut(batch);
+  }
+  let readMs = 0;
+  let computeMs = 0;
+  let onTime = 0;
+  for (let u = 0; u < units; u++) {
+    const unitId = `unit-${String(u).padStart(4, '0')}`;
+    let t = performance.now();
+    const list = await listCheckins(benchDb, unitId, from.getTime(), to);
+    readMs += performance.now() - t;
+    t = performance.now();
+    const report = periodReport(calendar, DEFAULT_SCHEDULE, list, ['officer'], from, 365, to);
+    computeMs += performance.now() - t;
+    onTime += report.unit.onTime;
+  }
+  benchDb.close();
+  await Dexie.delete(benchDb.name);
+  return { units, checkins: total, readMs, computeMs, onTime };
+}
+
 declare global {
   interface Window {
     runSearchOnly: () => Promise<unknown>;
     runWriteOnly: (count: number) => Promise<unknown>;
+    runCheckinBench: (units: number) => Promise<unknown>;
     runBench: (count: number) => Promise<unknown>;
   }
 }
@@ -154,3 +216,4 @@ window.runBench = async (count: number) => {
 
 window.runSearchOnly = searchLatency;
 window.runWriteOnly = writeThroughput;
+window.runCheckinBench = checkinCompliance;
