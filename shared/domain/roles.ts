@@ -14,7 +14,7 @@ export const PERMISSIONS = {
   'integrity.verify': ['admin', 'auditor'],
   'settings.edit': ['admin'],
   'calendar.edit': ['admin'],
-  'checkins.write': ['docOfficer', 'admin'],
+  'checkins.write': ['docOfficer'],
   'checkins.view': ['docOfficer', 'admin', 'auditor', 'duty'],
 } as const satisfies Record<string, readonly Role[]>;
 

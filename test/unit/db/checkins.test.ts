@@ -19,7 +19,7 @@ describe('check-ins', () => {
 
   it('a past time needs a reason and is marked as filled in; a future time is refused', async () => {
     const db = freshDb();
-    const admin = await unitWithAdmin(db);
+    const admin = { ...(await unitWithAdmin(db)), role: 'docOfficer' as const };
     const past = NOW - 30 * 60_000;
     await expect(recordCheckin(db, admin, { at: past, docsReceived: null, docsHandled: null, note: '', backfillReason: null }, NOW)).rejects.toMatchObject({ issues: [{ field: 'backfillReason', code: 'checkin.reason' }] });
     const c = await recordCheckin(db, admin, { at: past, docsReceived: null, docsHandled: null, note: '', backfillReason: '忘记签到' }, NOW);
@@ -28,9 +28,10 @@ describe('check-ins', () => {
     await expect(recordCheckin(db, admin, { at: NOW, docsReceived: -1, docsHandled: null, note: '', backfillReason: null }, NOW)).rejects.toMatchObject({ issues: [{ field: 'docsReceived' }] });
   });
 
-  it('duty staff cannot check in for the document officer', async () => {
+  it('only the document officer checks in', async () => {
     const db = freshDb();
     const admin = await unitWithAdmin(db);
+    await expect(recordCheckin(db, admin, { at: NOW, docsReceived: null, docsHandled: null, note: '', backfillReason: null }, NOW)).rejects.toMatchObject({ issues: [{ code: 'forbidden' }] });
     await expect(recordCheckin(db, { ...admin, role: 'duty' }, { at: NOW, docsReceived: null, docsHandled: null, note: '', backfillReason: null }, NOW)).rejects.toMatchObject({ issues: [{ code: 'forbidden' }] });
   });
 });
