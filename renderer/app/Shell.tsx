@@ -46,7 +46,9 @@ export function Shell() {
   const { unit, account, locked, lock, signOut } = useSession();
   const { idleMinutes, load } = useSettings();
   const pages = useMemo(() => PAGES.filter((p) => account && can(account.role, p.permission)), [account]);
-  const [current, setCurrent] = useState(() => pages.find((p) => p.key === pageFromHash())?.key ?? pages[0]?.key ?? 'settings');
+  // The document officer's daily screen is the inbox checks; everyone else starts at the register.
+  const landing = account?.role === 'docOfficer' ? 'checkins' : pages[0]?.key;
+  const [current, setCurrent] = useState(() => pages.find((p) => p.key === pageFromHash())?.key ?? landing ?? 'settings');
 
   useEffect(() => {
     void load();

@@ -194,6 +194,9 @@ test('everything survives a reload; a document officer sees but cannot edit the 
   await page.reload();
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
   await signIn(page, 'wangfang', 'Wenshu2026');
+  // The document officer lands on the inbox checks, and may read the register.
+  await expect(page.getByRole('heading', { name: '公文查收' })).toBeVisible();
+  await page.getByRole('menuitem', { name: '入网计算机登记' }).click();
   await expect(page.getByRole('heading', { name: '入网计算机登记' })).toBeVisible();
   await expect(rows()).toHaveCount(1);
   await expect(page.getByRole('button', { name: '登记设备' })).toHaveCount(0);
