@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ADMIN, completeSetup, shot, signIn } from './helpers';
+import { ADMIN, addAccount, completeSetup, shot, signIn, signOut } from './helpers';
 
 // The document officer's day: the calendar decides the slots, the banner
 // reminds as the clock moves, a check-in changes the compliance figure.
@@ -37,17 +37,8 @@ test('the administrator sees the slots of a day, a holiday without any, and load
   await shot(page, '20-calendar');
 
   // The administrator adds the document officer, then hands over the PC.
-  await page.getByRole('menuitem', { name: '账号管理' }).click();
-  await page.getByRole('button', { name: '新增账号' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('用户名', { exact: true }).fill('wangfang');
-  await dialog.getByLabel('姓名', { exact: true }).fill('王芳');
-  await dialog.getByLabel('密码', { exact: true }).fill('Wenshu2026');
-  await dialog.getByLabel('确认密码').fill('Wenshu2026');
-  await dialog.getByRole('button', { name: '确定' }).click();
-  await expect(page.getByRole('cell', { name: 'wangfang' })).toBeVisible();
-  await page.getByTestId('user-menu').hover();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await addAccount(page, { username: 'wangfang', name: '王芳', password: 'Wenshu2026' });
+  await signOut(page);
   await signIn(page, 'wangfang', 'Wenshu2026');
 });
 

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ADMIN, fillDevice, saveDrawer, shot, signIn } from './helpers';
+import { ADMIN, addAccount, fillDevice, saveDrawer, shot, signIn, signOut } from './helpers';
 
 // One journey of a unit administrator, in order, on one browser profile:
 // setup → sign in → register devices → refusals → retire → history → lock →
@@ -155,15 +155,7 @@ test('lock and unlock', async () => {
 });
 
 test('the administrator adds a document officer account', async () => {
-  await page.getByRole('menuitem', { name: '账号管理' }).click();
-  await page.getByRole('button', { name: '新增账号' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('用户名', { exact: true }).fill('wangfang');
-  await dialog.getByLabel('姓名', { exact: true }).fill('王芳');
-  await dialog.getByLabel('密码', { exact: true }).fill('Wenshu2026');
-  await dialog.getByLabel('确认密码').fill('Wenshu2026');
-  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
-  await expect(page.getByRole('cell', { name: 'wangfang' })).toBeVisible();
+  await addAccount(page, { username: 'wangfang', name: '王芳', password: 'Wenshu2026' });
   await shot(page, '09-accounts');
 });
 
@@ -176,8 +168,7 @@ test('integrity check reports an intact chain', async () => {
 });
 
 test('five wrong passwords lock the account for five minutes', async () => {
-  await page.getByTestId('user-menu').hover();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await signOut(page);
   for (let i = 1; i <= 4; i++) {
     await signIn(page, 'admin', `Wrong${i}pass`);
     await expect(page.locator('.ant-alert')).toContainText('用户名或密码错误');

@@ -61,3 +61,21 @@ export async function fillDevice(page: Page, d: DeviceFields): Promise<void> {
 export async function saveDrawer(page: Page): Promise<void> {
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
 }
+
+/** The administrator adds an account from the accounts page. */
+export async function addAccount(page: Page, a: { username: string; name: string; password: string }): Promise<void> {
+  await page.getByRole('menuitem', { name: '账号管理' }).click();
+  await page.getByRole('button', { name: '新增账号' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('用户名', { exact: true }).fill(a.username);
+  await dialog.getByLabel('姓名', { exact: true }).fill(a.name);
+  await dialog.getByLabel('密码', { exact: true }).fill(a.password);
+  await dialog.getByLabel('确认密码').fill(a.password);
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByRole('cell', { name: a.username })).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').hover();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+}

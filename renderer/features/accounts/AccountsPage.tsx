@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { accountInput, type Account } from '../../../shared/domain/account';
 import { ROLES } from '../../../shared/domain/roles';
@@ -11,6 +11,7 @@ import { useActor } from '../../app/session';
 import { formatDateTime } from '../../app/format';
 import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
 import { PasswordFields } from '../../app/PasswordFields';
+import { PageHead } from '../../app/PageHead';
 import { zodRule } from '../../app/zodRule';
 
 type Dialog = { kind: 'create' } | { kind: 'password'; account: Account } | { kind: 'disable'; account: Account };
@@ -60,14 +61,14 @@ export function AccountsPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('accounts.title')}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ kind: 'create' })}>
-          {t('accounts.add')}
-        </Button>
-      </div>
+      <PageHead
+        title={t('accounts.title')}
+        actions={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ kind: 'create' })}>
+            {t('accounts.add')}
+          </Button>
+        }
+      />
       <Table<Account>
         rowKey="id"
         size="middle"

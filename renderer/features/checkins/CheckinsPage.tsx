@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Segmented, Space, Statistic, Table, Tag } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatMinutes } from '../../../shared/calendar/schedule';
@@ -14,6 +14,7 @@ import { useSession } from '../../app/session';
 import { formatDateTime, formatTime } from '../../app/format';
 import { exportSheet } from '../../app/exportSheet';
 import { useCheckins } from './checkinStore';
+import { PageHead } from '../../app/PageHead';
 
 type Span = 'day' | 'week' | 'month';
 
@@ -86,24 +87,20 @@ export function CheckinsPage() {
 
   return (
     <div className="page printable">
-      <div className="page-head">
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('compliance.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary" className="rule-text">
-            {t('checkin.rule')} {t('calendar.boundaryNote')}
-          </Typography.Text>
-        </div>
-        <Space className="no-print">
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('compliance.print')}
-          </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => void exportView()}>
-            {t('compliance.export')}
-          </Button>
-        </Space>
-      </div>
+      <PageHead
+        title={t('compliance.title')}
+        rule={`${t('checkin.rule')} ${t('calendar.boundaryNote')}`}
+        actions={
+          <Space className="no-print">
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+              {t('compliance.print')}
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void exportView()}>
+              {t('compliance.export')}
+            </Button>
+          </Space>
+        }
+      />
       <Space className="toolbar no-print">
         <Segmented<Span>
           value={span}

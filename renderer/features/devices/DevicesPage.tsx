@@ -1,5 +1,5 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { Button, Input, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Input, Select, Space, Switch, Tag } from 'antd';
 import { HistoryOutlined, PlusOutlined, WarningFilled } from '@ant-design/icons';
 import { DEVICE_KINDS, DEVICE_STATUSES, type Device } from '../../../shared/domain/device';
 import { useT, type MessageKey } from '../../app/i18n';
@@ -9,6 +9,7 @@ import { useDevices } from './deviceStore';
 import { DEFAULT_FILTERS, incrementalFilter, sortDevices, type DeviceFilters, type IndexedDevice, isSortKey, type SortSpec, type StatusFilter } from './search';
 import { DeviceFormDrawer } from './DeviceFormDrawer';
 import { VirtualGrid, type GridColumn, type GridSort } from './VirtualGrid';
+import { PageHead } from '../../app/PageHead';
 import { RetireModal } from './RetireModal';
 import { HistoryDrawer } from './HistoryDrawer';
 
@@ -156,21 +157,17 @@ export function DevicesPage() {
 const DevicesHeader = memo(function DevicesHeader({ canEdit, onAdd }: { canEdit: boolean; onAdd: () => void }) {
   const t = useT();
   return (
-    <div className="page-head">
-      <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('device.title')}
-        </Typography.Title>
-        <Typography.Text type="secondary" className="rule-text">
-          {t('device.rule')}
-        </Typography.Text>
-      </div>
-      {canEdit && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
-          {t('device.add')}
-        </Button>
-      )}
-    </div>
+    <PageHead
+      title={t('device.title')}
+      rule={t('device.rule')}
+      actions={
+        canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
+            {t('device.add')}
+          </Button>
+        )
+      }
+    />
   );
 });
 
