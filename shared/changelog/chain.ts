@@ -30,8 +30,13 @@ export type UnhashedEntry = Omit<ChangeEntry, 'hash'>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** The chain's one hash rule: H(prevHash ‖ canonical bytes of the entry). */
+function linkHash(prevHash: string, body: string): string {
+  return sm3(prevHash + body);
+}
+
 export function hashEntry(entry: UnhashedEntry): string {
-  return sm3(entry.prevHash + canonical(entry));
+  return linkHash(entry.prevHash, canonical(entry));
 }
 
 /**
@@ -50,7 +55,7 @@ export interface SealedEntry {
 
 export function sealEntry(entry: UnhashedEntry): SealedEntry {
   const body = canonical(entry);
-  return { seq: entry.seq, table: entry.table, recordId: entry.recordId, hash: sm3(entry.prevHash + body), body };
+  return { seq: entry.seq, table: entry.table, recordId: entry.recordId, hash: linkHash(entry.prevHash, body), body };
 }
 
 /** The logical entry of a sealed one. For display and export; verification uses the bytes. */
@@ -120,7 +125,7 @@ export class ChainVerifier {
     if (unitId !== this.unitId) return this.fail(seq, 'unit');
     if (seq !== this.expectedSeq) return this.fail(this.expectedSeq, 'sequence');
     if (prevHash !== this.prevHash) return this.fail(seq, 'link');
-    if (sm3(prevHash + body) !== hash) return this.fail(seq, 'hash');
+    if (linkHash(prevHash, body) !== hash) return this.fail(seq, 'hash');
     this.prevHash = hash;
     this.expectedSeq += 1;
     this.count += 1;
