@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ADMIN, addAccount, completeSetup, shot, signIn, signOut } from './helpers';
+import { ADMIN, addAccount, completeSetup, setIdleMinutes, shot, signIn, signOut } from './helpers';
 
 // The document officer's day: the calendar decides the slots, the banner
 // reminds as the clock moves, a check-in changes the compliance figure.
@@ -17,10 +17,7 @@ test('the administrator sees the slots of a day, a holiday without any, and load
   await completeSetup(page);
   await signIn(page, ADMIN.username, ADMIN.password);
   // This PC's idle lock at two hours, so the jumps of the clock below don't lock it.
-  await page.getByRole('menuitem', { name: '设置' }).click();
-  const idle = page.getByRole('spinbutton', { name: '无操作自动锁定（分钟）' });
-  await idle.fill('120');
-  await idle.blur();
+  await setIdleMinutes(page, 120);
   await page.getByRole('menuitem', { name: '工作日历' }).click();
   await expect(page.getByTestId('slot-preview')).toContainText('08:30');
   await expect(page.getByTestId('slot-preview')).toContainText('17:30');

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ADMIN, addAccount, fillDevice, saveDrawer, shot, signIn, signOut } from './helpers';
+import { ADMIN, addAccount, fillAccountStep, fillDevice, fillPeopleStep, fillUnitStep, saveDrawer, shot, signIn, signOut } from './helpers';
 
 // One journey of a unit administrator, in order, on one browser profile:
 // setup → sign in → register devices → refusals → retire → history → lock →
@@ -22,26 +22,13 @@ test('first run: the setup wizard refuses a bad phone number, then registers the
   // Step 1 cannot be skipped with empty fields.
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByText('此项必填').first()).toBeVisible();
-  await page.getByLabel('单位名称').fill('庄浪县人民政府办公室');
-  await page.getByLabel('单位代码').fill('ZL-001');
-  await page.getByLabel('乡镇（故障 3 小时内到达）').check();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByLabel('分管领导').fill('张建国');
-  await page.getByLabel('承办科室').fill('信息科');
-  await page.getByLabel('管理员姓名').fill('李明');
-  await page.getByLabel('管理员电话').fill('1390933');
-  await page.getByLabel('文档员姓名').fill('王芳');
-  await page.getByLabel('文档员手机（须 24 小时开机）').fill('13909330002');
-  await page.getByRole('button', { name: '下一步' }).click();
+  await fillUnitStep(page);
+  await fillPeopleStep(page, '1390933');
   await expect(page.getByText('电话号码格式不正确')).toBeVisible();
   await shot(page, '02-setup-bad-phone');
   await page.getByLabel('管理员电话').fill('0933-6621234');
   await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByLabel('用户名', { exact: true }).fill(ADMIN.username);
-  await page.getByLabel('姓名', { exact: true }).fill('李明');
-  await page.getByLabel('密码', { exact: true }).fill('short1');
-  await page.getByLabel('确认密码').fill('short1');
-  await page.getByRole('button', { name: '完成登记' }).click();
+  await fillAccountStep(page, 'short1');
   await expect(page.getByText('密码至少 8 位')).toBeVisible();
   await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
   await page.getByLabel('确认密码').fill(ADMIN.password);

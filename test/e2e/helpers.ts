@@ -8,26 +8,39 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false });
 }
 
-/** Walks the first-run wizard with valid data. */
-export async function completeSetup(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByText('首次使用：单位登记')).toBeVisible();
+/** The wizard's three steps, each filled with valid data unless told otherwise. */
+export async function fillUnitStep(page: Page): Promise<void> {
   await page.getByLabel('单位名称').fill('庄浪县人民政府办公室');
   await page.getByLabel('单位代码').fill('ZL-001');
   await page.getByLabel('乡镇（故障 3 小时内到达）').check();
   await page.getByRole('button', { name: '下一步' }).click();
+}
+
+export async function fillPeopleStep(page: Page, adminPhone = '13909330001'): Promise<void> {
   await page.getByLabel('分管领导').fill('张建国');
   await page.getByLabel('承办科室').fill('信息科');
   await page.getByLabel('管理员姓名').fill('李明');
-  await page.getByLabel('管理员电话').fill('13909330001');
+  await page.getByLabel('管理员电话').fill(adminPhone);
   await page.getByLabel('文档员姓名').fill('王芳');
   await page.getByLabel('文档员手机（须 24 小时开机）').fill('13909330002');
   await page.getByRole('button', { name: '下一步' }).click();
+}
+
+export async function fillAccountStep(page: Page, password = ADMIN.password): Promise<void> {
   await page.getByLabel('用户名', { exact: true }).fill(ADMIN.username);
   await page.getByLabel('姓名', { exact: true }).fill('李明');
-  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
-  await page.getByLabel('确认密码').fill(ADMIN.password);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('确认密码').fill(password);
   await page.getByRole('button', { name: '完成登记' }).click();
+}
+
+/** Walks the first-run wizard with valid data. */
+export async function completeSetup(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByText('首次使用：单位登记')).toBeVisible();
+  await fillUnitStep(page);
+  await fillPeopleStep(page);
+  await fillAccountStep(page);
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
 }
 
@@ -78,4 +91,13 @@ export async function addAccount(page: Page, a: { username: string; name: string
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').hover();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
+}
+
+/** The administrator sets this PC's idle lock on the settings page. */
+export async function setIdleMinutes(page: Page, minutes: number): Promise<void> {
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  const idle = page.getByRole('spinbutton', { name: '无操作自动锁定（分钟）' });
+  await idle.fill(String(minutes));
+  await idle.blur();
+  await expect(page.getByText('已保存')).toBeVisible();
 }

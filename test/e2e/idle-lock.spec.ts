@@ -1,15 +1,11 @@
 import { test, expect } from '@playwright/test';
-import { ADMIN, completeSetup, shot, signIn } from './helpers';
+import { ADMIN, completeSetup, setIdleMinutes, shot, signIn } from './helpers';
 
 test('the app locks itself after the configured idle time', async ({ page }) => {
   await page.clock.install();
   await completeSetup(page);
   await signIn(page, ADMIN.username, ADMIN.password);
-  await page.getByRole('menuitem', { name: '设置' }).click();
-  const idle = page.getByRole('spinbutton', { name: '无操作自动锁定（分钟）' });
-  await idle.fill('2');
-  await idle.blur();
-  await expect(page.getByText('已保存')).toBeVisible();
+  await setIdleMinutes(page, 2);
   await page.getByRole('menuitem', { name: '入网计算机登记' }).click();
 
   // Not yet: a minute and a half of quiet.
