@@ -30,6 +30,14 @@ const WRITE_PERMISSION: Record<LoggedTable, Permission> = {
   checkins: 'checkins.write',
   calendars: 'calendar.edit',
   schedules: 'calendar.edit',
+  dutyLogs: 'duty.write',
+  faults: 'faults.write',
+  scans: 'ledgers.write',
+  incidents: 'ledgers.write',
+  inspections: 'ledgers.write',
+  trainings: 'ledgers.write',
+  copyFilings: 'copies.file',
+  maintainers: 'ledgers.write',
 };
 
 export interface Write {

@@ -7,6 +7,15 @@ import type { Checkin } from '../../shared/domain/checkin';
 import type { RecordMeta } from '../../shared/domain/record';
 import type { YearCalendar } from '../../shared/calendar/calendar';
 import type { WorkSchedule } from '../../shared/calendar/schedule';
+import { LEDGER_TABLES, type LedgerTable } from '../../shared/ledgers/registry';
+import type { DutyLog } from '../../shared/ledgers/duty';
+import type { Fault } from '../../shared/ledgers/fault';
+import type { Scan } from '../../shared/ledgers/scan';
+import type { Incident } from '../../shared/ledgers/incident';
+import type { Inspection } from '../../shared/ledgers/inspection';
+import type { Training } from '../../shared/ledgers/training';
+import type { CopyFiling } from '../../shared/ledgers/copyFiling';
+import type { Maintainer } from '../../shared/ledgers/maintainer';
 
 /** Local-only state: never exported, never in the change log. */
 export interface MetaRow {
@@ -82,6 +91,20 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
       schedules: 'id',
     },
   },
+  {
+    // The rest of the unit's ledgers (issue 3), declared in shared/ledgers.
+    version: 4,
+    stores: {
+      dutyLogs: 'id, unitId',
+      faults: 'id, unitId',
+      scans: 'id, unitId, [unitId+deviceId]',
+      incidents: 'id, unitId',
+      inspections: 'id, unitId',
+      trainings: 'id, unitId',
+      copyFilings: 'id, unitId',
+      maintainers: 'id, unitId',
+    },
+  },
 ];
 
 export type ZwTables = {
@@ -94,6 +117,14 @@ export type ZwTables = {
   checkins: EntityTable<Checkin, 'id'>;
   calendars: EntityTable<CalendarRecord, 'id'>;
   schedules: EntityTable<ScheduleRecord, 'id'>;
+  dutyLogs: EntityTable<DutyLog, 'id'>;
+  faults: EntityTable<Fault, 'id'>;
+  scans: EntityTable<Scan, 'id'>;
+  incidents: EntityTable<Incident, 'id'>;
+  inspections: EntityTable<Inspection, 'id'>;
+  trainings: EntityTable<Training, 'id'>;
+  copyFilings: EntityTable<CopyFiling, 'id'>;
+  maintainers: EntityTable<Maintainer, 'id'>;
 };
 
 export type ZwDb = Dexie & ZwTables;
@@ -110,8 +141,8 @@ export function openDb(name: string = DB_NAME, upTo: number = Number.POSITIVE_IN
 }
 
 /** The logged tables: every write to these goes through the repository. */
-export type LoggedTable = 'units' | 'accounts' | 'devices' | 'checkins' | 'calendars' | 'schedules';
-export const LOGGED_TABLES: readonly LoggedTable[] = ['units', 'accounts', 'devices', 'checkins', 'calendars', 'schedules'];
+export type LoggedTable = 'units' | 'accounts' | 'devices' | 'checkins' | 'calendars' | 'schedules' | LedgerTable;
+export const LOGGED_TABLES: readonly LoggedTable[] = ['units', 'accounts', 'devices', 'checkins', 'calendars', 'schedules', ...LEDGER_TABLES];
 
 /** A year of the work calendar; id is `<unitId>/<year>`. */
 export type CalendarRecord = RecordMeta & YearCalendar;

@@ -16,6 +16,14 @@ export const PERMISSIONS = {
   'calendar.edit': ['admin'],
   'checkins.write': ['docOfficer'],
   'checkins.view': ['docOfficer', 'admin', 'auditor', 'duty'],
+  'ledgers.view': ['admin', 'duty', 'auditor', 'docOfficer'],
+  'duty.write': ['admin', 'duty'],
+  /** Duty staff report faults (第十二条) and follow them up. */
+  'faults.write': ['admin', 'duty'],
+  'ledgers.write': ['admin'],
+  /** Every export is a copy that files itself (第二十条), whoever makes it. */
+  'copies.file': ['admin', 'duty', 'auditor', 'docOfficer'],
+  'backup.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
