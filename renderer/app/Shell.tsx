@@ -1,6 +1,11 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { CalendarOutlined, CheckSquareOutlined, DesktopOutlined, LockOutlined, LogoutOutlined, MailOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined, AuditOutlined, BugOutlined, CalendarOutlined, CheckSquareOutlined, CopyOutlined, DesktopOutlined, LockOutlined, LogoutOutlined, MailOutlined,
+  PhoneOutlined, ReadOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
+} from '@ant-design/icons';
+import { LedgerPage } from '../features/ledgers/LedgerPage';
+import { copyLedger, dutyLedger, faultLedger, incidentLedger, inspectionLedger, maintainerLedger, scanLedger, trainingLedger } from '../features/ledgers/defs';
 import { can, type Permission } from '../../shared/domain/roles';
 import { useT, type MessageKey } from './i18n';
 import { useSession } from './session';
@@ -21,6 +26,7 @@ import { EVENTS_KEY } from '../../shared/ipc/channels';
 
 interface PageDef {
   key: string;
+  group: 'ledgers' | 'checkins' | 'system';
   label: MessageKey;
   icon: ReactNode;
   permission: Permission;
@@ -29,13 +35,23 @@ interface PageDef {
 
 /** The ledgers that exist, and the screens around them. A page appears only for roles that may see it. */
 const PAGES: PageDef[] = [
-  { key: 'devices', label: 'nav.devices', icon: <DesktopOutlined />, permission: 'devices.view', render: () => <DevicesPage /> },
-  { key: 'checkins', label: 'nav.checkins', icon: <MailOutlined />, permission: 'checkins.view', render: () => <CheckinsPage /> },
-  { key: 'calendar', label: 'nav.calendar', icon: <CalendarOutlined />, permission: 'calendar.edit', render: () => <CalendarPage /> },
-  { key: 'accounts', label: 'nav.accounts', icon: <TeamOutlined />, permission: 'accounts.manage', render: () => <AccountsPage /> },
-  { key: 'integrity', label: 'nav.integrity', icon: <SafetyCertificateOutlined />, permission: 'integrity.verify', render: () => <IntegrityPage /> },
-  { key: 'settings', label: 'nav.settings', icon: <SettingOutlined />, permission: 'devices.view', render: () => <SettingsPage /> },
+  { key: 'devices', group: 'ledgers', label: 'nav.devices', icon: <DesktopOutlined />, permission: 'devices.view', render: () => <DevicesPage /> },
+  { key: 'duty', group: 'ledgers', label: 'nav.duty', icon: <ScheduleOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={dutyLedger} /> },
+  { key: 'faults', group: 'ledgers', label: 'nav.faults', icon: <ToolOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={faultLedger} /> },
+  { key: 'scans', group: 'ledgers', label: 'nav.scans', icon: <BugOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={scanLedger} /> },
+  { key: 'incidents', group: 'ledgers', label: 'nav.incidents', icon: <AlertOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={incidentLedger} /> },
+  { key: 'inspections', group: 'ledgers', label: 'nav.inspections', icon: <AuditOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={inspectionLedger} /> },
+  { key: 'trainings', group: 'ledgers', label: 'nav.trainings', icon: <ReadOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={trainingLedger} /> },
+  { key: 'copies', group: 'ledgers', label: 'nav.copies', icon: <CopyOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={copyLedger} /> },
+  { key: 'maintainers', group: 'ledgers', label: 'nav.maintainers', icon: <PhoneOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={maintainerLedger} /> },
+  { key: 'checkins', group: 'checkins', label: 'nav.checkins', icon: <MailOutlined />, permission: 'checkins.view', render: () => <CheckinsPage /> },
+  { key: 'calendar', group: 'checkins', label: 'nav.calendar', icon: <CalendarOutlined />, permission: 'calendar.edit', render: () => <CalendarPage /> },
+  { key: 'accounts', group: 'system', label: 'nav.accounts', icon: <TeamOutlined />, permission: 'accounts.manage', render: () => <AccountsPage /> },
+  { key: 'integrity', group: 'system', label: 'nav.integrity', icon: <SafetyCertificateOutlined />, permission: 'integrity.verify', render: () => <IntegrityPage /> },
+  { key: 'settings', group: 'system', label: 'nav.settings', icon: <SettingOutlined />, permission: 'devices.view', render: () => <SettingsPage /> },
 ];
+
+const GROUP_LABEL: Record<PageDef['group'], MessageKey> = { ledgers: 'nav.group.ledgers', checkins: 'nav.group.checkins', system: 'nav.group.system' };
 
 function pageFromHash(): string {
   return window.location.hash.replace(/^#\/?/, '');
@@ -93,7 +109,14 @@ export function Shell() {
             <div className="brand-sub">{t('app.subtitle')}</div>
           </div>
         </div>
-        <Menu mode="inline" selectedKeys={[current]} onClick={(e) => setCurrent(e.key)} items={pages.map((p) => ({ key: p.key, icon: p.icon, label: t(p.label) }))} />
+        <Menu
+          mode="inline"
+          selectedKeys={[current]}
+          onClick={(e) => setCurrent(e.key)}
+          items={(['ledgers', 'checkins', 'system'] as const)
+            .map((group) => ({ type: 'group' as const, key: group, label: t(GROUP_LABEL[group]), children: pages.filter((p) => p.group === group).map((p) => ({ key: p.key, icon: p.icon, label: t(p.label) })) }))
+            .filter((g) => g.children.length > 0)}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header className="shell-header">
@@ -123,7 +146,7 @@ export function Shell() {
         {canCheckIn && !locked && <ReminderBanner />}
         {/* Hidden, not unmounted: a form left open survives the lock, unseen. */}
         <Layout.Content className="shell-content" style={locked ? { display: 'none' } : undefined}>
-          {page?.render()}
+          {page && <Fragment key={page.key}>{page.render()}</Fragment>}
         </Layout.Content>
       </Layout>
       {canCheckIn && <CheckinModal />}

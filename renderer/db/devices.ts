@@ -1,8 +1,7 @@
 import { deviceInput, findConflicts, retireInput, type Device, type DeviceBody, type DeviceConflict, type DeviceInput, type RetireInput } from '../../shared/domain/device';
-import { openEntry, type ChangeEntry } from '../../shared/changelog/chain';
 import { ValidationError, issuesFromZod, NotFoundError, type FieldIssue } from './errors';
 import { commit, current, newRecord, revise, type Actor } from './repository';
-import { recordKey, type ZwDb } from './schema';
+import type { ZwDb } from './schema';
 
 /** Repository of the networked-computer register (第十六条, 第十九条). */
 
@@ -126,13 +125,4 @@ export async function createDevices(db: ZwDb, actor: Actor, inputs: readonly Dev
 
 export function listDevices(db: ZwDb, unitId: string): Promise<Device[]> {
   return db.devices.where('unitId').equals(unitId).toArray();
-}
-
-/** Every change-log entry of one record, oldest first. */
-export async function recordHistory(db: ZwDb, table: string, recordId: string): Promise<ChangeEntry[]> {
-  const commits = await db.changelog.where('recordKeys').equals(recordKey(table, recordId)).toArray();
-  return commits
-    .flatMap((c) => c.entries.filter((e) => e.recordId === recordId && e.table === table))
-    .sort((a, b) => a.seq - b.seq)
-    .map(openEntry);
 }

@@ -11,7 +11,12 @@ import type { ZwDb } from './schema';
  * a declaration, not a repository.
  */
 
-export type LedgerRecord = RecordMeta & Record<string, unknown>;
+export type LedgerRecord = RecordMeta;
+
+/** A record's fields by name, for code that works on any ledger. */
+export function fieldsOf(record: RecordMeta): Record<string, unknown> {
+  return record as unknown as Record<string, unknown>;
+}
 
 export const RETIRE_REASON = { min: 2, max: 200 } as const;
 
@@ -58,7 +63,7 @@ async function checkUnique(db: ZwDb, unitId: string, table: LedgerTable, bodies:
   if (!fields) return [];
   const taken = new Map<string, string>();
   await db.table(table).where('unitId').equals(unitId).each((r: LedgerRecord) => {
-    if (r.retiredAt === null) taken.set(uniqueKey(fields, r), r.id);
+    if (r.retiredAt === null) taken.set(uniqueKey(fields, fieldsOf(r)), r.id);
   });
   const issues: FieldIssue[] = [];
   for (const body of bodies) {
@@ -71,7 +76,7 @@ async function checkUnique(db: ZwDb, unitId: string, table: LedgerTable, bodies:
 }
 
 /** Creates records in one transaction: all of them, or none when any is refused. */
-export async function createLedgerRecords<R extends LedgerRecord>(db: ZwDb, actor: Actor, table: LedgerTable, inputs: readonly unknown[]): Promise<R[]> {
+export async function createLedgerRecords<R extends RecordMeta>(db: ZwDb, actor: Actor, table: LedgerTable, inputs: readonly unknown[]): Promise<R[]> {
   if (inputs.length === 0) throw new ValidationError([{ field: '', code: 'required' }]);
   const now = Date.now();
   const bodies: Record<string, unknown>[] = [];
@@ -81,26 +86,27 @@ export async function createLedgerRecords<R extends LedgerRecord>(db: ZwDb, acto
     if (r.body) bodies.push(r.body);
     issues.push(...r.issues);
   });
-  if (issues.length > 0) throw new ValidationError(issues);
+  // The same refusal on every row of a batch (one form fanned out) is said once.
+  if (issues.length > 0) throw new ValidationError(dedupe(issues));
   const records = bodies.map((body) => newRecord(actor, body, now) as R);
   await commit(db, actor, async () => {
     const refused: FieldIssue[] = [];
-    for (const record of records) refused.push(...(await checkRefs(db, actor.unitId, table, record)));
-    refused.push(...(await checkUnique(db, actor.unitId, table, records)));
+    for (const record of records) refused.push(...(await checkRefs(db, actor.unitId, table, fieldsOf(record))));
+    refused.push(...(await checkUnique(db, actor.unitId, table, records.map(fieldsOf))));
     if (refused.length > 0) throw new ValidationError(dedupe(refused));
     return records.map((record) => ({ table, op: 'create' as const, record }));
   });
   return records;
 }
 
-export async function updateLedgerRecord<R extends LedgerRecord>(db: ZwDb, actor: Actor, table: LedgerTable, id: string, expectedRev: number, input: unknown): Promise<R> {
+export async function updateLedgerRecord<R extends RecordMeta>(db: ZwDb, actor: Actor, table: LedgerTable, id: string, expectedRev: number, input: unknown): Promise<R> {
   const { body, issues } = parse(table, input);
   if (!body) throw new ValidationError(issues);
   let saved: R | undefined;
   await commit(db, actor, async () => {
     const previous = await current<R>(db, table, id, expectedRev);
     if (previous.retiredAt !== null) throw new ValidationError([{ field: '', code: 'stale' }]);
-    const refused = [...(await checkRefs(db, actor.unitId, table, body, previous)), ...(await checkUnique(db, actor.unitId, table, [{ ...body, id }]))];
+    const refused = [...(await checkRefs(db, actor.unitId, table, body, fieldsOf(previous))), ...(await checkUnique(db, actor.unitId, table, [{ ...body, id }]))];
     if (refused.length > 0) throw new ValidationError(refused);
     saved = revise(previous, body as Partial<R>, actor);
     return [{ table, op: 'update', record: saved }];
@@ -110,7 +116,7 @@ export async function updateLedgerRecord<R extends LedgerRecord>(db: ZwDb, actor
 }
 
 /** Retirement, never deletion: the record stays, marked with when and why. */
-export async function retireLedgerRecord<R extends LedgerRecord>(db: ZwDb, actor: Actor, table: LedgerTable, id: string, expectedRev: number, reason: string): Promise<R> {
+export async function retireLedgerRecord<R extends RecordMeta>(db: ZwDb, actor: Actor, table: LedgerTable, id: string, expectedRev: number, reason: string): Promise<R> {
   const text = reason.trim();
   if (text.length < RETIRE_REASON.min) throw new ValidationError([{ field: 'reason', code: 'retire.reason' }]);
   if (text.length > RETIRE_REASON.max) throw new ValidationError([{ field: 'reason', code: 'tooLong' }]);
@@ -126,7 +132,7 @@ export async function retireLedgerRecord<R extends LedgerRecord>(db: ZwDb, actor
   return saved;
 }
 
-export function listLedger<R extends LedgerRecord>(db: ZwDb, table: LedgerTable, unitId: string): Promise<R[]> {
+export function listLedger<R extends RecordMeta>(db: ZwDb, table: LedgerTable, unitId: string): Promise<R[]> {
   return db.table(table).where('unitId').equals(unitId).toArray() as Promise<R[]>;
 }
 

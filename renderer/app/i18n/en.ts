@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh';
+import { enLedgers } from './en.ledgers';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'ZW Ledger',
@@ -281,4 +282,5 @@ export const en: Record<MessageKey, string> = {
   'settings.mode.electron': 'Desktop app',
   'settings.mode.browser': 'Browser mode (development and tests)',
   'settings.version': 'Version',
+  ...enLedgers,
 };

@@ -1,3 +1,5 @@
+import { zhLedgers } from './zh.ledgers';
+
 /** Simplified Chinese, the default language. Keys are shared with en.ts. */
 export const zh = {
   'app.name': '专网台账',
@@ -280,6 +282,7 @@ export const zh = {
   'settings.mode.electron': '桌面程序',
   'settings.mode.browser': '浏览器模式（开发与测试）',
   'settings.version': '版本',
+  ...zhLedgers,
 } as const;
 
 export type MessageKey = keyof typeof zh;

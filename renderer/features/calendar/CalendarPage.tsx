@@ -88,7 +88,7 @@ export function CalendarPage() {
     <div className="page">
       <Typography.Title level={4}>{t('calendar.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('calendar.rule')}</Typography.Paragraph>
-      <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 980 }}>
+      <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 980 }}>
         <Card size="small" title={t('calendar.schedule')}>
           <WriteErrors messages={banner} />
           <Form form={form} layout="horizontal" labelCol={{ span: 6 }} disabled={!canEdit} onValuesChange={clearErrorsOnChange(form)}>
@@ -123,7 +123,7 @@ export function CalendarPage() {
           </Form>
         </Card>
         <Card size="small" title={t('calendar.preview')}>
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <DatePicker value={preview} allowClear={false} onChange={(d) => d && setPreview(d)} aria-label={t('calendar.preview')} />
             <div data-testid="slot-preview">
               {day.status === 'work' && day.slots.map((s) => <Tag key={s.at} color={s.kind === 'hour' ? 'default' : 'red'}>{formatMinutes(s.minute)}</Tag>)}
@@ -166,7 +166,7 @@ export function CalendarPage() {
             dataSource={[...years].reverse()}
             expandable={{
               expandedRowRender: (y) => (
-                <Space direction="vertical">
+                <Space orientation="vertical">
                   <span>
                     {t('calendar.holidays')}：{y.holidays.join('、')}
                   </span>

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../app/format';
 import { useDevices } from './deviceStore';
 import { DEFAULT_FILTERS, incrementalFilter, sortDevices, type DeviceFilters, type IndexedDevice, isSortKey, type SortSpec, type StatusFilter } from './search';
 import { DeviceFormDrawer } from './DeviceFormDrawer';
-import { VirtualGrid, type GridColumn, type GridSort } from './VirtualGrid';
+import { VirtualGrid, type GridColumn, type GridSort } from '../../app/VirtualGrid';
 import { PageHead } from '../../app/PageHead';
 import { RetireModal } from './RetireModal';
 import { HistoryDrawer } from './HistoryDrawer';

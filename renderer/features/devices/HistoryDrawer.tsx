@@ -2,7 +2,7 @@ import { memo, useEffect, useState } from 'react';
 import { Drawer, Empty, Table, Tag, Timeline, Typography } from 'antd';
 import type { ChangeEntry } from '../../../shared/changelog/chain';
 import type { Device } from '../../../shared/domain/device';
-import { recordHistory } from '../../db/devices';
+import { recordHistory } from '../../db/history';
 import { listAccounts } from '../../db/accounts';
 import { db } from '../../app/db';
 import { useT } from '../../app/i18n';

@@ -28,7 +28,7 @@ export function IntegrityPage() {
     <div className="page">
       <Typography.Title level={4}>{t('integrity.title')}</Typography.Title>
       <Card>
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t('integrity.rule')}
           </Typography.Paragraph>

@@ -29,7 +29,7 @@ export function SettingsPage() {
   return (
     <div className="page">
       <Typography.Title level={4}>{t('settings.title')}</Typography.Title>
-      <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 860 }}>
+      <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 860 }}>
         <Card size="small">
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('settings.language')}>

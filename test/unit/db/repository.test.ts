@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryCount, freshDb, unitWithAdmin, deviceInput } from './helpers';
-import { parseDevice, createDevice, createDevices, listDevices, recordHistory, retireDevice, updateDevice } from '../../../renderer/db/devices';
+import { parseDevice, createDevice, createDevices, listDevices, retireDevice, updateDevice } from '../../../renderer/db/devices';
+import { recordHistory } from '../../../renderer/db/history';
 import { commit, newRecord } from '../../../renderer/db/repository';
 import { verifyUnitChain } from '../../../renderer/db/integrity';
 import { ValidationError, StaleRecordError } from '../../../renderer/db/errors';

@@ -1,0 +1,152 @@
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { CHECK_RESULTS } from '../../../shared/ledgers/inspection';
+import type { MessageKey } from '../../app/i18n';
+import { deviceLabel } from './useLedgerContext';
+import type { FieldDef, LedgerContext } from './types';
+
+const DATE = 'YYYY-MM-DD';
+const DATETIME = 'YYYY-MM-DD HH:mm';
+
+function optionLabel(ctx: LedgerContext, field: FieldDef, value: string): string {
+  return ctx.t(`${field.optionPrefix ?? field.name}.${value}` as MessageKey);
+}
+
+/** One form field of a declared ledger, as its kind asks. */
+export function FieldInput({ field, ctx, multipleDevices }: { field: FieldDef; ctx: LedgerContext; multipleDevices?: boolean }) {
+  const t = ctx.t;
+  const label = t(field.label);
+  const rules = field.required && field.kind !== 'check' ? [{ required: true, message: t('err.required') }] : [];
+  const common = { name: field.name, label, rules, extra: field.help ? t(field.help) : undefined, className: field.wide ? 'form-wide' : undefined, required: field.required };
+
+  switch (field.kind) {
+    case 'text':
+      return <Form.Item {...common}><Input maxLength={field.max} /></Form.Item>;
+    case 'textarea':
+      return <Form.Item {...common}><Input.TextArea maxLength={field.max} rows={3} showCount={field.max !== undefined && field.max > 200} /></Form.Item>;
+    case 'number':
+      return <Form.Item {...common}><InputNumber min={field.min} max={field.max} style={{ width: '100%' }} /></Form.Item>;
+    case 'date':
+      return <Form.Item {...common}><DatePicker format={DATE} style={{ width: '100%' }} allowClear={!field.required} /></Form.Item>;
+    case 'datetime':
+      return (
+        <Form.Item {...common}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format={DATETIME} style={{ width: '100%' }} allowClear={!field.required} needConfirm={false} />
+        </Form.Item>
+      );
+    case 'check':
+      return <Form.Item name={field.name} valuePropName="checked" className={common.className} extra={common.extra}><Checkbox>{label}</Checkbox></Form.Item>;
+    case 'select':
+      return (
+        <Form.Item {...common}>
+          <Select allowClear={field.nullable} options={(field.options ?? []).map((v) => ({ value: v, label: optionLabel(ctx, field, v) }))} aria-label={label} />
+        </Form.Item>
+      );
+    case 'device':
+    case 'devices': {
+      const many = field.kind === 'devices' || multipleDevices === true;
+      return (
+        <Form.Item {...common}>
+          <Select
+            mode={many ? 'multiple' : undefined}
+            showSearch={{ optionFilterProp: 'label' }}
+            allowClear
+            maxTagCount={many ? 'responsive' : undefined}
+            aria-label={label}
+            options={ctx.activeDevices.map((d) => ({ value: d.id, label: `${d.ip}  ${d.owner} · ${d.office}` }))}
+            placeholder={t('ledger.pickDevices')}
+            popupRender={
+              many
+                ? (menu) => (
+                    <>
+                      {menu}
+                      <Space style={{ padding: 8 }}>
+                        <SelectAllDevices name={field.name} ids={ctx.activeDevices.map((d) => d.id)} label={t('ledger.allDevices', { n: ctx.activeDevices.length })} />
+                      </Space>
+                    </>
+                  )
+                : undefined
+            }
+            labelRender={(props) => deviceLabel(ctx.devices.get(String(props.value)), String(props.value))}
+          />
+        </Form.Item>
+      );
+    }
+    case 'maintainer':
+      return (
+        <Form.Item {...common} extra={ctx.maintainers.size === 0 ? t('fault.noMaintainers') : common.extra}>
+          <Select
+            aria-label={label}
+            options={[...ctx.maintainers.values()].filter((m) => m.retiredAt === null).map((m) => ({ value: m.id, label: m.name }))}
+          />
+        </Form.Item>
+      );
+    case 'tags':
+      return (
+        <Form.Item {...common}>
+          <Select mode="tags" tokenSeparators={[',', '，', '、', ' ']} open={false} aria-label={label} placeholder={t('ledger.tagsHint')} />
+        </Form.Item>
+      );
+    case 'times':
+      return (
+        <Form.Item label={label} className="form-wide" extra={common.extra}>
+          <Form.List name={field.name}>
+            {(items, { add, remove }) => (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                {items.map((item, i) => (
+                  <Space key={item.key}>
+                    <span className="muted">{t('ledger.nth', { n: i + 1 })}</span>
+                    <Form.Item name={item.name} noStyle rules={[{ required: true, message: t('err.required') }]}>
+                      <DatePicker showTime={{ format: 'HH:mm' }} format={DATETIME} needConfirm={false} aria-label={`${label} ${i + 1}`} />
+                    </Form.Item>
+                    <MinusCircleOutlined onClick={() => remove(item.name)} aria-label={t('ledger.removeItem')} />
+                  </Space>
+                ))}
+                <Button size="small" icon={<PlusOutlined />} onClick={() => add(dayjs().second(0).millisecond(0))}>
+                  {t('ledger.addTime')}
+                </Button>
+              </Space>
+            )}
+          </Form.List>
+        </Form.Item>
+      );
+    case 'checklist':
+      return (
+        <Form.Item label={label} className="form-wide" required>
+          <Form.List name={field.name}>
+            {(items, { add, remove }) => (
+              <div className="checklist">
+                {items.map((item) => (
+                  <div key={item.key} className="checklist-row">
+                    <Form.Item name={[item.name, 'item']} noStyle rules={[{ required: true, message: t('err.required') }]}>
+                      <Input placeholder={t('inspection.item')} maxLength={60} />
+                    </Form.Item>
+                    <Form.Item name={[item.name, 'result']} noStyle>
+                      <Select style={{ width: 110 }} options={CHECK_RESULTS.map((r) => ({ value: r, label: t(`inspection.result.${r}`) }))} />
+                    </Form.Item>
+                    <Form.Item name={[item.name, 'note']} noStyle>
+                      <Input placeholder={t('inspection.note')} maxLength={200} />
+                    </Form.Item>
+                    <MinusCircleOutlined onClick={() => remove(item.name)} aria-label={t('ledger.removeItem')} />
+                  </div>
+                ))}
+                <Button size="small" icon={<PlusOutlined />} onClick={() => add({ item: '', result: 'ok', note: '' })}>
+                  {t('inspection.addItem')}
+                </Button>
+              </div>
+            )}
+          </Form.List>
+        </Form.Item>
+      );
+  }
+}
+
+function SelectAllDevices({ name, ids, label }: { name: string; ids: string[]; label: string }) {
+  const form = Form.useFormInstance();
+  return (
+    <Button size="small" type="link" onClick={() => form.setFieldValue(name, ids)}>
+      {label}
+    </Button>
+  );
+}

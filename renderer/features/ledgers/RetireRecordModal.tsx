@@ -1,0 +1,53 @@
+import type { RecordMeta } from '../../../shared/domain/record';
+import { useEffect } from 'react';
+import { Form, Input, Modal } from 'antd';
+import { retireLedgerRecord, RETIRE_REASON } from '../../db/ledgers';
+import { db } from '../../app/db';
+import { useActor } from '../../app/session';
+import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
+import { useLedgers } from './ledgerStore';
+import type { LedgerContext, LedgerDef } from './types';
+
+/** Records are never deleted: a wrong or void record is retired with a reason and stays in the ledger. */
+export function RetireRecordModal<R extends RecordMeta>({ def, ctx, record, onClose }: { def: LedgerDef<R>; ctx: LedgerContext; record: R | undefined; onClose: () => void }) {
+  const t = ctx.t;
+  const actor = useActor();
+  const upsert = useLedgers((s) => s.upsert);
+  const [form] = Form.useForm<{ reason: string }>();
+  const { busy, banner, run, clearBanner } = useFormWrite(form);
+  useEffect(() => {
+    if (record) {
+      form.resetFields();
+      clearBanner();
+    }
+  }, [record, form, clearBanner]);
+
+  const retire = async () => {
+    const { reason } = await form.validateFields();
+    if (!record) return;
+    const ok = await run(async () => {
+      upsert(def.table, [await retireLedgerRecord<R>(db, actor, def.table, record.id, record.rev, reason)]);
+    }, 'ledger.retired');
+    if (ok) onClose();
+  };
+
+  return (
+    <Modal
+      open={record !== undefined}
+      title={t('ledger.retireTitle', { noun: t(def.noun) })}
+      okText={t('ledger.retire')}
+      okButtonProps={{ danger: true, loading: busy }}
+      onOk={() => void retire().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <p className="muted">{t('ledger.retireHelp')}</p>
+      <WriteErrors messages={banner} />
+      <Form form={form} layout="vertical">
+        <Form.Item name="reason" label={t('ledger.retireReason')} rules={[{ required: true, min: RETIRE_REASON.min, message: t('err.retire.reason') }]}>
+          <Input.TextArea maxLength={RETIRE_REASON.max} rows={2} autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

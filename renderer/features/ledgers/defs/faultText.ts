@@ -1,0 +1,41 @@
+import type { Fault } from '../../../../shared/ledgers/fault';
+import { assessFault, type FaultAssessment } from '../../../../shared/rules/faultSla';
+import type { LedgerContext } from '../types';
+
+export function assess(r: Fault, ctx: LedgerContext): FaultAssessment {
+  return assessFault(r, ctx.unit.area, ctx.now);
+}
+
+function minutes(ms: number): number {
+  return Math.max(0, Math.round(Math.abs(ms) / 60_000));
+}
+
+function span(t: LedgerContext['t'], ms: number): string {
+  const m = minutes(ms);
+  return m >= 60 ? t('fault.hoursMinutes', { h: Math.floor(m / 60), m: m % 60 }) : t('fault.minutes', { m });
+}
+
+/** The arrival deadline as the user reads it: time left, overdue by, on time, late by. */
+export function slaText(a: FaultAssessment, ctx: LedgerContext): string {
+  const t = ctx.t;
+  switch (a.state) {
+    case 'waiting':
+      return t('fault.sla.waiting', { left: span(t, a.remaining) });
+    case 'overdue':
+      return t('fault.sla.overdue', { over: span(t, a.remaining) });
+    case 'onTime':
+      return t('fault.sla.onTime');
+    case 'late':
+      return t('fault.sla.late', { over: span(t, a.arrival! - a.deadline) });
+  }
+}
+
+export const SLA_TONE = { waiting: 'orange', overdue: 'red', onTime: 'green', late: 'red' } as const;
+
+/** The consequence of 第四十四条(一) the app proposes. */
+export function consequenceText(a: FaultAssessment, ctx: LedgerContext): string {
+  const t = ctx.t;
+  if (a.proposed) return t('fault.band', { min: a.proposed.min, max: a.proposed.max, reason: t(`fault.reason.${a.proposed.reason}`) });
+  if (a.notice) return t('fault.notice');
+  return a.closed ? t('fault.noConsequence') : '';
+}

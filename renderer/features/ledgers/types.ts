@@ -1,0 +1,127 @@
+import type { RecordMeta } from '../../../shared/domain/record';
+import type { ComponentType, ReactNode } from 'react';
+import type { Device } from '../../../shared/domain/device';
+import type { Permission } from '../../../shared/domain/roles';
+import type { UnitProfile } from '../../../shared/domain/unit';
+import type { LedgerTable } from '../../../shared/ledgers/registry';
+import type { Maintainer } from '../../../shared/ledgers/maintainer';
+import type { LedgerRecord } from '../../db/ledgers';
+import type { MessageKey, Translate } from '../../app/i18n';
+
+/**
+ * A ledger is declared, not built: its fields (the form), columns (the list,
+ * search, sort and the Excel export), filters, quick actions and an optional
+ * summary panel. LedgerPage turns a declaration into the list / form /
+ * detail / history screens every ledger shares.
+ */
+
+/** What a declaration may read besides its own records. */
+export interface LedgerContext {
+  t: Translate;
+  unit: UnitProfile;
+  devices: ReadonlyMap<string, Device>;
+  activeDevices: readonly Device[];
+  maintainers: ReadonlyMap<string, Maintainer>;
+  /** The signed-in user's name, the usual default for "who". */
+  me: string;
+  /** Account id → display name, for "by whom". */
+  names: ReadonlyMap<string, string>;
+  now: number;
+}
+
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'date'
+  | 'datetime'
+  /** A list of moments, such as the urges on a fault ticket. */
+  | 'times'
+  | 'select'
+  | 'check'
+  | 'device'
+  | 'devices'
+  | 'maintainer'
+  /** Free list of names. */
+  | 'tags'
+  | 'checklist';
+
+export interface FieldDef {
+  name: string;
+  label: MessageKey;
+  kind: FieldKind;
+  required?: boolean;
+  /** Options of a `select`, labelled `${optionPrefix}.${value}`. */
+  options?: readonly string[];
+  optionPrefix?: string;
+  /** A select or moment that may be left empty (stored as null). */
+  nullable?: boolean;
+  max?: number;
+  min?: number;
+  help?: MessageKey;
+  /** Whole row in the two-column form. */
+  wide?: boolean;
+  /** Shown only when this holds for the form's current values. */
+  visibleWhen?: (values: Record<string, unknown>) => boolean;
+  /** A section heading before this field. */
+  section?: MessageKey;
+}
+
+export interface ColumnDef<R> {
+  key: string;
+  title: MessageKey;
+  width: number;
+  grow?: boolean;
+  /** The cell as text or number: for export, search and sorting. */
+  value: (record: R, ctx: LedgerContext) => string | number | null;
+  /** A richer cell on screen; defaults to `value`. */
+  render?: (record: R, ctx: LedgerContext) => ReactNode;
+  /** Not written to the spreadsheet (status badges duplicated by another column). */
+  screenOnly?: boolean;
+}
+
+export interface FilterDef<R> {
+  key: string;
+  label: MessageKey;
+  options: readonly { value: string; label: MessageKey }[];
+  test: (record: R, value: string, ctx: LedgerContext) => boolean;
+}
+
+/** A one-click change of a record (an urge now, the technician arrived now). */
+export interface RowAction<R> {
+  key: string;
+  label: MessageKey;
+  visible: (record: R, ctx: LedgerContext) => boolean;
+  /** The record's next input. */
+  apply: (input: Record<string, unknown>, ctx: LedgerContext) => Record<string, unknown>;
+  done: MessageKey;
+}
+
+export interface PanelProps<R> {
+  records: readonly R[];
+  ctx: LedgerContext;
+}
+
+export interface LedgerDef<R extends RecordMeta = LedgerRecord> {
+  table: LedgerTable;
+  title: MessageKey;
+  /** The article it keeps, shown under the title. */
+  rule: MessageKey;
+  /** Name of one record, for "新增值班日志" and the history title. */
+  noun: MessageKey;
+  view: Permission;
+  edit: Permission;
+  fields: readonly FieldDef[];
+  /** A new record's input. */
+  empty: (ctx: LedgerContext) => Record<string, unknown>;
+  columns: readonly ColumnDef<R>[];
+  defaultSort: { key: string; order: 'ascend' | 'descend' };
+  filters?: readonly FilterDef<R>[];
+  actions?: readonly RowAction<R>[];
+  panel?: ComponentType<PanelProps<R>>;
+  rowClassName?: (record: R, ctx: LedgerContext) => string;
+  /** On create, one record per selected device (the weekly sweep): `from` is the form's list, `to` each record's field. */
+  fanOut?: { from: string; to: string };
+  /** A record's title in the detail drawer. */
+  headline: (record: R, ctx: LedgerContext) => string;
+}
