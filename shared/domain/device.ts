@@ -25,13 +25,13 @@ export const deviceInput = z
     owner: text(30),
     office: text(40),
     location: optionalText(60),
-    kind: z.enum(DEVICE_KINDS),
-    status: z.enum(DEVICE_STATUSES),
+    kind: z.enum(DEVICE_KINDS, { message: 'device.kind' }),
+    status: z.enum(DEVICE_STATUSES, { message: 'device.status' }),
     /** 第十九条: the user confirms the machine is dedicated to the private network. */
-    dedicatedConfirmed: z.boolean(),
+    dedicatedConfirmed: z.boolean({ message: 'bool' }),
     /** The machine can also reach the internet (dual-network PC). */
-    internetCapable: z.boolean(),
-    isolationCard: z.boolean(),
+    internetCapable: z.boolean({ message: 'bool' }),
+    isolationCard: z.boolean({ message: 'bool' }),
     note: optionalText(200),
   })
   .strict();

@@ -12,7 +12,7 @@ import { db } from '../../app/db';
 import { useT, type Translate } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDateTime, formatTime } from '../../app/format';
-import { exportSheet } from '../../app/exportSheet';
+import { useSheetExport } from '../ledgers/useSheetExport';
 import { useCheckins } from './checkinStore';
 import { PageHead } from '../../app/PageHead';
 
@@ -74,6 +74,7 @@ export function CheckinsPage() {
   const report = useMemo(() => periodReport(calendar, schedule, checkins, officers, from, days, Date.now(), unit?.createdAt), [calendar, schedule, checkins, officers, from.getTime(), days, minute, unit?.createdAt]);
   const byId = useMemo(() => new Map(checkins.map((c) => [c.id, c])), [checkins]);
 
+  const exportSheet = useSheetExport();
   const exportView = async () => {
     const title = `${t('compliance.title')} ${span === 'day' ? anchor.format('YYYY-MM-DD') : span === 'week' ? `${dayjs(from).format('YYYY-MM-DD')} 起一周` : anchor.format('YYYY-MM')}`;
     const rows = report.days.flatMap((d) =>
@@ -82,7 +83,7 @@ export function CheckinsPage() {
         return [d.iso, formatMinutes(r.slot.minute), t(`compliance.kind.${r.slot.kind}`), t(`compliance.status.${r.status}`), c ? formatDateTime(c.at) : '', c ? (names.get(c.officerId) ?? '') : '', c?.backfilled ? (c.backfillReason ?? '') : ''];
       }),
     );
-    await exportSheet(`公文查收-${dayjs(from).format('YYYYMMDD')}.xlsx`, title, unit?.name ?? '', [t('compliance.date'), t('compliance.slot'), t('compliance.kind'), t('compliance.status'), t('compliance.checkinAt'), t('compliance.officer'), t('compliance.backfilled')], rows);
+    await exportSheet({ title, header: [t('compliance.date'), t('compliance.slot'), t('compliance.kind'), t('compliance.status'), t('compliance.checkinAt'), t('compliance.officer'), t('compliance.backfilled')], rows });
   };
 
   return (

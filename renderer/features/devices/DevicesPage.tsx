@@ -1,6 +1,9 @@
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Input, Select, Space, Switch, Tag } from 'antd';
-import { HistoryOutlined, PlusOutlined, WarningFilled } from '@ant-design/icons';
+import { DownloadOutlined, HistoryOutlined, PlusOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
+import { useSheetExport } from '../ledgers/useSheetExport';
+import { ImportDrawer } from './ImportDrawer';
+import { sheetHeader, sheetRow } from './deviceSheet';
 import { DEVICE_KINDS, DEVICE_STATUSES, type Device } from '../../../shared/domain/device';
 import { useT, type MessageKey } from '../../app/i18n';
 import { useCan, useSession } from '../../app/session';
@@ -115,12 +118,19 @@ export function DevicesPage() {
   const closeHistory = useCallback(() => setHistory(undefined), []);
   const addDevice = useCallback(() => setEditing({ device: undefined }), []);
   const setQuery = useCallback((query: string) => setFilters((f) => ({ ...f, query })), []);
+  const [importing, setImporting] = useState(false);
+  const openImport = useCallback(() => setImporting(true), []);
+  const exportSheet = useSheetExport();
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+  // The export is of the current view: the filters and order on screen.
+  const doExport = useCallback(() => void exportSheet({ title: t('device.title'), header: sheetHeader(t), rows: shownRef.current.map((r) => sheetRow(t, r.device)) }), [exportSheet, t]);
 
   // Each keystroke re-renders only the search box and this light shell; the
   // memoised parts below re-render when their own inputs change.
   return (
     <div className="page">
-      <DevicesHeader canEdit={canEdit} onAdd={addDevice} />
+      <DevicesHeader canEdit={canEdit} onAdd={addDevice} onImport={openImport} onExport={doExport} />
       <div className="toolbar">
         <Input.Search
           allowClear
@@ -150,22 +160,33 @@ export function DevicesPage() {
       <DeviceFormDrawer open={editing !== undefined} device={editing?.device} onClose={closeEditing} />
       <RetireModal device={retiring} onClose={closeRetiring} />
       <HistoryDrawer device={history} onClose={closeHistory} />
+      <ImportDrawer open={importing} onClose={() => setImporting(false)} />
     </div>
   );
 }
 
-const DevicesHeader = memo(function DevicesHeader({ canEdit, onAdd }: { canEdit: boolean; onAdd: () => void }) {
+const DevicesHeader = memo(function DevicesHeader({ canEdit, onAdd, onImport, onExport }: { canEdit: boolean; onAdd: () => void; onImport: () => void; onExport: () => void }) {
   const t = useT();
   return (
     <PageHead
       title={t('device.title')}
       rule={t('device.rule')}
       actions={
-        canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
-            {t('device.add')}
+        <Space>
+          <Button icon={<DownloadOutlined />} onClick={onExport}>
+            {t('ledger.export')}
           </Button>
-        )
+          {canEdit && (
+            <Button icon={<UploadOutlined />} onClick={onImport}>
+              {t('import.open')}
+            </Button>
+          )}
+          {canEdit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
+              {t('device.add')}
+            </Button>
+          )}
+        </Space>
       }
     />
   );

@@ -1,0 +1,194 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Drawer, Form, InputNumber, Segmented, Select, Space, Steps, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { readSheet } from 'read-excel-file/browser';
+import { dataRows, detectHeader, emptyMapping, IMPORT_FIELDS, IMPORT_LIMITS, planDeviceImport, REQUIRED_FIELDS, type Cell, type ImportField, type ImportPlan, type Mapping, type PlanRow } from '../../../shared/import/deviceSheet';
+import { applyDeviceImport } from '../../db/deviceImport';
+import { db } from '../../app/db';
+import { exportSheet } from '../../app/exportSheet';
+import { issueText } from '../../app/formErrors';
+import { useT } from '../../app/i18n';
+import { useActor, useSession } from '../../app/session';
+import { useDevices } from './deviceStore';
+import { fieldLabel, fieldLabels, sheetHeader, vocabulary } from './deviceSheet';
+
+const MB = IMPORT_LIMITS.bytes / 1024 / 1024;
+const ACTION_COLOR = { create: 'green', update: 'blue', unchanged: 'default', refuse: 'red' } as const;
+
+/**
+ * Spreadsheet import of the register: choose a file, match its columns, see
+ * per row what will be created, updated or refused and why — and only then
+ * write, in one transaction.
+ */
+export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const actor = useActor();
+  const unitName = useSession((s) => s.unit?.name ?? '');
+  const rows = useDevices((s) => s.rows);
+  const load = useDevices((s) => s.load);
+  const [step, setStep] = useState(0);
+  const [sheet, setSheet] = useState<Cell[][]>([]);
+  const [headerRow, setHeaderRow] = useState(0);
+  const [mapping, setMapping] = useState<Mapping>(emptyMapping);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [onlyRefused, setOnlyRefused] = useState(false);
+  const [fileName, setFileName] = useState('');
+
+  const reset = () => {
+    setStep(0);
+    setSheet([]);
+    setError(undefined);
+    setOnlyRefused(false);
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+
+  const readFile = async (file: File) => {
+    setError(undefined);
+    if (file.size > IMPORT_LIMITS.bytes) return setError(t('import.tooBig', { mb: MB }));
+    setBusy(true);
+    try {
+      const data = (await readSheet(file)) as Cell[][];
+      if (data.length > IMPORT_LIMITS.rows + 10) return setError(t('import.tooManyRows', { rows: IMPORT_LIMITS.rows }));
+      const cut = data.map((r) => r.slice(0, IMPORT_LIMITS.columns));
+      const found = detectHeader(cut, fieldLabels(t));
+      setSheet(cut);
+      setFileName(file.name);
+      setHeaderRow(found?.headerRow ?? 0);
+      setMapping(found?.mapping ?? emptyMapping());
+      if (!found) setError(t('import.noHeader'));
+      setStep(1);
+    } catch {
+      setError(t('import.unreadable'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const columns = useMemo(() => {
+    const head = sheet[headerRow] ?? [];
+    const width = Math.max(0, ...sheet.slice(0, headerRow + 20).map((r) => r.length));
+    return Array.from({ length: width }, (_, i) => ({ value: i, label: t('import.column', { n: i + 1, title: String(head[i] ?? '') }) }));
+  }, [sheet, headerRow, t]);
+  const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null);
+
+  const plan: ImportPlan | undefined = useMemo(() => {
+    if (step !== 2) return undefined;
+    return planDeviceImport(dataRows(sheet, headerRow, mapping, vocabulary()), rows.map((r) => r.device));
+  }, [step, sheet, headerRow, mapping, rows]);
+  const writable = plan ? plan.create + plan.update : 0;
+
+  const apply = async () => {
+    setBusy(true);
+    try {
+      const result = await applyDeviceImport(db, actor, dataRows(sheet, headerRow, mapping, vocabulary()));
+      await load(actor.unitId);
+      void message.success(t('import.done', { create: result.plan.create, update: result.plan.update }));
+      close();
+    } catch (e) {
+      setError(t('err.generic', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reason = (r: PlanRow): string => {
+    if (r.action === 'refuse') return r.issues.map((i) => `${i.field ? `${fieldLabel(t, i.field as ImportField)}：` : ''}${issueText(t, i.code, i.vars)}`).join('；');
+    if (r.action === 'update') return t('import.changed', { fields: r.changed.map((f) => fieldLabel(t, f as ImportField)).join('、') });
+    return '';
+  };
+  const cell = (r: PlanRow, f: 'ip' | 'mac' | 'owner') => (r.action === 'refuse' ? String(r.input[f] ?? '') : r.action === 'unchanged' ? r.target[f] : r.body[f]);
+
+  return (
+    <Drawer open={open} onClose={close} title={t('import.title')} size={900} destroyOnHidden>
+      <Steps size="small" current={step} style={{ marginBottom: 20 }} items={[{ title: t('import.step.file') }, { title: t('import.step.map') }, { title: t('import.step.preview') }]} />
+      {error && <Alert type={step === 1 ? 'warning' : 'error'} showIcon message={error} style={{ marginBottom: 16 }} />}
+      {step === 0 && (
+        <Space orientation="vertical" size="middle">
+          <Typography.Text>{t('import.fileHelp', { mb: MB, rows: IMPORT_LIMITS.rows })}</Typography.Text>
+          <Space>
+            <label className="ant-btn ant-btn-primary upload-label">
+              <UploadOutlined /> {busy ? t('import.reading') : t('import.choose')}
+              <input
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                data-testid="import-file"
+                hidden
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void readFile(file);
+                }}
+              />
+            </label>
+            <Button icon={<DownloadOutlined />} onClick={() => void exportSheet(`${t('import.templateTitle')}.xlsx`, t('import.templateTitle'), unitName, sheetHeader(t).slice(0, IMPORT_FIELDS.length), [])}>
+              {t('import.template')}
+            </Button>
+          </Space>
+        </Space>
+      )}
+      {step === 1 && (
+        <>
+          <Typography.Paragraph type="secondary">{fileName}</Typography.Paragraph>
+          <Form layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 14 }}>
+            <Form.Item label={t('import.headerRow')}>
+              <InputNumber min={1} max={Math.max(1, Math.min(10, sheet.length))} value={headerRow + 1} onChange={(v) => typeof v === 'number' && setHeaderRow(v - 1)} />
+            </Form.Item>
+            {IMPORT_FIELDS.map((f) => (
+              <Form.Item key={f} label={fieldLabel(t, f)} required={REQUIRED_FIELDS.includes(f)} style={{ marginBottom: 10 }}>
+                <Select
+                  aria-label={fieldLabel(t, f)}
+                  value={mapping[f] ?? -1}
+                  onChange={(v: number) => setMapping((m) => ({ ...m, [f]: v === -1 ? null : v }))}
+                  options={[{ value: -1, label: t('import.notMapped') }, ...columns]}
+                />
+              </Form.Item>
+            ))}
+          </Form>
+          <Typography.Paragraph type="secondary">{t('import.defaultHint')}</Typography.Paragraph>
+          {missing.length > 0 && <Alert type="error" showIcon message={t('import.requiredMissing', { fields: missing.map((f) => fieldLabel(t, f)).join('、') })} style={{ marginBottom: 12 }} />}
+          <Space>
+            <Button onClick={reset}>{t('common.prev')}</Button>
+            <Button type="primary" disabled={missing.length > 0} onClick={() => { setError(undefined); setStep(2); }}>
+              {t('import.toPreview')}
+            </Button>
+          </Space>
+        </>
+      )}
+      {step === 2 && plan && (
+        <>
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Typography.Text strong data-testid="import-summary">{t('import.summary', { create: plan.create, update: plan.update, unchanged: plan.unchanged, refuse: plan.refuse })}</Typography.Text>
+            <Segmented size="small" value={onlyRefused ? 'refused' : 'all'} onChange={(v) => setOnlyRefused(v === 'refused')} options={[{ value: 'all', label: t('common.all') }, { value: 'refused', label: t('import.onlyRefused') }]} />
+          </Space>
+          <Table<PlanRow>
+            size="small"
+            rowKey="row"
+            dataSource={onlyRefused ? plan.rows.filter((r) => r.action === 'refuse') : plan.rows}
+            pagination={{ pageSize: 50, size: 'small', showSizeChanger: false }}
+            scroll={{ y: 460 }}
+            columns={[
+              { title: t('import.row'), dataIndex: 'row', width: 64 },
+              { title: t('import.action'), width: 80, render: (_, r) => <Tag color={ACTION_COLOR[r.action]}>{t(`import.action.${r.action}`)}</Tag> },
+              { title: t('device.ip'), width: 130, render: (_, r) => <span className="mono">{cell(r, 'ip')}</span> },
+              { title: t('device.mac'), width: 160, render: (_, r) => <span className="mono">{cell(r, 'mac')}</span> },
+              { title: t('device.owner'), width: 90, render: (_, r) => cell(r, 'owner') },
+              { title: t('import.reasons'), render: (_, r) => <span data-testid={`reason-${r.row}`}>{reason(r)}</span> },
+            ]}
+          />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t('import.applyHelp')}</Typography.Paragraph>
+          <Space>
+            <Button onClick={() => setStep(1)}>{t('common.prev')}</Button>
+            <Button type="primary" loading={busy} disabled={writable === 0} onClick={() => void apply()}>
+              {writable === 0 ? t('import.nothing') : t('import.apply', { n: writable })}
+            </Button>
+          </Space>
+        </>
+      )}
+    </Drawer>
+  );
+}

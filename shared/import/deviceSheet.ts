@@ -1,0 +1,205 @@
+import { DEVICE_KINDS, DEVICE_STATUSES, deviceInput, type Device, type DeviceBody, type DeviceInput, type DeviceKind, type DeviceStatus } from '../domain/device';
+
+/**
+ * Reading the device register from a spreadsheet: find the header row, map
+ * columns to fields, turn each row into an input, and plan what the import
+ * will do — before anything is written. The plan is pure, so the preview the
+ * user approves and the transaction that applies it decide alike.
+ */
+
+/** Untrusted files are capped before and after reading (DESIGN.md, Libraries). */
+export const IMPORT_LIMITS = { bytes: 10 * 1024 * 1024, rows: 20_000, columns: 60 } as const;
+
+export const IMPORT_FIELDS = ['ip', 'mac', 'owner', 'office', 'location', 'kind', 'status', 'dedicatedConfirmed', 'internetCapable', 'isolationCard', 'note'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export const REQUIRED_FIELDS: readonly ImportField[] = ['ip', 'mac', 'owner', 'office'];
+
+/** Header words each field is recognised by, besides its own label. */
+const ALIASES: Record<ImportField, readonly string[]> = {
+  ip: ['ip', 'ip地址', 'ipv4', 'ip address', 'ipaddress'],
+  mac: ['mac', 'mac地址', '物理地址', 'mac address', 'physical address'],
+  owner: ['负责人', '使用人', '责任人', 'owner'],
+  office: ['科室', '部门', '处室', 'office', 'department'],
+  location: ['位置', '地点', '房间', '存放位置', 'location'],
+  kind: ['设备类型', '类型', 'kind', 'type'],
+  status: ['状态', 'status'],
+  dedicatedConfirmed: ['专机专用', '专机专用已确认', 'dedicated'],
+  internetCapable: ['可上互联网', '上互联网', 'internet'],
+  isolationCard: ['隔离卡', '已装网络隔离卡', '网络隔离卡', 'isolation card'],
+  note: ['备注', '说明', 'note', 'notes'],
+};
+
+export type Cell = string | number | boolean | Date | null | undefined | object;
+export type Mapping = Record<ImportField, number | null>;
+
+function norm(text: string): string {
+  return text.toLowerCase().replace(/[\s_\-:：（）()]/g, '');
+}
+
+function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString();
+  if (typeof cell === 'object') return '';
+  return String(cell).trim();
+}
+
+/**
+ * The header row is the first of the first ten rows that names at least two
+ * known fields (an exported register has a title and the unit's name above it).
+ */
+export function detectHeader(rows: readonly (readonly Cell[])[], labels: Partial<Record<ImportField, string>>): { headerRow: number; mapping: Mapping } | null {
+  const words = new Map<string, ImportField>();
+  for (const field of IMPORT_FIELDS) {
+    for (const a of ALIASES[field]) words.set(norm(a), field);
+    const label = labels[field];
+    if (label) words.set(norm(label), field);
+  }
+  for (let r = 0; r < Math.min(10, rows.length); r++) {
+    const mapping = emptyMapping();
+    let found = 0;
+    rows[r]!.forEach((cell, c) => {
+      const field = words.get(norm(cellText(cell)));
+      if (field && mapping[field] === null) {
+        mapping[field] = c;
+        found += 1;
+      }
+    });
+    if (found >= 2) return { headerRow: r, mapping };
+  }
+  return null;
+}
+
+export function emptyMapping(): Mapping {
+  return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as Mapping;
+}
+
+/** Words the user's language uses for the enumerations (from the UI labels). */
+export interface Vocabulary {
+  kind: ReadonlyMap<string, DeviceKind>;
+  status: ReadonlyMap<string, DeviceStatus>;
+}
+
+const YES = new Set(['是', '有', 'y', 'yes', 'true', '1', '√', '✓', '已装', '已确认']);
+const NO = new Set(['否', '无', 'n', 'no', 'false', '0', '×', '', '未装']);
+
+function bool(cell: Cell, fallback: boolean): boolean | string {
+  if (typeof cell === 'boolean') return cell;
+  const t = norm(cellText(cell));
+  if (t === '' ) return fallback;
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return cellText(cell);
+}
+
+function enumValue<T extends string>(cell: Cell, codes: readonly T[], words: ReadonlyMap<string, T>, fallback: T): string {
+  const t = cellText(cell);
+  if (t === '') return fallback;
+  if ((codes as readonly string[]).includes(t)) return t;
+  return words.get(t) ?? t;
+}
+
+/** One sheet row as the form's input; what cannot be read is left for the schema to refuse. */
+export function rowToInput(row: readonly Cell[], mapping: Mapping, vocab: Vocabulary): Record<string, unknown> {
+  const at = (f: ImportField): Cell => (mapping[f] === null ? undefined : row[mapping[f]!]);
+  return {
+    ip: cellText(at('ip')),
+    mac: cellText(at('mac')),
+    owner: cellText(at('owner')),
+    office: cellText(at('office')),
+    location: cellText(at('location')),
+    kind: enumValue(at('kind'), DEVICE_KINDS, vocab.kind, 'desktop'),
+    status: enumValue(at('status'), DEVICE_STATUSES, vocab.status, 'inUse'),
+    // The register asks the administrator to confirm dedicated use; a sheet without the column is the administrator's confirmation.
+    dedicatedConfirmed: bool(at('dedicatedConfirmed'), true),
+    internetCapable: bool(at('internetCapable'), false),
+    isolationCard: bool(at('isolationCard'), false),
+    note: cellText(at('note')),
+  };
+}
+
+export interface PlanIssue {
+  field: string;
+  code: string;
+  vars?: Record<string, string>;
+}
+
+export type PlanRow =
+  | { row: number; action: 'create'; body: DeviceBody }
+  | { row: number; action: 'update'; body: DeviceBody; target: Device; changed: string[] }
+  | { row: number; action: 'unchanged'; target: Device }
+  | { row: number; action: 'refuse'; issues: PlanIssue[]; input: Record<string, unknown> };
+
+export interface ImportPlan {
+  rows: PlanRow[];
+  create: number;
+  update: number;
+  unchanged: number;
+  refuse: number;
+}
+
+const COMPARED: readonly (keyof DeviceBody)[] = ['ip', 'mac', 'owner', 'office', 'location', 'kind', 'status', 'dedicatedConfirmed', 'internetCapable', 'isolationCard', 'note'];
+
+function describe(d: Pick<Device, 'owner' | 'office' | 'ip' | 'mac'>): string {
+  return `${d.owner}（${d.office}）${d.ip} / ${d.mac}`;
+}
+
+/**
+ * What importing these rows would do. A row whose MAC belongs to an active
+ * device updates that device (the MAC is the machine; its IP may change); any
+ * other row creates one. Refused: a row the schema refuses, an IP held by
+ * another active device, or an IP or MAC that an earlier row of the same file
+ * already uses.
+ */
+export function planDeviceImport(rows: readonly { row: number; input: Record<string, unknown> }[], active: readonly Device[]): ImportPlan {
+  const byMac = new Map<string, Device>();
+  const byIp = new Map<string, Device>();
+  for (const d of active) {
+    if (d.retiredAt !== null) continue;
+    byMac.set(d.mac, d);
+    byIp.set(d.ip, d);
+  }
+  const seenIp = new Map<string, number>();
+  const seenMac = new Map<string, number>();
+  const out: PlanRow[] = [];
+  for (const { row, input } of rows) {
+    const parsed = deviceInput.safeParse(input as DeviceInput);
+    if (!parsed.success) {
+      out.push({ row, action: 'refuse', input, issues: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), code: i.message })) });
+      continue;
+    }
+    const body = parsed.data;
+    const issues: PlanIssue[] = [];
+    const ipRow = seenIp.get(body.ip);
+    const macRow = seenMac.get(body.mac);
+    if (ipRow !== undefined) issues.push({ field: 'ip', code: 'import.duplicateIp', vars: { row: String(ipRow) } });
+    if (macRow !== undefined) issues.push({ field: 'mac', code: 'import.duplicateMac', vars: { row: String(macRow) } });
+    const target = byMac.get(body.mac);
+    const ipHolder = byIp.get(body.ip);
+    if (ipHolder && ipHolder.id !== target?.id) issues.push({ field: 'ip', code: 'conflict.ip', vars: { other: describe(ipHolder) } });
+    if (!seenIp.has(body.ip)) seenIp.set(body.ip, row);
+    if (!seenMac.has(body.mac)) seenMac.set(body.mac, row);
+    if (issues.length > 0) {
+      out.push({ row, action: 'refuse', input, issues });
+      continue;
+    }
+    if (!target) {
+      out.push({ row, action: 'create', body });
+      continue;
+    }
+    const changed = COMPARED.filter((k) => target[k] !== body[k]);
+    out.push(changed.length === 0 ? { row, action: 'unchanged', target } : { row, action: 'update', body, target, changed });
+  }
+  const count = (a: PlanRow['action']) => out.filter((r) => r.action === a).length;
+  return { rows: out, create: count('create'), update: count('update'), unchanged: count('unchanged'), refuse: count('refuse') };
+}
+
+/** Sheet rows below the header, skipping empty ones; row numbers are the sheet's own (1-based). */
+export function dataRows(rows: readonly (readonly Cell[])[], headerRow: number, mapping: Mapping, vocab: Vocabulary): { row: number; input: Record<string, unknown> }[] {
+  const out: { row: number; input: Record<string, unknown> }[] = [];
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    const cells = rows[r]!;
+    if (cells.every((c) => cellText(c) === '')) continue;
+    out.push({ row: r + 1, input: rowToInput(cells, mapping, vocab) });
+  }
+  return out;
+}
