@@ -1,3 +1,5 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as Electron from 'electron';
@@ -18,6 +20,7 @@ import {
 } from './hardening';
 import { applicationMenu } from './menu';
 import { createReminderService } from './services/reminderService';
+import { createBackupFiles } from './services/backupFiles';
 import { OPEN_CHECKIN_EVENT } from '../shared/ipc/channels';
 
 // A 16×16 red square with a white bar: the tray needs an image, and the app
@@ -26,7 +29,7 @@ const TRAY_ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAH0lEQVR4nGPYqqT7nxLMMGoAlQ0gFgxnAwY+FkaoAQBHrlIHgHK8HwAAAABJRU5ErkJggg==';
 
 /** The parts of Electron the app uses, passed in so tests can hand fakes. */
-export type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'Menu' | 'Tray' | 'Notification' | 'nativeImage'>;
+export type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'Menu' | 'Tray' | 'Notification' | 'nativeImage' | 'dialog'>;
 
 export interface BootstrapOptions {
   /** out/ of the build: holds renderer/ and preload/ */
@@ -36,7 +39,7 @@ export interface BootstrapOptions {
 }
 
 export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Promise<void> {
-  const { app, BrowserWindow, protocol, ipcMain, session, Menu, Tray, Notification, nativeImage } = electron;
+  const { app, BrowserWindow, protocol, ipcMain, session, Menu, Tray, Notification, nativeImage, dialog } = electron;
   // Before ready, or the scheme is not privileged and IndexedDB is refused.
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -93,7 +96,13 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
         notification.show();
       },
     });
-    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders });
+    const backups = createBackupFiles({ fs, path, now: () => new Date() });
+    const chooseFolder = async () => {
+      const options = { title: '选择自动备份文件夹', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    };
+    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder });
 
     protocol.handle(APP_SCHEME, async (request) => {
       const file = resolveAppFile(rendererDir, new URL(request.url).pathname);

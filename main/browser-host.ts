@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import * as fs from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from './services/dispatch';
 import { createBrowserHost } from './services/browserHost';
+import { createBackupFiles } from './services/backupFiles';
 
 // `node out/host/host.mjs`: browser mode. The port is fixed on purpose:
 // IndexedDB lives at the page's origin, so a different port would show an
@@ -16,7 +18,13 @@ const version = (JSON.parse(readFileSync(join(here, '..', '..', 'package.json'),
 
 const host = createBrowserHost({
   rendererDir: join(here, '..', 'renderer'),
-  handlers: createHandlers({ version, mode: 'browser', dataDir: `${dataDir}（数据保存在浏览器中 http://127.0.0.1:${port} 站点的 IndexedDB）`, platform: process.platform }),
+  handlers: createHandlers({
+    version,
+    mode: 'browser',
+    dataDir: `${dataDir}（数据保存在浏览器中 http://127.0.0.1:${port} 站点的 IndexedDB）`,
+    platform: process.platform,
+    backups: createBackupFiles({ fs, path: { isAbsolute, join, resolve }, now: () => new Date() }),
+  }),
   token: randomBytes(32).toString('hex'),
   port,
 });

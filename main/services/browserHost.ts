@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { TOKEN_HEADER, type Handlers } from '../../shared/ipc/contract';
+import { BACKUP_MAX_BASE64, TOKEN_HEADER, type Handlers } from '../../shared/ipc/contract';
 import { dispatch } from './dispatch';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveAppFile } from '../hardening';
 
@@ -20,6 +20,8 @@ export interface BrowserHostOptions {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** A backup travels as one request; only that channel may be large. */
+const MAX_BACKUP_BODY = BACKUP_MAX_BASE64 + 4096;
 const HOST = '127.0.0.1';
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
@@ -38,13 +40,13 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
         resolve(undefined);
         req.destroy();
         return;
@@ -68,7 +70,7 @@ export function createBrowserHost(options: BrowserHostOptions) {
       sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'forbidden' } });
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, channel === 'backup:write' ? MAX_BACKUP_BODY : MAX_BODY);
     if (body === undefined) {
       sendJson(res, 413, { ok: false, error: { code: 'BAD_REQUEST', message: 'request too large' } });
       return;

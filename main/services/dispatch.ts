@@ -1,6 +1,7 @@
 import { contract, isChannel, type Envelope, type Handlers, type IpcErrorCode } from '../../shared/ipc/contract';
 import { hashPassword, verifyPassword } from './passwords';
 import type { ReminderPlan } from '../../shared/checkins/reminders';
+import type { createBackupFiles } from './backupFiles';
 
 /**
  * The handlers behind the IPC contract, and the one place a request is
@@ -15,6 +16,9 @@ export interface HandlerDeps {
   platform: string;
   /** Where today's reminder plan goes: the desktop reminder service, or nowhere in browser mode (the page's banner reminds). */
   reminders?: { setPlan(plan: ReminderPlan): void };
+  backups: ReturnType<typeof createBackupFiles>;
+  /** The OS folder picker (Electron); absent in browser mode, where the path is typed. */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -26,6 +30,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.reminders?.setPlan(plan);
       return { ok: true as const };
     },
+    'backup:write': async ({ dir, unitCode, kind, data, keep }) => deps.backups.write({ dir, unitCode, kind, keep, data: Buffer.from(data, 'base64') }),
+    'backup:list': async ({ dir }) => ({ files: await deps.backups.list(dir) }),
+    'backup:chooseFolder': async () => ({ dir: deps.chooseFolder ? await deps.chooseFolder() : null }),
   };
 }
 

@@ -6,6 +6,9 @@ import { z } from 'zod';
  * renderer's typed client can only name channels listed here. Browser mode
  * answers the same contract over HTTP.
  */
+/** A backup's base64 text may be large: a register of 50,000 devices and its history. */
+export const BACKUP_MAX_BASE64 = 400 * 1024 * 1024;
+
 export const contract = {
   'app:info': {
     request: z.object({}).strict(),
@@ -34,6 +37,28 @@ export const contract = {
       })
       .strict(),
     response: z.object({ ok: z.literal(true) }),
+  },
+  /** Writes one backup file (base64) to the chosen folder and prunes old ones. */
+  'backup:write': {
+    request: z
+      .object({
+        dir: z.string().min(1).max(500),
+        unitCode: z.string().regex(/^[A-Za-z0-9-]{2,32}$/),
+        kind: z.enum(['auto', 'manual', 'beforeRestore']),
+        data: z.string().max(BACKUP_MAX_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+        keep: z.number().int().min(1).max(365),
+      })
+      .strict(),
+    response: z.object({ name: z.string(), pruned: z.array(z.string()) }),
+  },
+  'backup:list': {
+    request: z.object({ dir: z.string().min(1).max(500) }).strict(),
+    response: z.object({ files: z.array(z.object({ name: z.string(), size: z.number(), modifiedAt: z.number() })) }),
+  },
+  /** The OS folder picker; null where there is none (browser mode) or the user cancelled. */
+  'backup:chooseFolder': {
+    request: z.object({}).strict(),
+    response: z.object({ dir: z.string().nullable() }),
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import type { MessageKey } from './zh';
 import { enLedgers } from './en.ledgers';
+import { enBackup } from './en.backup';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'ZW Ledger',
@@ -283,4 +284,5 @@ export const en: Record<MessageKey, string> = {
   'settings.mode.browser': 'Browser mode (development and tests)',
   'settings.version': 'Version',
   ...enLedgers,
+  ...enBackup,
 };

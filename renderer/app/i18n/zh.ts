@@ -1,4 +1,5 @@
 import { zhLedgers } from './zh.ledgers';
+import { zhBackup } from './zh.backup';
 
 /** Simplified Chinese, the default language. Keys are shared with en.ts. */
 export const zh = {
@@ -283,6 +284,7 @@ export const zh = {
   'settings.mode.browser': '浏览器模式（开发与测试）',
   'settings.version': '版本',
   ...zhLedgers,
+  ...zhBackup,
 } as const;
 
 export type MessageKey = keyof typeof zh;

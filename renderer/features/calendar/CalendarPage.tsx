@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { FilePickButton } from '../../app/FilePickButton';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -28,7 +29,6 @@ export function CalendarPage() {
   const { busy, banner, run } = useFormWrite(form);
   const [importError, setImportError] = useState<string>();
   const [preview, setPreview] = useState<Dayjs>(() => dayjs());
-  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     form.setFieldsValue(schedule);
@@ -137,23 +137,9 @@ export function CalendarPage() {
           title={t('calendar.years')}
           extra={
             canEdit && (
-              <>
-                <input
-                  ref={fileInput}
-                  type="file"
-                  accept=".json,application/json"
-                  style={{ display: 'none' }}
-                  data-testid="calendar-file"
-                  onChange={(e) => {
-                    const file = e.target.files?.[0];
-                    e.target.value = '';
-                    if (file) void importFile(file);
-                  }}
-                />
-                <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>
-                  {t('calendar.import')}
-                </Button>
-              </>
+              <FilePickButton accept=".json,application/json" testId="calendar-file" icon={<UploadOutlined />} onFile={(file) => void importFile(file)}>
+                {t('calendar.import')}
+              </FilePickButton>
             )
           }
         >

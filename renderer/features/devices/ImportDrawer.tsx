@@ -9,6 +9,7 @@ import { exportSheet } from '../../app/exportSheet';
 import { issueText } from '../../app/formErrors';
 import { useT } from '../../app/i18n';
 import { useActor, useSession } from '../../app/session';
+import { FilePickButton } from '../../app/FilePickButton';
 import { useDevices } from './deviceStore';
 import { fieldLabel, fieldLabels, sheetHeader, vocabulary } from './deviceSheet';
 
@@ -111,20 +112,9 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
         <Space orientation="vertical" size="middle">
           <Typography.Text>{t('import.fileHelp', { mb: MB, rows: IMPORT_LIMITS.rows })}</Typography.Text>
           <Space>
-            <label className="ant-btn ant-btn-primary upload-label">
-              <UploadOutlined /> {busy ? t('import.reading') : t('import.choose')}
-              <input
-                type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                data-testid="import-file"
-                hidden
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = '';
-                  if (file) void readFile(file);
-                }}
-              />
-            </label>
+            <FilePickButton type="primary" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" testId="import-file" icon={<UploadOutlined />} loading={busy} onFile={(file) => void readFile(file)}>
+              {busy ? t('import.reading') : t('import.choose')}
+            </FilePickButton>
             <Button icon={<DownloadOutlined />} onClick={() => void exportSheet(`${t('import.templateTitle')}.xlsx`, t('import.templateTitle'), unitName, sheetHeader(t).slice(0, IMPORT_FIELDS.length), [])}>
               {t('import.template')}
             </Button>

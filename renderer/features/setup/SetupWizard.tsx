@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Radio, Space, Steps, Typography } from 'antd';
+import { Button, Card, Form, Input, Modal, Radio, Space, Steps, Typography } from 'antd';
 import { unitProfileInput, UNIT_AREAS, UNIT_LEVELS, type UnitProfileInput } from '../../../shared/domain/unit';
 import { accountInput } from '../../../shared/domain/account';
 import { setupUnit } from '../../db/accounts';
@@ -12,6 +12,7 @@ import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
 import { PasswordFields } from '../../app/PasswordFields';
 import { zodRule } from '../../app/zodRule';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
+import { RestorePanel } from '../backup/RestorePanel';
 
 type Values = UnitProfileInput & { username: string; displayName: string; password: string; confirm: string };
 
@@ -26,6 +27,7 @@ export function SetupWizard() {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const [step, setStep] = useState(0);
+  const [restoring, setRestoring] = useState(false);
   const { busy, banner, run } = useFormWrite(form);
   const load = useSession((s) => s.load);
   const unitShape = unitProfileInput.shape;
@@ -107,6 +109,11 @@ export function SetupWizard() {
           </div>
         </Form>
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          {step === 0 && (
+            <Button type="link" onClick={() => setRestoring(true)}>
+              {t('backup.restoreFromBackup')}
+            </Button>
+          )}
           {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('common.prev')}</Button>}
           {step < 2 ? (
             <Button type="primary" onClick={() => void next().catch(() => undefined)}>
@@ -119,6 +126,9 @@ export function SetupWizard() {
           )}
         </Space>
       </Card>
+      <Modal open={restoring} title={t('backup.restoreFromBackup')} footer={null} onCancel={() => setRestoring(false)} destroyOnHidden width={640}>
+        <RestorePanel overExisting={false} />
+      </Modal>
     </div>
   );
 }

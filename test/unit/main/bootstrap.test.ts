@@ -45,6 +45,7 @@ function fakeElectron() {
       }
     },
     nativeImage: { createFromDataURL: () => ({}) },
+    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
     BrowserWindow: class {
       constructor(options: Record<string, unknown>) {
         windows.push({ options });

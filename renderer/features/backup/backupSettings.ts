@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { db } from '../../app/db';
+
+/** This PC's backup settings (local, in meta): whether to back up daily, where, and how many to keep. */
+export const backupSettings = z.object({
+  enabled: z.boolean(),
+  dir: z.string().max(500),
+  keep: z.number().int().min(1).max(365),
+});
+export type BackupSettings = z.output<typeof backupSettings>;
+
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { enabled: false, dir: '', keep: 30 };
+const SETTINGS_KEY = 'backupSettings';
+const LAST_AUTO_KEY = 'lastAutoBackup';
+
+export async function loadBackupSettings(): Promise<BackupSettings> {
+  const row = await db.meta.get(SETTINGS_KEY);
+  const parsed = backupSettings.safeParse(row?.value);
+  return parsed.success ? parsed.data : DEFAULT_BACKUP_SETTINGS;
+}
+
+export async function saveBackupSettings(settings: BackupSettings): Promise<void> {
+  await db.meta.put({ key: SETTINGS_KEY, value: backupSettings.parse(settings) });
+}
+
+export async function lastAutoBackup(): Promise<number | null> {
+  const row = await db.meta.get(LAST_AUTO_KEY);
+  return typeof row?.value === 'number' ? row.value : null;
+}
+
+export async function markAutoBackup(at: number): Promise<void> {
+  await db.meta.put({ key: LAST_AUTO_KEY, value: at });
+}

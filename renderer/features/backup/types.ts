@@ -1,0 +1,1 @@
+export type BackupKind = 'auto' | 'manual' | 'beforeRestore';
