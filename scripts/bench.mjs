@@ -12,6 +12,9 @@ import { tmpdir } from 'node:os';
 
 const COUNT = Number(process.env.ZW_BENCH_DEVICES ?? 50_000);
 const UNITS = Number(process.env.ZW_BENCH_UNITS ?? 500);
+const LEDGER_DEVICES = Number(process.env.ZW_BENCH_LEDGER_DEVICES ?? 500);
+const IMPORT_ROWS = Number(process.env.ZW_BENCH_IMPORT_ROWS ?? 10_000);
+const EXPORT_ROWS = Number(process.env.ZW_BENCH_EXPORT_ROWS ?? 50_000);
 const outDir = resolve('out/bench');
 
 await build({
@@ -57,6 +60,15 @@ try {
   line({ bench: 'devices.loadAndRender', devices: r.count, ms: round(r.render.ms), rowsOnScreen: r.render.renderedRows });
   line({ bench: 'devices.searchAsYouType', devices: r.count, keystrokes: r.search.keystrokes, medianMs: round(r.search.medianMs), p95Ms: round(r.search.p95Ms), target: 'p95 < 50 ms' });
   const c = await page.evaluate((n) => window.runCheckinBench(n), UNITS);
+  const l = await page.evaluate((n) => window.runLedgerBench(n), LEDGER_DEVICES);
+  const m = l.medians;
+  line({ bench: 'ledgers.scanCoverage', devices: l.counts.devices, scans: l.counts.scans, readMs: round(m.scanRead), computeMs: round(m.coverage), computeOverRead: round(m.coverage / m.scanRead, 3) });
+  line({ bench: 'ledgers.faultSlaAndLeaseReport', tickets: l.counts.faults, months: 12, readMs: round(m.faultRead), computeMs: round(m.report), computeOverRead: round(m.report / m.faultRead, 3) });
+  line({ bench: 'ledgers.dutyGaps', dutyLogs: l.counts.dutyLogs, months: 12, readMs: round(m.dutyRead), computeMs: round(m.gaps), computeOverRead: round(m.gaps / m.dutyRead, 3) });
+  const i = await page.evaluate((n) => window.runExcelImportBench(n), IMPORT_ROWS);
+  line({ bench: 'excel.importWithPreview', rows: i.rows, fileKB: Math.round(i.bytes / 1024), rawReadMs: round(i.rawMs), appMs: round(i.appMs), appOverRaw: round(i.appMs / i.rawMs, 3) });
+  const e = await page.evaluate((n) => window.runExcelExportBench(n), EXPORT_ROWS);
+  line({ bench: 'excel.export', rows: e.rows, fileKB: Math.round(e.bytes / 1024), rawWriteMs: round(e.rawMs), appMs: round(e.appMs), appOverRaw: round(e.appMs / e.rawMs, 3) });
   line({ bench: 'checkins.compliance', units: c.units, checkins: c.checkins, readMs: round(c.readMs), computeMs: round(c.computeMs), computeOverRead: round(c.computeMs / c.readMs, 3), target: 'compute adds < 0.30 of read time' });
 } finally {
   await browser.close();

@@ -9,6 +9,17 @@ import { formatDateTime } from './format';
  * reader's Excel or WPS (DESIGN.md, Libraries).
  */
 export async function exportSheet(fileName: string, title: string, unitName: string, header: string[], rows: (string | number | null)[][]): Promise<void> {
+  const blob = await sheetBlob(title, unitName, header, rows);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The .xlsx file of a view, without offering it: what exportSheet saves. */
+export function sheetBlob(title: string, unitName: string, header: string[], rows: (string | number | null)[][]): Promise<Blob> {
   const text = (value: string) => ({ value, type: String });
   const data: SheetData = [
     [text(title)],
@@ -17,11 +28,5 @@ export async function exportSheet(fileName: string, title: string, unitName: str
     header.map((h) => ({ ...text(h), fontWeight: 'bold' as const })),
     ...rows.map((row) => row.map((cell) => (typeof cell === 'number' ? { value: cell, type: Number } : cell === null ? null : text(cell)))),
   ];
-  const blob = await writeXlsxFile(data, { columns: header.map(() => ({ width: 16 })) }).toBlob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return writeXlsxFile(data, { columns: header.map(() => ({ width: 16 })) }).toBlob();
 }

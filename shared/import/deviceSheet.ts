@@ -69,6 +69,21 @@ export function detectHeader(rows: readonly (readonly Cell[])[], labels: Partial
   return null;
 }
 
+export type OpenedSheet =
+  | { ok: true; sheet: Cell[][]; header: { headerRow: number; mapping: Mapping } | null }
+  | { ok: false; reason: 'tooManyRows' };
+
+/**
+ * A spreadsheet as read, held to the limits: more rows than allowed (beside a
+ * few title rows) is refused, columns past the limit are dropped, and the
+ * header is found if the sheet has one.
+ */
+export function openDeviceSheet(data: readonly (readonly Cell[])[], labels: Partial<Record<ImportField, string>>): OpenedSheet {
+  if (data.length > IMPORT_LIMITS.rows + 10) return { ok: false, reason: 'tooManyRows' };
+  const sheet = data.map((r) => r.slice(0, IMPORT_LIMITS.columns));
+  return { ok: true, sheet, header: detectHeader(sheet, labels) };
+}
+
 export function emptyMapping(): Mapping {
   return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as Mapping;
 }

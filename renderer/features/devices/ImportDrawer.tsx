@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Button, Drawer, Form, InputNumber, Segmented, Select, Space, Steps, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { readSheet } from 'read-excel-file/browser';
-import { dataRows, detectHeader, emptyMapping, IMPORT_FIELDS, IMPORT_LIMITS, planDeviceImport, REQUIRED_FIELDS, type Cell, type ImportField, type ImportPlan, type Mapping, type PlanRow } from '../../../shared/import/deviceSheet';
+import { dataRows, emptyMapping, openDeviceSheet, IMPORT_FIELDS, IMPORT_LIMITS, planDeviceImport, REQUIRED_FIELDS, type Cell, type ImportField, type ImportPlan, type Mapping, type PlanRow } from '../../../shared/import/deviceSheet';
 import { applyDeviceImport } from '../../db/deviceImport';
 import { db } from '../../app/db';
 import { exportSheet } from '../../app/exportSheet';
@@ -53,11 +53,10 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
     if (file.size > IMPORT_LIMITS.bytes) return setError(t('import.tooBig', { mb: MB }));
     setBusy(true);
     try {
-      const data = (await readSheet(file)) as Cell[][];
-      if (data.length > IMPORT_LIMITS.rows + 10) return setError(t('import.tooManyRows', { rows: IMPORT_LIMITS.rows }));
-      const cut = data.map((r) => r.slice(0, IMPORT_LIMITS.columns));
-      const found = detectHeader(cut, fieldLabels(t));
-      setSheet(cut);
+      const opened = openDeviceSheet((await readSheet(file)) as Cell[][], fieldLabels(t));
+      if (!opened.ok) return setError(t('import.tooManyRows', { rows: IMPORT_LIMITS.rows }));
+      const found = opened.header;
+      setSheet(opened.sheet);
       setFileName(file.name);
       setHeaderRow(found?.headerRow ?? 0);
       setMapping(found?.mapping ?? emptyMapping());

@@ -20,6 +20,7 @@ import { DEFAULT_SCHEDULE } from '../../../shared/calendar/schedule';
 import { expectedSlots } from '../../../shared/checkins/slots';
 import { periodReport } from '../../../shared/checkins/report';
 import { listCheckins } from '../../../renderer/db/checkins';
+import { excelExport, excelImport, ledgerRules } from './ledgerBench';
 
 function syntheticDevice(n: number): DeviceInput {
   const hex = n.toString(16).padStart(6, '0');
@@ -204,6 +205,9 @@ declare global {
     runWriteOnly: (count: number) => Promise<unknown>;
     runCheckinBench: (units: number) => Promise<unknown>;
     runBench: (count: number) => Promise<unknown>;
+    runLedgerBench: (devices: number) => Promise<unknown>;
+    runExcelImportBench: (rows: number) => Promise<unknown>;
+    runExcelExportBench: (rows: number) => Promise<unknown>;
   }
 }
 
@@ -217,3 +221,6 @@ window.runBench = async (count: number) => {
 window.runSearchOnly = searchLatency;
 window.runWriteOnly = writeThroughput;
 window.runCheckinBench = checkinCompliance;
+window.runLedgerBench = ledgerRules;
+window.runExcelImportBench = excelImport;
+window.runExcelExportBench = excelExport;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataRows, detectHeader, planDeviceImport, type Cell, type Vocabulary } from '../../../shared/import/deviceSheet';
+import { dataRows, detectHeader, IMPORT_LIMITS, openDeviceSheet, planDeviceImport, type Cell, type Vocabulary } from '../../../shared/import/deviceSheet';
 import type { Device } from '../../../shared/domain/device';
 
 const vocab: Vocabulary = { kind: new Map([['笔记本', 'laptop']]), status: new Map([['备用', 'spare']]) };
@@ -64,6 +64,16 @@ describe('spreadsheet import of the device register', () => {
     expect(moved.action).toBe('update');
     if (moved.action === 'update') expect(moved.changed).toEqual(['ip']);
     expect([plan.create, plan.update, plan.unchanged, plan.refuse]).toEqual([2, 1, 1, 5]);
+  });
+
+  it('holds a sheet to the row and column limits before anything is read from it', () => {
+    const wide = [Array.from({ length: IMPORT_LIMITS.columns + 5 }, (_, i) => (i === 0 ? 'IP地址' : i === 1 ? 'MAC地址' : `c${i}`))];
+    const opened = openDeviceSheet(wide, labels);
+    expect(opened.ok && opened.sheet[0]!.length).toBe(IMPORT_LIMITS.columns);
+    expect(opened.ok && opened.header?.mapping.mac).toBe(1);
+    const limit = Array.from({ length: IMPORT_LIMITS.rows + 10 }, () => ['x']);
+    expect(openDeviceSheet(limit, labels).ok).toBe(true);
+    expect(openDeviceSheet([...limit, ['x']], labels)).toEqual({ ok: false, reason: 'tooManyRows' });
   });
 
   it('a sheet with no recognisable header is not guessed at', () => {
