@@ -7,7 +7,6 @@ import type { Checkin } from '../../shared/domain/checkin';
 import type { RecordMeta } from '../../shared/domain/record';
 import type { YearCalendar } from '../../shared/calendar/calendar';
 import type { WorkSchedule } from '../../shared/calendar/schedule';
-import { LEDGER_TABLES, type LedgerTable } from '../../shared/ledgers/registry';
 import type { DutyLog } from '../../shared/ledgers/duty';
 import type { Fault } from '../../shared/ledgers/fault';
 import type { Scan } from '../../shared/ledgers/scan';
@@ -141,8 +140,7 @@ export function openDb(name: string = DB_NAME, upTo: number = Number.POSITIVE_IN
 }
 
 /** The logged tables: every write to these goes through the repository. */
-export type LoggedTable = 'units' | 'accounts' | 'devices' | 'checkins' | 'calendars' | 'schedules' | LedgerTable;
-export const LOGGED_TABLES: readonly LoggedTable[] = ['units', 'accounts', 'devices', 'checkins', 'calendars', 'schedules', ...LEDGER_TABLES];
+export { LOGGED_TABLES, type LoggedTable } from '../../shared/changelog/tables';
 
 /** A year of the work calendar; id is `<unitId>/<year>`. */
 export type CalendarRecord = RecordMeta & YearCalendar;

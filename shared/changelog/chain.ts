@@ -109,6 +109,11 @@ export class ChainVerifier {
     return this.check(String(parsed.unitId), sealed.seq, String(parsed.prevHash), sealed.body, sealed.hash);
   }
 
+  /** An entry already parsed from `body`, the exact bytes that were hashed (a bundle line, say). */
+  pushBody(entry: UnhashedEntry, body: string, hash: string): boolean {
+    return this.check(entry.unitId, entry.seq, entry.prevHash, body, hash);
+  }
+
   result(): ChainVerdict {
     return this.broken ?? { ok: true, count: this.count, lastSeq: this.expectedSeq - 1, lastHash: this.prevHash };
   }

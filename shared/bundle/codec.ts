@@ -1,0 +1,183 @@
+import { strFromU8 } from 'fflate';
+import { ChainVerifier, GENESIS_HASH, type SealedEntry, type UnhashedEntry } from '../changelog/chain';
+import type { LoggedTable } from '../changelog/tables';
+import { utf8 } from '../crypto/sm3';
+import { canonical } from '../changelog/canonical';
+import { BUNDLE_FORMAT, BUNDLE_LIMITS, entrySchema, manifestSchema, parseUntrustedJson, type Manifest } from './format';
+import { CRYPTO_SUITES, digest, sign, verify, type CryptoSuite } from './suites';
+import type { Verdict } from './verdicts';
+import { packBundle, unpackBundle } from './zip';
+
+/** The private half of a unit key, as the main process holds it while signing. */
+export interface SigningKey {
+  suite: CryptoSuite;
+  keyId: string;
+  privateKey: string;
+}
+
+export interface BundleSource {
+  unit: { id: string; name: string; code: string };
+  createdBy: { accountId: string; name: string };
+  createdAt: number;
+  /** The chain hash before the first entry. */
+  prevHash: string;
+  /** Contiguous entries of the unit's chain, as stored: the exact bytes that were hashed. */
+  entries: readonly SealedEntry[];
+}
+
+// One line per entry: {"entry":<the stored canonical bytes>,"hash":"<hex>"}. The
+// line is itself canonical JSON, and the verifier hashes the entry's bytes as
+// they stand in the file, never a re-encoding of them.
+const LINE_HEAD = '{"entry":';
+const LINE_TAIL_LENGTH = ',"hash":"'.length + 64 + '"}'.length;
+
+export function entryLine(sealed: Pick<SealedEntry, 'body' | 'hash'>): string {
+  return `${LINE_HEAD}${sealed.body},"hash":"${sealed.hash}"}`;
+}
+
+export interface WrittenBundle {
+  bytes: Uint8Array;
+  manifest: Manifest;
+  /** The suite's hash of the whole file: what the copy-filing record names. */
+  fileHash: string;
+}
+
+export function writeBundle(source: BundleSource, key: SigningKey): WrittenBundle {
+  const { entries } = source;
+  if (entries.length === 0) throw new Error('a bundle holds at least one entry');
+  const counts: Partial<Record<LoggedTable, number>> = {};
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (i > 0 && e.seq !== entries[i - 1]!.seq + 1) throw new Error(`entries are not contiguous at seq ${e.seq}`);
+    counts[e.table as LoggedTable] = (counts[e.table as LoggedTable] ?? 0) + 1;
+  }
+  const entryBytes = utf8(entries.map((e) => entryLine(e) + '\n').join(''));
+  const manifest: Manifest = {
+    format: BUNDLE_FORMAT,
+    unitId: source.unit.id,
+    unitName: source.unit.name,
+    unitCode: source.unit.code,
+    keyId: key.keyId,
+    suite: key.suite,
+    fromSeq: entries[0]!.seq,
+    toSeq: entries[entries.length - 1]!.seq,
+    prevHash: source.prevHash,
+    lastHash: entries[entries.length - 1]!.hash,
+    counts,
+    createdAt: source.createdAt,
+    createdBy: source.createdBy,
+    entriesHash: digest(key.suite, entryBytes),
+    entriesBytes: entryBytes.length,
+  };
+  const manifestBytes = utf8(canonical(manifest));
+  const signature = utf8(sign(key.suite, key.privateKey, manifestBytes));
+  const bytes = packBundle(manifestBytes, signature, entryBytes);
+  return { bytes, manifest, fileHash: digest(key.suite, bytes) };
+}
+
+/** What the reader knows of a key id: the enrolled unit key, and whether the office revoked it. */
+export interface KnownKey {
+  unitId: string;
+  suite: CryptoSuite;
+  publicKey: string;
+  revoked: boolean;
+}
+
+export type KeyLookup = (keyId: string) => KnownKey | undefined;
+
+export type ReadVerdict = Extract<Verdict, 'valid' | 'unknownKey' | 'revokedKey' | 'badSignature' | 'altered' | 'unreadable' | 'notBundle'>;
+
+export interface VerifiedEntry {
+  entry: UnhashedEntry;
+  hash: string;
+}
+
+export type ReadResult =
+  | { verdict: 'valid'; manifest: Manifest; entries: VerifiedEntry[] }
+  | { verdict: Exclude<ReadVerdict, 'valid'>; detail: string; manifest?: Manifest };
+
+function looseManifest(bytes: Uint8Array): { keyId: string; suite: CryptoSuite } | null {
+  try {
+    const value = parseUntrustedJson(strFromU8(bytes));
+    if (typeof value !== 'object' || value === null) return null;
+    const { keyId, suite } = value as Record<string, unknown>;
+    if (typeof keyId !== 'string' || !(CRYPTO_SUITES as readonly unknown[]).includes(suite)) return null;
+    return { keyId, suite: suite as CryptoSuite };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads and verifies one bundle, trusting nothing in it until checked: the
+ * zip (sizes before inflating), the key (enrolled, not revoked, of the same
+ * unit), the signature over the manifest's exact bytes, the entries' hash and
+ * length, then every entry's schema and place in the chain, from the
+ * manifest's prevHash to its lastHash, and the counts per table. Never throws.
+ */
+export function readBundle(bytes: Uint8Array, keys: KeyLookup): ReadResult {
+  const files = unpackBundle(bytes);
+  if (!files.ok) {
+    const verdict = files.failure === 'notZip' || files.failure === 'missing' ? 'notBundle' : files.failure === 'extra' ? 'altered' : 'unreadable';
+    return { verdict, detail: files.detail };
+  }
+  const loose = looseManifest(files.manifest);
+  if (!loose) return { verdict: 'altered', detail: 'manifest.json is not a manifest' };
+  const key = keys(loose.keyId);
+  if (!key) return { verdict: 'unknownKey', detail: loose.keyId };
+  if (key.revoked) return { verdict: 'revokedKey', detail: loose.keyId };
+  const signature = strFromU8(files.signature).trim();
+  if (key.suite !== loose.suite || !verify(key.suite, key.publicKey, files.manifest, signature)) return { verdict: 'badSignature', detail: loose.keyId };
+
+  let manifest: Manifest;
+  try {
+    const parsed = manifestSchema.safeParse(parseUntrustedJson(strFromU8(files.manifest)));
+    if (!parsed.success) return { verdict: 'altered', detail: `manifest: ${parsed.error.issues[0]?.path.join('.') ?? ''}` };
+    manifest = parsed.data;
+  } catch (e) {
+    return { verdict: 'altered', detail: e instanceof Error ? e.message : String(e) };
+  }
+  if (manifest.unitId !== key.unitId) return { verdict: 'badSignature', detail: 'the key belongs to another unit', manifest };
+  const altered = (detail: string): ReadResult => ({ verdict: 'altered', detail, manifest });
+  if (files.entries.length !== manifest.entriesBytes || digest(manifest.suite, files.entries) !== manifest.entriesHash) return altered('entries.ndjson does not match its hash');
+  const expected = manifest.toSeq - manifest.fromSeq + 1;
+  if (expected > BUNDLE_LIMITS.entries) return altered('too many entries');
+  if (manifest.fromSeq === 1 && manifest.prevHash !== GENESIS_HASH) return altered('a first segment starts from the genesis hash');
+
+  const text = strFromU8(files.entries);
+  const lines = text.split('\n');
+  if (lines.pop() !== '') return altered('entries.ndjson does not end with a newline');
+  if (lines.length !== expected) return altered(`${lines.length} entries, manifest says ${expected}`);
+  const chain = new ChainVerifier({ seq: manifest.fromSeq - 1, hash: manifest.prevHash });
+  const counts = new Map<string, number>();
+  const entries: VerifiedEntry[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const at = manifest.fromSeq + i;
+    if (line.length > BUNDLE_LIMITS.entryBytes || !line.startsWith(LINE_HEAD) || line.length < LINE_HEAD.length + LINE_TAIL_LENGTH) return altered(`entry ${at}: not an entry line`);
+    const body = line.slice(LINE_HEAD.length, line.length - LINE_TAIL_LENGTH);
+    const tail = line.slice(line.length - LINE_TAIL_LENGTH);
+    const hash = tail.slice(9, 73);
+    if (tail !== `,"hash":"${hash}"}`) return altered(`entry ${at}: not an entry line`);
+    let entry: UnhashedEntry;
+    try {
+      const parsed = entrySchema.omit({ hash: true }).safeParse(parseUntrustedJson(body));
+      if (!parsed.success) return altered(`entry ${at}: ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+      entry = parsed.data;
+    } catch (e) {
+      return altered(`entry ${at}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (entry.unitId !== manifest.unitId) return altered(`entry ${at}: another unit`);
+    if (!chain.pushBody(entry, body, hash)) {
+      const broken = chain.result();
+      return altered(`entry ${broken.ok ? at : broken.seq}: ${broken.ok ? '' : broken.problem}`);
+    }
+    counts.set(entry.table, (counts.get(entry.table) ?? 0) + 1);
+    entries.push({ entry, hash });
+  }
+  const result = chain.result();
+  if (!result.ok || result.lastHash !== manifest.lastHash) return altered('the chain does not end at the manifest lastHash');
+  const declared = Object.entries(manifest.counts).filter(([, n]) => n > 0);
+  if (declared.length !== counts.size || declared.some(([table, n]) => counts.get(table) !== n)) return altered('counts per table do not match');
+  return { verdict: 'valid', manifest, entries };
+}

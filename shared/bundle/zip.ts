@@ -1,0 +1,68 @@
+import { unzipSync, zipSync } from 'fflate';
+import { BUNDLE_FILES, BUNDLE_LIMITS } from './format';
+
+/** Why the files of a bundle could not be taken out of it. */
+export type UnpackFailure = 'notZip' | 'corrupt' | 'tooLarge' | 'missing' | 'extra';
+
+export type Unpacked =
+  | { ok: true; manifest: Uint8Array; signature: Uint8Array; entries: Uint8Array }
+  | { ok: false; failure: UnpackFailure; detail: string };
+
+const WANTED: ReadonlyMap<string, number> = new Map([
+  [BUNDLE_FILES.manifest, BUNDLE_LIMITS.manifestBytes],
+  [BUNDLE_FILES.signature, BUNDLE_LIMITS.signatureBytes],
+  [BUNDLE_FILES.entries, BUNDLE_LIMITS.entriesBytes],
+]);
+
+export function packBundle(manifest: Uint8Array, signature: Uint8Array, entries: Uint8Array): Uint8Array {
+  // Fixed mtime, so the same segment signed with the same signature packs to the same bytes.
+  const mtime = new Date(2000, 0, 1);
+  return zipSync(
+    {
+      [BUNDLE_FILES.manifest]: [manifest, { level: 6, mtime }],
+      [BUNDLE_FILES.signature]: [signature, { level: 0, mtime }],
+      [BUNDLE_FILES.entries]: [entries, { level: 6, mtime }],
+    },
+    {},
+  );
+}
+
+/**
+ * The three files of a bundle, with every size checked from the zip's
+ * directory before anything is inflated. fflate inflates into a buffer of
+ * the declared size and never grows it, so a directory that understates a
+ * size truncates the file (and its hash then fails) rather than exhausting
+ * memory.
+ */
+export function unpackBundle(bytes: Uint8Array): Unpacked {
+  if (bytes.length > BUNDLE_LIMITS.fileBytes) return { ok: false, failure: 'tooLarge', detail: `${bytes.length} bytes` };
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return { ok: false, failure: 'notZip', detail: 'no zip signature' };
+  const names: string[] = [];
+  let refusal: { failure: UnpackFailure; detail: string } | null = null;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        names.push(file.name);
+        const limit = WANTED.get(file.name);
+        if (limit === undefined) return false;
+        if (file.originalSize > limit || (file.size > 0 && file.originalSize / file.size > BUNDLE_LIMITS.ratio && file.originalSize > 1024 * 1024)) {
+          refusal ??= { failure: 'tooLarge', detail: `${file.name}: ${file.originalSize} bytes` };
+          return false;
+        }
+        return refusal === null;
+      },
+    });
+  } catch (e) {
+    return { ok: false, failure: 'corrupt', detail: e instanceof Error ? e.message : String(e) };
+  }
+  if (refusal) return { ok: false, ...(refusal as { failure: UnpackFailure; detail: string }) };
+  const extra = names.filter((n) => !WANTED.has(n));
+  const duplicated = names.length !== new Set(names).size;
+  const manifest = files[BUNDLE_FILES.manifest];
+  const signature = files[BUNDLE_FILES.signature];
+  const entries = files[BUNDLE_FILES.entries];
+  if (!manifest || !signature || !entries) return { ok: false, failure: 'missing', detail: `files: ${names.join(', ') || 'none'}` };
+  if (extra.length > 0 || duplicated) return { ok: false, failure: 'extra', detail: `files: ${names.join(', ')}` };
+  return { ok: true, manifest, signature, entries };
+}

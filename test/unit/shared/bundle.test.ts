@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { strFromU8, strToU8, zipSync } from 'fflate';
+import { readBundle, writeBundle, type KeyLookup, type KnownKey } from '../../../shared/bundle/codec';
+import { makeEnrolment, parseEnrolment, rotationSignedBy } from '../../../shared/bundle/enrolment';
+import { fixtureHistory, fixtureUnits, type FixtureUnit } from '../../../shared/bundle/fixture';
+import { BUNDLE_FILES } from '../../../shared/bundle/format';
+import { ChainKnowledge, type Segment } from '../../../shared/bundle/segments';
+import { CRYPTO_SUITES, generateKeyPair, keyIdOf, sign, type CryptoSuite } from '../../../shared/bundle/suites';
+import { FAILING } from '../../../shared/bundle/verdicts';
+import { packBundle, unpackBundle } from '../../../shared/bundle/zip';
+import { GENESIS_HASH, sealEntry } from '../../../shared/changelog/chain';
+import { canonical } from '../../../shared/changelog/canonical';
+import { utf8 } from '../../../shared/crypto/sm3';
+
+function lookupFor(units: FixtureUnit[], revoked: string[] = []): KeyLookup {
+  const keys = new Map<string, KnownKey>(units.map((u) => [u.enrolment.keyId, { unitId: u.unit.id, suite: u.enrolment.suite, publicKey: u.enrolment.publicKey, revoked: revoked.includes(u.enrolment.keyId) }]));
+  return (keyId) => keys.get(keyId);
+}
+
+function segmentOf(result: ReturnType<typeof readBundle>): Segment {
+  if (result.verdict !== 'valid') throw new Error(`expected a valid bundle, got ${result.verdict}`);
+  return { unitId: result.manifest.unitId, fromSeq: result.manifest.fromSeq, prevHash: result.manifest.prevHash, hashes: result.entries.map((e) => e.hash) };
+}
+
+describe.each(CRYPTO_SUITES)('bundles signed with %s', (suite: CryptoSuite) => {
+  const [unit] = fixtureUnits({ units: 1, entries: 300, perBundle: 100, suite });
+  const keys = lookupFor([unit!]);
+
+  it('round-trips: three segments of one chain, each verified on its own', () => {
+    expect(unit!.bundles).toHaveLength(3);
+    const results = unit!.bundles.map((b) => readBundle(b.bytes, keys));
+    expect(results.map((r) => r.verdict)).toEqual(['valid', 'valid', 'valid']);
+    const [first, , last] = results;
+    if (first?.verdict !== 'valid' || last?.verdict !== 'valid') throw new Error('unreachable');
+    expect(first.manifest).toMatchObject({ fromSeq: 1, toSeq: 100, prevHash: GENESIS_HASH, suite, unitId: unit!.unit.id });
+    expect(last.manifest.toSeq).toBe(300);
+    expect(first.entries[0]!.entry).toMatchObject({ seq: 1, table: 'units', op: 'create' });
+    expect(Object.values(first.manifest.counts).reduce((a, b) => a + (b ?? 0), 0)).toBe(100);
+  });
+
+  it('the same segment writes the same bytes but for the signature', () => {
+    const { unit: u, entries } = fixtureHistory(0, 20);
+    const key = generateKeyPair(suite);
+    const signing = { suite, keyId: keyIdOf(suite, key.publicKey), privateKey: key.privateKey };
+    const source = { unit: u, createdBy: { accountId: 'a', name: '管理员' }, createdAt: 1, prevHash: GENESIS_HASH, entries };
+    const a = unpackBundle(writeBundle(source, signing).bytes);
+    const b = unpackBundle(writeBundle(source, signing).bytes);
+    if (!a.ok || !b.ok) throw new Error('unpack');
+    expect(strFromU8(a.manifest)).toBe(strFromU8(b.manifest));
+    expect(a.entries).toEqual(b.entries);
+  });
+
+  it('knows duplicates, gaps (filled later) and forks, in any order of arrival', () => {
+    const segments = unit!.bundles.map((b) => segmentOf(readBundle(b.bytes, keys)));
+    const inOrder = new ChainKnowledge();
+    for (const s of segments) {
+      expect(inOrder.assess(s).verdict).toBe('valid');
+      inOrder.add(s);
+    }
+    expect(inOrder.assess(segments[1]!).verdict).toBe('duplicate');
+
+    const reversed = new ChainKnowledge();
+    expect(reversed.assess(segments[2]!)).toEqual({ verdict: 'gapBefore', missing: { from: 1, to: 200 } });
+    reversed.add(segments[2]!);
+    expect(reversed.assess(segments[1]!)).toEqual({ verdict: 'gapBefore', missing: { from: 1, to: 100 } });
+    reversed.add(segments[1]!);
+    expect(reversed.assess(segments[0]!).verdict).toBe('valid');
+    reversed.add(segments[0]!);
+    expect(reversed.assess(segments[2]!).verdict).toBe('duplicate');
+
+    // Another history of the same unit from seq 101 on: the same seqs, other hashes.
+    const fork: Segment = { ...segments[1]!, hashes: segments[1]!.hashes.map((h, i) => (i < 50 ? h : h.replace(/^./, (c) => (c === '0' ? '1' : '0')))) };
+    expect(inOrder.assess(fork)).toEqual({ verdict: 'forked', forkAt: 151 });
+    expect(inOrder.assess({ ...segments[2]!, prevHash: segments[0]!.prevHash })).toEqual({ verdict: 'forked', forkAt: 201 });
+  });
+
+  it('refuses keys it does not know, revoked keys, and a key of another unit', () => {
+    const bytes = unit!.bundles[0]!.bytes;
+    expect(readBundle(bytes, () => undefined).verdict).toBe('unknownKey');
+    expect(readBundle(bytes, lookupFor([unit!], [unit!.enrolment.keyId])).verdict).toBe('revokedKey');
+    const [other] = fixtureUnits({ units: 1, entries: 5, suite, firstUnit: 9 });
+    const wrongUnit: KeyLookup = (id) => ({ ...keys(id)!, unitId: other!.unit.id });
+    expect(readBundle(bytes, wrongUnit)).toMatchObject({ verdict: 'badSignature', detail: 'the key belongs to another unit' });
+  });
+});
+
+describe('enrolment files', () => {
+  const unit = { id: 'u-1', name: '庄浪县政府办', code: 'ZL-01' };
+
+  it('round-trip, and a file whose key id does not match its key is refused', () => {
+    const key = generateKeyPair('sm2-sm3');
+    const enrolment = makeEnrolment(unit, key, 1);
+    expect(parseEnrolment(JSON.stringify(enrolment))).toEqual({ ok: true, enrolment });
+    expect(parseEnrolment(JSON.stringify({ ...enrolment, keyId: '0'.repeat(32) })).ok).toBe(false);
+    expect(parseEnrolment(JSON.stringify({ ...enrolment, publicKey: '04' + '1'.repeat(128) })).ok).toBe(false);
+    expect(parseEnrolment('{"__proto__":{"polluted":true}}').ok).toBe(false);
+    expect(parseEnrolment('not json').ok).toBe(false);
+  });
+
+  it.each(CRYPTO_SUITES)('a rotated %s key is signed by the key it replaces, and by no other', (suite) => {
+    const old = generateKeyPair(suite);
+    const previous = { suite, keyId: keyIdOf(suite, old.publicKey), privateKey: old.privateKey };
+    const rotated = makeEnrolment(unit, generateKeyPair(suite), 2, previous);
+    const oldFacts = { suite, publicKey: old.publicKey, keyId: previous.keyId, unitId: unit.id };
+    expect(parseEnrolment(JSON.stringify(rotated)).ok).toBe(true);
+    expect(rotationSignedBy(rotated, oldFacts)).toBe(true);
+    const stranger = generateKeyPair(suite);
+    expect(rotationSignedBy(rotated, { ...oldFacts, publicKey: stranger.publicKey })).toBe(false);
+    expect(rotationSignedBy({ ...rotated, unitId: 'u-2' }, { ...oldFacts, unitId: 'u-2' })).toBe(false);
+  });
+});
+
+/**
+ * At least 200 mutated bundles, each refused with the right verdict. A
+ * mutation that leaves the three files byte-identical (a flipped bit in a
+ * zip field no reader uses) may pass — the content it vouches for is the
+ * original's — and that is checked too.
+ */
+describe('mutated bundles are refused with the right verdict', () => {
+  const [unit] = fixtureUnits({ units: 1, entries: 40, suite: 'sm2-sm3' });
+  const keys = lookupFor([unit!]);
+  const original = unit!.bundles[0]!.bytes;
+  const files = unpackBundle(original);
+  if (!files.ok) throw new Error('fixture does not unpack');
+  const manifest = JSON.parse(strFromU8(files.manifest)) as Record<string, unknown>;
+  const lines = strFromU8(files.entries).split('\n').slice(0, -1);
+  const repack = (m: Uint8Array, s: Uint8Array, e: Uint8Array) => packBundle(m, s, e);
+  const withLines = (ls: string[]) => repack(files.manifest, files.signature, strToU8(ls.map((l) => l + '\n').join('')));
+  const withManifest = (m: Record<string, unknown>) => repack(utf8(canonical(m)), files.signature, files.entries);
+  const attacker = generateKeyPair('sm2-sm3');
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const cases: { name: string; bytes: Uint8Array; expected: string | 'failOrIdentical' }[] = [];
+
+  for (let i = 0; i < 80; i++) {
+    const bytes = original.slice();
+    const at = Math.floor(random() * bytes.length);
+    bytes[at]! ^= 1 << Math.floor(random() * 8);
+    cases.push({ name: `bit flip at ${at}`, bytes, expected: 'failOrIdentical' });
+  }
+  for (let i = 0; i < 30; i++) {
+    const length = Math.floor((original.length * i) / 30);
+    cases.push({ name: `truncated to ${length}`, bytes: original.slice(0, length), expected: length < 4 ? 'notBundle' : 'failOrIdentical' });
+  }
+  for (const [field, value] of Object.entries({ unitName: '别的单位', unitCode: 'XX-99', fromSeq: 2, toSeq: 39, createdAt: 0, prevHash: '1'.repeat(64), lastHash: '2'.repeat(64), entriesHash: '3'.repeat(64), entriesBytes: 1, counts: { devices: 40 }, createdBy: { accountId: 'x', name: '别人' }, suite: 'ed25519-sha256' })) {
+    cases.push({ name: `manifest ${field} edited`, bytes: withManifest({ ...manifest, [field]: value }), expected: 'badSignature' });
+  }
+  cases.push({ name: 'manifest re-serialised with spaces', bytes: repack(strToU8(JSON.stringify(manifest, null, 1)), files.signature, files.entries), expected: 'badSignature' });
+  cases.push({ name: 'manifest is not JSON', bytes: repack(strToU8('{"keyId":'), files.signature, files.entries), expected: 'altered' });
+  cases.push({ name: 'manifest names another key', bytes: withManifest({ ...manifest, keyId: keyIdOf('sm2-sm3', attacker.publicKey) }), expected: 'unknownKey' });
+  for (let i = 0; i < 20; i++) {
+    const a = Math.floor(random() * lines.length);
+    const b = (a + 1 + Math.floor(random() * (lines.length - 1))) % lines.length;
+    const swapped = [...lines];
+    [swapped[a], swapped[b]] = [swapped[b]!, swapped[a]!];
+    cases.push({ name: `entries ${a} and ${b} swapped`, bytes: withLines(swapped), expected: 'altered' });
+  }
+  for (let i = 0; i < lines.length; i += 2) {
+    cases.push({ name: `entry ${i} removed`, bytes: withLines(lines.filter((_, j) => j !== i)), expected: 'altered' });
+    cases.push({ name: `entry ${i} duplicated`, bytes: withLines(lines.flatMap((l, j) => (j === i ? [l, l] : [l]))), expected: 'altered' });
+    cases.push({ name: `entry ${i} edited`, bytes: withLines(lines.map((l, j) => (j === i ? l.replace('"rev":1', '"rev":2').replace('"at":', '"at":1') : l))), expected: 'altered' });
+  }
+  // An attacker who edits the entries and signs a matching manifest with a key of their own.
+  const edited = strToU8(lines.map((l, j) => (j === 5 ? l.replace('"rev":', '"rev":9') : l) + '\n').join(''));
+  for (const keyId of [manifest.keyId as string, keyIdOf('sm2-sm3', attacker.publicKey)]) {
+    const forged = utf8(canonical({ ...manifest, keyId, entriesBytes: edited.length, entriesHash: '0'.repeat(64) }));
+    cases.push({ name: `re-signed by another key claiming ${keyId === manifest.keyId ? 'the unit key' : 'its own'}`, bytes: repack(forged, utf8(sign('sm2-sm3', attacker.privateKey, forged)), edited), expected: keyId === manifest.keyId ? 'badSignature' : 'unknownKey' });
+  }
+  cases.push({ name: 'signature missing', bytes: zipSync({ [BUNDLE_FILES.manifest]: files.manifest, [BUNDLE_FILES.entries]: files.entries }), expected: 'notBundle' });
+  cases.push({ name: 'an extra file', bytes: zipSync({ [BUNDLE_FILES.manifest]: files.manifest, [BUNDLE_FILES.signature]: files.signature, [BUNDLE_FILES.entries]: files.entries, 'readme.txt': strToU8('hi') }), expected: 'altered' });
+  cases.push({ name: 'signature emptied', bytes: repack(files.manifest, new Uint8Array(), files.entries), expected: 'badSignature' });
+  cases.push({ name: 'not a zip', bytes: strToU8('这不是数据包'), expected: 'notBundle' });
+  cases.push({ name: 'empty file', bytes: new Uint8Array(), expected: 'notBundle' });
+  cases.push({ name: 'a zip bomb', bytes: zipSync({ [BUNDLE_FILES.manifest]: files.manifest, [BUNDLE_FILES.signature]: files.signature, [BUNDLE_FILES.entries]: new Uint8Array(4 * 1024 * 1024) }), expected: 'unreadable' });
+
+  it('has at least 200 of them', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const result = readBundle(c.bytes, keys);
+    if (c.expected !== 'failOrIdentical') {
+      expect(result.verdict).toBe(c.expected);
+      return;
+    }
+    if (FAILING.has(result.verdict)) return;
+    // Accepted: then what it vouches for must be exactly the original's files.
+    const mutated = unpackBundle(c.bytes);
+    expect(mutated.ok && files.ok && strFromU8(mutated.manifest) === strFromU8(files.manifest) && strFromU8(mutated.entries) === strFromU8(files.entries)).toBe(true);
+  });
+
+  it('refuses a validly signed entry carrying a prototype-polluting key', () => {
+    const { unit: u, entries } = fixtureHistory(3, 3);
+    const poisoned = JSON.parse('{"id":"x","rev":1,"__proto__":{"admin":true}}') as Record<string, unknown> & { id: string; rev: number };
+    const last = entries[entries.length - 1]!;
+    const evil = sealEntry({ unitId: u.id, seq: 4, table: 'devices', recordId: 'x', rev: 1, op: 'create', at: 1, by: 'a', record: poisoned, prevHash: last.hash });
+    const key = generateKeyPair('sm2-sm3');
+    const signing = { suite: 'sm2-sm3' as const, keyId: keyIdOf('sm2-sm3', key.publicKey), privateKey: key.privateKey };
+    const bytes = writeBundle({ unit: u, createdBy: { accountId: 'a', name: 'a' }, createdAt: 1, prevHash: GENESIS_HASH, entries: [...entries, evil] }, signing).bytes;
+    const result = readBundle(bytes, () => ({ unitId: u.id, suite: 'sm2-sm3', publicKey: key.publicKey, revoked: false }));
+    expect(result).toMatchObject({ verdict: 'altered', detail: 'entry 4: forbidden key __proto__' });
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+});
