@@ -57,6 +57,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(layer('renderer'), layer('preload')) },
   },
   {
+    files: ['cli/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(layer('renderer'), layer('main'), layer('preload'), electron) },
+  },
+  {
     files: ['main/services/**/*.ts', 'main/browser-host.ts'],
     rules: { 'no-restricted-imports': restrict(layer('renderer'), layer('preload'), electron) },
   },

@@ -1,5 +1,5 @@
-// Builds the renderer, main, preload and browser-mode host with Vite, one
-// tool for all four (DESIGN.md, Layout). Outputs under out/.
+// Builds the renderer, main, preload, browser-mode host and the office's
+// command line with Vite, one tool for all five (DESIGN.md, Layout). Outputs under out/.
 import { build } from 'vite';
 import { builtinModules } from 'node:module';
 
@@ -38,4 +38,7 @@ if (wanted('preload')) {
 }
 if (wanted('host')) {
   await build(nodeBundle({ entry: 'main/browser-host.ts', outDir: 'out/host', fileName: 'host.mjs', format: 'es' }));
+}
+if (wanted('cli')) {
+  await build(nodeBundle({ entry: 'cli/zwledger.ts', outDir: 'out/cli', fileName: 'zwledger.mjs', format: 'es' }));
 }
