@@ -21,6 +21,7 @@ import {
 import { applicationMenu } from './menu';
 import { createReminderService } from './services/reminderService';
 import { createBackupFiles } from './services/backupFiles';
+import { createUnitKeys } from './services/unitKey';
 import { OPEN_CHECKIN_EVENT } from '../shared/ipc/channels';
 
 // A 16×16 red square with a white bar: the tray needs an image, and the app
@@ -29,7 +30,7 @@ const TRAY_ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAH0lEQVR4nGPYqqT7nxLMMGoAlQ0gFgxnAwY+FkaoAQBHrlIHgHK8HwAAAABJRU5ErkJggg==';
 
 /** The parts of Electron the app uses, passed in so tests can hand fakes. */
-export type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'Menu' | 'Tray' | 'Notification' | 'nativeImage' | 'dialog'>;
+export type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'Menu' | 'Tray' | 'Notification' | 'nativeImage' | 'dialog' | 'safeStorage'>;
 
 export interface BootstrapOptions {
   /** out/ of the build: holds renderer/ and preload/ */
@@ -39,7 +40,7 @@ export interface BootstrapOptions {
 }
 
 export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Promise<void> {
-  const { app, BrowserWindow, protocol, ipcMain, session, Menu, Tray, Notification, nativeImage, dialog } = electron;
+  const { app, BrowserWindow, protocol, ipcMain, session, Menu, Tray, Notification, nativeImage, dialog, safeStorage } = electron;
   // Before ready, or the scheme is not privileged and IndexedDB is refused.
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -102,7 +103,16 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     };
-    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder });
+    // safeStorage only where a real keystore backs it; Linux without one falls back to plain text, so use the password there.
+    const osKeystore = safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+    const unitKeys = createUnitKeys({
+      fs,
+      dir: path.join(app.getPath('userData'), 'keys'),
+      join: path.join,
+      os: osKeystore ? { encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (sealed) => safeStorage.decryptString(sealed) } : null,
+      now: () => Date.now(),
+    });
+    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, unitKeys });
 
     protocol.handle(APP_SCHEME, async (request) => {
       const file = resolveAppFile(rendererDir, new URL(request.url).pathname);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createHandlers } from './services/dispatch';
 import { createBrowserHost } from './services/browserHost';
 import { createBackupFiles } from './services/backupFiles';
+import { createUnitKeys } from './services/unitKey';
 
 // `node out/host/host.mjs`: browser mode. The port is fixed on purpose:
 // IndexedDB lives at the page's origin, so a different port would show an
@@ -24,6 +25,8 @@ const host = createBrowserHost({
     dataDir: `${dataDir}（数据保存在浏览器中 http://127.0.0.1:${port} 站点的 IndexedDB）`,
     platform: process.platform,
     backups: createBackupFiles({ fs, path: { isAbsolute, join, resolve }, now: () => new Date() }),
+    // No OS keystore in browser mode: the key is sealed with the administrator's password.
+    unitKeys: createUnitKeys({ fs, dir: join(dataDir, 'keys'), join, os: null, now: () => Date.now() }),
   }),
   token: randomBytes(32).toString('hex'),
   port,

@@ -2,6 +2,7 @@ import { contract, isChannel, type Envelope, type Handlers, type IpcErrorCode } 
 import { hashPassword, verifyPassword } from './passwords';
 import type { ReminderPlan } from '../../shared/checkins/reminders';
 import type { createBackupFiles } from './backupFiles';
+import { UnitKeyError, type UnitKeys } from './unitKey';
 
 /**
  * The handlers behind the IPC contract, and the one place a request is
@@ -19,6 +20,17 @@ export interface HandlerDeps {
   backups: ReturnType<typeof createBackupFiles>;
   /** The OS folder picker (Electron); absent in browser mode, where the path is typed. */
   chooseFolder?: () => Promise<string | null>;
+  unitKeys: UnitKeys;
+}
+
+/** A refusal the user can act on comes back as a code; anything else stays an internal error. */
+async function keyCall<T>(fn: () => Promise<T>): Promise<T | { ok: false; code: UnitKeyError['code'] }> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof UnitKeyError) return { ok: false as const, code: e.code };
+    throw e;
+  }
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -33,6 +45,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'backup:write': async ({ dir, unitCode, kind, data, keep }) => deps.backups.write({ dir, unitCode, kind, keep, data: Buffer.from(data, 'base64') }),
     'backup:list': async ({ dir }) => ({ files: await deps.backups.list(dir) }),
     'backup:chooseFolder': async () => ({ dir: deps.chooseFolder ? await deps.chooseFolder() : null }),
+    'unitKey:status': async ({ unitId }) => ({ key: await deps.unitKeys.status(unitId) }),
+    'unitKey:create': (request) => keyCall(async () => ({ ok: true as const, key: await deps.unitKeys.create(request) })),
+    'unitKey:rotate': (request) => keyCall(async () => ({ ok: true as const, key: await deps.unitKeys.rotate(request) })),
+    'unitKey:enrolment': async ({ unit }) => ({ text: JSON.stringify(await deps.unitKeys.enrolment(unit), null, 2) }),
+    'bundle:sign': ({ unitId, password, manifest }) => keyCall(async () => ({ ok: true as const, ...(await deps.unitKeys.sign({ unitId, password, message: Buffer.from(manifest, 'base64') })) })),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CRYPTO_SUITES } from '../bundle/suites';
 
 /**
  * The whole IPC surface between renderer and main (DESIGN.md, IPC). Main
@@ -8,6 +9,27 @@ import { z } from 'zod';
  */
 /** A backup's base64 text may be large: a register of 50,000 devices and its history. */
 export const BACKUP_MAX_BASE64 = 400 * 1024 * 1024;
+
+const unitIdField = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const passwordField = z.string().max(128);
+const unitFacts = z.object({ id: unitIdField, name: z.string().min(1).max(100), code: z.string().regex(/^[A-Za-z0-9-]{2,32}$/) }).strict();
+const unitKeyStatus = z
+  .object({
+    suite: z.enum(CRYPTO_SUITES),
+    keyId: z.string(),
+    publicKey: z.string(),
+    fingerprint: z.string(),
+    createdAt: z.number(),
+    createdBy: z.string(),
+    protection: z.enum(['os', 'password']),
+    rotated: z.boolean(),
+    retired: z.number(),
+  })
+  .strict();
+/** Why main would not use the key: the renderer shows each in Chinese. */
+export const UNIT_KEY_FAILURES = ['noKey', 'exists', 'wrongPassword', 'otherUnit'] as const;
+const keyFailure = z.object({ ok: z.literal(false), code: z.enum(UNIT_KEY_FAILURES) }).strict();
+const keyResult = z.union([z.object({ ok: z.literal(true), key: unitKeyStatus }).strict(), keyFailure]);
 
 export const contract = {
   'app:info': {
@@ -59,6 +81,30 @@ export const contract = {
   'backup:chooseFolder': {
     request: z.object({}).strict(),
     response: z.object({ dir: z.string().nullable() }),
+  },
+  /** The unit's signing key as main holds it: public facts only; null before one is made. */
+  'unitKey:status': {
+    request: z.object({ unitId: unitIdField }).strict(),
+    response: z.object({ key: unitKeyStatus.nullable() }),
+  },
+  /** Makes the unit's first key, or (replace) an unsigned new one the office must enrol again. */
+  'unitKey:create': {
+    request: z.object({ unit: unitFacts, suite: z.enum(CRYPTO_SUITES), accountId: unitIdField, password: passwordField, replace: z.boolean() }).strict(),
+    response: keyResult,
+  },
+  /** A new key signed by the current one. */
+  'unitKey:rotate': {
+    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField }).strict(),
+    response: keyResult,
+  },
+  'unitKey:enrolment': {
+    request: z.object({ unit: unitFacts }).strict(),
+    response: z.object({ text: z.string() }),
+  },
+  /** Signs the exact bytes of a bundle manifest with the unit key. */
+  'bundle:sign': {
+    request: z.object({ unitId: unitIdField, password: passwordField, manifest: z.string().max(128 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), signature: z.string(), keyId: z.string(), suite: z.enum(CRYPTO_SUITES) }).strict(), keyFailure]),
   },
 } as const;
 

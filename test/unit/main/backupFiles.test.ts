@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createBackupFiles } from '../../../main/services/backupFiles';
+import { createUnitKeys } from '../../../main/services/unitKey';
 import { createHandlers, dispatch } from '../../../main/services/dispatch';
 
 describe('backup files in the chosen folder', () => {
@@ -27,7 +28,7 @@ describe('backup files in the chosen folder', () => {
   });
 
   it('refuses a relative folder and malformed requests through the contract', async () => {
-    const handlers = createHandlers({ version: '1', mode: 'browser', dataDir: '/tmp', platform: 'linux', backups: createBackupFiles({ fs, path, now: () => new Date() }) });
+    const handlers = createHandlers({ version: '1', mode: 'browser', dataDir: '/tmp', platform: 'linux', backups: createBackupFiles({ fs, path, now: () => new Date() }), unitKeys: createUnitKeys({ fs, dir: '/tmp/zw-keys-unused', join: path.join, os: null, now: Date.now }) });
     expect(await dispatch(handlers, 'backup:write', { dir: 'relative/dir', unitCode: 'ZL-001', kind: 'auto', data: 'AQID', keep: 3 })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(await dispatch(handlers, 'backup:write', { dir: '/tmp/x', unitCode: '../../etc', kind: 'auto', data: 'AQID', keep: 3 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await dispatch(handlers, 'backup:write', { dir: '/tmp/x', unitCode: 'ZL-001', kind: 'auto', data: 'not base64!', keep: 3 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });

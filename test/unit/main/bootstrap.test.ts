@@ -46,6 +46,7 @@ function fakeElectron() {
     },
     nativeImage: { createFromDataURL: () => ({}) },
     dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
+    safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
     BrowserWindow: class {
       constructor(options: Record<string, unknown>) {
         windows.push({ options });

@@ -1,0 +1,208 @@
+import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCallback } from 'node:crypto';
+import type * as FsPromises from 'node:fs/promises';
+import { z } from 'zod';
+import { makeEnrolment, type Enrolment } from '../../shared/bundle/enrolment';
+import { CRYPTO_SUITES, fingerprint, generateKeyPair, keyIdOf, sign, type CryptoSuite } from '../../shared/bundle/suites';
+
+/**
+ * The unit's signing key (DESIGN.md, Export bundles). The private key is made
+ * here, in main, and never leaves it: the renderer asks for a signature and
+ * gets one. At rest it is encrypted by the OS (Electron safeStorage) where
+ * the OS offers it, otherwise with a key derived by scrypt from the password
+ * of the administrator who made it. A rotation makes a new key signed by the
+ * old one; a replacement (the old key lost or locked) makes an unsigned new
+ * key that the office must approve again.
+ */
+
+/** Electron's safeStorage, where the OS has a real keystore behind it. */
+export interface OsProtector {
+  encrypt(plain: string): Buffer;
+  decrypt(sealed: Buffer): string;
+}
+
+export interface UnitKeyDeps {
+  fs: Pick<typeof FsPromises, 'mkdir' | 'readFile' | 'writeFile' | 'rename'>;
+  /** The folder holding one key file per unit. */
+  dir: string;
+  join: (...parts: string[]) => string;
+  os: OsProtector | null;
+  now: () => number;
+}
+
+export class UnitKeyError extends Error {
+  constructor(readonly code: 'noKey' | 'exists' | 'wrongPassword' | 'otherUnit') {
+    super(code);
+  }
+}
+
+const box = z.object({ salt: z.string(), iv: z.string(), tag: z.string(), data: z.string() }).strict();
+const stored = z
+  .object({
+    version: z.literal(1),
+    unit: z.object({ id: z.string(), name: z.string(), code: z.string() }).strict(),
+    suite: z.enum(CRYPTO_SUITES),
+    publicKey: z.string(),
+    keyId: z.string(),
+    createdAt: z.number(),
+    createdBy: z.string(),
+    rotation: z.object({ previousKeyId: z.string(), signature: z.string() }).strict().nullable(),
+    protection: z.discriminatedUnion('kind', [z.object({ kind: z.literal('os'), data: z.string() }).strict(), z.object({ kind: z.literal('password'), box }).strict()]),
+    retired: z.array(z.object({ keyId: z.string(), suite: z.enum(CRYPTO_SUITES), publicKey: z.string(), retiredAt: z.number() }).strict()),
+  })
+  .strict();
+type StoredKey = z.infer<typeof stored>;
+
+export interface UnitKeyStatus {
+  suite: CryptoSuite;
+  keyId: string;
+  publicKey: string;
+  fingerprint: string;
+  createdAt: number;
+  createdBy: string;
+  protection: 'os' | 'password';
+  rotated: boolean;
+  retired: number;
+}
+
+const SCRYPT = { N: 32768, r: 8, p: 1, maxmem: 128 * 32768 * 8 * 2 };
+
+function derive(password: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => scryptCallback(password.normalize('NFC'), salt, 32, SCRYPT, (e, key) => (e ? reject(e) : resolve(key))));
+}
+
+async function sealWithPassword(secret: string, password: string): Promise<z.infer<typeof box>> {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', await derive(password, salt), iv);
+  const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+  return { salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+}
+
+async function openWithPassword(sealed: z.infer<typeof box>, password: string): Promise<string> {
+  const decipher = createDecipheriv('aes-256-gcm', await derive(password, Buffer.from(sealed.salt, 'base64')), Buffer.from(sealed.iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+  try {
+    return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+  } catch {
+    throw new UnitKeyError('wrongPassword');
+  }
+}
+
+export function createUnitKeys(deps: UnitKeyDeps) {
+  const fileOf = (unitId: string) => {
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(unitId)) throw new Error('bad unit id');
+    return deps.join(deps.dir, `${unitId}.json`);
+  };
+
+  async function load(unitId: string): Promise<StoredKey | null> {
+    let text: string;
+    try {
+      text = await deps.fs.readFile(fileOf(unitId), 'utf8');
+    } catch {
+      return null;
+    }
+    return stored.parse(JSON.parse(text));
+  }
+
+  async function save(key: StoredKey): Promise<void> {
+    await deps.fs.mkdir(deps.dir, { recursive: true });
+    const file = fileOf(key.unit.id);
+    await deps.fs.writeFile(`${file}.part`, JSON.stringify(key, null, 2), { mode: 0o600 });
+    await deps.fs.rename(`${file}.part`, file);
+  }
+
+  const statusOf = (k: StoredKey): UnitKeyStatus => ({
+    suite: k.suite,
+    keyId: k.keyId,
+    publicKey: k.publicKey,
+    fingerprint: fingerprint(k.suite, k.publicKey),
+    createdAt: k.createdAt,
+    createdBy: k.createdBy,
+    protection: k.protection.kind,
+    rotated: k.rotation !== null,
+    retired: k.retired.length,
+  });
+
+  async function unlock(k: StoredKey, password: string): Promise<string> {
+    if (k.protection.kind === 'os') {
+      if (!deps.os) throw new UnitKeyError('wrongPassword');
+      return deps.os.decrypt(Buffer.from(k.protection.data, 'base64'));
+    }
+    return openWithPassword(k.protection.box, password);
+  }
+
+  async function protect(secret: string, password: string): Promise<StoredKey['protection']> {
+    if (deps.os) return { kind: 'os', data: deps.os.encrypt(secret).toString('base64') };
+    return { kind: 'password', box: await sealWithPassword(secret, password) };
+  }
+
+  async function required(unitId: string): Promise<StoredKey> {
+    const k = await load(unitId);
+    if (!k) throw new UnitKeyError('noKey');
+    return k;
+  }
+
+  return {
+    async status(unitId: string): Promise<UnitKeyStatus | null> {
+      const k = await load(unitId);
+      return k ? statusOf(k) : null;
+    },
+
+    /** A first key, or (replace) a new unsigned one when the old cannot be used: the office must enrol it again. */
+    async create(request: { unit: { id: string; name: string; code: string }; suite: CryptoSuite; accountId: string; password: string; replace: boolean }): Promise<UnitKeyStatus> {
+      const existing = await load(request.unit.id);
+      if (existing && !request.replace) throw new UnitKeyError('exists');
+      const pair = generateKeyPair(request.suite);
+      const key: StoredKey = {
+        version: 1,
+        unit: request.unit,
+        suite: pair.suite,
+        publicKey: pair.publicKey,
+        keyId: keyIdOf(pair.suite, pair.publicKey),
+        createdAt: deps.now(),
+        createdBy: request.accountId,
+        rotation: null,
+        protection: await protect(pair.privateKey, request.password),
+        retired: existing ? [...existing.retired, { keyId: existing.keyId, suite: existing.suite, publicKey: existing.publicKey, retiredAt: deps.now() }] : [],
+      };
+      await save(key);
+      return statusOf(key);
+    },
+
+    /** A new key whose enrolment the old key signs, so the office can take it without a phone call. */
+    async rotate(request: { unitId: string; accountId: string; password: string; suite?: CryptoSuite }): Promise<UnitKeyStatus> {
+      const old = await required(request.unitId);
+      const oldPrivate = await unlock(old, request.password);
+      const suite = request.suite ?? old.suite;
+      const pair = generateKeyPair(suite);
+      const enrolment = makeEnrolment(old.unit, pair, deps.now(), { keyId: old.keyId, suite: old.suite, privateKey: oldPrivate });
+      const key: StoredKey = {
+        ...old,
+        suite,
+        publicKey: pair.publicKey,
+        keyId: enrolment.keyId,
+        createdAt: enrolment.createdAt,
+        createdBy: request.accountId,
+        rotation: enrolment.rotation,
+        protection: await protect(pair.privateKey, request.password),
+        retired: [...old.retired, { keyId: old.keyId, suite: old.suite, publicKey: old.publicKey, retiredAt: deps.now() }],
+      };
+      await save(key);
+      return statusOf(key);
+    },
+
+    /** The enrolment file of the current key, under the unit's current name and code. */
+    async enrolment(unit: { id: string; name: string; code: string }): Promise<Enrolment> {
+      const k = await required(unit.id);
+      return { format: 'zwledger-enrolment/1', unitId: k.unit.id, unitName: unit.name, unitCode: unit.code, suite: k.suite, publicKey: k.publicKey, keyId: k.keyId, createdAt: k.createdAt, rotation: k.rotation };
+    },
+
+    async sign(request: { unitId: string; password: string; message: Uint8Array }): Promise<{ signature: string; keyId: string; suite: CryptoSuite }> {
+      const k = await required(request.unitId);
+      const secret = await unlock(k, request.password);
+      return { signature: sign(k.suite, secret, request.message), keyId: k.keyId, suite: k.suite };
+    },
+  };
+}
+
+export type UnitKeys = ReturnType<typeof createUnitKeys>;

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { tmpdir } from 'node:os';
+import { createUnitKeys, UnitKeyError, type OsProtector } from '../../../main/services/unitKey';
+import { createHandlers, dispatch } from '../../../main/services/dispatch';
+import { createBackupFiles } from '../../../main/services/backupFiles';
+import { parseEnrolment, rotationSignedBy } from '../../../shared/bundle/enrolment';
+import { verify } from '../../../shared/bundle/suites';
+import { utf8 } from '../../../shared/crypto/sm3';
+
+let dir: string;
+const unit = { id: '019b8b8f-8f40-7001-8000-000000000000', name: '庄浪县政府办', code: 'ZL-01' };
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(tmpdir(), 'zw-keys-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+// Stands in for safeStorage: reversible, and visibly not the plain text.
+const fakeOs: OsProtector = {
+  encrypt: (plain) => Buffer.from(plain.split('').reverse().join(''), 'utf8'),
+  decrypt: (sealed) => sealed.toString('utf8').split('').reverse().join(''),
+};
+
+describe('the unit key in main', () => {
+  it('is made once, sealed with the password where there is no OS keystore, and signs only with that password', async () => {
+    const keys = createUnitKeys({ fs, dir: path.join(dir, 'pw'), join: path.join, os: null, now: () => 1000 });
+    expect(await keys.status(unit.id)).toBeNull();
+    const status = await keys.create({ unit, suite: 'sm2-sm3', accountId: 'admin-1', password: '正确的密码1', replace: false });
+    expect(status).toMatchObject({ suite: 'sm2-sm3', protection: 'password', rotated: false, retired: 0 });
+    expect(status.fingerprint).toMatch(/^\d{5}( \d{5}){7}$/);
+    await expect(keys.create({ unit, suite: 'sm2-sm3', accountId: 'admin-1', password: 'x', replace: false })).rejects.toEqual(new UnitKeyError('exists'));
+
+    const file = await fs.readFile(path.join(dir, 'pw', `${unit.id}.json`), 'utf8');
+    const message = utf8('{"manifest":1}');
+    const signed = await keys.sign({ unitId: unit.id, password: '正确的密码1', message });
+    expect(verify('sm2-sm3', status.publicKey, message, signed.signature)).toBe(true);
+    expect(signed.keyId).toBe(status.keyId);
+    // The private key is not in the file in the clear.
+    const secret = JSON.parse(file) as { protection: { kind: string } };
+    expect(secret.protection.kind).toBe('password');
+    await expect(keys.sign({ unitId: unit.id, password: 'wrong', message })).rejects.toEqual(new UnitKeyError('wrongPassword'));
+    await expect(keys.sign({ unitId: 'other-unit', password: 'x', message })).rejects.toEqual(new UnitKeyError('noKey'));
+  });
+
+  it('rotates to a new key whose enrolment the old key signs; a replacement is unsigned', async () => {
+    const keys = createUnitKeys({ fs, dir: path.join(dir, 'os'), join: path.join, os: fakeOs, now: () => 2000 });
+    const first = await keys.create({ unit, suite: 'sm2-sm3', accountId: 'admin-1', password: '', replace: false });
+    expect(first.protection).toBe('os');
+    const rotated = await keys.rotate({ unitId: unit.id, accountId: 'admin-2', password: '' });
+    expect(rotated).toMatchObject({ rotated: true, retired: 1, createdBy: 'admin-2' });
+    expect(rotated.keyId).not.toBe(first.keyId);
+    const parsed = parseEnrolment(JSON.stringify(await keys.enrolment({ ...unit, name: '庄浪县人民政府办公室' })));
+    if (!parsed.ok) throw new Error(parsed.detail);
+    expect(parsed.enrolment.unitName).toBe('庄浪县人民政府办公室');
+    expect(rotationSignedBy(parsed.enrolment, { suite: first.suite, publicKey: first.publicKey, keyId: first.keyId, unitId: unit.id })).toBe(true);
+
+    const replaced = await keys.create({ unit, suite: 'ed25519-sha256', accountId: 'admin-1', password: '', replace: true });
+    expect(replaced).toMatchObject({ suite: 'ed25519-sha256', rotated: false, retired: 2 });
+    const text = await fs.readFile(path.join(dir, 'os', `${unit.id}.json`), 'utf8');
+    expect(text).not.toContain('"privateKey"');
+  });
+
+  it('answers over IPC with a code the renderer can show, not an internal error', async () => {
+    const handlers = createHandlers({
+      version: '1', mode: 'browser', dataDir: dir, platform: 'linux',
+      backups: createBackupFiles({ fs, path, now: () => new Date() }),
+      unitKeys: createUnitKeys({ fs, dir: path.join(dir, 'ipc'), join: path.join, os: null, now: Date.now }),
+    });
+    expect(await dispatch(handlers, 'unitKey:status', { unitId: unit.id })).toEqual({ ok: true, value: { key: null } });
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, password: 'x', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'noKey' } });
+    const made = await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'pw', replace: false });
+    expect(made).toMatchObject({ ok: true, value: { ok: true, key: { suite: 'ed25519-sha256' } } });
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, password: 'nope', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'wrongPassword' } });
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, password: 'pw', manifest: 'e30=' })).toMatchObject({ ok: true, value: { ok: true, suite: 'ed25519-sha256' } });
+    expect(await dispatch(handlers, 'unitKey:status', { unitId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+});
