@@ -1,10 +1,11 @@
 import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
-  AlertOutlined, AuditOutlined, BugOutlined, DatabaseOutlined, CalendarOutlined, CheckSquareOutlined, CopyOutlined, DesktopOutlined, LockOutlined, LogoutOutlined, MailOutlined,
+  AlertOutlined, AuditOutlined, BugOutlined, DatabaseOutlined, CalendarOutlined, CheckSquareOutlined, CopyOutlined, DesktopOutlined, ExportOutlined, LockOutlined, LogoutOutlined, MailOutlined,
   PhoneOutlined, ReadOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { LedgerPage } from '../features/ledgers/LedgerPage';
+import { BundlesPage } from '../features/bundles/BundlesPage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { useAutoBackup } from '../features/backup/useAutoBackup';
 import { copyLedger, dutyLedger, faultLedger, incidentLedger, inspectionLedger, maintainerLedger, scanLedger, trainingLedger } from '../features/ledgers/defs';
@@ -49,6 +50,7 @@ const PAGES: PageDef[] = [
   { key: 'checkins', group: 'checkins', label: 'nav.checkins', icon: <MailOutlined />, permission: 'checkins.view', render: () => <CheckinsPage /> },
   { key: 'calendar', group: 'checkins', label: 'nav.calendar', icon: <CalendarOutlined />, permission: 'calendar.edit', render: () => <CalendarPage /> },
   { key: 'accounts', group: 'system', label: 'nav.accounts', icon: <TeamOutlined />, permission: 'accounts.manage', render: () => <AccountsPage /> },
+  { key: 'bundles', group: 'system', label: 'nav.bundles', icon: <ExportOutlined />, permission: 'bundles.export', render: () => <BundlesPage /> },
   { key: 'backup', group: 'system', label: 'nav.backup', icon: <DatabaseOutlined />, permission: 'backup.manage', render: () => <BackupPage /> },
   { key: 'integrity', group: 'system', label: 'nav.integrity', icon: <SafetyCertificateOutlined />, permission: 'integrity.verify', render: () => <IntegrityPage /> },
   { key: 'settings', group: 'system', label: 'nav.settings', icon: <SettingOutlined />, permission: 'devices.view', render: () => <SettingsPage /> },

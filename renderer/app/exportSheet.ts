@@ -1,6 +1,7 @@
 import writeXlsxFile from 'write-excel-file/browser';
 import type { SheetData } from 'write-excel-file/browser';
 import { formatDateTime } from './format';
+import { download } from './files';
 
 /**
  * Writes a ledger view to .xlsx and offers it for saving: the unit's name and
@@ -9,13 +10,7 @@ import { formatDateTime } from './format';
  * reader's Excel or WPS (DESIGN.md, Libraries).
  */
 export async function exportSheet(fileName: string, title: string, unitName: string, header: string[], rows: (string | number | null)[][]): Promise<void> {
-  const blob = await sheetBlob(title, unitName, header, rows);
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  download(fileName, await sheetBlob(title, unitName, header, rows));
 }
 
 /** The .xlsx file of a view, without offering it: what exportSheet saves. */

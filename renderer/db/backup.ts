@@ -128,8 +128,3 @@ export async function restoreBackup(db: ZwDb, backup: OpenedBackup): Promise<Rec
 }
 
 /** Base64 for the IPC transport, in chunks: a large backup would overflow one call's arguments. */
-export function toBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(out);
-}

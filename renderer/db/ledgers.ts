@@ -76,7 +76,14 @@ async function checkUnique(db: ZwDb, unitId: string, table: LedgerTable, bodies:
 }
 
 /** Creates records in one transaction: all of them, or none when any is refused. */
-export async function createLedgerRecords<R extends RecordMeta>(db: ZwDb, actor: Actor, table: LedgerTable, inputs: readonly unknown[]): Promise<R[]> {
+export async function createLedgerRecords<R extends RecordMeta>(
+  db: ZwDb,
+  actor: Actor,
+  table: LedgerTable,
+  inputs: readonly unknown[],
+  /** A write that must happen with these records or not at all (an export's mark beside its copy filing). */
+  also?: { tables: readonly string[]; run: () => Promise<void> },
+): Promise<R[]> {
   if (inputs.length === 0) throw new ValidationError([{ field: '', code: 'required' }]);
   const now = Date.now();
   const bodies: Record<string, unknown>[] = [];
@@ -94,8 +101,9 @@ export async function createLedgerRecords<R extends RecordMeta>(db: ZwDb, actor:
     for (const record of records) refused.push(...(await checkRefs(db, actor.unitId, table, fieldsOf(record))));
     refused.push(...(await checkUnique(db, actor.unitId, table, records.map(fieldsOf))));
     if (refused.length > 0) throw new ValidationError(dedupe(refused));
+    await also?.run();
     return records.map((record) => ({ table, op: 'create' as const, record }));
-  });
+  }, also?.tables);
   return records;
 }
 

@@ -42,7 +42,14 @@ export interface WrittenBundle {
   fileHash: string;
 }
 
-export function writeBundle(source: BundleSource, key: SigningKey): WrittenBundle {
+/** A bundle ready to sign: the manifest's exact bytes are what the unit key signs. */
+export interface PreparedBundle {
+  manifest: Manifest;
+  manifestBytes: Uint8Array;
+  entryBytes: Uint8Array;
+}
+
+export function prepareBundle(source: BundleSource, key: Pick<SigningKey, 'suite' | 'keyId'>): PreparedBundle {
   const { entries } = source;
   if (entries.length === 0) throw new Error('a bundle holds at least one entry');
   const counts: Partial<Record<LoggedTable, number>> = {};
@@ -69,10 +76,19 @@ export function writeBundle(source: BundleSource, key: SigningKey): WrittenBundl
     entriesHash: digest(key.suite, entryBytes),
     entriesBytes: entryBytes.length,
   };
-  const manifestBytes = utf8(canonical(manifest));
-  const signature = utf8(sign(key.suite, key.privateKey, manifestBytes));
-  const bytes = packBundle(manifestBytes, signature, entryBytes);
-  return { bytes, manifest, fileHash: digest(key.suite, bytes) };
+  return { manifest, manifestBytes: utf8(canonical(manifest)), entryBytes };
+}
+
+/** The bundle file, once the unit key has signed the manifest (in main, for the app). */
+export function assembleBundle(prepared: PreparedBundle, signature: string): WrittenBundle {
+  const bytes = packBundle(prepared.manifestBytes, utf8(signature), prepared.entryBytes);
+  return { bytes, manifest: prepared.manifest, fileHash: digest(prepared.manifest.suite, bytes) };
+}
+
+/** Prepare, sign and assemble in one place: for the command line's fixtures and for tests. */
+export function writeBundle(source: BundleSource, key: SigningKey): WrittenBundle {
+  const prepared = prepareBundle(source, key);
+  return assembleBundle(prepared, sign(key.suite, key.privateKey, prepared.manifestBytes));
 }
 
 /** What the reader knows of a key id: the enrolled unit key, and whether the office revoked it. */

@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   /** Every export is a copy that files itself (第二十条), whoever makes it. */
   'copies.file': ['admin', 'duty', 'auditor', 'docOfficer'],
   'backup.manage': ['admin'],
+  /** The unit key and signed export bundles for the information office. */
+  'bundles.export': ['admin'],
+  /** The office's console: enrol unit keys, import bundles, the aggregated view. */
+  'console.use': ['auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './zh';
 import { enLedgers } from './en.ledgers';
 import { enBackup } from './en.backup';
+import { enBundles } from './en.bundles';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'ZW Ledger',
@@ -285,4 +286,5 @@ export const en: Record<MessageKey, string> = {
   'settings.version': 'Version',
   ...enLedgers,
   ...enBackup,
+  ...enBundles,
 };

@@ -1,5 +1,6 @@
 import { zhLedgers } from './zh.ledgers';
 import { zhBackup } from './zh.backup';
+import { zhBundles } from './zh.bundles';
 
 /** Simplified Chinese, the default language. Keys are shared with en.ts. */
 export const zh = {
@@ -285,6 +286,7 @@ export const zh = {
   'settings.version': '版本',
   ...zhLedgers,
   ...zhBackup,
+  ...zhBundles,
 } as const;
 
 export type MessageKey = keyof typeof zh;

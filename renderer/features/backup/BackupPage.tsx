@@ -7,7 +7,8 @@ import { useT } from '../../app/i18n';
 import { PageHead } from '../../app/PageHead';
 import { useSession } from '../../app/session';
 import { DEFAULT_BACKUP_SETTINGS, lastAutoBackup, loadBackupSettings, saveBackupSettings, type BackupSettings } from './backupSettings';
-import { download, makeBackup, writeToFolder } from './backupActions';
+import { makeBackup, writeToFolder } from './backupActions';
+import { download } from '../../app/files';
 import { RestorePanel } from './RestorePanel';
 
 interface FileRow {

@@ -9,7 +9,8 @@ import { useT, type MessageKey } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { FilePickButton } from '../../app/FilePickButton';
 import { loadBackupSettings } from './backupSettings';
-import { download, makeBackup, writeToFolder } from './backupActions';
+import { makeBackup, writeToFolder } from './backupActions';
+import { download } from '../../app/files';
 
 const TABLE_LABELS: Record<string, MessageKey> = {
   devices: 'nav.devices', dutyLogs: 'nav.duty', faults: 'nav.faults', scans: 'nav.scans', incidents: 'nav.incidents', inspections: 'nav.inspections',

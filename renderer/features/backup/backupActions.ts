@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
-import { createBackup, toBase64 } from '../../db/backup';
+import { createBackup } from '../../db/backup';
+import { toBase64 } from '../../app/files';
 import { db } from '../../app/db';
 import { invoke } from '../../app/ipc';
 import type { BackupKind } from './types';
@@ -17,11 +18,3 @@ export async function writeToFolder(dir: string, keep: number, kind: BackupKind,
   return name;
 }
 
-export function download(fileName: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}

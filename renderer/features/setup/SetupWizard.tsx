@@ -4,6 +4,7 @@ import { unitProfileInput, UNIT_AREAS, UNIT_LEVELS, type UnitProfileInput } from
 import { accountInput } from '../../../shared/domain/account';
 import { setupUnit } from '../../db/accounts';
 import { db } from '../../app/db';
+import { DEFAULT_SUITE } from '../../../shared/bundle/suites';
 import { invoke } from '../../app/ipc';
 import { useT, type MessageKey } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -44,7 +45,9 @@ export function SetupWizard() {
     const done = await run(async () => {
       const { hash } = await invoke('auth:hashPassword', { password: values.password });
       const { username, displayName, password: _p, confirm: _c, ...profile } = values;
-      await setupUnit(db, profile, { username, displayName, role: 'admin' }, hash);
+      const { unit, account } = await setupUnit(db, profile, { username, displayName, role: 'admin' }, hash);
+      // The unit's signing key is made on first run; should it fail, the export page offers to make it.
+      await invoke('unitKey:create', { unit: { id: unit.id, name: unit.name, code: unit.code }, suite: DEFAULT_SUITE, accountId: account.id, password: values.password, replace: false }).catch(() => undefined);
     }, 'setup.done');
     if (done) await load();
   };

@@ -1,0 +1,31 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Space } from 'antd';
+import { invoke } from '../../app/ipc';
+import { useT } from '../../app/i18n';
+import { PageHead } from '../../app/PageHead';
+import { useSession } from '../../app/session';
+import { ExportCard } from './ExportCard';
+import { UnitKeyCard, type KeyStatus } from './UnitKeyCard';
+
+/** The administrator's side of reporting: the unit key and signed export bundles. */
+export function BundlesPage() {
+  const t = useT();
+  const unitId = useSession((s) => s.unit?.id);
+  const [status, setStatus] = useState<KeyStatus | null | undefined>(undefined);
+  const refresh = useCallback(() => {
+    if (unitId) void invoke('unitKey:status', { unitId }).then((r) => setStatus(r.key));
+  }, [unitId]);
+  useEffect(refresh, [refresh]);
+
+  return (
+    <div className="page">
+      <PageHead title={t('nav.bundles')} />
+      {status !== undefined && (
+        <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 980 }}>
+          <UnitKeyCard status={status} onChange={refresh} />
+          <ExportCard keyStatus={status} />
+        </Space>
+      )}
+    </div>
+  );
+}

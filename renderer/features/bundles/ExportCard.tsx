@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Input, Radio, Space, Table, Typography } from 'antd';
+import { ExportOutlined } from '@ant-design/icons';
+import type { LoggedTable } from '../../../shared/changelog/tables';
+import { lastExport, planExport, type ExportPlan, type ExportScope, type LastExport } from '../../db/bundleExport';
+import { db } from '../../app/db';
+import { formatDateTime } from '../../app/format';
+import { useT } from '../../app/i18n';
+import { useActor, useSession } from '../../app/session';
+import { useLedgers } from '../ledgers/ledgerStore';
+import { exportBundle } from './exportBundle';
+import type { KeyStatus } from './UnitKeyCard';
+
+/** Says what the bundle will hold before it is written, then signs and writes it. */
+export function ExportCard({ keyStatus }: { keyStatus: KeyStatus | null }) {
+  const t = useT();
+  const actor = useActor();
+  const unit = useSession((s) => s.unit);
+  const account = useSession((s) => s.account);
+  const reloadCopies = useLedgers((s) => s.load);
+  const [scope, setScope] = useState<ExportScope>('sinceLast');
+  const [plan, setPlan] = useState<ExportPlan | null | undefined>(undefined);
+  const [last, setLast] = useState<LastExport | null>(null);
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ type: 'success' | 'error'; text: string; hash?: string }>();
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    if (!unit) return;
+    let live = true;
+    void Promise.all([planExport(db, unit.id, scope), lastExport(db, unit.id)]).then(([p, l]) => {
+      if (!live) return;
+      setPlan(p);
+      setLast(l);
+    });
+    return () => {
+      live = false;
+    };
+  }, [unit, scope, version]);
+
+  if (!unit || !account) return null;
+
+  const run = async () => {
+    if (!keyStatus) return;
+    setBusy(true);
+    setResult(undefined);
+    try {
+      const outcome = await exportBundle({ t, actor, unit, account, key: keyStatus, scope, password });
+      if (outcome.ok) {
+        setResult({ type: 'success', text: t('export.done', { file: outcome.fileName }), hash: outcome.fileHash });
+        setPassword('');
+        void reloadCopies('copyFilings', unit.id);
+        setVersion((v) => v + 1);
+      } else setResult({ type: 'error', text: outcome.message });
+    } catch (e) {
+      setResult({ type: 'error', text: t('err.generic', { message: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rows = plan ? (Object.entries(plan.counts) as [LoggedTable, number][]).map(([table, n]) => ({ table, n })) : [];
+
+  return (
+    <Card size="small" title={t('export.title')} data-testid="export-card">
+      <Typography.Paragraph type="secondary">{t('export.rule')}</Typography.Paragraph>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text>{last ? t('export.last', { time: formatDateTime(last.at), seq: last.toSeq, file: last.fileName }) : t('export.never')}</Typography.Text>
+        <Space wrap>
+          <span>{t('export.scope')}</span>
+          <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as ExportScope)} optionType="button" options={(['sinceLast', 'full'] as const).map((s) => ({ value: s, label: t(`export.scope.${s}`) }))} />
+        </Space>
+        {plan === null && <Alert type="info" showIcon message={t('export.nothing')} />}
+        {plan && (
+          <>
+            <Typography.Text strong data-testid="export-summary">
+              {t('export.summary', { from: plan.fromSeq, to: plan.toSeq, n: plan.entries.length, first: formatDateTime(plan.firstAt), last: formatDateTime(plan.lastAt) })}
+            </Typography.Text>
+            <Table
+              size="small"
+              rowKey="table"
+              pagination={false}
+              style={{ maxWidth: 420 }}
+              dataSource={rows}
+              columns={[
+                { title: t('export.ledger'), dataIndex: 'table', render: (v: LoggedTable) => t(`table.${v}`) },
+                { title: t('export.count'), dataIndex: 'n', width: 100, align: 'right' },
+              ]}
+            />
+          </>
+        )}
+        {!keyStatus && <Alert type="warning" showIcon message={t('export.needKey')} />}
+        <Space wrap>
+          <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('key.passwordHelp')} aria-label={t('key.password')} style={{ width: 240 }} onPressEnter={() => plan && keyStatus && password !== '' && void run()} />
+          <Button type="primary" icon={<ExportOutlined />} loading={busy} disabled={!plan || !keyStatus || password === ''} onClick={() => void run()}>
+            {t('export.do')}
+          </Button>
+        </Space>
+        {result && (
+          <Alert
+            type={result.type}
+            showIcon
+            data-testid="export-result"
+            message={result.text}
+            description={result.hash ? `${t('export.hash', { suite: keyStatus?.suite ?? '' })}：${result.hash}` : undefined}
+          />
+        )}
+      </Space>
+    </Card>
+  );
+}

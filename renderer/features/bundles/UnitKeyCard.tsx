@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined, KeyOutlined, SyncOutlined } from '@ant-design/icons';
+import { CRYPTO_SUITES, DEFAULT_SUITE, type CryptoSuite } from '../../../shared/bundle/suites';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { download } from '../../app/files';
+import { formatDateTime } from '../../app/format';
+import { invoke } from '../../app/ipc';
+import { useT } from '../../app/i18n';
+import { useSession } from '../../app/session';
+import { keyFailureText, passwordMatches } from './unitKeyActions';
+
+export type KeyStatus = NonNullable<ResponseOf<'unitKey:status'>['key']>;
+type Action = 'create' | 'rotate' | 'replace';
+
+/** The unit's signing key: make it, show its fingerprint, hand out the enrolment file, rotate or replace it. */
+export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; onChange: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const unit = useSession((s) => s.unit);
+  const account = useSession((s) => s.account);
+  const [action, setAction] = useState<Action | null>(null);
+  const [password, setPassword] = useState('');
+  const [suite, setSuite] = useState<CryptoSuite>(DEFAULT_SUITE);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  if (!unit || !account) return null;
+  const facts = { id: unit.id, name: unit.name, code: unit.code };
+
+  const open = (a: Action) => {
+    setAction(a);
+    setPassword('');
+    setError(undefined);
+  };
+
+  const run = async () => {
+    if (!action) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (!(await passwordMatches(password, account.passwordHash))) return setError(t('key.wrongPassword'));
+      const result =
+        action === 'rotate'
+          ? await invoke('unitKey:rotate', { unitId: unit.id, accountId: account.id, password })
+          : await invoke('unitKey:create', { unit: facts, suite, accountId: account.id, password, replace: action === 'replace' });
+      if (!result.ok) return setError(t(keyFailureText(result.code)));
+      void message.success(t(action === 'rotate' ? 'key.rotatedDone' : 'key.created'));
+      setAction(null);
+      onChange();
+    } catch (e) {
+      setError(t('err.generic', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const enrolment = async () => {
+    const { text } = await invoke('unitKey:enrolment', { unit: facts });
+    download(`zwledger-enrolment-${unit.code}.json`, new TextEncoder().encode(text));
+  };
+
+  return (
+    <Card size="small" title={t('key.title')} data-testid="unit-key">
+      <Typography.Paragraph type="secondary">{t('key.rule')}</Typography.Paragraph>
+      {status ? (
+        <>
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t('key.fingerprint')}>
+              <div className="fingerprint" data-testid="fingerprint">
+                {status.fingerprint.split(' ').map((g, i) => (
+                  <span key={i}>{g}</span>
+                ))}
+              </div>
+              <Typography.Text type="secondary">{t('key.fingerprintHelp')}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('key.suite')}>{t(`key.suite.${status.suite}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('key.id')}>
+              <span className="mono">{status.keyId}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('key.createdAt')}>
+              <Space wrap>
+                {formatDateTime(status.createdAt)}
+                {status.rotated && <Tag color="blue">{t('key.rotated')}</Tag>}
+                {status.retired > 0 && <Tag>{t('key.retired', { n: status.retired })}</Tag>}
+              </Space>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('key.protection')}>{t(`key.protection.${status.protection}`)}</Descriptions.Item>
+          </Descriptions>
+          <Space wrap style={{ marginTop: 12 }}>
+            <Button type="primary" icon={<DownloadOutlined />} onClick={() => void enrolment()}>
+              {t('key.enrolment')}
+            </Button>
+            <Button icon={<SyncOutlined />} onClick={() => open('rotate')}>
+              {t('key.rotate')}
+            </Button>
+            <Button danger onClick={() => open('replace')}>
+              {t('key.replace')}
+            </Button>
+            <Typography.Text type="secondary">{t('key.enrolmentHelp')}</Typography.Text>
+          </Space>
+        </>
+      ) : (
+        <Space wrap>
+          <Typography.Text>{t('key.none')}</Typography.Text>
+          <Button type="primary" icon={<KeyOutlined />} onClick={() => open('create')}>
+            {t('key.create')}
+          </Button>
+        </Space>
+      )}
+      <Modal
+        open={action !== null}
+        title={action ? t(action === 'create' ? 'key.create' : action === 'rotate' ? 'key.rotate' : 'key.replace') : ''}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        confirmLoading={busy}
+        okButtonProps={{ disabled: password === '', danger: action === 'replace' }}
+        onOk={() => void run()}
+        onCancel={() => setAction(null)}
+        destroyOnHidden
+      >
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {action === 'rotate' && <Alert type="info" showIcon message={t('key.rotateConfirm')} />}
+          {action === 'replace' && <Alert type="warning" showIcon message={t('key.replaceConfirm')} />}
+          {action !== 'rotate' && (
+            <Space>
+              <span>{t('key.suite')}</span>
+              <Select<CryptoSuite> value={suite} onChange={setSuite} style={{ width: 240 }} options={CRYPTO_SUITES.map((s) => ({ value: s, label: t(`key.suite.${s}`) }))} aria-label={t('key.suite')} />
+            </Space>
+          )}
+          <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('key.passwordHelp')} aria-label={t('key.password')} onPressEnter={() => password !== '' && void run()} autoFocus />
+          {error && <Alert type="error" showIcon message={error} />}
+        </Space>
+      </Modal>
+    </Card>
+  );
+}

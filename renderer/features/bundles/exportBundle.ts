@@ -1,0 +1,52 @@
+import { assembleBundle, prepareBundle } from '../../../shared/bundle/codec';
+import type { Manifest } from '../../../shared/bundle/format';
+import type { Account } from '../../../shared/domain/account';
+import type { UnitProfile } from '../../../shared/domain/unit';
+import { planExport, recordExport, type ExportScope } from '../../db/bundleExport';
+import type { Actor } from '../../db/repository';
+import { db } from '../../app/db';
+import { download, toBase64 } from '../../app/files';
+import { invoke } from '../../app/ipc';
+import type { Translate } from '../../app/i18n';
+import type { KeyStatus } from './UnitKeyCard';
+import { keyFailureText, passwordMatches } from './unitKeyActions';
+
+export type ExportOutcome = { ok: true; fileName: string; fileHash: string; manifest: Manifest } | { ok: false; message: string };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function stamp(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
+}
+
+/**
+ * The whole export: the password checked, the segment read, the manifest
+ * signed by main, the file offered for saving, then the copy filing and the
+ * last-export mark written together.
+ */
+export async function exportBundle(args: { t: Translate; actor: Actor; unit: UnitProfile; account: Account; key: KeyStatus; scope: ExportScope; password: string }): Promise<ExportOutcome> {
+  const { t, unit, account, key } = args;
+  if (!(await passwordMatches(args.password, account.passwordHash))) return { ok: false, message: t('key.wrongPassword') };
+  const plan = await planExport(db, unit.id, args.scope);
+  if (!plan) return { ok: false, message: t('export.nothing') };
+  const createdAt = Date.now();
+  const prepared = prepareBundle(
+    { unit: { id: unit.id, name: unit.name, code: unit.code }, createdBy: { accountId: account.id, name: account.displayName }, createdAt, prevHash: plan.prevHash, entries: plan.entries },
+    { suite: key.suite, keyId: key.keyId },
+  );
+  const signed = await invoke('bundle:sign', { unitId: unit.id, password: args.password, manifest: toBase64(prepared.manifestBytes) });
+  if (!signed.ok) return { ok: false, message: t(keyFailureText(signed.code)) };
+  if (signed.keyId !== key.keyId) return { ok: false, message: t('err.generic', { message: 'key changed' }) };
+  const bundle = assembleBundle(prepared, signed.signature);
+  const fileName = `zwledger-${unit.code}-${plan.fromSeq}-${plan.toSeq}-${stamp(createdAt)}.zwb`;
+  download(fileName, bundle.bytes);
+  await recordExport(db, args.actor, {
+    manifest: bundle.manifest,
+    fileName,
+    fileHash: bundle.fileHash,
+    exportedBy: account.displayName,
+    description: t('export.filingDescription', { file: fileName, from: plan.fromSeq, to: plan.toSeq, n: plan.entries.length, hash: bundle.fileHash.slice(0, 16) }),
+    purpose: t('export.filingPurpose'),
+  });
+  return { ok: true, fileName, fileHash: bundle.fileHash, manifest: bundle.manifest };
+}

@@ -1,0 +1,108 @@
+import { test, expect, type Page } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ADMIN, completeSetup, fillDevice, saveDrawer, setIdleMinutes, shot, signIn } from './helpers';
+
+// The administrator's export: the unit key made at setup, its fingerprint and
+// enrolment file, a signed bundle written in the browser and verified by the
+// office's command line under Node, and a rotation the old key signs.
+test.describe.configure({ mode: 'serial' });
+
+let page: Page;
+let keys: string;
+const run = promisify(execFile);
+
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await run(process.execPath, ['out/cli/zwledger.mjs', ...args]);
+    return { code: 0, out: stdout };
+  } catch (e) {
+    const failure = e as { code: number; stdout: string };
+    return { code: failure.code, out: failure.stdout };
+  }
+}
+
+async function save(trigger: () => Promise<void>, name: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await trigger();
+  const d = await download;
+  expect(d.suggestedFilename()).toMatch(name);
+  const to = join(keys, '..', d.suggestedFilename());
+  await copyFile(await d.path(), to);
+  return to;
+}
+
+test.beforeAll(async ({ browser }) => {
+  keys = join(await mkdtemp(join(tmpdir(), 'zw-e2e-bundles-')), 'keys');
+  await (await import('node:fs/promises')).mkdir(keys);
+  page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await completeSetup(page);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await setIdleMinutes(page, 120);
+  await page.getByRole('menuitem', { name: '入网计算机登记' }).click();
+  await page.getByRole('button', { name: '登记设备' }).click();
+  await fillDevice(page, { ip: '10.30.1.11', mac: '00-1A-2B-3C-5D-11', owner: '李明', office: '信息科' });
+  await saveDrawer(page);
+  await expect(page.getByRole('dialog')).toBeHidden();
+});
+
+test('the key made at setup, its fingerprint and the enrolment file', async () => {
+  await page.getByRole('menuitem', { name: '数据包导出' }).click();
+  const card = page.getByTestId('unit-key');
+  await expect(card.getByTestId('fingerprint')).toHaveText(/^(\d{5}){8}$/);
+  await expect(card).toContainText('SM2 / SM3（国密）');
+  await expect(card).toContainText('用生成密钥的管理员密码加密保存');
+  const file = await save(() => card.getByRole('button', { name: '下载登记文件' }).click(), /^zwledger-enrolment-.*\.json$/);
+  await copyFile(file, join(keys, 'unit.json'));
+  await shot(page, '60-unit-key');
+});
+
+test('an export says what it holds, needs the password, and verifies under Node', async () => {
+  const card = page.getByTestId('export-card');
+  await expect(card).toContainText('尚未导出过数据包');
+  await expect(card.getByTestId('export-summary')).toContainText('将导出第 1–');
+  await expect(card.getByRole('cell', { name: '入网计算机' })).toBeVisible();
+  await card.getByLabel('管理员密码').fill('wrong-password');
+  await card.getByRole('button', { name: '签名并导出' }).click();
+  await expect(card.getByTestId('export-result')).toContainText('密码不正确');
+
+  await card.getByLabel('管理员密码').fill(ADMIN.password);
+  const bundle = await save(() => card.getByRole('button', { name: '签名并导出' }).click(), /^zwledger-.*-1-\d+-\d{8}-\d{4}\.zwb$/);
+  await expect(card.getByTestId('export-result')).toContainText('已登记复制备案');
+  await shot(page, '61-exported');
+  const verified = await cli('verify', '--keys', keys, bundle);
+  expect(verified.out).toContain('有效');
+  expect(verified.code).toBe(0);
+
+  // The copy filing is the only new change: the next export holds just it.
+  await expect(card).toContainText('上次导出：');
+  await expect(card.getByTestId('export-summary')).toContainText(/将导出第 (\d+)–\1 条修改记录，共 1 条/);
+  await expect(card.getByRole('cell', { name: '复制备案' })).toBeVisible();
+  await page.getByRole('menuitem', { name: '复制备案' }).click();
+  await expect(page.getByText(/导出数据包 zwledger-.*\.zwb/)).toBeVisible();
+});
+
+test('a rotated key signs its own enrolment; bundles before and after both verify', async () => {
+  await page.getByRole('menuitem', { name: '数据包导出' }).click();
+  const card = page.getByTestId('unit-key');
+  const before = await card.getByTestId('fingerprint').textContent();
+  await card.getByRole('button', { name: '轮换密钥' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('管理员密码').fill(ADMIN.password);
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByText('已轮换密钥')).toBeVisible();
+  await expect(card.getByTestId('fingerprint')).not.toHaveText(before ?? '');
+  await expect(card).toContainText('由上一把密钥签名的新密钥（轮换）');
+  const enrolment = await save(() => card.getByRole('button', { name: '下载登记文件' }).click(), /\.json$/);
+  await copyFile(enrolment, join(keys, 'rotated.json'));
+
+  const exportCard = page.getByTestId('export-card');
+  await exportCard.getByLabel('管理员密码').fill(ADMIN.password);
+  const bundle = await save(() => exportCard.getByRole('button', { name: '签名并导出' }).click(), /\.zwb$/);
+  const verified = await cli('verify', '--keys', keys, '--json', bundle);
+  expect(verified.code).toBe(0);
+  expect(JSON.parse(verified.out)[0]).toMatchObject({ verdict: 'gapBefore', entries: 1 });
+});
