@@ -15,6 +15,8 @@ import type { Inspection } from '../../shared/ledgers/inspection';
 import type { Training } from '../../shared/ledgers/training';
 import type { CopyFiling } from '../../shared/ledgers/copyFiling';
 import type { Maintainer } from '../../shared/ledgers/maintainer';
+import type { LoggedTable } from '../../shared/changelog/tables';
+import type { CryptoSuite } from '../../shared/bundle/suites';
 
 /** Local-only state: never exported, never in the change log. */
 export interface MetaRow {
@@ -104,6 +106,15 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
       maintainers: 'id, unitId',
     },
   },
+  {
+    // The office's console (issue 5): enrolled unit keys, and the bundles
+    // received, kept as evidence with the hash at every seq they cover.
+    version: 5,
+    stores: {
+      enrolledKeys: 'keyId, unitId',
+      receivedBundles: 'fileHash, [unitId+fromSeq], unitId',
+    },
+  },
 ];
 
 export type ZwTables = {
@@ -124,6 +135,8 @@ export type ZwTables = {
   trainings: EntityTable<Training, 'id'>;
   copyFilings: EntityTable<CopyFiling, 'id'>;
   maintainers: EntityTable<Maintainer, 'id'>;
+  enrolledKeys: EntityTable<EnrolledKey, 'keyId'>;
+  receivedBundles: EntityTable<ReceivedBundle, 'fileHash'>;
 };
 
 export type ZwDb = Dexie & ZwTables;
@@ -141,6 +154,48 @@ export function openDb(name: string = DB_NAME, upTo: number = Number.POSITIVE_IN
 
 /** The logged tables: every write to these goes through the repository. */
 export { LOGGED_TABLES, type LoggedTable } from '../../shared/changelog/tables';
+
+/** A unit key the office enrolled after comparing its fingerprint; revoked, never deleted. */
+export interface EnrolledKey {
+  keyId: string;
+  unitId: string;
+  unitName: string;
+  unitCode: string;
+  suite: CryptoSuite;
+  publicKey: string;
+  fingerprint: string;
+  /** Set when the enrolment file was signed by an enrolled key of the same unit. */
+  rotatedFrom: string | null;
+  enrolledAt: number;
+  enrolledBy: string;
+  revokedAt: number | null;
+  revokedBy: string | null;
+  revokedReason: string | null;
+}
+
+/** A bundle taken in: what it covers, the chain hash at each seq, and the file itself as evidence. */
+export interface ReceivedBundle {
+  fileHash: string;
+  fileName: string;
+  unitId: string;
+  unitName: string;
+  unitCode: string;
+  keyId: string;
+  fromSeq: number;
+  toSeq: number;
+  prevHash: string;
+  hashes: string[];
+  counts: Partial<Record<LoggedTable, number>>;
+  createdAt: number;
+  /** The time of the last entry: how current the office's picture of the unit is. */
+  lastEntryAt: number;
+  receivedAt: number;
+  receivedBy: string;
+  /** What was said when it arrived ('valid' or 'gapBefore'); today's gaps are computed from all ranges. */
+  verdict: 'valid' | 'gapBefore';
+  /** The received file, base64 (a backup is JSON). */
+  evidence: string;
+}
 
 /** A year of the work calendar; id is `<unitId>/<year>`. */
 export type CalendarRecord = RecordMeta & YearCalendar;

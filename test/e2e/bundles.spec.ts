@@ -25,7 +25,7 @@ async function cli(...args: string[]): Promise<{ code: number; out: string }> {
   }
 }
 
-async function save(trigger: () => Promise<void>, name: string): Promise<string> {
+async function save(trigger: () => Promise<void>, name: RegExp): Promise<string> {
   const download = page.waitForEvent('download');
   await trigger();
   const d = await download;

@@ -1,0 +1,224 @@
+import Dexie from 'dexie';
+import { readBundle, type KeyLookup, type ReadResult } from '../../shared/bundle/codec';
+import { rotationSignedBy, type Enrolment } from '../../shared/bundle/enrolment';
+import type { Manifest } from '../../shared/bundle/format';
+import { ChainKnowledge, type Segment } from '../../shared/bundle/segments';
+import { fingerprint } from '../../shared/bundle/suites';
+import type { Verdict } from '../../shared/bundle/verdicts';
+import type { LoggedTable } from '../../shared/changelog/tables';
+import type { RecordMeta } from '../../shared/domain/record';
+import { can } from '../../shared/domain/roles';
+import { toBase64 } from '../app/files';
+import { ValidationError } from './errors';
+import type { Actor } from './repository';
+import type { EnrolledKey, ReceivedBundle, ZwDb } from './schema';
+
+/**
+ * The information office's console (DESIGN.md, Export bundles): unit keys
+ * enrolled after comparing fingerprints, and bundles taken in — each one
+ * verified first, then merged in one transaction, all of it or nothing.
+ */
+
+function mustUseConsole(actor: Actor): void {
+  if (!can(actor.role, 'console.use')) throw new ValidationError([{ field: '', code: 'forbidden' }]);
+}
+
+/**
+ * Accounts are not taken in: they carry no password, and the office's
+ * sign-in must only ever see the office's own accounts.
+ */
+export const MERGED_TABLES: readonly LoggedTable[] = ['units', 'devices', 'checkins', 'calendars', 'schedules', 'dutyLogs', 'faults', 'scans', 'incidents', 'inspections', 'trainings', 'copyFilings', 'maintainers'];
+
+export interface EnrolmentReview {
+  enrolment: Enrolment;
+  fingerprint: string;
+  /** The enrolled key of the same unit that signed this one, when it is a rotation. */
+  rotationOf: EnrolledKey | null;
+  /** Active keys the unit already has: a new key beside them needs the phone call. */
+  otherKeys: EnrolledKey[];
+  already: EnrolledKey | null;
+}
+
+export async function reviewEnrolment(db: ZwDb, enrolment: Enrolment): Promise<EnrolmentReview> {
+  const ofUnit = await db.enrolledKeys.where('unitId').equals(enrolment.unitId).toArray();
+  const already = ofUnit.find((k) => k.keyId === enrolment.keyId) ?? null;
+  const previous = enrolment.rotation ? ofUnit.find((k) => k.keyId === enrolment.rotation!.previousKeyId && k.revokedAt === null) : undefined;
+  const rotationOf = previous && rotationSignedBy(enrolment, previous) ? previous : null;
+  return { enrolment, fingerprint: fingerprint(enrolment.suite, enrolment.publicKey), rotationOf, otherKeys: ofUnit.filter((k) => k.revokedAt === null && k.keyId !== enrolment.keyId), already };
+}
+
+export async function enrolKey(db: ZwDb, actor: Actor, review: EnrolmentReview): Promise<EnrolledKey> {
+  mustUseConsole(actor);
+  const e = review.enrolment;
+  const row: EnrolledKey = {
+    keyId: e.keyId,
+    unitId: e.unitId,
+    unitName: e.unitName,
+    unitCode: e.unitCode,
+    suite: e.suite,
+    publicKey: e.publicKey,
+    fingerprint: review.fingerprint,
+    rotatedFrom: review.rotationOf?.keyId ?? null,
+    enrolledAt: Date.now(),
+    enrolledBy: actor.accountId,
+    revokedAt: null,
+    revokedBy: null,
+    revokedReason: null,
+  };
+  await db.transaction('rw', db.enrolledKeys, async () => {
+    const existing = await db.enrolledKeys.get(e.keyId);
+    if (existing) throw new ValidationError([{ field: 'keyId', code: existing.revokedAt === null ? 'console.alreadyEnrolled' : 'console.revokedKey' }]);
+    await db.enrolledKeys.add(row);
+  });
+  return row;
+}
+
+export async function revokeKey(db: ZwDb, actor: Actor, keyId: string, reason: string): Promise<void> {
+  mustUseConsole(actor);
+  const text = reason.trim();
+  if (text.length < 2) throw new ValidationError([{ field: 'reason', code: 'retire.reason' }]);
+  await db.transaction('rw', db.enrolledKeys, async () => {
+    const key = await db.enrolledKeys.get(keyId);
+    if (!key || key.revokedAt !== null) throw new ValidationError([{ field: '', code: 'stale' }]);
+    await db.enrolledKeys.put({ ...key, revokedAt: Date.now(), revokedBy: actor.accountId, revokedReason: text.slice(0, 200) });
+  });
+}
+
+export async function keyLookup(db: ZwDb): Promise<KeyLookup> {
+  const keys = new Map((await db.enrolledKeys.toArray()).map((k) => [k.keyId, { unitId: k.unitId, suite: k.suite, publicKey: k.publicKey, revoked: k.revokedAt !== null }]));
+  return (keyId) => keys.get(keyId);
+}
+
+export interface ImportOutcome {
+  fileName: string;
+  verdict: Verdict;
+  detail: string;
+  manifest?: Manifest;
+  /** Records written or updated, per table. */
+  merged?: Partial<Record<LoggedTable, number>>;
+  missing?: { from: number; to: number };
+  forkAt?: number;
+}
+
+const segmentOf = (b: Pick<ReceivedBundle, 'unitId' | 'fromSeq' | 'prevHash' | 'hashes'>): Segment => ({ unitId: b.unitId, fromSeq: b.fromSeq, prevHash: b.prevHash, hashes: b.hashes });
+
+/**
+ * Takes in one verified bundle: in one transaction, it is judged against the
+ * segments already received (duplicate, fork, gap), its records are merged
+ * by highest rev, and the file is kept. A duplicate or a fork writes nothing.
+ */
+export async function mergeVerified(db: ZwDb, actor: Actor, fileName: string, bytes: Uint8Array, fileHash: string, read: Extract<ReadResult, { verdict: 'valid' }>): Promise<ImportOutcome> {
+  mustUseConsole(actor);
+  const { manifest, entries } = read;
+  const unitId = manifest.unitId;
+  const segment: Segment = { unitId, fromSeq: manifest.fromSeq, prevHash: manifest.prevHash, hashes: entries.map((e) => e.hash) };
+  // The newest snapshot of each record in this bundle, by table.
+  const latest = new Map<LoggedTable, Map<string, RecordMeta>>();
+  for (const { entry } of entries) {
+    // The bundle's schema already held table to the logged tables.
+    const table = entry.table as LoggedTable;
+    if (!MERGED_TABLES.includes(table)) continue;
+    let byId = latest.get(table);
+    if (!byId) latest.set(table, (byId = new Map()));
+    const record = entry.record as unknown as RecordMeta;
+    if (record.id !== entry.recordId || record.unitId !== unitId || record.rev !== entry.rev) continue;
+    const known = byId.get(entry.recordId);
+    if (!known || known.rev < entry.rev) byId.set(entry.recordId, record);
+  }
+  const tables = [db.receivedBundles, ...[...latest.keys()].map((t) => db.table(t))];
+  return db.transaction('rw', tables, async () => {
+    const outcome: ImportOutcome = { fileName, verdict: 'valid', detail: '', manifest };
+    if (await db.receivedBundles.get(fileHash)) return { ...outcome, verdict: 'duplicate' };
+    const around = await db.receivedBundles
+      .where('[unitId+fromSeq]')
+      .between([unitId, Dexie.minKey], [unitId, manifest.toSeq], true, true)
+      .filter((b) => b.toSeq >= manifest.fromSeq - 1)
+      .toArray();
+    const knowledge = new ChainKnowledge();
+    for (const b of around) knowledge.add(segmentOf(b));
+    const assessment = knowledge.assess(segment);
+    if (assessment.verdict === 'forked') return { ...outcome, verdict: 'forked', forkAt: assessment.forkAt, detail: `seq ${assessment.forkAt}` };
+    if (assessment.verdict === 'duplicate') return { ...outcome, verdict: 'duplicate' };
+    if (assessment.verdict === 'gapBefore') {
+      const before = await db.receivedBundles.where('[unitId+fromSeq]').between([unitId, Dexie.minKey], [unitId, manifest.fromSeq], true, false).last();
+      outcome.verdict = 'gapBefore';
+      outcome.missing = { from: before ? before.toSeq + 1 : 1, to: manifest.fromSeq - 1 };
+    }
+    const merged: Partial<Record<LoggedTable, number>> = {};
+    for (const [table, byId] of latest) {
+      const ids = [...byId.keys()];
+      const existing = (await db.table(table).bulkGet(ids)) as (RecordMeta | undefined)[];
+      const newer = ids.map((id) => byId.get(id)!).filter((r, i) => !existing[i] || existing[i]!.rev < r.rev);
+      if (newer.length > 0) await db.table(table).bulkPut(newer);
+      merged[table] = newer.length;
+    }
+    const last = entries[entries.length - 1]!.entry;
+    await db.receivedBundles.add({
+      fileHash,
+      fileName,
+      unitId,
+      unitName: manifest.unitName,
+      unitCode: manifest.unitCode,
+      keyId: manifest.keyId,
+      fromSeq: manifest.fromSeq,
+      toSeq: manifest.toSeq,
+      prevHash: manifest.prevHash,
+      hashes: segment.hashes as string[],
+      counts: manifest.counts,
+      createdAt: manifest.createdAt,
+      lastEntryAt: last.at,
+      receivedAt: Date.now(),
+      receivedBy: actor.accountId,
+      verdict: outcome.verdict === 'gapBefore' ? 'gapBefore' : 'valid',
+      evidence: toBase64(bytes),
+    });
+    return { ...outcome, merged };
+  });
+}
+
+/** Reads, verifies and takes in one file. A file refused for any reason changes nothing. */
+export async function importBundle(db: ZwDb, actor: Actor, file: { name: string; bytes: Uint8Array }, keys: KeyLookup, hashOf: (bytes: Uint8Array, suite: Manifest['suite']) => string): Promise<ImportOutcome> {
+  mustUseConsole(actor);
+  const read = readBundle(file.bytes, keys);
+  if (read.verdict !== 'valid') return { fileName: file.name, verdict: read.verdict, detail: read.detail, ...(read.manifest ? { manifest: read.manifest } : {}) };
+  return mergeVerified(db, actor, file.name, file.bytes, hashOf(file.bytes, read.manifest.suite), read);
+}
+
+export interface UnitCoverage {
+  unitId: string;
+  unitName: string;
+  unitCode: string;
+  bundles: number;
+  lastReceivedAt: number;
+  lastEntryAt: number;
+  toSeq: number;
+  /** Seq ranges not yet received between 1 and the highest seq received. */
+  gaps: { from: number; to: number }[];
+}
+
+/** Per unit: what has been received, how current it is, and where the holes are. */
+export async function unitCoverage(db: ZwDb): Promise<UnitCoverage[]> {
+  const byUnit = new Map<string, UnitCoverage & { ranges: [number, number][] }>();
+  await db.receivedBundles.each((b) => {
+    let u = byUnit.get(b.unitId);
+    if (!u) byUnit.set(b.unitId, (u = { unitId: b.unitId, unitName: b.unitName, unitCode: b.unitCode, bundles: 0, lastReceivedAt: 0, lastEntryAt: 0, toSeq: 0, gaps: [], ranges: [] }));
+    u.bundles += 1;
+    if (b.receivedAt >= u.lastReceivedAt) {
+      u.lastReceivedAt = b.receivedAt;
+      u.unitName = b.unitName;
+      u.unitCode = b.unitCode;
+    }
+    u.lastEntryAt = Math.max(u.lastEntryAt, b.lastEntryAt);
+    u.toSeq = Math.max(u.toSeq, b.toSeq);
+    u.ranges.push([b.fromSeq, b.toSeq]);
+  });
+  return [...byUnit.values()].map(({ ranges, ...u }) => {
+    ranges.sort((a, b) => a[0] - b[0]);
+    let next = 1;
+    for (const [from, to] of ranges) {
+      if (from > next) u.gaps.push({ from: next, to: from - 1 });
+      next = Math.max(next, to + 1);
+    }
+    return u;
+  });
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb, unitWithAdmin } from './helpers';
+import { enrolKey, importBundle, keyLookup, MERGED_TABLES, reviewEnrolment, revokeKey, unitCoverage, type ImportOutcome } from '../../../renderer/db/console';
+import type { Actor } from '../../../renderer/db/repository';
+import type { ZwDb } from '../../../renderer/db/schema';
+import { writeBundle } from '../../../shared/bundle/codec';
+import { makeEnrolment } from '../../../shared/bundle/enrolment';
+import { fixtureHistory, fixtureUnits, type FixtureUnit } from '../../../shared/bundle/fixture';
+import { digest, generateKeyPair, keyIdOf } from '../../../shared/bundle/suites';
+import { FAILING } from '../../../shared/bundle/verdicts';
+import { GENESIS_HASH, sealEntry, type SealedEntry, type UnhashedEntry } from '../../../shared/changelog/chain';
+import { mutateBundle, sameFiles } from '../shared/mutations';
+
+const hashOf = (bytes: Uint8Array, suite: 'sm2-sm3' | 'ed25519-sha256') => digest(suite, bytes);
+
+async function office(): Promise<{ db: ZwDb; auditor: Actor; admin: Actor }> {
+  const db = freshDb();
+  const admin = await unitWithAdmin(db);
+  return { db, admin, auditor: { unitId: admin.unitId, accountId: 'auditor-1', role: 'auditor' } };
+}
+
+async function enrolAll(db: ZwDb, auditor: Actor, units: FixtureUnit[]) {
+  for (const u of units) await enrolKey(db, auditor, await reviewEnrolment(db, u.enrolment));
+}
+
+async function importAll(db: ZwDb, auditor: Actor, files: { name: string; bytes: Uint8Array }[]): Promise<ImportOutcome[]> {
+  const keys = await keyLookup(db);
+  const out: ImportOutcome[] = [];
+  for (const f of files) out.push(await importBundle(db, auditor, f, keys, hashOf));
+  return out;
+}
+
+/** The merged records, as the aggregated view reads them. */
+async function records(db: ZwDb, officeUnit: string): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of MERGED_TABLES) out[t] = (await db.table(t).toArray()).filter((r: { unitId: string }) => r.unitId !== officeUnit).sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id));
+  return out;
+}
+
+async function everything(db: ZwDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  return out;
+}
+
+const files = (units: FixtureUnit[]) => units.flatMap((u) => u.bundles.map((b) => ({ name: `${u.unit.code}-${b.manifest.fromSeq}.zwb`, bytes: b.bytes })));
+
+describe('the office console takes in bundles', () => {
+  const units = fixtureUnits({ units: 2, entries: 300, perBundle: 100, suite: 'sm2-sm3' });
+
+  it('enrols keys after review, imports every bundle, merges records but never accounts', async () => {
+    const { db, auditor } = await office();
+    const review = await reviewEnrolment(db, units[0]!.enrolment);
+    expect(review).toMatchObject({ rotationOf: null, otherKeys: [], already: null });
+    expect(review.fingerprint).toMatch(/^\d{5}( \d{5}){7}$/);
+    await enrolAll(db, auditor, units);
+    await expect(enrolKey(db, auditor, review)).rejects.toThrow();
+    const outcomes = await importAll(db, auditor, files(units));
+    expect(outcomes.map((o) => o.verdict)).toEqual(Array(6).fill('valid'));
+    expect(outcomes[0]!.merged?.units).toBe(1);
+    expect(await db.accounts.count()).toBe(1);
+    const devices = await db.devices.where('unitId').equals(units[1]!.unit.id).count();
+    expect(devices).toBeGreaterThan(20);
+    expect(await db.receivedBundles.count()).toBe(6);
+    const coverage = await unitCoverage(db);
+    expect(coverage.map((c) => ({ toSeq: c.toSeq, gaps: c.gaps, bundles: c.bundles }))).toEqual([
+      { toSeq: 300, gaps: [], bundles: 3 },
+      { toSeq: 300, gaps: [], bundles: 3 },
+    ]);
+  });
+
+  it('gives the same records whatever the order, and twice is the same as once', async () => {
+    const a = await office();
+    const b = await office();
+    await enrolAll(a.db, a.auditor, units);
+    await enrolAll(b.db, b.auditor, units);
+    const all = files(units);
+    await importAll(a.db, a.auditor, all);
+    const shuffled = [all[5]!, all[2]!, all[3]!, all[0]!, all[4]!, all[1]!];
+    const outcomes = await importAll(b.db, b.auditor, [...shuffled, ...shuffled]);
+    expect(outcomes.slice(6).every((o) => o.verdict === 'duplicate')).toBe(true);
+    expect(await records(b.db, b.admin.unitId)).toEqual(await records(a.db, a.admin.unitId));
+    expect((await unitCoverage(b.db)).every((c) => c.gaps.length === 0)).toBe(true);
+  });
+
+  it('flags a gap until the missing segment arrives, and a duplicate changes nothing', async () => {
+    const { db, auditor } = await office();
+    await enrolAll(db, auditor, units);
+    const [, , third] = files(units);
+    const [gap] = await importAll(db, auditor, [third!]);
+    expect(gap).toMatchObject({ verdict: 'gapBefore', missing: { from: 1, to: 200 } });
+    expect((await unitCoverage(db))[0]!.gaps).toEqual([{ from: 1, to: 200 }]);
+    const before = await everything(db);
+    const [again] = await importAll(db, auditor, [third!]);
+    expect(again!.verdict).toBe('duplicate');
+    expect(await everything(db)).toEqual(before);
+    const [first, second] = files(units);
+    expect((await importAll(db, auditor, [first!, second!])).map((o) => o.verdict)).toEqual(['valid', 'valid']);
+    expect((await unitCoverage(db))[0]!.gaps).toEqual([]);
+  });
+
+  it('refuses a forked history loudly and writes nothing of it', async () => {
+    const { db, auditor } = await office();
+    const { unit, entries } = fixtureHistory(5, 200);
+    const pair = generateKeyPair('sm2-sm3');
+    const key = { suite: 'sm2-sm3' as const, keyId: keyIdOf('sm2-sm3', pair.publicKey), privateKey: pair.privateKey };
+    await enrolKey(db, auditor, await reviewEnrolment(db, makeEnrolment(unit, pair, 1)));
+    const bundle = (part: SealedEntry[], prev: string) => writeBundle({ unit, createdBy: { accountId: 'a', name: 'a' }, createdAt: 1, prevHash: prev, entries: part }, key).bytes;
+    // Another history from seq 150 on: the unit's PC restored from an old backup and written again.
+    const forked: SealedEntry[] = entries.slice(100, 149);
+    let prev = entries[148]!.hash;
+    for (const e of entries.slice(149)) {
+      const body = JSON.parse(e.body) as UnhashedEntry;
+      const sealed = sealEntry({ ...body, at: body.at + 1, prevHash: prev });
+      forked.push(sealed);
+      prev = sealed.hash;
+    }
+    const outcomes = await importAll(db, auditor, [
+      { name: 'a.zwb', bytes: bundle(entries.slice(0, 100), GENESIS_HASH) },
+      { name: 'b.zwb', bytes: bundle(entries.slice(100), entries[99]!.hash) },
+    ]);
+    expect(outcomes.map((o) => o.verdict)).toEqual(['valid', 'valid']);
+    const before = await everything(db);
+    const [fork] = await importAll(db, auditor, [{ name: 'fork.zwb', bytes: bundle(forked, entries[99]!.hash) }]);
+    expect(fork).toMatchObject({ verdict: 'forked', forkAt: 150 });
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('refuses unknown and revoked keys, and only an auditor may import', async () => {
+    const { db, auditor, admin } = await office();
+    const [file] = files(units);
+    expect((await importAll(db, auditor, [file!]))[0]!.verdict).toBe('unknownKey');
+    await enrolAll(db, auditor, units);
+    await revokeKey(db, auditor, units[0]!.enrolment.keyId, '单位电脑报废');
+    expect((await importAll(db, auditor, [file!]))[0]!.verdict).toBe('revokedKey');
+    await expect(importBundle(db, admin, file!, await keyLookup(db), hashOf)).rejects.toThrow();
+  });
+
+  it('accepts a rotated key signed by the enrolled one as a rotation', async () => {
+    const { db, auditor } = await office();
+    const unit = { id: 'u-rot', name: '静宁县', code: 'JN-01' };
+    const old = generateKeyPair('sm2-sm3');
+    await enrolKey(db, auditor, await reviewEnrolment(db, makeEnrolment(unit, old, 1)));
+    const rotated = makeEnrolment(unit, generateKeyPair('sm2-sm3'), 2, { keyId: keyIdOf('sm2-sm3', old.publicKey), suite: 'sm2-sm3', privateKey: old.privateKey });
+    const review = await reviewEnrolment(db, rotated);
+    expect(review.rotationOf?.keyId).toBe(keyIdOf('sm2-sm3', old.publicKey));
+    expect((await enrolKey(db, auditor, review)).rotatedFrom).toBe(review.rotationOf!.keyId);
+    const stranger = await reviewEnrolment(db, makeEnrolment(unit, generateKeyPair('sm2-sm3'), 3));
+    expect(stranger.rotationOf).toBeNull();
+    expect(stranger.otherKeys).toHaveLength(2);
+  });
+});
+
+describe('200+ mutated bundles leave the database as it was', () => {
+  it('refuses each with its verdict, changing nothing', async () => {
+    const [unit] = fixtureUnits({ units: 1, entries: 40, suite: 'sm2-sm3' });
+    const original = unit!.bundles[0]!.bytes;
+    const cases = mutateBundle(original);
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    const { db, auditor } = await office();
+    await enrolAll(db, auditor, [unit!]);
+    const keys = await keyLookup(db);
+    const before = await everything(db);
+    for (const c of cases) {
+      const outcome = await importBundle(db, auditor, { name: c.name, bytes: c.bytes }, keys, hashOf);
+      if (c.expected !== 'failOrIdentical') expect(outcome.verdict, c.name).toBe(c.expected);
+      else if (!FAILING.has(outcome.verdict)) {
+        // Accepted only if it is the original's content; undo it to keep comparing against the start.
+        expect(sameFiles(c.bytes, original), c.name).toBe(true);
+        await db.transaction('rw', db.tables, async () => {
+          for (const t of db.tables) {
+            await t.clear();
+            await t.bulkAdd(before[t.name] as object[]);
+          }
+        });
+        continue;
+      }
+      if (FAILING.has(outcome.verdict)) expect(await everything(db), c.name).toEqual(before);
+    }
+  }, 120_000);
+});
