@@ -1,27 +1,37 @@
 import { useRef, type ReactNode } from 'react';
 import { Button, type ButtonProps } from 'antd';
 
+type Pick = { multiple?: false; onFile: (file: File) => void } | { multiple: true; onFiles: (files: File[]) => void };
+
 /**
- * A button that opens the file chooser and hands over the one file picked.
- * The input stays in the page (hidden), so tests can set files on it.
+ * A button that opens the file chooser and hands over what was picked: one
+ * file, or (multiple) all of them. The input stays in the page (hidden), so
+ * tests can set files on it.
  */
-export function FilePickButton({ accept, onFile, testId, children, ...button }: { accept: string; onFile: (file: File) => void; testId: string; children: ReactNode } & Omit<ButtonProps, 'onClick' | 'children'>) {
+export function FilePickButton(props: { accept: string; testId: string; children: ReactNode } & Pick & Omit<ButtonProps, 'onClick' | 'children'>) {
   const input = useRef<HTMLInputElement>(null);
+  const { accept, testId, children, multiple, ...rest } = props;
+  const button = { ...rest } as Record<string, unknown>;
+  delete button.onFile;
+  delete button.onFiles;
   return (
     <>
-      <Button {...button} onClick={() => input.current?.click()}>
+      <Button {...(button as ButtonProps)} onClick={() => input.current?.click()}>
         {children}
       </Button>
       <input
         ref={input}
         type="file"
         accept={accept}
+        multiple={multiple}
         hidden
         data-testid={testId}
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (file) onFile(file);
+          if (files.length === 0) return;
+          if (props.multiple) props.onFiles(files);
+          else props.onFile(files[0]!);
         }}
       />
     </>

@@ -1,11 +1,14 @@
 import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
-  AlertOutlined, AuditOutlined, BugOutlined, DatabaseOutlined, CalendarOutlined, CheckSquareOutlined, CopyOutlined, DesktopOutlined, ExportOutlined, LockOutlined, LogoutOutlined, MailOutlined,
+  AlertOutlined, ApartmentOutlined, AuditOutlined, ImportOutlined, KeyOutlined, BugOutlined, DatabaseOutlined, CalendarOutlined, CheckSquareOutlined, CopyOutlined, DesktopOutlined, ExportOutlined, LockOutlined, LogoutOutlined, MailOutlined,
   PhoneOutlined, ReadOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { LedgerPage } from '../features/ledgers/LedgerPage';
 import { BundlesPage } from '../features/bundles/BundlesPage';
+import { ConsoleImportPage } from '../features/console/ConsoleImportPage';
+import { ConsoleKeysPage } from '../features/console/ConsoleKeysPage';
+import { ConsoleUnitsPage } from '../features/console/ConsoleUnitsPage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { useAutoBackup } from '../features/backup/useAutoBackup';
 import { copyLedger, dutyLedger, faultLedger, incidentLedger, inspectionLedger, maintainerLedger, scanLedger, trainingLedger } from '../features/ledgers/defs';
@@ -29,7 +32,7 @@ import { EVENTS_KEY } from '../../shared/ipc/channels';
 
 interface PageDef {
   key: string;
-  group: 'ledgers' | 'checkins' | 'system';
+  group: 'office' | 'ledgers' | 'checkins' | 'system';
   label: MessageKey;
   icon: ReactNode;
   permission: Permission;
@@ -38,6 +41,9 @@ interface PageDef {
 
 /** The ledgers that exist, and the screens around them. A page appears only for roles that may see it. */
 const PAGES: PageDef[] = [
+  { key: 'console-units', group: 'office', label: 'nav.consoleUnits', icon: <ApartmentOutlined />, permission: 'console.use', render: () => <ConsoleUnitsPage /> },
+  { key: 'console-import', group: 'office', label: 'nav.consoleImport', icon: <ImportOutlined />, permission: 'console.use', render: () => <ConsoleImportPage /> },
+  { key: 'console-keys', group: 'office', label: 'nav.consoleKeys', icon: <KeyOutlined />, permission: 'console.use', render: () => <ConsoleKeysPage /> },
   { key: 'devices', group: 'ledgers', label: 'nav.devices', icon: <DesktopOutlined />, permission: 'devices.view', render: () => <DevicesPage /> },
   { key: 'duty', group: 'ledgers', label: 'nav.duty', icon: <ScheduleOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={dutyLedger} /> },
   { key: 'faults', group: 'ledgers', label: 'nav.faults', icon: <ToolOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={faultLedger} /> },
@@ -56,7 +62,7 @@ const PAGES: PageDef[] = [
   { key: 'settings', group: 'system', label: 'nav.settings', icon: <SettingOutlined />, permission: 'devices.view', render: () => <SettingsPage /> },
 ];
 
-const GROUP_LABEL: Record<PageDef['group'], MessageKey> = { ledgers: 'nav.group.ledgers', checkins: 'nav.group.checkins', system: 'nav.group.system' };
+const GROUP_LABEL: Record<PageDef['group'], MessageKey> = { office: 'nav.group.office', ledgers: 'nav.group.ledgers', checkins: 'nav.group.checkins', system: 'nav.group.system' };
 
 function pageFromHash(): string {
   return window.location.hash.replace(/^#\/?/, '');
@@ -119,7 +125,7 @@ export function Shell() {
           mode="inline"
           selectedKeys={[current]}
           onClick={(e) => setCurrent(e.key)}
-          items={(['ledgers', 'checkins', 'system'] as const)
+          items={(['office', 'ledgers', 'checkins', 'system'] as const)
             .map((group) => ({ type: 'group' as const, key: group, label: t(GROUP_LABEL[group]), children: pages.filter((p) => p.group === group).map((p) => ({ key: p.key, icon: p.icon, label: t(p.label) })) }))
             .filter((g) => g.children.length > 0)}
         />

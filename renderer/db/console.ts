@@ -3,7 +3,7 @@ import { readBundle, type KeyLookup, type ReadResult } from '../../shared/bundle
 import { rotationSignedBy, type Enrolment } from '../../shared/bundle/enrolment';
 import type { Manifest } from '../../shared/bundle/format';
 import { ChainKnowledge, type Segment } from '../../shared/bundle/segments';
-import { fingerprint } from '../../shared/bundle/suites';
+import { digest, fingerprint } from '../../shared/bundle/suites';
 import type { Verdict } from '../../shared/bundle/verdicts';
 import type { LoggedTable } from '../../shared/changelog/tables';
 import type { RecordMeta } from '../../shared/domain/record';
@@ -177,11 +177,11 @@ export async function mergeVerified(db: ZwDb, actor: Actor, fileName: string, by
 }
 
 /** Reads, verifies and takes in one file. A file refused for any reason changes nothing. */
-export async function importBundle(db: ZwDb, actor: Actor, file: { name: string; bytes: Uint8Array }, keys: KeyLookup, hashOf: (bytes: Uint8Array, suite: Manifest['suite']) => string): Promise<ImportOutcome> {
+export async function importBundle(db: ZwDb, actor: Actor, file: { name: string; bytes: Uint8Array }, keys: KeyLookup): Promise<ImportOutcome> {
   mustUseConsole(actor);
   const read = readBundle(file.bytes, keys);
   if (read.verdict !== 'valid') return { fileName: file.name, verdict: read.verdict, detail: read.detail, ...(read.manifest ? { manifest: read.manifest } : {}) };
-  return mergeVerified(db, actor, file.name, file.bytes, hashOf(file.bytes, read.manifest.suite), read);
+  return mergeVerified(db, actor, file.name, file.bytes, digest(read.manifest.suite, file.bytes), read);
 }
 
 export interface UnitCoverage {

@@ -3,12 +3,20 @@ import type { LoggedTable } from '../changelog/tables';
 import { writeBundle, type WrittenBundle } from './codec';
 import { makeEnrolment, type Enrolment } from './enrolment';
 import { generateKeyPair, keyIdOf, type CryptoSuite } from './suites';
+import { WorkCalendar } from '../calendar/calendar';
+import { BUNDLED_CALENDARS } from '../calendar/bundled';
+import { DEFAULT_SCHEDULE } from '../calendar/schedule';
+import { expectedSlots } from '../checkins/slots';
+
+const DAY_MS = 86_400_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * Realistic synthetic history for tests, demos and benchmarks: a unit set up
- * by its administrator, then devices registered and edited, hourly inbox
- * check-ins, duty logs and weekly scans, in that unit's own hash chain, cut
- * into signed bundles with the unit's enrolment file.
+ * by its administrator, its first devices, then working day after working
+ * day of duty logs, inbox check-ins at the slots, register changes and weekly
+ * scans, in that unit's own hash chain, cut into signed bundles with the
+ * unit's enrolment file.
  */
 
 export interface FixtureUnit {
@@ -41,7 +49,7 @@ function fixtureId(at: number, unit: number, n: number): string {
 }
 
 /** The entries of one unit's history, sealed in its chain. */
-export function fixtureHistory(unitIndex: number, count: number, start = Date.UTC(2026, 0, 5, 0, 30)): { unit: FixtureUnit['unit']; entries: SealedEntry[] } {
+export function fixtureHistory(unitIndex: number, count: number, start = Date.UTC(2026, 0, 5)): { unit: FixtureUnit['unit']; entries: SealedEntry[] } {
   const random = seeded(unitIndex * 7919 + 17);
   const unitId = fixtureId(start, unitIndex, 0);
   const adminId = fixtureId(start, unitIndex, 1);
@@ -66,36 +74,61 @@ export function fixtureHistory(unitIndex: number, count: number, start = Date.UT
   });
   if (count > 1) push('accounts', 'create', adminId, { ...meta(adminId, 1, at), username: 'admin', displayName: NAMES[(unitIndex + 1) % 8]!, role: 'admin', active: true, passwordHash: '[redacted]' });
   if (count > 2) push('accounts', 'create', adminId, { ...meta(officerId, 1, at), username: 'officer', displayName: NAMES[(unitIndex + 2) % 8]!, role: 'docOfficer', active: true, passwordHash: '[redacted]' });
-  while (entries.length < count) {
-    at += Math.floor(random() * 50 * 60_000);
-    const r = random();
-    if (devices.length < 20 || r < 0.15) {
-      const id = fixtureId(at, unitIndex, n++);
-      const k = devices.length + 1;
-      const record = {
-        ...meta(id, 1, at), ip: `10.${unitIndex % 250}.${Math.floor(k / 250) % 250}.${(k % 250) + 2}`, mac: `02:5A:${hex(unitIndex % 256, 2)}:${hex(Math.floor(k / 256) % 256, 2)}:${hex(k % 256, 2)}:01`.toUpperCase(),
-        owner: NAMES[k % 8]!, office: OFFICES[k % 6]!, location: `${(k % 5) + 1} 楼`, kind: k % 11 === 0 ? 'printer' : 'desktop', status: 'inUse',
-        dedicatedConfirmed: true, internetCapable: k % 37 === 0, isolationCard: k % 74 === 0, note: '', configCleared: null, configClearedBy: null, configClearedAt: null,
-      };
-      devices.push({ id, rev: 1, record });
-      push('devices', 'create', adminId, record);
-    } else if (r < 0.25) {
-      const d = devices[Math.floor(random() * devices.length)]!;
-      d.rev += 1;
-      d.record = { ...d.record, rev: d.rev, updatedAt: at, owner: NAMES[Math.floor(random() * 8)]!, location: `${Math.floor(random() * 5) + 1} 楼` };
-      push('devices', 'update', adminId, d.record as typeof d.record & { id: string; rev: number });
-    } else if (r < 0.85) {
-      const id = fixtureId(at, unitIndex, n++);
-      push('checkins', 'create', officerId, { ...meta(id, 1, at), createdBy: officerId, updatedBy: officerId, officerId, at, docsReceived: Math.floor(random() * 5), docsHandled: Math.floor(random() * 5), note: '', backfilled: false, backfillReason: null });
-    } else if (r < 0.92) {
-      const id = fixtureId(at, unitIndex, n++);
-      const day = new Date(at).toISOString().slice(0, 10);
-      push('dutyLogs', 'create', adminId, { ...meta(id, 1, at), date: day, shift: 'day', staff: NAMES[Math.floor(random() * 8)]!, equipment: 'normal', abnormality: '', events: '专网运行正常', faults: '', handover: '' });
-    } else {
-      const d = devices[Math.floor(random() * devices.length)]!;
-      const id = fixtureId(at, unitIndex, n++);
-      const day = new Date(at).toISOString().slice(0, 10);
-      push('scans', 'create', adminId, { ...meta(id, 1, at), deviceId: d.id, scannedOn: day, tool: '火绒安全', signatureVersion: '2026.01', signatureDate: day, scope: 'full', threats: 0, action: '', resolved: true, note: '' });
+  const addDevice = () => {
+    const id = fixtureId(at, unitIndex, n++);
+    const k = devices.length + 1;
+    const record = {
+      ...meta(id, 1, at), ip: `10.${unitIndex % 250}.${Math.floor(k / 250) % 250}.${(k % 250) + 2}`, mac: `02:5A:${hex(unitIndex % 256, 2)}:${hex(Math.floor(k / 256) % 256, 2)}:${hex(k % 256, 2)}:01`.toUpperCase(),
+      owner: NAMES[k % 8]!, office: OFFICES[k % 6]!, location: `${(k % 5) + 1} 楼`, kind: k % 11 === 0 ? 'printer' : 'desktop', status: 'inUse',
+      dedicatedConfirmed: true, internetCapable: k % 37 === 0, isolationCard: k % 74 === 0, note: '', configCleared: null, configClearedBy: null, configClearedAt: null,
+    };
+    devices.push({ id, rev: 1, record });
+    push('devices', 'create', adminId, record);
+  };
+  while (entries.length < count && devices.length < 20) addDevice();
+
+  // Then working days as the calendar has them, in China time (UTC+8, no
+  // daylight saving) whatever zone this runs in: a duty log each morning, a
+  // check-in at nearly every slot (a few late or missed), devices registered
+  // and edited now and then, and the weekly virus sweep on Mondays.
+  const calendar = new WorkCalendar(BUNDLED_CALENDARS);
+  let lastSlots: number[] = [];
+  for (let dayIndex = 0; entries.length < count; dayIndex++) {
+    const day = new Date(start + dayIndex * DAY_MS);
+    const [y, m, d] = [day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()];
+    const weekday = day.getUTCDay();
+    const expected = expectedSlots(new Date(y, m, d), calendar, DEFAULT_SCHEDULE);
+    // Past the calendar's years, weekdays keep the last known slots rather than stopping.
+    const slots = expected.status === 'work' ? expected.slots.map((x) => x.minute) : expected.status === 'unknown' && weekday >= 1 && weekday <= 5 ? lastSlots : [];
+    if (expected.status === 'work') lastSlots = slots;
+    if (slots.length === 0) continue;
+    const midnight = Date.UTC(y, m, d) - CHINA_OFFSET_MS;
+    const iso = `${y}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    at = midnight + (8 * 60 + 20) * 60_000;
+    push('dutyLogs', 'create', adminId, { ...meta(fixtureId(at, unitIndex, n++), 1, at), date: iso, shift: 'day', staff: NAMES[Math.floor(random() * 8)]!, equipment: 'normal', abnormality: '', events: '专网运行正常', faults: '', handover: '' });
+    for (const minute of slots) {
+      if (entries.length >= count) break;
+      const r = random();
+      if (r < 0.04) continue;
+      const offset = r < 0.92 ? Math.round((random() * 10 - 4) * 60_000) : Math.round((15 + random() * 20) * 60_000);
+      at = midnight + minute * 60_000 + offset;
+      push('checkins', 'create', officerId, { ...meta(fixtureId(at, unitIndex, n++), 1, at), createdBy: officerId, updatedBy: officerId, officerId, at, docsReceived: Math.floor(random() * 5), docsHandled: Math.floor(random() * 5), note: '', backfilled: false, backfillReason: null });
+      if (entries.length >= count || random() > 0.12) continue;
+      at += 10 * 60_000;
+      if (random() < 0.4) addDevice();
+      else {
+        const dev = devices[Math.floor(random() * devices.length)]!;
+        dev.rev += 1;
+        dev.record = { ...dev.record, rev: dev.rev, updatedAt: at, owner: NAMES[Math.floor(random() * 8)]!, location: `${Math.floor(random() * 5) + 1} 楼` };
+        push('devices', 'update', adminId, dev.record as typeof dev.record & { id: string; rev: number });
+      }
+    }
+    if (weekday === 1) {
+      at = midnight + 16 * 3_600_000;
+      for (const dev of devices.slice(0, 5)) {
+        if (entries.length >= count) break;
+        push('scans', 'create', adminId, { ...meta(fixtureId(at, unitIndex, n++), 1, at), deviceId: dev.id, scannedOn: iso, tool: '火绒安全', signatureVersion: `${y}.${m + 1}`, signatureDate: iso, scope: 'full', threats: 0, action: '', resolved: true, note: '' });
+      }
     }
   }
   return { unit, entries: entries.slice(0, count) };

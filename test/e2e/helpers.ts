@@ -76,7 +76,7 @@ export async function saveDrawer(page: Page): Promise<void> {
 }
 
 /** The administrator adds an account from the accounts page. */
-export async function addAccount(page: Page, a: { username: string; name: string; password: string }): Promise<void> {
+export async function addAccount(page: Page, a: { username: string; name: string; password: string; role?: string }): Promise<void> {
   await page.getByRole('menuitem', { name: '账号管理' }).click();
   await page.getByRole('button', { name: '新增账号' }).click();
   const dialog = page.getByRole('dialog');
@@ -84,6 +84,10 @@ export async function addAccount(page: Page, a: { username: string; name: string
   await dialog.getByLabel('姓名', { exact: true }).fill(a.name);
   await dialog.getByLabel('密码', { exact: true }).fill(a.password);
   await dialog.getByLabel('确认密码').fill(a.password);
+  if (a.role) {
+    await dialog.getByRole('combobox', { name: '角色' }).click();
+    await page.getByTitle(a.role).click();
+  }
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(page.getByRole('cell', { name: a.username })).toBeVisible();
 }

@@ -6,12 +6,11 @@ import type { ZwDb } from '../../../renderer/db/schema';
 import { writeBundle } from '../../../shared/bundle/codec';
 import { makeEnrolment } from '../../../shared/bundle/enrolment';
 import { fixtureHistory, fixtureUnits, type FixtureUnit } from '../../../shared/bundle/fixture';
-import { digest, generateKeyPair, keyIdOf } from '../../../shared/bundle/suites';
+import { generateKeyPair, keyIdOf } from '../../../shared/bundle/suites';
 import { FAILING } from '../../../shared/bundle/verdicts';
 import { GENESIS_HASH, sealEntry, type SealedEntry, type UnhashedEntry } from '../../../shared/changelog/chain';
 import { mutateBundle, sameFiles } from '../shared/mutations';
 
-const hashOf = (bytes: Uint8Array, suite: 'sm2-sm3' | 'ed25519-sha256') => digest(suite, bytes);
 
 async function office(): Promise<{ db: ZwDb; auditor: Actor; admin: Actor }> {
   const db = freshDb();
@@ -26,7 +25,7 @@ async function enrolAll(db: ZwDb, auditor: Actor, units: FixtureUnit[]) {
 async function importAll(db: ZwDb, auditor: Actor, files: { name: string; bytes: Uint8Array }[]): Promise<ImportOutcome[]> {
   const keys = await keyLookup(db);
   const out: ImportOutcome[] = [];
-  for (const f of files) out.push(await importBundle(db, auditor, f, keys, hashOf));
+  for (const f of files) out.push(await importBundle(db, auditor, f, keys));
   return out;
 }
 
@@ -133,7 +132,7 @@ describe('the office console takes in bundles', () => {
     await enrolAll(db, auditor, units);
     await revokeKey(db, auditor, units[0]!.enrolment.keyId, '单位电脑报废');
     expect((await importAll(db, auditor, [file!]))[0]!.verdict).toBe('revokedKey');
-    await expect(importBundle(db, admin, file!, await keyLookup(db), hashOf)).rejects.toThrow();
+    await expect(importBundle(db, admin, file!, await keyLookup(db))).rejects.toThrow();
   });
 
   it('accepts a rotated key signed by the enrolled one as a rotation', async () => {
@@ -162,7 +161,7 @@ describe('200+ mutated bundles leave the database as it was', () => {
     const keys = await keyLookup(db);
     const before = await everything(db);
     for (const c of cases) {
-      const outcome = await importBundle(db, auditor, { name: c.name, bytes: c.bytes }, keys, hashOf);
+      const outcome = await importBundle(db, auditor, { name: c.name, bytes: c.bytes }, keys);
       if (c.expected !== 'failOrIdentical') expect(outcome.verdict, c.name).toBe(c.expected);
       else if (!FAILING.has(outcome.verdict)) {
         // Accepted only if it is the original's content; undo it to keep comparing against the start.

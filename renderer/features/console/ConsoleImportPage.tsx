@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { Alert, Card, Progress, Space, Table, Typography } from 'antd';
+import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { BUNDLE_LIMITS } from '../../../shared/bundle/format';
+import { FAILING } from '../../../shared/bundle/verdicts';
+import { importBundle, keyLookup, type ImportOutcome } from '../../db/console';
+import type { ReceivedBundle } from '../../db/schema';
+import { db } from '../../app/db';
+import { FilePickButton } from '../../app/FilePickButton';
+import { formatDateTime } from '../../app/format';
+import { useT } from '../../app/i18n';
+import { PageHead } from '../../app/PageHead';
+import { useActor } from '../../app/session';
+import { VerdictTag, verdictHelp } from './VerdictTag';
+
+type Row = ImportOutcome & { key: number };
+type History = Omit<ReceivedBundle, 'evidence' | 'hashes'>;
+
+/** Many bundles at once, each verified on its own, each with a verdict in Chinese. */
+export function ConsoleImportPage() {
+  const t = useT();
+  const actor = useActor();
+  const [rows, setRows] = useState<Row[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [keysEnrolled, setKeysEnrolled] = useState<number | null>(null);
+  const [history, setHistory] = useState<History[]>([]);
+  const [dragging, setDragging] = useState(false);
+
+  const refresh = useCallback(async () => {
+    setKeysEnrolled(await db.enrolledKeys.count());
+    const received = await db.receivedBundles.orderBy('fileHash').toArray();
+    setHistory(received.map(({ evidence: _e, hashes: _h, ...r }) => r).sort((a, b) => b.receivedAt - a.receivedAt));
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const run = async (files: File[]) => {
+    if (progress) return;
+    const bundles = files.filter((f) => f.size >= 0);
+    setRows([]);
+    setProgress({ done: 0, total: bundles.length });
+    const keys = await keyLookup(db);
+    const out: Row[] = [];
+    for (const [i, file] of bundles.entries()) {
+      let outcome: ImportOutcome;
+      if (file.size > BUNDLE_LIMITS.fileBytes) outcome = { fileName: file.name, verdict: 'unreadable', detail: `${file.size} bytes` };
+      else {
+        try {
+          outcome = await importBundle(db, actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, keys);
+        } catch (e) {
+          outcome = { fileName: file.name, verdict: 'unreadable', detail: e instanceof Error ? e.message : String(e) };
+        }
+      }
+      out.push({ ...outcome, key: i });
+      setRows([...out]);
+      setProgress({ done: i + 1, total: bundles.length });
+      // Let the page paint between files: a hundred bundles should show progress, not a frozen window.
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    setProgress(null);
+    void refresh();
+  };
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    void run([...e.dataTransfer.files]);
+  };
+
+  const ok = rows.filter((r) => r.verdict === 'valid' || r.verdict === 'gapBefore').length;
+  const dup = rows.filter((r) => r.verdict === 'duplicate').length;
+  const bad = rows.filter((r) => FAILING.has(r.verdict)).length;
+
+  return (
+    <div className="page">
+      <PageHead title={t('console.import.title')} rule={t('console.import.rule')} />
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        {keysEnrolled === 0 && <Alert type="warning" showIcon message={t('console.import.noKeys')} />}
+        <div
+          className={`dropzone${dragging ? ' dragging' : ''}`}
+          data-testid="dropzone"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <InboxOutlined className="dropzone-icon" />
+          <Space>
+            <span>{t('console.import.drop')}</span>
+            <FilePickButton multiple accept=".zwb" testId="bundle-files" icon={<UploadOutlined />} disabled={progress !== null} onFiles={(files) => void run(files)}>
+              {t('console.import.choose')}
+            </FilePickButton>
+          </Space>
+        </div>
+        {progress && (
+          <div data-testid="import-progress">
+            <Typography.Text>{t('console.import.progress', progress)}</Typography.Text>
+            <Progress percent={Math.round((progress.done / Math.max(1, progress.total)) * 100)} />
+          </div>
+        )}
+        {rows.length > 0 && (
+          <Card size="small" title={t('console.import.summary', { total: rows.length, ok, dup, bad })} data-testid="import-results">
+            <Table<Row>
+              size="small"
+              rowKey="key"
+              pagination={{ pageSize: 50, hideOnSinglePage: true, size: 'small' }}
+              dataSource={rows}
+              columns={[
+                { title: t('console.import.file'), dataIndex: 'fileName', render: (v: string) => <span className="mono">{v}</span> },
+                { title: t('console.import.unit'), key: 'unit', render: (_, r) => r.manifest?.unitName ?? '—' },
+                { title: t('console.import.range'), key: 'range', width: 140, render: (_, r) => (r.manifest ? t('console.import.rangeText', { from: r.manifest.fromSeq, to: r.manifest.toSeq }) : '—') },
+                { title: t('console.import.verdict'), dataIndex: 'verdict', width: 170, render: (_, r) => <VerdictTag verdict={r.verdict} /> },
+                { title: t('console.import.detail'), key: 'detail', render: (_, r) => verdictHelp(t, r) },
+              ]}
+            />
+          </Card>
+        )}
+        <Card size="small" title={t('console.import.history')}>
+          <Table<History>
+            size="small"
+            rowKey="fileHash"
+            dataSource={history}
+            pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
+            locale={{ emptyText: t('console.units.empty') }}
+            columns={[
+              { title: t('console.import.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (v: number) => formatDateTime(v) },
+              { title: t('console.import.unit'), dataIndex: 'unitName' },
+              { title: t('console.import.range'), key: 'range', width: 140, render: (_, r) => t('console.import.rangeText', { from: r.fromSeq, to: r.toSeq }) },
+              { title: t('console.import.file'), dataIndex: 'fileName', render: (v: string) => <span className="mono">{v}</span> },
+              { title: t('console.import.verdict'), dataIndex: 'verdict', width: 170, render: (v: History['verdict']) => <VerdictTag verdict={v} /> },
+            ]}
+          />
+        </Card>
+      </Space>
+    </div>
+  );
+}

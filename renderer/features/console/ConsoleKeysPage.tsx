@@ -1,0 +1,172 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { FileAddOutlined } from '@ant-design/icons';
+import { parseEnrolment } from '../../../shared/bundle/enrolment';
+import { enrolKey, reviewEnrolment, revokeKey, type EnrolmentReview } from '../../db/console';
+import { ValidationError } from '../../db/errors';
+import type { EnrolledKey } from '../../db/schema';
+import { db } from '../../app/db';
+import { FilePickButton } from '../../app/FilePickButton';
+import { formatDateTime } from '../../app/format';
+import { useT } from '../../app/i18n';
+import { issueText } from '../../app/formErrors';
+import { PageHead } from '../../app/PageHead';
+import { useActor } from '../../app/session';
+
+function Fingerprint({ value }: { value: string }) {
+  return (
+    <div className="fingerprint" data-testid="review-fingerprint">
+      {value.split(' ').map((g, i) => (
+        <span key={i}>{g}</span>
+      ))}
+    </div>
+  );
+}
+
+/** Unit keys: enrolled from a unit's file after comparing fingerprints by phone; revoked, never deleted. */
+export function ConsoleKeysPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const actor = useActor();
+  const [keys, setKeys] = useState<EnrolledKey[]>([]);
+  const [review, setReview] = useState<EnrolmentReview | null>(null);
+  const [error, setError] = useState<string>();
+  const [revoking, setRevoking] = useState<EnrolledKey | null>(null);
+  const [reason, setReason] = useState('');
+
+  const refresh = useCallback(async () => {
+    setKeys((await db.enrolledKeys.toArray()).sort((a, b) => a.unitCode.localeCompare(b.unitCode) || b.enrolledAt - a.enrolledAt));
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const load = async (file: File) => {
+    setError(undefined);
+    if (file.size > 64 * 1024) return setError(t('console.keys.badFile', { detail: `${file.size} bytes` }));
+    const parsed = parseEnrolment(await file.text());
+    if (!parsed.ok) return setError(t('console.keys.badFile', { detail: parsed.detail }));
+    setReview(await reviewEnrolment(db, parsed.enrolment));
+  };
+
+  const explain = (e: unknown) => (e instanceof ValidationError ? e.issues.map((i) => issueText(t, i.code, i.vars)).join('；') : t('err.generic', { message: e instanceof Error ? e.message : String(e) }));
+
+  const confirm = async () => {
+    if (!review) return;
+    try {
+      await enrolKey(db, actor, review);
+      void message.success(t('console.keys.enrolled', { unit: review.enrolment.unitName }));
+      setReview(null);
+      void refresh();
+    } catch (e) {
+      setError(explain(e));
+      setReview(null);
+    }
+  };
+
+  const revoke = async () => {
+    if (!revoking) return;
+    try {
+      await revokeKey(db, actor, revoking.keyId, reason);
+      void message.success(t('console.keys.revokedDone'));
+      setRevoking(null);
+      void refresh();
+    } catch (e) {
+      void message.error(explain(e));
+    }
+  };
+
+  return (
+    <div className="page">
+      <PageHead
+        title={t('console.keys.title')}
+        rule={t('console.keys.rule')}
+        actions={
+          <FilePickButton type="primary" accept=".json" testId="enrolment-file" icon={<FileAddOutlined />} onFile={(f) => void load(f)}>
+            {t('console.keys.load')}
+          </FilePickButton>
+        }
+      />
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} closable onClose={() => setError(undefined)} />}
+      <Table<EnrolledKey>
+        size="small"
+        rowKey="keyId"
+        dataSource={keys}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small' }}
+        locale={{ emptyText: t('console.keys.empty') }}
+        columns={[
+          { title: t('console.keys.unit'), dataIndex: 'unitName' },
+          { title: t('console.keys.code'), dataIndex: 'unitCode', width: 110 },
+          { title: t('key.suite'), dataIndex: 'suite', width: 170, render: (v: EnrolledKey['suite']) => t(`key.suite.${v}`) },
+          { title: t('key.fingerprint'), dataIndex: 'fingerprint', render: (v: string) => <span className="mono">{v}</span> },
+          { title: t('console.keys.enrolledAt'), dataIndex: 'enrolledAt', width: 150, render: (v: number) => formatDateTime(v) },
+          {
+            title: t('console.keys.status'),
+            key: 'status',
+            width: 200,
+            render: (_, k) => (
+              <Space wrap size={4}>
+                {k.revokedAt === null ? <Tag color="green">{t('console.keys.active')}</Tag> : <Tag color="red" title={k.revokedReason ?? ''}>{t('console.keys.revoked')}</Tag>}
+                {k.rotatedFrom && <Tag color="blue">{t('console.keys.rotatedFrom', { keyId: k.rotatedFrom.slice(0, 8) })}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 90,
+            render: (_, k) =>
+              k.revokedAt === null && (
+                <Button size="small" danger onClick={() => (setRevoking(k), setReason(''))}>
+                  {t('console.keys.revoke')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        open={review !== null}
+        title={t('console.keys.review')}
+        okText={t('console.keys.confirm')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ disabled: review?.already !== null }}
+        onOk={() => void confirm()}
+        onCancel={() => setReview(null)}
+        width={640}
+        destroyOnHidden
+      >
+        {review && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text>{t('console.keys.compare')}</Typography.Text>
+            <Descriptions size="small" column={1} bordered styles={{ label: { width: 100, whiteSpace: 'nowrap' } }}>
+              <Descriptions.Item label={t('console.keys.unit')}>{review.enrolment.unitName}</Descriptions.Item>
+              <Descriptions.Item label={t('console.keys.code')}>{review.enrolment.unitCode}</Descriptions.Item>
+              <Descriptions.Item label={t('key.suite')}>{t(`key.suite.${review.enrolment.suite}`)}</Descriptions.Item>
+              <Descriptions.Item label={t('key.fingerprint')}>
+                <Fingerprint value={review.fingerprint} />
+              </Descriptions.Item>
+            </Descriptions>
+            {review.already && <Alert type="info" showIcon message={t('console.keys.already')} />}
+            {!review.already && review.rotationOf && <Alert type="success" showIcon message={t('console.keys.rotation', { keyId: review.rotationOf.keyId.slice(0, 8) })} />}
+            {!review.already && !review.rotationOf && review.otherKeys.length > 0 && <Alert type="warning" showIcon message={t('console.keys.newKey', { n: review.otherKeys.length })} />}
+          </Space>
+        )}
+      </Modal>
+      <Modal
+        open={revoking !== null}
+        title={revoking ? t('console.keys.revokeTitle', { unit: revoking.unitName }) : ''}
+        okText={t('console.keys.revoke')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: true, disabled: reason.trim().length < 2 }}
+        onOk={() => void revoke()}
+        onCancel={() => setRevoking(null)}
+        destroyOnHidden
+      >
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Alert type="warning" showIcon message={t('console.keys.revokeHelp')} />
+          <Input.TextArea rows={2} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('console.keys.revokeReason')} aria-label={t('console.keys.revokeReason')} />
+        </Space>
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Input, Space, Table, Tag, Tooltip } from 'antd';
+import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { unitSummaries, type UnitSummary } from '../../db/consoleSummary';
+import { db } from '../../app/db';
+import { formatDateTime } from '../../app/format';
+import { useT, type Translate } from '../../app/i18n';
+import { PageHead } from '../../app/PageHead';
+import { useSheetExport } from '../ledgers/useSheetExport';
+import { UnitRecordsDrawer } from './UnitRecordsDrawer';
+
+const pct = (r: number | null) => (r === null ? null : `${(r * 100).toFixed(1)}%`);
+const gapsText = (t: Translate, u: UnitSummary) => (u.gaps.length === 0 ? t('console.units.noGaps') : u.gaps.map((g) => t('console.units.gapText', g)).join('；'));
+
+/** One row per unit from the bundles received: how current, how complete, its register and its check-ins. */
+export function ConsoleUnitsPage() {
+  const t = useT();
+  const exportSheet = useSheetExport();
+  const [rows, setRows] = useState<UnitSummary[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState<UnitSummary | null>(null);
+
+  useEffect(() => {
+    void unitSummaries(db).then(setRows);
+  }, []);
+
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return (rows ?? []).filter((r) => q === '' || r.unitName.toLowerCase().includes(q) || r.unitCode.toLowerCase().includes(q));
+  }, [rows, query]);
+
+  const doExport = () => {
+    void exportSheet({
+      title: t('console.units.sheet'),
+      header: [t('console.units.unit'), t('console.keys.code'), t('console.units.lastReceived'), t('console.units.lastEntry'), t('console.units.gaps'), t('console.units.devices'), t('console.units.violations'), t('console.units.compliance')],
+      rows: shown.map((u) => [u.unitName, u.unitCode, formatDateTime(u.lastReceivedAt), formatDateTime(u.lastEntryAt), gapsText(t, u), u.activeDevices, u.violations, pct(u.compliance) ?? t('console.units.noCheckins')]),
+    });
+  };
+
+  return (
+    <div className="page">
+      <PageHead
+        title={t('console.units.title')}
+        rule={t('console.units.rule')}
+        actions={
+          <Space>
+            <Input allowClear prefix={<SearchOutlined />} placeholder={t('console.units.search')} value={query} onChange={(e) => setQuery(e.target.value)} style={{ width: 220 }} aria-label={t('console.units.search')} />
+            <Button icon={<DownloadOutlined />} onClick={doExport} disabled={shown.length === 0}>
+              {t('console.units.export')}
+            </Button>
+          </Space>
+        }
+      />
+      <Table<UnitSummary>
+        size="small"
+        rowKey="unitId"
+        loading={rows === null}
+        dataSource={shown}
+        data-testid="units-table"
+        pagination={{ pageSize: 50, hideOnSinglePage: true, size: 'small' }}
+        locale={{ emptyText: t('console.units.empty') }}
+        onRow={(u) => ({ onClick: () => setOpen(u), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('console.units.unit'), dataIndex: 'unitName', sorter: (a, b) => a.unitName.localeCompare(b.unitName, 'zh'), render: (v: string) => (
+            <Button type="link" size="small" style={{ padding: 0 }}>
+              {v}
+            </Button>
+          ) },
+          { title: t('console.keys.code'), dataIndex: 'unitCode', width: 110 },
+          { title: t('console.units.lastReceived'), dataIndex: 'lastReceivedAt', width: 150, sorter: (a, b) => a.lastReceivedAt - b.lastReceivedAt, render: (v: number) => formatDateTime(v) },
+          { title: t('console.units.lastEntry'), dataIndex: 'lastEntryAt', width: 150, sorter: (a, b) => a.lastEntryAt - b.lastEntryAt, render: (v: number) => formatDateTime(v) },
+          { title: t('console.units.gaps'), key: 'gaps', render: (_, u) => <Tag color={u.gaps.length === 0 ? 'green' : 'orange'}>{gapsText(t, u)}</Tag> },
+          { title: t('console.units.devices'), dataIndex: 'activeDevices', width: 90, align: 'right', sorter: (a, b) => a.activeDevices - b.activeDevices },
+          { title: t('console.units.violations'), dataIndex: 'violations', width: 90, align: 'right', sorter: (a, b) => a.violations - b.violations, render: (v: number) => (v > 0 ? <Tag color="red">{v}</Tag> : v) },
+          {
+            title: <Tooltip title={t('console.units.complianceHelp')}>{t('console.units.compliance')}</Tooltip>,
+            key: 'compliance',
+            width: 140,
+            align: 'right',
+            sorter: (a, b) => (a.compliance ?? -1) - (b.compliance ?? -1),
+            render: (_, u) => (u.compliance === null ? <span className="muted">{t('console.units.noCheckins')}</span> : `${pct(u.compliance)}${u.provisional ? '*' : ''}`),
+          },
+        ]}
+      />
+      <UnitRecordsDrawer unitId={open?.unitId ?? null} unitName={open?.unitName ?? ''} onClose={() => setOpen(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Drawer, Empty, Table, Tabs, Tag } from 'antd';
+import { isolationViolation, type Device } from '../../../shared/domain/device';
+import type { Checkin } from '../../../shared/domain/checkin';
+import type { UnitProfile } from '../../../shared/domain/unit';
+import type { Maintainer } from '../../../shared/ledgers/maintainer';
+import { listLedger, type LedgerRecord } from '../../db/ledgers';
+import { db } from '../../app/db';
+import { formatDateTime } from '../../app/format';
+import { useT, type MessageKey } from '../../app/i18n';
+import { copyLedger, dutyLedger, faultLedger, incidentLedger, inspectionLedger, maintainerLedger, scanLedger, trainingLedger } from '../ledgers/defs';
+import type { LedgerContext, LedgerDef } from '../ledgers/types';
+
+const LEDGERS = [dutyLedger, faultLedger, scanLedger, incidentLedger, inspectionLedger, trainingLedger, copyLedger, maintainerLedger] as unknown as LedgerDef[];
+
+interface Loaded {
+  unit: UnitProfile | undefined;
+  devices: Device[];
+  checkins: Checkin[];
+  ledgers: Map<string, LedgerRecord[]>;
+}
+
+/**
+ * Any unit's records as received, read-only: the register, the check-ins and
+ * every declared ledger, shown with the same columns the unit itself sees.
+ */
+export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: string | null; unitName: string; onClose: () => void }) {
+  const t = useT();
+  const [data, setData] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    setData(null);
+    if (!unitId) return;
+    let live = true;
+    void (async () => {
+      const [unit, devices, checkins, ...lists] = await Promise.all([
+        db.units.get(unitId),
+        db.devices.where('unitId').equals(unitId).toArray(),
+        db.checkins.where('[unitId+at]').between([unitId, 0], [unitId, Number.MAX_SAFE_INTEGER]).reverse().toArray(),
+        ...LEDGERS.map((d) => listLedger(db, d.table, unitId)),
+      ]);
+      if (live) setData({ unit, devices, checkins, ledgers: new Map(LEDGERS.map((d, i) => [d.table, lists[i]!])) });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [unitId]);
+
+  const ctx: LedgerContext | null = useMemo(() => {
+    if (!data?.unit) return null;
+    const devices = new Map(data.devices.map((d) => [d.id, d]));
+    const maintainers = new Map((data.ledgers.get('maintainers') ?? []).map((m) => [m.id, m as unknown as Maintainer]));
+    return { t, unit: data.unit, devices, activeDevices: data.devices.filter((d) => d.retiredAt === null), maintainers, me: '', names: new Map(), now: Date.now() };
+  }, [data, t]);
+
+  const tab = (key: string, label: MessageKey, n: number, body: ReactNode) => ({ key, label: `${t(label)}（${n}）`, children: n === 0 ? <Empty description={t('console.unit.noRecords')} /> : body });
+
+  const items =
+    data && ctx
+      ? [
+          tab(
+            'devices',
+            'table.devices',
+            data.devices.length,
+            <Table<Device>
+              size="small"
+              rowKey="id"
+              dataSource={data.devices}
+              pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
+              columns={[
+                { title: t('device.ip'), dataIndex: 'ip', width: 130 },
+                { title: t('device.mac'), dataIndex: 'mac', width: 160, render: (v: string) => <span className="mono">{v}</span> },
+                { title: t('device.owner'), dataIndex: 'owner' },
+                { title: t('device.office'), dataIndex: 'office' },
+                { title: t('device.status'), key: 'status', render: (_, d) => (d.retiredAt !== null ? <Tag>{t('device.status.retired')}</Tag> : t(`device.status.${d.status}`)) },
+                { title: t('console.units.violations'), key: 'violation', render: (_, d) => (isolationViolation(d) ? <Tag color="red">{t('device.violation')}</Tag> : null) },
+              ]}
+            />,
+          ),
+          tab(
+            'checkins',
+            'table.checkins',
+            data.checkins.length,
+            <Table<Checkin>
+              size="small"
+              rowKey="id"
+              dataSource={data.checkins}
+              pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
+              columns={[
+                { title: t('checkin.at'), dataIndex: 'at', render: (v: number) => formatDateTime(v) },
+                { title: t('checkin.docsReceived'), dataIndex: 'docsReceived', render: (v: number | null) => v ?? '—' },
+                { title: t('checkin.docsHandled'), dataIndex: 'docsHandled', render: (v: number | null) => v ?? '—' },
+                { title: t('checkin.backfill'), dataIndex: 'backfilled', render: (v: boolean, c) => (v ? <Tag color="orange" title={c.backfillReason ?? ''}>{t('checkin.backfill')}</Tag> : null) },
+              ]}
+            />,
+          ),
+          ...LEDGERS.map((def) => {
+            const rows = data.ledgers.get(def.table) ?? [];
+            return tab(
+              def.table,
+              def.title,
+              rows.length,
+              <Table<LedgerRecord>
+                size="small"
+                rowKey="id"
+                dataSource={rows}
+                scroll={{ x: true }}
+                pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
+                rowClassName={(r) => (r.retiredAt !== null ? 'row-retired' : '')}
+                columns={def.columns.map((c) => ({ key: c.key, title: t(c.title), width: c.width, render: (_: unknown, r: LedgerRecord) => (c.render ? c.render(r, ctx) : c.value(r, ctx)) }))}
+              />,
+            );
+          }),
+        ]
+      : [];
+
+  return (
+    <Drawer open={unitId !== null} onClose={onClose} size={1080} title={t('console.unit.title', { unit: unitName })} destroyOnHidden>
+      {data && <Tabs tabPosition="left" items={items} data-testid="unit-records" />}
+    </Drawer>
+  );
+}

@@ -1,0 +1,43 @@
+import { Tag } from 'antd';
+import { VERDICT_WORDS, type Verdict } from '../../../shared/bundle/verdicts';
+import type { ImportOutcome } from '../../db/console';
+import { useLang, type Translate } from '../../app/i18n';
+
+const COLOR: Record<Verdict, string> = {
+  valid: 'green',
+  duplicate: 'default',
+  gapBefore: 'orange',
+  unknownKey: 'red',
+  revokedKey: 'red',
+  badSignature: 'red',
+  altered: 'red',
+  forked: 'magenta',
+  unreadable: 'red',
+  notBundle: 'red',
+};
+
+/** A verdict in the words the command line uses too (shared/bundle/verdicts). */
+export function VerdictTag({ verdict }: { verdict: Verdict }) {
+  const lang = useLang((s) => s.lang);
+  return (
+    <Tag color={COLOR[verdict]} data-verdict={verdict}>
+      {VERDICT_WORDS[lang][verdict]}
+    </Tag>
+  );
+}
+
+/** What the verdict means for the user, and what to do about it. */
+export function verdictHelp(t: Translate, o: Pick<ImportOutcome, 'verdict' | 'missing' | 'forkAt' | 'merged'>): string {
+  switch (o.verdict) {
+    case 'gapBefore':
+      return t('verdict.help.gapBefore', { from: o.missing?.from ?? 0, to: o.missing?.to ?? 0 });
+    case 'forked':
+      return t('verdict.help.forked', { seq: o.forkAt ?? 0 });
+    case 'valid': {
+      const n = Object.values(o.merged ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+      return `${t('verdict.help.valid')}，${t('console.import.merged', { n })}`;
+    }
+    default:
+      return t(`verdict.help.${o.verdict}`);
+  }
+}
