@@ -52,7 +52,9 @@ export async function createBackup(db: ZwDb, meta: { createdBy: string; appVersi
     for (const table of db.tables) tables[table.name] = await table.toArray();
   });
   const body = utf8(JSON.stringify(tables));
-  const unitRow = (tables.units?.[0] ?? null) as { id: string; name: string; code: string } | null;
+  // This PC's own unit (the office's console also holds the units it imported).
+  const localId = (tables.meta as { key: string; value: unknown }[] | undefined)?.find((m) => m.key === 'unitId')?.value;
+  const unitRow = ((tables.units ?? []) as { id: string; name: string; code: string }[]).find((u) => u.id === localId) ?? null;
   const head: BackupHeader = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -126,5 +128,3 @@ export async function restoreBackup(db: ZwDb, backup: OpenedBackup): Promise<Rec
   });
   return counts;
 }
-
-/** Base64 for the IPC transport, in chunks: a large backup would overflow one call's arguments. */
