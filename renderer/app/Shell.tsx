@@ -9,6 +9,7 @@ import { BundlesPage } from '../features/bundles/BundlesPage';
 import { ConsoleImportPage } from '../features/console/ConsoleImportPage';
 import { ConsoleKeysPage } from '../features/console/ConsoleKeysPage';
 import { ConsoleUnitsPage } from '../features/console/ConsoleUnitsPage';
+import { PolicyIssuePage } from '../features/policy/PolicyIssuePage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { useAutoBackup } from '../features/backup/useAutoBackup';
 import { copyLedger, dutyLedger, faultLedger, incidentLedger, inspectionLedger, maintainerLedger, scanLedger, trainingLedger } from '../features/ledgers/defs';
@@ -43,6 +44,7 @@ interface PageDef {
 const PAGES: PageDef[] = [
   { key: 'console-units', group: 'office', label: 'nav.consoleUnits', icon: <ApartmentOutlined />, permission: 'console.use', render: () => <ConsoleUnitsPage /> },
   { key: 'console-import', group: 'office', label: 'nav.consoleImport', icon: <ImportOutlined />, permission: 'console.use', render: () => <ConsoleImportPage /> },
+  { key: 'policy-issue', group: 'office', label: 'nav.policyIssue', icon: <SafetyCertificateOutlined />, permission: 'console.use', render: () => <PolicyIssuePage /> },
   { key: 'console-keys', group: 'office', label: 'nav.consoleKeys', icon: <KeyOutlined />, permission: 'console.use', render: () => <ConsoleKeysPage /> },
   { key: 'devices', group: 'ledgers', label: 'nav.devices', icon: <DesktopOutlined />, permission: 'devices.view', render: () => <DevicesPage /> },
   { key: 'duty', group: 'ledgers', label: 'nav.duty', icon: <ScheduleOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={dutyLedger} /> },

@@ -28,14 +28,14 @@ export function packBundle(manifest: Uint8Array, signature: Uint8Array, entries:
 }
 
 /**
- * The three files of a bundle, with every size checked from the zip's
- * directory before anything is inflated. fflate inflates into a buffer of
- * the declared size and never grows it, so a directory that understates a
- * size truncates the file (and its hash then fails) rather than exhausting
- * memory.
+ * The named files of a zip, with every size checked from the zip's directory
+ * before anything is inflated. fflate inflates into a buffer of the declared
+ * size and never grows it, so a directory that understates a size truncates
+ * the file (and its hash or signature then fails) rather than exhausting
+ * memory. Any other file, or a name twice, is refused.
  */
-export function unpackBundle(bytes: Uint8Array): Unpacked {
-  if (bytes.length > BUNDLE_LIMITS.fileBytes) return { ok: false, failure: 'tooLarge', detail: `${bytes.length} bytes` };
+export function unpackFiles(bytes: Uint8Array, wanted: ReadonlyMap<string, number>, fileLimit: number): { ok: true; files: Record<string, Uint8Array> } | { ok: false; failure: UnpackFailure; detail: string } {
+  if (bytes.length > fileLimit) return { ok: false, failure: 'tooLarge', detail: `${bytes.length} bytes` };
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return { ok: false, failure: 'notZip', detail: 'no zip signature' };
   const names: string[] = [];
   let refusal: { failure: UnpackFailure; detail: string } | null = null;
@@ -44,7 +44,7 @@ export function unpackBundle(bytes: Uint8Array): Unpacked {
     files = unzipSync(bytes, {
       filter: (file) => {
         names.push(file.name);
-        const limit = WANTED.get(file.name);
+        const limit = wanted.get(file.name);
         if (limit === undefined) return false;
         if (file.originalSize > limit || (file.size > 0 && file.originalSize / file.size > BUNDLE_LIMITS.ratio && file.originalSize > 1024 * 1024)) {
           refusal ??= { failure: 'tooLarge', detail: `${file.name}: ${file.originalSize} bytes` };
@@ -57,12 +57,14 @@ export function unpackBundle(bytes: Uint8Array): Unpacked {
     return { ok: false, failure: 'corrupt', detail: e instanceof Error ? e.message : String(e) };
   }
   if (refusal) return { ok: false, ...(refusal as { failure: UnpackFailure; detail: string }) };
-  const extra = names.filter((n) => !WANTED.has(n));
-  const duplicated = names.length !== new Set(names).size;
-  const manifest = files[BUNDLE_FILES.manifest];
-  const signature = files[BUNDLE_FILES.signature];
-  const entries = files[BUNDLE_FILES.entries];
-  if (!manifest || !signature || !entries) return { ok: false, failure: 'missing', detail: `files: ${names.join(', ') || 'none'}` };
-  if (extra.length > 0 || duplicated) return { ok: false, failure: 'extra', detail: `files: ${names.join(', ')}` };
-  return { ok: true, manifest, signature, entries };
+  if ([...wanted.keys()].some((name) => !files[name])) return { ok: false, failure: 'missing', detail: `files: ${names.join(', ') || 'none'}` };
+  if (names.some((n) => !wanted.has(n)) || names.length !== new Set(names).size) return { ok: false, failure: 'extra', detail: `files: ${names.join(', ')}` };
+  return { ok: true, files };
+}
+
+/** The three files of a bundle. */
+export function unpackBundle(bytes: Uint8Array): Unpacked {
+  const r = unpackFiles(bytes, WANTED, BUNDLE_LIMITS.fileBytes);
+  if (!r.ok) return r;
+  return { ok: true, manifest: r.files[BUNDLE_FILES.manifest]!, signature: r.files[BUNDLE_FILES.signature]!, entries: r.files[BUNDLE_FILES.entries]! };
 }

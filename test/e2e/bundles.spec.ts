@@ -50,7 +50,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test('the key made at setup, its fingerprint and the enrolment file', async () => {
-  await page.getByRole('menuitem', { name: '数据包导出' }).click();
+  await page.getByRole('menuitem', { name: '数据包与政策' }).click();
   const card = page.getByTestId('unit-key');
   await expect(card.getByTestId('fingerprint')).toHaveText(/^(\d{5}){8}$/);
   await expect(card).toContainText('SM2 / SM3（国密）');
@@ -86,7 +86,7 @@ test('an export says what it holds, needs the password, and verifies under Node'
 });
 
 test('a rotated key signs its own enrolment; bundles before and after both verify', async () => {
-  await page.getByRole('menuitem', { name: '数据包导出' }).click();
+  await page.getByRole('menuitem', { name: '数据包与政策' }).click();
   const card = page.getByTestId('unit-key');
   const before = await card.getByTestId('fingerprint').textContent();
   await card.getByRole('button', { name: '轮换密钥' }).click();

@@ -9,9 +9,16 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** The wizard's three steps, each filled with valid data unless told otherwise. */
-export async function fillUnitStep(page: Page): Promise<void> {
-  await page.getByLabel('单位名称').fill('庄浪县人民政府办公室');
-  await page.getByLabel('单位代码').fill('ZL-001');
+export interface UnitFields {
+  name: string;
+  code: string;
+}
+
+export const UNIT: UnitFields = { name: '庄浪县人民政府办公室', code: 'ZL-001' };
+
+export async function fillUnitStep(page: Page, unit: UnitFields = UNIT): Promise<void> {
+  await page.getByLabel('单位名称').fill(unit.name);
+  await page.getByLabel('单位代码').fill(unit.code);
   await page.getByLabel('乡镇（故障 3 小时内到达）').check();
   await page.getByRole('button', { name: '下一步' }).click();
 }
@@ -35,10 +42,10 @@ export async function fillAccountStep(page: Page, password = ADMIN.password): Pr
 }
 
 /** Walks the first-run wizard with valid data. */
-export async function completeSetup(page: Page): Promise<void> {
+export async function completeSetup(page: Page, unit: UnitFields = UNIT): Promise<void> {
   await page.goto('/');
   await expect(page.getByText('首次使用：单位登记')).toBeVisible();
-  await fillUnitStep(page);
+  await fillUnitStep(page, unit);
   await fillPeopleStep(page);
   await fillAccountStep(page);
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();

@@ -5,9 +5,10 @@ import { useT } from '../../app/i18n';
 import { PageHead } from '../../app/PageHead';
 import { useSession } from '../../app/session';
 import { ExportCard } from './ExportCard';
+import { PolicyCard } from '../policy/PolicyCard';
 import { UnitKeyCard, type KeyStatus } from './UnitKeyCard';
 
-/** The administrator's side of reporting: the unit key and signed export bundles. */
+/** The administrator's side of the exchange with the office: the unit key, signed export bundles, and the office's policy. */
 export function BundlesPage() {
   const t = useT();
   const unitId = useSession((s) => s.unit?.id);
@@ -24,6 +25,7 @@ export function BundlesPage() {
         <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 980 }}>
           <UnitKeyCard status={status} onChange={refresh} />
           <ExportCard keyStatus={status} />
+          <PolicyCard />
         </Space>
       )}
     </div>

@@ -9,6 +9,9 @@ import { clearErrorsOnChange } from '../../app/formErrors';
 import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
 import { zodRule } from '../../app/zodRule';
 import { useDevices } from './deviceStore';
+import { parseIpv4 } from '../../../shared/rules/network';
+import { inRanges } from '../../../shared/rules/ipRanges';
+import { usePolicy } from '../policy/policyStore';
 
 const EMPTY: DeviceInput = {
   ip: '',
@@ -38,6 +41,10 @@ export const DeviceFormDrawer = memo(function DeviceFormDrawer({ open, device, o
   const { busy, banner, run, clearBanner } = useFormWrite(form);
   const internet = Form.useWatch('internetCapable', form);
   const card = Form.useWatch('isolationCard', form);
+  const typedIp = Form.useWatch('ip', form) as string | undefined;
+  const ranges = usePolicy((p) => p.ranges);
+  const parsedIp = parseIpv4(typedIp ?? '');
+  const outside = ranges.length > 0 && parsedIp.ok && !inRanges(parsedIp.value, ranges);
   const shape = deviceInput.shape;
 
   useEffect(() => {
@@ -113,6 +120,7 @@ export const DeviceFormDrawer = memo(function DeviceFormDrawer({ open, device, o
           </Form.Item>
         </Space>
         {internet === true && card !== true && <Alert type="warning" showIcon message={t('device.violation')} style={{ marginBottom: 16 }} />}
+        {outside && <Alert type="warning" showIcon message={t('device.outsideRangeHelp', { ranges: ranges.map((x) => x.text).join('，') })} style={{ marginBottom: 16 }} data-testid="outside-range-alert" />}
         <Form.Item name="note" label={t('device.note')}>
           <Input.TextArea maxLength={200} rows={2} />
         </Form.Item>

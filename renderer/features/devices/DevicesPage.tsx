@@ -1,6 +1,8 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Input, Select, Space, Switch, Tag } from 'antd';
 import { DownloadOutlined, HistoryOutlined, PlusOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
+import { inRanges } from '../../../shared/rules/ipRanges';
+import { usePolicy } from '../policy/policyStore';
 import { useSheetExport } from '../ledgers/useSheetExport';
 import { ImportDrawer } from './ImportDrawer';
 import { sheetHeader, sheetRow } from './deviceSheet';
@@ -41,9 +43,12 @@ export function DevicesPage() {
   const [retiring, setRetiring] = useState<Device>();
   const [history, setHistory] = useState<Device>();
 
+  const ranges = usePolicy((p) => p.ranges);
+  const loadPolicy = usePolicy((p) => p.load);
   useEffect(() => {
     if (unitId) void load(unitId);
-  }, [unitId, load]);
+    if (unitId) void loadPolicy(unitId);
+  }, [unitId, load, loadPolicy]);
 
   // Sorting is paid when data or order changes; each keystroke only filters the sorted list.
   const sorted = useMemo(() => sortDevices(rows, sort), [rows, sort]);
@@ -52,6 +57,7 @@ export function DevicesPage() {
   const shown = useMemo(() => filter(sorted, deferredFilters), [filter, sorted, deferredFilters]);
   const violations = useMemo(() => rows.reduce((n, r) => n + (r.violation ? 1 : 0), 0), [rows]);
   const activeCount = useMemo(() => rows.reduce((n, r) => n + (r.device.retiredAt === null ? 1 : 0), 0), [rows]);
+  const outside = useMemo(() => (ranges.length === 0 ? 0 : rows.reduce((n, r) => n + (r.device.retiredAt === null && !inRanges(r.device.ip, ranges) ? 1 : 0), 0)), [rows, ranges]);
 
 
   const columns = useMemo<GridColumn<IndexedDevice>[]>(
@@ -79,6 +85,11 @@ export function DevicesPage() {
             {r.violation && (
               <span className="zw-tag red" title={t('device.violation')} data-testid="violation-tag">
                 <WarningFilled /> {t('device.violationShort')}
+              </span>
+            )}
+            {r.device.retiredAt === null && ranges.length > 0 && !inRanges(r.device.ip, ranges) && (
+              <span className="zw-tag orange" title={t('device.outsideRangeHelp', { ranges: ranges.map((x) => x.text).join('，') })} data-testid="outside-range-tag">
+                {t('device.outsideRange')}
               </span>
             )}
           </span>
@@ -110,7 +121,7 @@ export function DevicesPage() {
         ),
       },
     ],
-    [t, canEdit],
+    [t, canEdit, ranges],
   );
 
   const closeEditing = useCallback(() => setEditing(undefined), []);
@@ -141,6 +152,11 @@ export function DevicesPage() {
           aria-label={t('common.search')}
         />
         <DeviceFilterControls filters={filters} setFilters={setFilters} violations={violations} />
+        {outside > 0 && (
+          <Tag color="orange" data-testid="outside-count" title={t('device.outsideRangeHelp', { ranges: ranges.map((x) => x.text).join('，') })}>
+            {t('device.outsideCount', { n: outside })}
+          </Tag>
+        )}
         <span className="muted" data-testid="device-count">
           {t('device.count', { shown: shown.length, total: activeCount })}
         </span>

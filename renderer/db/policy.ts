@@ -1,0 +1,81 @@
+import type { Policy, TrustedOffice } from '../../shared/bundle/policy';
+import { parseRange, type IpRange } from '../../shared/rules/ipRanges';
+import { commit, newRecord, revise, type Actor, type Write } from './repository';
+import type { CalendarRecord, ScheduleRecord, ZwDb } from './schema';
+
+/**
+ * A unit's side of policy bundles: the office key it trusts (from the first
+ * import on), and what the latest policy assigned it. The calendar and the
+ * schedule go into the unit's own ledgers through the change log; the
+ * trusted key, the address ranges and the directory are settings.
+ */
+
+const OFFICE_KEY = 'officeKey';
+const policyKey = (unitId: string) => `policy/${unitId}`;
+
+export interface AppliedPolicy {
+  issuedAt: number;
+  appliedAt: number;
+  issuer: string;
+  years: number[];
+  schedule: boolean;
+  /** The ranges assigned to this unit (by its code); empty when the policy assigns none. */
+  ranges: string[];
+  directory: Policy['directory'];
+}
+
+export async function trustedOffice(db: ZwDb): Promise<TrustedOffice | null> {
+  const v = (await db.meta.get(OFFICE_KEY))?.value as Partial<TrustedOffice> | undefined;
+  return v && typeof v.keyId === 'string' && typeof v.publicKey === 'string' && typeof v.suite === 'string' ? (v as TrustedOffice) : null;
+}
+
+export async function appliedPolicy(db: ZwDb, unitId: string): Promise<AppliedPolicy | null> {
+  const v = (await db.meta.get(policyKey(unitId)))?.value as AppliedPolicy | undefined;
+  return v && typeof v.issuedAt === 'number' ? v : null;
+}
+
+/** The address ranges this unit was assigned, parsed; empty when none were. */
+export function assignedRanges(policy: AppliedPolicy | null): IpRange[] {
+  return (policy?.ranges ?? []).flatMap((r) => {
+    const parsed = parseRange(r);
+    return parsed.ok ? [parsed.value] : [];
+  });
+}
+
+/** Applies a verified policy in one transaction: calendar years, schedule, and the settings, or nothing. */
+export async function applyPolicy(db: ZwDb, actor: Actor, unitCode: string, policy: Policy): Promise<AppliedPolicy> {
+  const applied: AppliedPolicy = {
+    issuedAt: policy.issuedAt,
+    appliedAt: Date.now(),
+    issuer: policy.issuer.name,
+    years: policy.calendar.map((y) => y.year).sort(),
+    schedule: policy.schedule !== null,
+    ranges: policy.ipRanges.find((r) => r.unitCode === unitCode)?.ranges ?? [],
+    directory: policy.directory,
+  };
+  const trusted: TrustedOffice = { keyId: policy.issuer.keyId, suite: policy.issuer.suite, publicKey: policy.issuer.publicKey, name: policy.issuer.name };
+  await commit(
+    db,
+    actor,
+    async () => {
+      const writes: Write[] = [];
+      for (const year of policy.calendar) {
+        const id = `${actor.unitId}/${year.year}`;
+        const previous = await db.calendars.get(id);
+        const body = { ...year, source: year.source || policy.issuer.name };
+        const record: CalendarRecord = previous ? revise(previous, { ...body, retiredAt: null, retiredReason: null }, actor) : { ...newRecord(actor, body), id };
+        writes.push({ table: 'calendars', op: previous ? 'update' : 'create', record });
+      }
+      if (policy.schedule) {
+        const previous = await db.schedules.get(actor.unitId);
+        const record: ScheduleRecord = previous ? revise(previous, policy.schedule, actor) : { ...newRecord(actor, policy.schedule), id: actor.unitId };
+        writes.push({ table: 'schedules', op: previous ? 'update' : 'create', record });
+      }
+      await db.meta.put({ key: OFFICE_KEY, value: trusted });
+      await db.meta.put({ key: policyKey(actor.unitId), value: applied });
+      return writes;
+    },
+    ['meta'],
+  );
+  return applied;
+}

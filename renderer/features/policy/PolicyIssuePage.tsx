@@ -1,0 +1,173 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Input, Space, Table, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { packPolicy, policyBytes, policySchema, POLICY_FORMAT, type Policy } from '../../../shared/bundle/policy';
+import { digest } from '../../../shared/bundle/suites';
+import { isoDay } from '../../../shared/calendar/calendar';
+import { parseRange } from '../../../shared/rules/ipRanges';
+import { loadCalendar, loadSchedule } from '../../db/checkins';
+import { createLedgerRecords } from '../../db/ledgers';
+import { directoryOf, knownUnits, loadRangeDraft, saveRangeDraft, splitRanges, type KnownUnit } from '../../db/policyIssue';
+import { db } from '../../app/db';
+import { download, toBase64 } from '../../app/files';
+import { invoke } from '../../app/ipc';
+import { useT } from '../../app/i18n';
+import { PageHead } from '../../app/PageHead';
+import { useActor, useSession } from '../../app/session';
+import type { KeyStatus } from '../bundles/UnitKeyCard';
+import { keyFailureText, passwordMatches } from '../bundles/unitKeyActions';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
+
+/** The office signs a policy for the units: calendar years, working hours, each unit's address ranges, the directory. */
+export function PolicyIssuePage() {
+  const t = useT();
+  const actor = useActor();
+  const unit = useSession((s) => s.unit);
+  const account = useSession((s) => s.account);
+  const [key, setKey] = useState<KeyStatus | null | undefined>(undefined);
+  const [units, setUnits] = useState<KnownUnit[]>([]);
+  const [years, setYears] = useState<number[]>([]);
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [withSchedule, setWithSchedule] = useState(true);
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ type: 'success' | 'error'; text: string }>();
+
+  useEffect(() => {
+    if (!unit) return;
+    void invoke('unitKey:status', { unitId: unit.id }).then((r) => setKey(r.key));
+    void knownUnits(db, unit.id).then(setUnits);
+    void loadRangeDraft(db).then(setDraft);
+    void loadCalendar(db, unit.id).then(({ years: ys }) => {
+      const list = ys.map((y) => y.year);
+      setYears(list);
+      const now = new Date().getFullYear();
+      setChosen(list.filter((y) => y >= now));
+    });
+  }, [unit]);
+
+  const badRanges = useMemo(() => Object.fromEntries(Object.entries(draft).map(([code, text]) => [code, splitRanges(text).filter((r) => !parseRange(r).ok)])), [draft]);
+  const anyBad = Object.values(badRanges).some((b) => b.length > 0);
+
+  const setRanges = (code: string, text: string) => {
+    const next = { ...draft, [code]: text };
+    setDraft(next);
+    void saveRangeDraft(db, next);
+  };
+
+  if (!unit || !account) return null;
+
+  const sign = async () => {
+    if (!key) return;
+    setBusy(true);
+    setResult(undefined);
+    try {
+      // An OS-protected key is opened for a signed-in user; a password-sealed one only by its password.
+      if (key.protection === 'os' && !(await passwordMatches(password, account.passwordHash))) return setResult({ type: 'error', text: t('key.wrongPassword') });
+      const { years: calendars } = await loadCalendar(db, unit.id);
+      const { schedule } = await loadSchedule(db, unit.id);
+      const policy: Policy = {
+        format: POLICY_FORMAT,
+        issuer: { unitId: unit.id, name: unit.name, code: unit.code, suite: key.suite, publicKey: key.publicKey, keyId: key.keyId },
+        issuedAt: Date.now(),
+        calendar: calendars.filter((y) => chosen.includes(y.year)).map((y) => ({ ...y, source: y.source === 'bundled' ? unit.name : y.source })),
+        schedule: withSchedule ? schedule : null,
+        ipRanges: units.flatMap((u) => {
+          const ranges = splitRanges(draft[u.unitCode] ?? '').map((r) => (parseRange(r) as { ok: true; value: { text: string } }).value.text);
+          return ranges.length > 0 ? [{ unitCode: u.unitCode, unitName: u.unitName, ranges }] : [];
+        }),
+        directory: directoryOf(units),
+      };
+      const checked = policySchema.safeParse(policy);
+      if (!checked.success) return setResult({ type: 'error', text: t('err.generic', { message: checked.error.issues[0]?.path.join('.') ?? '' }) });
+      const bytes = policyBytes(checked.data);
+      const signed = await invoke('bundle:sign', { unitId: unit.id, password, manifest: toBase64(bytes) });
+      if (!signed.ok) return setResult({ type: 'error', text: t(keyFailureText(signed.code)) });
+      const file = packPolicy(bytes, signed.signature);
+      const fileName = `zwledger-policy-${unit.code}-${stamp(new Date(policy.issuedAt))}.zwp`;
+      download(fileName, file);
+      await createLedgerRecords(db, actor, 'copyFilings', [
+        {
+          copiedOn: isoDay(new Date()),
+          content: 'configuration',
+          description: t('issue.filingDescription', { file: fileName, years: policy.calendar.map((y) => y.year).join('、') || '—', units: policy.ipRanges.length }),
+          purpose: t('issue.filingPurpose'),
+          copiedBy: account.displayName,
+          approvalRef: digest(key.suite, file).slice(0, 16),
+          automatic: true,
+        },
+      ]);
+      setPassword('');
+      setResult({ type: 'success', text: t('issue.done', { file: fileName }) });
+    } catch (e) {
+      setResult({ type: 'error', text: t('err.generic', { message: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page">
+      <PageHead title={t('issue.title')} rule={t('issue.rule')} />
+      <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 1080 }}>
+        {key === null && <Alert type="warning" showIcon message={t('issue.noKey')} />}
+        {key && (
+          <Card size="small" title={t('issue.fingerprint')}>
+            <div className="fingerprint" data-testid="issuer-fingerprint">
+              {key.fingerprint.split(' ').map((g, i) => (
+                <span key={i}>{g}</span>
+              ))}
+            </div>
+          </Card>
+        )}
+        <Card size="small" title={t('issue.calendar')}>
+          <Space orientation="vertical">
+            <Typography.Text type="secondary">{t('issue.calendarHelp')}</Typography.Text>
+            <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as number[])} options={years.map((y) => ({ value: y, label: String(y) }))} />
+            <Checkbox checked={withSchedule} onChange={(e) => setWithSchedule(e.target.checked)}>
+              {t('issue.schedule')}
+            </Checkbox>
+          </Space>
+        </Card>
+        <Card size="small" title={t('issue.ranges')} extra={<span className="muted">{t('issue.directory', { n: directoryOf(units).length })}</span>}>
+          <Typography.Paragraph type="secondary">{t('issue.rangesHelp')}</Typography.Paragraph>
+          <Table<KnownUnit>
+            size="small"
+            rowKey="unitId"
+            dataSource={units}
+            pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small' }}
+            locale={{ emptyText: t('issue.noUnits') }}
+            columns={[
+              { title: t('issue.code'), dataIndex: 'unitCode', width: 110 },
+              { title: t('issue.unit'), dataIndex: 'unitName', width: 220 },
+              {
+                title: t('issue.rangeCol'),
+                key: 'ranges',
+                render: (_, u) => (
+                  <>
+                    <Input value={draft[u.unitCode] ?? ''} onChange={(e) => setRanges(u.unitCode, e.target.value)} status={(badRanges[u.unitCode] ?? []).length > 0 ? 'error' : undefined} aria-label={`${u.unitName} ${t('issue.rangeCol')}`} placeholder="10.20.1.0/24" />
+                    {(badRanges[u.unitCode] ?? []).map((r) => (
+                      <div key={r} className="field-error">
+                        {t('issue.badRange', { range: r })}
+                      </div>
+                    ))}
+                  </>
+                ),
+              },
+            ]}
+          />
+        </Card>
+        <Space wrap>
+          <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('issue.passwordHelp')} aria-label={t('issue.password')} style={{ width: 420 }} />
+          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} disabled={!key || anyBad || password === ''} onClick={() => void sign()}>
+            {t('issue.sign')}
+          </Button>
+        </Space>
+        {result && <Alert type={result.type} showIcon message={result.text} data-testid="issue-result" />}
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { test, expect, type Page } from '@playwright/test';
+import { ADMIN, addAccount, completeSetup, fillDevice, saveDrawer, setIdleMinutes, shot, signIn, signOut } from './helpers';
+
+// Two PCs on one host: a county unit and the city information office. The
+// unit's bundle goes to the office; the office signs a policy (calendar,
+// hours, the unit's address ranges) that the unit takes in, trusting the
+// office key on first use; the register then flags an address outside them.
+test.describe.configure({ mode: 'serial' });
+
+const OFFICE = { name: '平凉市政务信息办公室', code: 'PL-XXB' };
+const AUDITOR = { username: 'kaohe', name: '考核员', password: 'Kaohe2026!' };
+let unit: Page;
+let office: Page;
+let enrolment: string;
+let bundle: string;
+let policy: string;
+
+async function download(page: Page, click: () => Promise<void>): Promise<string> {
+  const waiting = page.waitForEvent('download');
+  await click();
+  return (await (await waiting).path())!;
+}
+
+test.beforeAll(async ({ browser }) => {
+  unit = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await completeSetup(unit);
+  await signIn(unit, ADMIN.username, ADMIN.password);
+  await setIdleMinutes(unit, 120);
+  await unit.getByRole('menuitem', { name: '入网计算机登记' }).click();
+  await unit.getByRole('button', { name: '登记设备' }).click();
+  await fillDevice(unit, { ip: '10.30.1.11', mac: '00-1A-2B-3C-6D-11', owner: '李明', office: '信息科' });
+  await saveDrawer(unit);
+  await expect(unit.getByRole('dialog')).toBeHidden();
+
+  office = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await completeSetup(office, OFFICE);
+  await signIn(office, ADMIN.username, ADMIN.password);
+  await setIdleMinutes(office, 120);
+  await addAccount(office, { ...AUDITOR, role: '考核人员（市信息办）' });
+  await signOut(office);
+  await signIn(office, AUDITOR.username, AUDITOR.password);
+});
+
+test('the unit sends its key and a bundle; the office takes both in', async () => {
+  await unit.getByRole('menuitem', { name: '数据包与政策' }).click();
+  enrolment = await download(unit, () => unit.getByRole('button', { name: '下载登记文件' }).click());
+  const exportCard = unit.getByTestId('export-card');
+  await exportCard.getByLabel('管理员密码').fill(ADMIN.password);
+  bundle = await download(unit, () => exportCard.getByRole('button', { name: '签名并导出' }).click());
+
+  await office.getByRole('menuitem', { name: '单位密钥登记' }).click();
+  await office.getByTestId('enrolment-file').setInputFiles(enrolment);
+  await office.getByRole('dialog').getByRole('button', { name: '指纹一致，登记' }).click();
+  await office.getByRole('menuitem', { name: '导入数据包' }).click();
+  await office.getByTestId('bundle-files').setInputFiles(bundle);
+  await expect(office.getByTestId('import-results').locator('[data-verdict]')).toHaveText('有效');
+});
+
+test('the office signs a policy with the unit’s ranges; a bad range is refused on the spot', async () => {
+  await office.getByRole('menuitem', { name: '签发政策包' }).click();
+  const ranges = office.getByLabel('庄浪县人民政府办公室 地址段');
+  await ranges.fill('10.30.1.5/24');
+  await expect(office.getByText('“10.30.1.5/24”不是有效的地址段')).toBeVisible();
+  await expect(office.getByRole('button', { name: '签名并导出政策包' })).toBeDisabled();
+  await ranges.fill('10.30.1.0/24, 10.30.2.7');
+  await office.getByLabel('签名密钥密码').fill('wrong');
+  await office.getByRole('button', { name: '签名并导出政策包' }).click();
+  await expect(office.getByTestId('issue-result')).toContainText('无法解开签名密钥');
+  // Browser mode has no OS keystore: the key opens with the password of the administrator who made it.
+  await office.getByLabel('签名密钥密码').fill(ADMIN.password);
+  policy = await download(office, () => office.getByRole('button', { name: '签名并导出政策包' }).click());
+  await expect(office.getByTestId('issue-result')).toContainText('已导出 zwledger-policy-PL-XXB-');
+  await shot(office, '80-policy-issue');
+});
+
+test('the unit trusts the office key on first use, then flags an address outside its ranges', async () => {
+  const officeFingerprint = await office.getByTestId('issuer-fingerprint').textContent();
+  await unit.getByTestId('policy-file').setInputFiles(policy);
+  const dialog = unit.getByRole('dialog');
+  await expect(dialog.getByTestId('office-fingerprint')).toHaveText(officeFingerprint!);
+  await shot(unit, '81-policy-first-use');
+  await dialog.getByRole('button', { name: '指纹一致，导入' }).click();
+  await expect(unit.getByTestId('policy-state')).toContainText('本单位 IP 地址段：10.30.1.0/24，10.30.2.7');
+  await expect(unit.getByTestId('policy-state')).toContainText('平凉市政务信息办公室');
+
+  // The same policy again is not newer: refused.
+  await unit.getByTestId('policy-file').setInputFiles(policy);
+  await expect(unit.getByText('这份政策包不比已导入的更新，不予导入')).toBeVisible();
+
+  await unit.getByRole('menuitem', { name: '入网计算机登记' }).click();
+  await expect(unit.getByTestId('outside-range-tag')).toHaveCount(0);
+  await unit.getByRole('button', { name: '登记设备' }).click();
+  await fillDevice(unit, { ip: '10.99.0.5', mac: '00-1A-2B-3C-6D-12', owner: '王芳', office: '办公室' });
+  await expect(unit.getByTestId('outside-range-alert')).toBeVisible();
+  await saveDrawer(unit);
+  await expect(unit.getByRole('dialog')).toBeHidden();
+  await expect(unit.getByTestId('outside-range-tag')).toHaveCount(1);
+  await expect(unit.getByTestId('outside-count')).toHaveText('1 台不在分配的地址段');
+  await shot(unit, '82-outside-range');
+});
