@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { readBundle, type KeyLookup, type ReadResult } from '../../shared/bundle/codec';
+import { readBundle, type KeyLookup, type KnownKey, type ReadResult } from '../../shared/bundle/codec';
 import { rotationSignedBy, type Enrolment } from '../../shared/bundle/enrolment';
 import type { Manifest } from '../../shared/bundle/format';
 import { ChainKnowledge, type Segment } from '../../shared/bundle/segments';
@@ -84,8 +84,13 @@ export async function revokeKey(db: ZwDb, actor: Actor, keyId: string, reason: s
   });
 }
 
+/** The enrolled keys as plain data: what a verifying worker is sent. */
+export async function enrolledKeyList(db: ZwDb): Promise<[string, KnownKey][]> {
+  return (await db.enrolledKeys.toArray()).map((k) => [k.keyId, { unitId: k.unitId, suite: k.suite, publicKey: k.publicKey, revoked: k.revokedAt !== null }]);
+}
+
 export async function keyLookup(db: ZwDb): Promise<KeyLookup> {
-  const keys = new Map((await db.enrolledKeys.toArray()).map((k) => [k.keyId, { unitId: k.unitId, suite: k.suite, publicKey: k.publicKey, revoked: k.revokedAt !== null }]));
+  const keys = new Map(await enrolledKeyList(db));
   return (keyId) => keys.get(keyId);
 }
 
@@ -107,7 +112,14 @@ const segmentOf = (b: Pick<ReceivedBundle, 'unitId' | 'fromSeq' | 'prevHash' | '
  * segments already received (duplicate, fork, gap), its records are merged
  * by highest rev, and the file is kept. A duplicate or a fork writes nothing.
  */
-export async function mergeVerified(db: ZwDb, actor: Actor, fileName: string, bytes: Uint8Array, fileHash: string, read: Extract<ReadResult, { verdict: 'valid' }>): Promise<ImportOutcome> {
+export async function mergeVerified(
+  db: ZwDb,
+  actor: Actor,
+  file: { name: string; hash: string; /** The file as base64, kept as evidence. */ evidence: string },
+  read: Extract<ReadResult, { verdict: 'valid' }>,
+): Promise<ImportOutcome> {
+  const fileName = file.name;
+  const fileHash = file.hash;
   mustUseConsole(actor);
   const { manifest, entries } = read;
   const unitId = manifest.unitId;
@@ -170,18 +182,18 @@ export async function mergeVerified(db: ZwDb, actor: Actor, fileName: string, by
       receivedAt: Date.now(),
       receivedBy: actor.accountId,
       verdict: outcome.verdict === 'gapBefore' ? 'gapBefore' : 'valid',
-      evidence: toBase64(bytes),
+      evidence: file.evidence,
     });
     return { ...outcome, merged };
   });
 }
 
-/** Reads, verifies and takes in one file. A file refused for any reason changes nothing. */
+/** Reads, verifies and takes in one file, all in this thread. A file refused for any reason changes nothing. */
 export async function importBundle(db: ZwDb, actor: Actor, file: { name: string; bytes: Uint8Array }, keys: KeyLookup): Promise<ImportOutcome> {
   mustUseConsole(actor);
   const read = readBundle(file.bytes, keys);
   if (read.verdict !== 'valid') return { fileName: file.name, verdict: read.verdict, detail: read.detail, ...(read.manifest ? { manifest: read.manifest } : {}) };
-  return mergeVerified(db, actor, file.name, file.bytes, digest(read.manifest.suite, file.bytes), read);
+  return mergeVerified(db, actor, { name: file.name, hash: digest(read.manifest.suite, file.bytes), evidence: toBase64(file.bytes) }, read);
 }
 
 export interface UnitCoverage {

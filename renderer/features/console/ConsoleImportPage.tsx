@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import { Alert, Card, Progress, Space, Table, Typography } from 'antd';
 import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { BUNDLE_LIMITS } from '../../../shared/bundle/format';
 import { FAILING } from '../../../shared/bundle/verdicts';
-import { importBundle, keyLookup, type ImportOutcome } from '../../db/console';
+import type { ImportOutcome } from '../../db/console';
+import { importMany } from './importQueue';
 import type { ReceivedBundle } from '../../db/schema';
 import { db } from '../../app/db';
 import { FilePickButton } from '../../app/FilePickButton';
@@ -37,27 +37,19 @@ export function ConsoleImportPage() {
 
   const run = async (files: File[]) => {
     if (progress) return;
-    const bundles = files.filter((f) => f.size >= 0);
     setRows([]);
-    setProgress({ done: 0, total: bundles.length });
-    const keys = await keyLookup(db);
+    setProgress({ done: 0, total: files.length });
     const out: Row[] = [];
-    for (const [i, file] of bundles.entries()) {
-      let outcome: ImportOutcome;
-      if (file.size > BUNDLE_LIMITS.fileBytes) outcome = { fileName: file.name, verdict: 'unreadable', detail: `${file.size} bytes` };
-      else {
-        try {
-          outcome = await importBundle(db, actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, keys);
-        } catch (e) {
-          outcome = { fileName: file.name, verdict: 'unreadable', detail: e instanceof Error ? e.message : String(e) };
-        }
-      }
-      out.push({ ...outcome, key: i });
-      setRows([...out]);
-      setProgress({ done: i + 1, total: bundles.length });
-      // Let the page paint between files: a hundred bundles should show progress, not a frozen window.
-      await new Promise((r) => setTimeout(r, 0));
-    }
+    await importMany(
+      db,
+      actor,
+      files.map((f) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
+      (outcome, i) => {
+        out.push({ ...outcome, key: i });
+        setRows([...out]);
+        setProgress({ done: i + 1, total: files.length });
+      },
+    );
     setProgress(null);
     void refresh();
   };

@@ -178,3 +178,20 @@ describe('200+ mutated bundles leave the database as it was', () => {
     }
   }, 120_000);
 });
+
+describe('importing many files in a row', () => {
+  it('verifies the next file while writing this one, and says something of every file, in order', async () => {
+    const { importMany } = await import('../../../renderer/features/console/importQueue');
+    const units = fixtureUnits({ units: 1, entries: 120, perBundle: 40, suite: 'ed25519-sha256' });
+    const { db, auditor } = await office();
+    await enrolAll(db, auditor, units);
+    const [a, b, c] = units[0]!.bundles.map((x) => x.bytes);
+    const seen: number[] = [];
+    const file = (name: string, bytes: Uint8Array, size = bytes.length) => ({ name, size, bytes: async () => bytes });
+    const outcomes = await importMany(db, auditor, [file('c.zwb', c!), file('huge.zwb', a!, 300 * 1024 * 1024), file('a.zwb', a!), file('b.zwb', b!), file('a-again.zwb', a!)], (_, i) => seen.push(i));
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+    expect(outcomes.map((o) => o.verdict)).toEqual(['gapBefore', 'unreadable', 'valid', 'valid', 'duplicate']);
+    expect((await unitCoverage(db))[0]!.gaps).toEqual([]);
+    expect((await db.receivedBundles.toArray()).every((r) => r.evidence.length > 0)).toBe(true);
+  });
+});
