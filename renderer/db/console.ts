@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { readBundle, type KeyLookup, type KnownKey, type ReadResult } from '../../shared/bundle/codec';
+import { readBundle, type KeyLookup, type KnownKey } from '../../shared/bundle/codec';
 import { rotationSignedBy, type Enrolment } from '../../shared/bundle/enrolment';
 import type { Manifest } from '../../shared/bundle/format';
 import { ChainKnowledge, type Segment } from '../../shared/bundle/segments';
@@ -9,6 +9,9 @@ import type { LoggedTable } from '../../shared/changelog/tables';
 import type { RecordMeta } from '../../shared/domain/record';
 import { can } from '../../shared/domain/roles';
 import { toBase64 } from '../app/files';
+import { mergePlan, type MergePlan } from './mergePlan';
+
+export { MERGED_TABLES } from './mergePlan';
 import { ValidationError } from './errors';
 import type { Actor } from './repository';
 import type { EnrolledKey, ReceivedBundle, ZwDb } from './schema';
@@ -22,12 +25,6 @@ import type { EnrolledKey, ReceivedBundle, ZwDb } from './schema';
 function mustUseConsole(actor: Actor): void {
   if (!can(actor.role, 'console.use')) throw new ValidationError([{ field: '', code: 'forbidden' }]);
 }
-
-/**
- * Accounts are not taken in: they carry no password, and the office's
- * sign-in must only ever see the office's own accounts.
- */
-export const MERGED_TABLES: readonly LoggedTable[] = ['units', 'devices', 'checkins', 'calendars', 'schedules', 'dutyLogs', 'faults', 'scans', 'incidents', 'inspections', 'trainings', 'copyFilings', 'maintainers'];
 
 export interface EnrolmentReview {
   enrolment: Enrolment;
@@ -116,27 +113,15 @@ export async function mergeVerified(
   db: ZwDb,
   actor: Actor,
   file: { name: string; hash: string; /** The file as base64, kept as evidence. */ evidence: string },
-  read: Extract<ReadResult, { verdict: 'valid' }>,
+  plan: MergePlan,
 ): Promise<ImportOutcome> {
+  mustUseConsole(actor);
   const fileName = file.name;
   const fileHash = file.hash;
-  mustUseConsole(actor);
-  const { manifest, entries } = read;
+  const { manifest } = plan;
   const unitId = manifest.unitId;
-  const segment: Segment = { unitId, fromSeq: manifest.fromSeq, prevHash: manifest.prevHash, hashes: entries.map((e) => e.hash) };
-  // The newest snapshot of each record in this bundle, by table.
-  const latest = new Map<LoggedTable, Map<string, RecordMeta>>();
-  for (const { entry } of entries) {
-    // The bundle's schema already held table to the logged tables.
-    const table = entry.table as LoggedTable;
-    if (!MERGED_TABLES.includes(table)) continue;
-    let byId = latest.get(table);
-    if (!byId) latest.set(table, (byId = new Map()));
-    const record = entry.record as unknown as RecordMeta;
-    if (record.id !== entry.recordId || record.unitId !== unitId || record.rev !== entry.rev) continue;
-    const known = byId.get(entry.recordId);
-    if (!known || known.rev < entry.rev) byId.set(entry.recordId, record);
-  }
+  const segment: Segment = { unitId, fromSeq: manifest.fromSeq, prevHash: manifest.prevHash, hashes: plan.hashes };
+  const latest = new Map(plan.latest);
   const tables = [db.receivedBundles, ...[...latest.keys()].map((t) => db.table(t))];
   return db.transaction('rw', tables, async () => {
     const outcome: ImportOutcome = { fileName, verdict: 'valid', detail: '', manifest };
@@ -157,14 +142,14 @@ export async function mergeVerified(
       outcome.missing = { from: before ? before.toSeq + 1 : 1, to: manifest.fromSeq - 1 };
     }
     const merged: Partial<Record<LoggedTable, number>> = {};
-    for (const [table, byId] of latest) {
-      const ids = [...byId.keys()];
-      const existing = (await db.table(table).bulkGet(ids)) as (RecordMeta | undefined)[];
-      const newer = ids.map((id) => byId.get(id)!).filter((r, i) => !existing[i] || existing[i]!.rev < r.rev);
+    // A unit's records arrive only in its bundles: before its first one there is nothing to compare revs with.
+    const firstOfUnit = (await db.receivedBundles.where('unitId').equals(unitId).count()) === 0;
+    for (const [table, records] of latest) {
+      const existing = firstOfUnit ? [] : ((await db.table(table).bulkGet(records.map((r) => r.id))) as (RecordMeta | undefined)[]);
+      const newer = records.filter((r, i) => !existing[i] || existing[i]!.rev < r.rev);
       if (newer.length > 0) await db.table(table).bulkPut(newer);
       merged[table] = newer.length;
     }
-    const last = entries[entries.length - 1]!.entry;
     await db.receivedBundles.add({
       fileHash,
       fileName,
@@ -178,7 +163,7 @@ export async function mergeVerified(
       hashes: segment.hashes as string[],
       counts: manifest.counts,
       createdAt: manifest.createdAt,
-      lastEntryAt: last.at,
+      lastEntryAt: plan.lastEntryAt,
       receivedAt: Date.now(),
       receivedBy: actor.accountId,
       verdict: outcome.verdict === 'gapBefore' ? 'gapBefore' : 'valid',
@@ -193,7 +178,7 @@ export async function importBundle(db: ZwDb, actor: Actor, file: { name: string;
   mustUseConsole(actor);
   const read = readBundle(file.bytes, keys);
   if (read.verdict !== 'valid') return { fileName: file.name, verdict: read.verdict, detail: read.detail, ...(read.manifest ? { manifest: read.manifest } : {}) };
-  return mergeVerified(db, actor, { name: file.name, hash: digest(read.manifest.suite, file.bytes), evidence: toBase64(file.bytes) }, read);
+  return mergeVerified(db, actor, { name: file.name, hash: digest(read.manifest.suite, file.bytes), evidence: toBase64(file.bytes) }, mergePlan(read));
 }
 
 export interface UnitCoverage {

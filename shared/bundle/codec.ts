@@ -29,6 +29,7 @@ export interface BundleSource {
 // line is itself canonical JSON, and the verifier hashes the entry's bytes as
 // they stand in the file, never a re-encoding of them.
 const LINE_HEAD = '{"entry":';
+const unhashedEntrySchema = entrySchema.omit({ hash: true });
 const LINE_TAIL_LENGTH = ',"hash":"'.length + 64 + '"}'.length;
 
 export function entryLine(sealed: Pick<SealedEntry, 'body' | 'hash'>): string {
@@ -177,7 +178,7 @@ export function readBundle(bytes: Uint8Array, keys: KeyLookup): ReadResult {
     if (tail !== `,"hash":"${hash}"}`) return altered(`entry ${at}: not an entry line`);
     let entry: UnhashedEntry;
     try {
-      const parsed = entrySchema.omit({ hash: true }).safeParse(parseUntrustedJson(body));
+      const parsed = unhashedEntrySchema.safeParse(parseUntrustedJson(body));
       if (!parsed.success) return altered(`entry ${at}: ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
       entry = parsed.data;
     } catch (e) {

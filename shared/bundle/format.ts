@@ -73,13 +73,18 @@ export const entrySchema = z
   })
   .strict();
 
-/** Keys that must never reach an object of ours from untrusted JSON. */
-const POISON = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * A key that must never reach an object of ours from untrusted JSON. An
+ * unescaped quote followed by the name, a quote and a colon can only start a
+ * key in valid JSON (a quote that ends a string must be followed by , ] } or
+ * :), so the same text inside a string value is not mistaken for one. One
+ * scan of the text is several times cheaper than a reviver on every value.
+ */
+const POISON_KEY = /(?<!\\)"(__proto__|constructor|prototype)"\s*:/;
 
 /** JSON.parse that refuses prototype-polluting keys anywhere in the value. */
 export function parseUntrustedJson(text: string): unknown {
-  return JSON.parse(text, (key, value: unknown) => {
-    if (POISON.has(key)) throw new Error(`forbidden key ${key}`);
-    return value;
-  });
+  const poison = POISON_KEY.exec(text);
+  if (poison) throw new Error(`forbidden key ${poison[1]}`);
+  return JSON.parse(text);
 }

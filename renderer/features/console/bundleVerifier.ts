@@ -1,6 +1,10 @@
 import { readBundle, type KnownKey, type ReadResult } from '../../../shared/bundle/codec';
 import { digest } from '../../../shared/bundle/suites';
 import { toBase64 } from '../../app/files';
+import { mergePlan, type MergePlan } from '../../db/mergePlan';
+
+/** A bundle checked: for a valid one, what to merge; otherwise the verdict and why. */
+export type Checked = { verdict: 'valid'; plan: MergePlan; hash: string; evidence: string } | Exclude<ReadResult, { verdict: 'valid' }>;
 
 export interface VerifyRequest {
   id: number;
@@ -10,27 +14,27 @@ export interface VerifyRequest {
 
 export interface VerifyResponse {
   id: number;
-  read: ReadResult;
-  /** The file's hash and base64, for a valid bundle only. */
-  hash: string;
-  evidence: string;
+  checked: Checked;
 }
 
 export interface BundleVerifier {
-  verify(bytes: Uint8Array, keys: [string, KnownKey][]): Promise<Omit<VerifyResponse, 'id'>>;
+  verify(bytes: Uint8Array, keys: [string, KnownKey][]): Promise<Checked>;
   close(): void;
 }
 
-function inThread(bytes: Uint8Array, keys: [string, KnownKey][]): Omit<VerifyResponse, 'id'> {
+/** Verification itself, the same in the worker and in this thread. */
+export function checkBundle(bytes: Uint8Array, keys: [string, KnownKey][]): Checked {
   const known = new Map(keys);
   const read = readBundle(bytes, (keyId) => known.get(keyId));
-  const valid = read.verdict === 'valid';
-  return { read, hash: valid ? digest(read.manifest.suite, bytes) : '', evidence: valid ? toBase64(bytes) : '' };
+  if (read.verdict !== 'valid') return read;
+  return { verdict: 'valid', plan: mergePlan(read), hash: digest(read.manifest.suite, bytes), evidence: toBase64(bytes) };
 }
 
 /**
  * Verifies bundles in a worker, so that checking one bundle overlaps with
  * writing the one before it; in this thread where workers are not available.
+ * The worker sends back only what is merged, not every entry, so the page's
+ * share of the work stays small.
  */
 export function createBundleVerifier(): BundleVerifier {
   let worker: Worker | null = null;
@@ -39,20 +43,19 @@ export function createBundleVerifier(): BundleVerifier {
   } catch {
     worker = null;
   }
-  if (!worker) return { verify: async (bytes, keys) => inThread(bytes, keys), close: () => undefined };
-  const waiting = new Map<number, { bytes: Uint8Array; keys: [string, KnownKey][]; resolve: (r: Omit<VerifyResponse, 'id'>) => void }>();
+  if (!worker) return { verify: async (bytes, keys) => checkBundle(bytes, keys), close: () => undefined };
+  const waiting = new Map<number, { bytes: Uint8Array; keys: [string, KnownKey][]; resolve: (r: Checked) => void }>();
   let next = 0;
   let broken = false;
   worker.addEventListener('message', (e: MessageEvent<VerifyResponse>) => {
-    const { id, ...rest } = e.data;
-    waiting.get(id)?.resolve(rest);
-    waiting.delete(id);
+    waiting.get(e.data.id)?.resolve(e.data.checked);
+    waiting.delete(e.data.id);
   });
   // A worker that cannot start (a locked-down profile) must not leave files waiting: finish them here.
   worker.addEventListener('error', () => {
     broken = true;
     for (const [id, job] of waiting) {
-      job.resolve(inThread(job.bytes, job.keys));
+      job.resolve(checkBundle(job.bytes, job.keys));
       waiting.delete(id);
     }
   });
@@ -60,7 +63,7 @@ export function createBundleVerifier(): BundleVerifier {
   return {
     verify: (bytes, keys) =>
       new Promise((resolve) => {
-        if (broken) return resolve(inThread(bytes, keys));
+        if (broken) return resolve(checkBundle(bytes, keys));
         const id = next++;
         waiting.set(id, { bytes, keys, resolve });
         w.postMessage({ id, bytes, keys } satisfies VerifyRequest);

@@ -21,6 +21,7 @@ import { expectedSlots } from '../../../shared/checkins/slots';
 import { periodReport } from '../../../shared/checkins/report';
 import { listCheckins } from '../../../renderer/db/checkins';
 import { excelExport, excelImport, ledgerRules } from './ledgerBench';
+import { importFixtures, rawReference } from './consoleBench';
 
 function syntheticDevice(n: number): DeviceInput {
   const hex = n.toString(16).padStart(6, '0');
@@ -208,6 +209,8 @@ declare global {
     runLedgerBench: (devices: number) => Promise<unknown>;
     runExcelImportBench: (rows: number) => Promise<unknown>;
     runExcelExportBench: (rows: number) => Promise<unknown>;
+    runConsoleImport: (base: string) => Promise<unknown>;
+    runConsoleRaw: () => Promise<unknown>;
   }
 }
 
@@ -224,3 +227,5 @@ window.runCheckinBench = checkinCompliance;
 window.runLedgerBench = ledgerRules;
 window.runExcelImportBench = excelImport;
 window.runExcelExportBench = excelExport;
+window.runConsoleImport = importFixtures;
+window.runConsoleRaw = rawReference;

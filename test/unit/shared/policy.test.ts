@@ -90,3 +90,20 @@ describe('policy bundles', () => {
     expect(readPolicy(packPolicy(polluted, sign('sm2-sm3', office.privateKey, polluted)), null, null)).toMatchObject({ ok: false, failure: 'notPolicy' });
   });
 });
+
+describe('untrusted JSON', () => {
+  it.each([
+    ['{"__proto__":{"admin":true}}', '__proto__'],
+    ['{"a":{"constructor":{"prototype":1}}}', 'constructor'],
+    ['{"a":[{"prototype" : 1}]}', 'prototype'],
+    ['{"a":"x\\\\","__proto__":1}', '__proto__'],
+  ])('refuses %s', async (text, key) => {
+    const { parseUntrustedJson } = await import('../../../shared/bundle/format');
+    expect(() => parseUntrustedJson(text)).toThrow(`forbidden key ${key}`);
+  });
+
+  it('takes the same words inside a string value as text', async () => {
+    const { parseUntrustedJson } = await import('../../../shared/bundle/format');
+    expect(parseUntrustedJson('{"note":"备注 \\"constructor\\": 1 与 \\"__proto__\\":"}')).toEqual({ note: '备注 "constructor": 1 与 "__proto__":' });
+  });
+});
