@@ -1,4 +1,5 @@
 import type { Policy, TrustedOffice } from '../../shared/bundle/policy';
+import type { CryptoSuite } from '../../shared/bundle/suites';
 import { parseRange, type IpRange } from '../../shared/rules/ipRanges';
 import { commit, newRecord, revise, type Actor, type Write } from './repository';
 import type { CalendarRecord, ScheduleRecord, ZwDb } from './schema';
@@ -19,6 +20,8 @@ export interface AppliedPolicy {
   issuer: string;
   years: number[];
   schedule: boolean;
+  /** The suites the office accepts; keys are made in the first. */
+  acceptedSuites: CryptoSuite[];
   /** The ranges assigned to this unit (by its code); empty when the policy assigns none. */
   ranges: string[];
   directory: Policy['directory'];
@@ -50,6 +53,7 @@ export async function applyPolicy(db: ZwDb, actor: Actor, unitCode: string, poli
     issuer: policy.issuer.name,
     years: policy.calendar.map((y) => y.year).sort(),
     schedule: policy.schedule !== null,
+    acceptedSuites: policy.acceptedSuites,
     ranges: policy.ipRanges.find((r) => r.unitCode === unitCode)?.ranges ?? [],
     directory: policy.directory,
   };

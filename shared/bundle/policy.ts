@@ -30,6 +30,8 @@ export const policySchema = z
     format: z.literal(POLICY_FORMAT),
     issuer: z.object({ unitId: z.string().min(1).max(64), name, code, suite: z.enum(CRYPTO_SUITES), publicKey: z.string().max(200), keyId: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
     issuedAt: z.number().int().positive(),
+    /** The suites the office accepts; units make (or rotate to) keys in the first. */
+    acceptedSuites: z.array(z.enum(CRYPTO_SUITES)).min(1).max(CRYPTO_SUITES.length),
     calendar: z.array(yearCalendar).max(30),
     schedule: workSchedule.nullable(),
     ipRanges: z

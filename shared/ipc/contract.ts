@@ -94,7 +94,7 @@ export const contract = {
   },
   /** A new key signed by the current one. */
   'unitKey:rotate': {
-    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField }).strict(),
+    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField, suite: z.enum(CRYPTO_SUITES).optional() }).strict(),
     response: keyResult,
   },
   'unitKey:enrolment': {

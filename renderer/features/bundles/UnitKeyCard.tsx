@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, KeyOutlined, SyncOutlined } from '@ant-design/icons';
 import { CRYPTO_SUITES, DEFAULT_SUITE, type CryptoSuite } from '../../../shared/bundle/suites';
@@ -9,6 +9,7 @@ import { invoke } from '../../app/ipc';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { keyFailureText, passwordMatches } from './unitKeyActions';
+import { usePolicy } from '../policy/policyStore';
 
 export type KeyStatus = NonNullable<ResponseOf<'unitKey:status'>['key']>;
 type Action = 'create' | 'rotate' | 'replace';
@@ -21,7 +22,17 @@ export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; on
   const account = useSession((s) => s.account);
   const [action, setAction] = useState<Action | null>(null);
   const [password, setPassword] = useState('');
-  const [suite, setSuite] = useState<CryptoSuite>(DEFAULT_SUITE);
+  const policy = usePolicy((p) => p.policy);
+  const loadPolicy = usePolicy((p) => p.load);
+  // The office's policy names the suites it accepts; before any policy, the default.
+  const accepted: readonly CryptoSuite[] = policy?.acceptedSuites ?? CRYPTO_SUITES;
+  const preferred = policy?.acceptedSuites[0] ?? DEFAULT_SUITE;
+  const [suite, setSuite] = useState<CryptoSuite>(preferred);
+  useEffect(() => {
+    if (unit) void loadPolicy(unit.id);
+  }, [unit, loadPolicy]);
+  useEffect(() => setSuite(preferred), [preferred]);
+  const outOfPolicy = status !== null && policy !== null && !policy.acceptedSuites.includes(status.suite);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   if (!unit || !account) return null;
@@ -41,7 +52,7 @@ export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; on
       if (!(await passwordMatches(password, account.passwordHash))) return setError(t('key.wrongPassword'));
       const result =
         action === 'rotate'
-          ? await invoke('unitKey:rotate', { unitId: unit.id, accountId: account.id, password })
+          ? await invoke('unitKey:rotate', { unitId: unit.id, accountId: account.id, password, ...(outOfPolicy ? { suite: preferred } : {}) })
           : await invoke('unitKey:create', { unit: facts, suite, accountId: account.id, password, replace: action === 'replace' });
       if (!result.ok) return setError(t(keyFailureText(result.code)));
       void message.success(t(action === 'rotate' ? 'key.rotatedDone' : 'key.created'));
@@ -86,6 +97,7 @@ export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; on
             </Descriptions.Item>
             <Descriptions.Item label={t('key.protection')}>{t(`key.protection.${status.protection}`)}</Descriptions.Item>
           </Descriptions>
+          {outOfPolicy && <Alert type="warning" showIcon style={{ marginTop: 12 }} message={t('key.outOfPolicy', { suite: t(`key.suite.${preferred}`) })} data-testid="key-out-of-policy" />}
           <Space wrap style={{ marginTop: 12 }}>
             <Button type="primary" icon={<DownloadOutlined />} onClick={() => void enrolment()}>
               {t('key.enrolment')}
@@ -124,7 +136,7 @@ export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; on
           {action !== 'rotate' && (
             <Space>
               <span>{t('key.suite')}</span>
-              <Select<CryptoSuite> value={suite} onChange={setSuite} style={{ width: 240 }} options={CRYPTO_SUITES.map((s) => ({ value: s, label: t(`key.suite.${s}`) }))} aria-label={t('key.suite')} />
+              <Select<CryptoSuite> value={suite} onChange={setSuite} style={{ width: 240 }} options={accepted.map((s) => ({ value: s, label: t(`key.suite.${s}`) }))} aria-label={t('key.suite')} />
             </Space>
           )}
           <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('key.passwordHelp')} aria-label={t('key.password')} onPressEnter={() => password !== '' && void run()} autoFocus />

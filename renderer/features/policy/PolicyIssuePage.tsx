@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Input, Space, Table, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { packPolicy, policyBytes, policySchema, POLICY_FORMAT, type Policy } from '../../../shared/bundle/policy';
-import { digest } from '../../../shared/bundle/suites';
+import { CRYPTO_SUITES, DEFAULT_SUITE, digest, type CryptoSuite } from '../../../shared/bundle/suites';
 import { isoDay } from '../../../shared/calendar/calendar';
 import { parseRange } from '../../../shared/rules/ipRanges';
 import { loadCalendar, loadSchedule } from '../../db/checkins';
@@ -31,6 +31,7 @@ export function PolicyIssuePage() {
   const [years, setYears] = useState<number[]>([]);
   const [chosen, setChosen] = useState<number[]>([]);
   const [withSchedule, setWithSchedule] = useState(true);
+  const [suites, setSuites] = useState<CryptoSuite[]>([DEFAULT_SUITE]);
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -73,6 +74,7 @@ export function PolicyIssuePage() {
         format: POLICY_FORMAT,
         issuer: { unitId: unit.id, name: unit.name, code: unit.code, suite: key.suite, publicKey: key.publicKey, keyId: key.keyId },
         issuedAt: Date.now(),
+        acceptedSuites: suites,
         calendar: calendars.filter((y) => chosen.includes(y.year)).map((y) => ({ ...y, source: y.source === 'bundled' ? unit.name : y.source })),
         schedule: withSchedule ? schedule : null,
         ipRanges: units.flatMap((u) => {
@@ -132,6 +134,12 @@ export function PolicyIssuePage() {
             </Checkbox>
           </Space>
         </Card>
+        <Card size="small" title={t('issue.suites')}>
+          <Space orientation="vertical">
+            <Typography.Text type="secondary">{t('issue.suitesHelp')}</Typography.Text>
+            <Checkbox.Group value={suites} onChange={(v) => setSuites(v as CryptoSuite[])} options={CRYPTO_SUITES.map((x) => ({ value: x, label: t(`key.suite.${x}`) }))} />
+          </Space>
+        </Card>
         <Card size="small" title={t('issue.ranges')} extra={<span className="muted">{t('issue.directory', { n: directoryOf(units).length })}</span>}>
           <Typography.Paragraph type="secondary">{t('issue.rangesHelp')}</Typography.Paragraph>
           <Table<KnownUnit>
@@ -162,7 +170,7 @@ export function PolicyIssuePage() {
         </Card>
         <Space wrap>
           <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('issue.passwordHelp')} aria-label={t('issue.password')} style={{ width: 420 }} />
-          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} disabled={!key || anyBad || password === ''} onClick={() => void sign()}>
+          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} disabled={!key || anyBad || password === '' || suites.length === 0} onClick={() => void sign()}>
             {t('issue.sign')}
           </Button>
         </Space>

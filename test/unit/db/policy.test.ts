@@ -12,6 +12,7 @@ const policy: Policy = {
   format: POLICY_FORMAT,
   issuer: { unitId: 'office', name: '平凉市信息办', code: 'PL-XXB', suite: 'sm2-sm3', publicKey: office.publicKey, keyId: keyIdOf('sm2-sm3', office.publicKey) },
   issuedAt: 1_800_000_000_000,
+  acceptedSuites: ['ed25519-sha256', 'sm2-sm3'],
   calendar: [{ year: 2027, holidays: ['2027-01-01', '2027-02-06'], workdays: ['2027-02-14'], source: '平凉市信息办' }],
   schedule: { ...DEFAULT_SCHEDULE, toleranceMinutes: 5 },
   ipRanges: [
@@ -26,7 +27,7 @@ describe('applying a policy on a unit PC', () => {
     const db = freshDb();
     const actor = await unitWithAdmin(db);
     const applied = await applyPolicy(db, actor, 'ZL-001', policy);
-    expect(applied).toMatchObject({ issuer: '平凉市信息办', years: [2027], schedule: true, ranges: ['10.30.1.0/24', '10.30.2.7'] });
+    expect(applied).toMatchObject({ issuer: '平凉市信息办', years: [2027], schedule: true, acceptedSuites: ['ed25519-sha256', 'sm2-sm3'], ranges: ['10.30.1.0/24', '10.30.2.7'] });
     expect(await appliedPolicy(db, actor.unitId)).toEqual(applied);
     expect(await trustedOffice(db)).toMatchObject({ keyId: policy.issuer.keyId, name: '平凉市信息办' });
     expect(assignedRanges(applied).map((r) => r.text)).toEqual(['10.30.1.0/24', '10.30.2.7']);

@@ -47,6 +47,7 @@ function policyOf(office: KeyPair, issuedAt: number, extra: Partial<Policy> = {}
     format: POLICY_FORMAT,
     issuer: { unitId: 'office', name: '平凉市信息办', code: 'PL-XXB', suite: office.suite, publicKey: office.publicKey, keyId: keyIdOf(office.suite, office.publicKey) },
     issuedAt,
+    acceptedSuites: ['sm2-sm3'],
     calendar: [{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: '市信息办' }],
     schedule: DEFAULT_SCHEDULE,
     ipRanges: [{ unitCode: 'ZL-001', unitName: '庄浪县', ranges: ['10.30.1.0/24'] }],
@@ -86,7 +87,7 @@ describe('policy bundles', () => {
     expect(readPolicy(zipSync({ [POLICY_FILES.policy]: bytes }), null, null)).toMatchObject({ ok: false, failure: 'notPolicy' });
     const badRange = policyBytes({ ...policy, ipRanges: [{ unitCode: 'ZL-001', unitName: '庄浪县', ranges: ['10.30.1.5/24'] }] });
     expect(readPolicy(packPolicy(badRange, sign('sm2-sm3', office.privateKey, badRange)), null, null)).toMatchObject({ ok: false, failure: 'notPolicy' });
-    const polluted = strToU8(canonical({ ...policy }).replace('{"calendar"', '{"__proto__":{"x":1},"calendar"'));
+    const polluted = strToU8(canonical({ ...policy }).replace('{"acceptedSuites"', '{"__proto__":{"x":1},"acceptedSuites"'));
     expect(readPolicy(packPolicy(polluted, sign('sm2-sm3', office.privateKey, polluted)), null, null)).toMatchObject({ ok: false, failure: 'notPolicy' });
   });
 });
