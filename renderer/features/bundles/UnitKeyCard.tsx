@@ -10,6 +10,7 @@ import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { keyFailureText, passwordMatches } from './unitKeyActions';
 import { usePolicy } from '../policy/policyStore';
+import { Fingerprint } from '../../app/Fingerprint';
 
 export type KeyStatus = NonNullable<ResponseOf<'unitKey:status'>['key']>;
 type Action = 'create' | 'rotate' | 'replace';
@@ -77,11 +78,7 @@ export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; on
         <>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('key.fingerprint')}>
-              <div className="fingerprint" data-testid="fingerprint">
-                {status.fingerprint.split(' ').map((g, i) => (
-                  <span key={i}>{g}</span>
-                ))}
-              </div>
+              <Fingerprint value={status.fingerprint} testId="fingerprint" />
               <Typography.Text type="secondary">{t('key.fingerprintHelp')}</Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('key.suite')}>{t(`key.suite.${status.suite}`)}</Descriptions.Item>

@@ -11,17 +11,8 @@ import { formatDateTime } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { issueText } from '../../app/formErrors';
 import { PageHead } from '../../app/PageHead';
+import { Fingerprint } from '../../app/Fingerprint';
 import { useActor } from '../../app/session';
-
-function Fingerprint({ value }: { value: string }) {
-  return (
-    <div className="fingerprint" data-testid="review-fingerprint">
-      {value.split(' ').map((g, i) => (
-        <span key={i}>{g}</span>
-      ))}
-    </div>
-  );
-}
 
 /** Unit keys: enrolled from a unit's file after comparing fingerprints by phone; revoked, never deleted. */
 export function ConsoleKeysPage() {
@@ -143,7 +134,7 @@ export function ConsoleKeysPage() {
               <Descriptions.Item label={t('console.keys.code')}>{review.enrolment.unitCode}</Descriptions.Item>
               <Descriptions.Item label={t('key.suite')}>{t(`key.suite.${review.enrolment.suite}`)}</Descriptions.Item>
               <Descriptions.Item label={t('key.fingerprint')}>
-                <Fingerprint value={review.fingerprint} />
+                <Fingerprint value={review.fingerprint} testId="review-fingerprint" />
               </Descriptions.Item>
             </Descriptions>
             {review.already && <Alert type="info" showIcon message={t('console.keys.already')} />}

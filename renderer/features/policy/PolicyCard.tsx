@@ -10,6 +10,7 @@ import { useT } from '../../app/i18n';
 import { useActor, useSession } from '../../app/session';
 import { useCheckins } from '../checkins/checkinStore';
 import { usePolicy } from './policyStore';
+import { Fingerprint } from '../../app/Fingerprint';
 
 /** The unit's side: import the office's policy, trusting its key on first use after the fingerprint is compared. */
 export function PolicyCard() {
@@ -89,11 +90,7 @@ export function PolicyCard() {
             <Descriptions size="small" column={1} bordered styles={{ label: { width: 100, whiteSpace: 'nowrap' } }}>
               <Descriptions.Item label={t('policy.issuer')}>{pending.policy.issuer.name}</Descriptions.Item>
               <Descriptions.Item label={t('key.fingerprint')}>
-                <div className="fingerprint" data-testid="office-fingerprint">
-                  {pending.fingerprint.split(' ').map((g, i) => (
-                    <span key={i}>{g}</span>
-                  ))}
-                </div>
+                <Fingerprint value={pending.fingerprint} testId="office-fingerprint" />
               </Descriptions.Item>
             </Descriptions>
           </Space>

@@ -16,6 +16,7 @@ import { PageHead } from '../../app/PageHead';
 import { useActor, useSession } from '../../app/session';
 import type { KeyStatus } from '../bundles/UnitKeyCard';
 import { keyFailureText, passwordMatches } from '../bundles/unitKeyActions';
+import { Fingerprint } from '../../app/Fingerprint';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
@@ -118,11 +119,7 @@ export function PolicyIssuePage() {
         {key === null && <Alert type="warning" showIcon message={t('issue.noKey')} />}
         {key && (
           <Card size="small" title={t('issue.fingerprint')}>
-            <div className="fingerprint" data-testid="issuer-fingerprint">
-              {key.fingerprint.split(' ').map((g, i) => (
-                <span key={i}>{g}</span>
-              ))}
-            </div>
+            <Fingerprint value={key.fingerprint} testId="issuer-fingerprint" />
           </Card>
         )}
         <Card size="small" title={t('issue.calendar')}>
