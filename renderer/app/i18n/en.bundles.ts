@@ -198,6 +198,6 @@ export const enBundles: Record<keyof typeof zhBundles, string> = {
   'issue.sign': 'Sign and export policy',
   'issue.done': 'Exported {file}; copy filed',
   'issue.fingerprint': "This PC's key fingerprint (units compare it on first import)",
-  'issue.filingDescription': 'Issued policy {file} (calendar {years}, ranges for {units} units)',
+  'issue.filingDescription': 'Issued policy {file} (calendar {years}, ranges for {units} units), hash {hash}',
   'issue.filingPurpose': 'Sent to the units',
 };

@@ -199,6 +199,6 @@ export const zhBundles = {
   'issue.sign': '签名并导出政策包',
   'issue.done': '已导出 {file}，已登记复制备案',
   'issue.fingerprint': '本机密钥指纹（各单位首次导入时核对）',
-  'issue.filingDescription': '签发政策包 {file}（日历 {years}，地址段 {units} 个单位）',
+  'issue.filingDescription': '签发政策包 {file}（日历 {years}，地址段 {units} 个单位），校验值 {hash}',
   'issue.filingPurpose': '下发各单位',
 } as const;

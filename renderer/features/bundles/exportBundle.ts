@@ -45,7 +45,7 @@ export async function exportBundle(args: { t: Translate; actor: Actor; unit: Uni
     fileName,
     fileHash: bundle.fileHash,
     exportedBy: account.displayName,
-    description: t('export.filingDescription', { file: fileName, from: plan.fromSeq, to: plan.toSeq, n: plan.entries.length, hash: bundle.fileHash.slice(0, 16) }),
+    description: t('export.filingDescription', { file: fileName, from: plan.fromSeq, to: plan.toSeq, n: plan.entries.length, hash: bundle.fileHash }),
     purpose: t('export.filingPurpose'),
   });
   return { ok: true, fileName, fileHash: bundle.fileHash, manifest: bundle.manifest };

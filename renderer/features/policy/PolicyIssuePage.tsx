@@ -19,6 +19,8 @@ import { keyFailureText, passwordMatches } from '../bundles/unitKeyActions';
 import { Fingerprint } from '../../app/Fingerprint';
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** Years for a one-line record: a list when short, a span when long (the copy filing's description is capped). */
+const yearsText = (years: number[]) => (years.length === 0 ? '—' : years.length <= 3 ? years.join('、') : `${Math.min(...years)}–${Math.max(...years)}`);
 const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
 
 /** The office signs a policy for the units: calendar years, working hours, each unit's address ranges, the directory. */
@@ -96,10 +98,10 @@ export function PolicyIssuePage() {
         {
           copiedOn: isoDay(new Date()),
           content: 'configuration',
-          description: t('issue.filingDescription', { file: fileName, years: policy.calendar.map((y) => y.year).join('、') || '—', units: policy.ipRanges.length }),
+          description: t('issue.filingDescription', { file: fileName, years: yearsText(policy.calendar.map((y) => y.year)), units: policy.ipRanges.length, hash: digest(key.suite, file) }),
           purpose: t('issue.filingPurpose'),
           copiedBy: account.displayName,
-          approvalRef: digest(key.suite, file).slice(0, 16),
+          approvalRef: '',
           automatic: true,
         },
       ]);
