@@ -78,6 +78,7 @@ test('the unit trusts the office key on first use, then flags an address outside
   await unit.getByTestId('policy-file').setInputFiles(policy);
   const dialog = unit.getByRole('dialog');
   await expect(dialog.getByTestId('office-fingerprint')).toHaveText(officeFingerprint!);
+  await unit.waitForTimeout(400); // the modal's opening animation
   await shot(unit, '81-policy-first-use');
   await dialog.getByRole('button', { name: '指纹一致，导入' }).click();
   await expect(unit.getByTestId('policy-state')).toContainText('本单位 IP 地址段：10.30.1.0/24，10.30.2.7');
