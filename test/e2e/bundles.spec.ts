@@ -4,7 +4,7 @@ import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ADMIN, completeSetup, fillDevice, saveDrawer, setIdleMinutes, shot, signIn } from './helpers';
+import { ADMIN, completeSetup, downloaded, fillDevice, saveDrawer, setIdleMinutes, shot, signIn } from './helpers';
 
 // The administrator's export: the unit key made at setup, its fingerprint and
 // enrolment file, a signed bundle written in the browser and verified by the
@@ -26,12 +26,10 @@ async function cli(...args: string[]): Promise<{ code: number; out: string }> {
 }
 
 async function save(trigger: () => Promise<void>, name: RegExp): Promise<string> {
-  const download = page.waitForEvent('download');
-  await trigger();
-  const d = await download;
-  expect(d.suggestedFilename()).toMatch(name);
-  const to = join(keys, '..', d.suggestedFilename());
-  await copyFile(await d.path(), to);
+  const file = await downloaded(page, trigger);
+  expect(file.name).toMatch(name);
+  const to = join(keys, '..', file.name);
+  await copyFile(file.path, to);
   return to;
 }
 

@@ -4,7 +4,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ADMIN, addAccount, completeSetup, setIdleMinutes, shot, signIn, signOut } from './helpers';
+import { readSheet } from 'read-excel-file/node';
+import { ADMIN, addAccount, completeSetup, downloaded, setIdleMinutes, shot, signIn, signOut } from './helpers';
 
 // The information office's console: the auditor enrols unit keys after
 // comparing fingerprints, imports many bundles (by file dialog and by drag
@@ -123,9 +124,11 @@ test('the units side by side, any unit read-only, and the table in Excel', async
   await expect(drawer.getByRole('button', { name: /新增|编辑|保存/ })).toHaveCount(0);
   await shot(page, '73-unit-records');
   await page.keyboard.press('Escape');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出 Excel' }).click();
-  expect((await download).suggestedFilename()).toMatch(/^各单位汇总-.*\.xlsx$/);
+  const sheet = await downloaded(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
+  expect(sheet.name).toMatch(/^各单位汇总-.*\.xlsx$/);
+  const rows = (await readSheet(await readFile(sheet.path))) as (string | number | null)[][];
+  expect(rows[3]!.slice(0, 2)).toEqual(['单位', '代码']);
+  expect(rows.slice(4).map((r) => r[1])).toEqual(['PL-0001', 'PL-0002', 'PL-0003']);
 });
 
 test('a revoked key: its bundles are refused from then on', async () => {

@@ -112,3 +112,11 @@ export async function setIdleMinutes(page: Page, minutes: number): Promise<void>
   await idle.blur();
   await expect(page.getByText('已保存')).toBeVisible();
 }
+
+/** Clicks something that downloads a file and returns where Playwright saved it. */
+export async function downloaded(page: Page, click: () => Promise<void>): Promise<{ path: string; name: string }> {
+  const waiting = page.waitForEvent('download');
+  await click();
+  const d = await waiting;
+  return { path: await d.path(), name: d.suggestedFilename() };
+}

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ADMIN, addAccount, completeSetup, fillDevice, saveDrawer, setIdleMinutes, shot, signIn, signOut } from './helpers';
+import { ADMIN, addAccount, completeSetup, downloaded, fillDevice, saveDrawer, setIdleMinutes, shot, signIn, signOut } from './helpers';
 
 // Two PCs on one host: a county unit and the city information office. The
 // unit's bundle goes to the office; the office signs a policy (calendar,
@@ -16,9 +16,7 @@ let bundle: string;
 let policy: string;
 
 async function download(page: Page, click: () => Promise<void>): Promise<string> {
-  const waiting = page.waitForEvent('download');
-  await click();
-  return (await (await waiting).path())!;
+  return (await downloaded(page, click)).path;
 }
 
 test.beforeAll(async ({ browser }) => {

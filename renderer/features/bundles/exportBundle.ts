@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { assembleBundle, prepareBundle } from '../../../shared/bundle/codec';
 import type { Manifest } from '../../../shared/bundle/format';
 import type { Account } from '../../../shared/domain/account';
@@ -12,12 +13,6 @@ import type { KeyStatus } from './UnitKeyCard';
 import { keyFailureText, passwordMatches } from './unitKeyActions';
 
 export type ExportOutcome = { ok: true; fileName: string; fileHash: string; manifest: Manifest } | { ok: false; message: string };
-
-const pad = (n: number) => String(n).padStart(2, '0');
-function stamp(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
-}
 
 /**
  * The whole export: the password checked, the segment read, the manifest
@@ -38,7 +33,7 @@ export async function exportBundle(args: { t: Translate; actor: Actor; unit: Uni
   if (!signed.ok) return { ok: false, message: t(keyFailureText(signed.code)) };
   if (signed.keyId !== key.keyId) return { ok: false, message: t('err.generic', { message: 'key changed' }) };
   const bundle = assembleBundle(prepared, signed.signature);
-  const fileName = `zwledger-${unit.code}-${plan.fromSeq}-${plan.toSeq}-${stamp(createdAt)}.zwb`;
+  const fileName = `zwledger-${unit.code}-${plan.fromSeq}-${plan.toSeq}-${dayjs(createdAt).format('YYYYMMDD-HHmm')}.zwb`;
   download(fileName, bundle.bytes);
   await recordExport(db, args.actor, {
     manifest: bundle.manifest,

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Input, Space, Table, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
@@ -18,10 +19,8 @@ import type { KeyStatus } from '../bundles/UnitKeyCard';
 import { keyFailureText, passwordMatches } from '../bundles/unitKeyActions';
 import { Fingerprint } from '../../app/Fingerprint';
 
-const pad = (n: number) => String(n).padStart(2, '0');
 /** Years for a one-line record: a list when short, a span when long (the copy filing's description is capped). */
 const yearsText = (years: number[]) => (years.length === 0 ? '—' : years.length <= 3 ? years.join('、') : `${Math.min(...years)}–${Math.max(...years)}`);
-const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
 
 /** The office signs a policy for the units: calendar years, working hours, each unit's address ranges, the directory. */
 export function PolicyIssuePage() {
@@ -92,7 +91,7 @@ export function PolicyIssuePage() {
       const signed = await invoke('bundle:sign', { unitId: unit.id, password, manifest: toBase64(bytes) });
       if (!signed.ok) return setResult({ type: 'error', text: t(keyFailureText(signed.code)) });
       const file = packPolicy(bytes, signed.signature);
-      const fileName = `zwledger-policy-${unit.code}-${stamp(new Date(policy.issuedAt))}.zwp`;
+      const fileName = `zwledger-policy-${unit.code}-${dayjs(policy.issuedAt).format('YYYYMMDD-HHmm')}.zwp`;
       download(fileName, file);
       await createLedgerRecords(db, actor, 'copyFilings', [
         {
