@@ -101,6 +101,7 @@ try {
   const raw = await page.evaluate(() => window.runConsoleRaw());
   line({ bench: 'console.import', units: BUNDLE_UNITS, bundles: imp.bundles, entries: imp.entries, mergedRecords: raw.records, verdicts: imp.verdicts, importMs: Math.round(imp.importMs), entriesPerSecond: Math.round(imp.entries / (imp.importMs / 1000)), rawBulkPutMs: Math.round(raw.rawMs), throughputRatio: round(raw.rawMs / imp.importMs, 3), target: '>= 0.8' });
   line({ bench: 'console.import.peakHeap', peakHeapMB: round(peakHeap / 1024 / 1024), target: '< 500 MB' });
+  line({ bench: 'console.unitsView', units: imp.summaryRows, ms: Math.round(imp.summaryMs) });
   if (ONLY === 'console') throw new Done();
   const r = await page.evaluate((n) => window.runBench(n), COUNT).catch(async (error) => {
     await page.screenshot({ path: 'test-results/bench-failure.png' }).catch(() => undefined);

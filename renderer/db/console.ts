@@ -122,7 +122,7 @@ export async function mergeVerified(
   const unitId = manifest.unitId;
   const segment: Segment = { unitId, fromSeq: manifest.fromSeq, prevHash: manifest.prevHash, hashes: plan.hashes };
   const latest = new Map(plan.latest);
-  const tables = [db.receivedBundles, ...[...latest.keys()].map((t) => db.table(t))];
+  const tables = [db.receivedBundles, db.receivedFiles, ...[...latest.keys()].map((t) => db.table(t))];
   return db.transaction('rw', tables, async () => {
     const outcome: ImportOutcome = { fileName, verdict: 'valid', detail: '', manifest };
     if (await db.receivedBundles.get(fileHash)) return { ...outcome, verdict: 'duplicate' };
@@ -142,8 +142,8 @@ export async function mergeVerified(
       outcome.missing = { from: before ? before.toSeq + 1 : 1, to: manifest.fromSeq - 1 };
     }
     const merged: Partial<Record<LoggedTable, number>> = {};
-    // A unit's records arrive only in its bundles: before its first one there is nothing to compare revs with.
-    const firstOfUnit = (await db.receivedBundles.where('unitId').equals(unitId).count()) === 0;
+    // Another unit's records arrive only in its bundles: before its first one there is nothing to compare revs with.
+    const firstOfUnit = unitId !== actor.unitId && (await db.receivedBundles.where('unitId').equals(unitId).count()) === 0;
     for (const [table, records] of latest) {
       const existing = firstOfUnit ? [] : ((await db.table(table).bulkGet(records.map((r) => r.id))) as (RecordMeta | undefined)[]);
       const newer = records.filter((r, i) => !existing[i] || existing[i]!.rev < r.rev);
@@ -167,8 +167,8 @@ export async function mergeVerified(
       receivedAt: Date.now(),
       receivedBy: actor.accountId,
       verdict: outcome.verdict === 'gapBefore' ? 'gapBefore' : 'valid',
-      evidence: file.evidence,
     });
+    await db.receivedFiles.add({ fileHash, fileName, base64: file.evidence });
     return { ...outcome, merged };
   });
 }

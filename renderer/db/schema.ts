@@ -107,12 +107,15 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
     },
   },
   {
-    // The office's console (issue 5): enrolled unit keys, and the bundles
-    // received, kept as evidence with the hash at every seq they cover.
+    // The office's console (issue 5): enrolled unit keys, the bundles
+    // received with the hash at every seq they cover, and the files
+    // themselves as evidence — apart, so that reading what was received never
+    // loads the files.
     version: 5,
     stores: {
       enrolledKeys: 'keyId, unitId',
       receivedBundles: 'fileHash, [unitId+fromSeq], unitId',
+      receivedFiles: 'fileHash',
     },
   },
 ];
@@ -137,6 +140,7 @@ export type ZwTables = {
   maintainers: EntityTable<Maintainer, 'id'>;
   enrolledKeys: EntityTable<EnrolledKey, 'keyId'>;
   receivedBundles: EntityTable<ReceivedBundle, 'fileHash'>;
+  receivedFiles: EntityTable<ReceivedFile, 'fileHash'>;
 };
 
 export type ZwDb = Dexie & ZwTables;
@@ -173,7 +177,7 @@ export interface EnrolledKey {
   revokedReason: string | null;
 }
 
-/** A bundle taken in: what it covers, the chain hash at each seq, and the file itself as evidence. */
+/** A bundle taken in: what it covers and the chain hash at each seq (its file is in receivedFiles). */
 export interface ReceivedBundle {
   fileHash: string;
   fileName: string;
@@ -193,8 +197,13 @@ export interface ReceivedBundle {
   receivedBy: string;
   /** What was said when it arrived ('valid' or 'gapBefore'); today's gaps are computed from all ranges. */
   verdict: 'valid' | 'gapBefore';
-  /** The received file, base64 (a backup is JSON). */
-  evidence: string;
+}
+
+/** A received bundle file, kept as evidence: base64, because a backup is JSON. */
+export interface ReceivedFile {
+  fileHash: string;
+  fileName: string;
+  base64: string;
 }
 
 /** A year of the work calendar; id is `<unitId>/<year>`. */
