@@ -14,7 +14,7 @@ import { mergePlan, type MergePlan } from './mergePlan';
 export { MERGED_TABLES } from './mergePlan';
 import { ValidationError } from './errors';
 import type { Actor } from './repository';
-import type { EnrolledKey, ReceivedBundle, ZwDb } from './schema';
+import type { EnrolledKey, ZwDb } from './schema';
 
 /**
  * The information office's console (DESIGN.md, Export bundles): unit keys
@@ -102,7 +102,6 @@ export interface ImportOutcome {
   forkAt?: number;
 }
 
-const segmentOf = (b: Pick<ReceivedBundle, 'unitId' | 'fromSeq' | 'prevHash' | 'hashes'>): Segment => ({ unitId: b.unitId, fromSeq: b.fromSeq, prevHash: b.prevHash, hashes: b.hashes });
 
 /**
  * Takes in one verified bundle: in one transaction, it is judged against the
@@ -122,7 +121,7 @@ export async function mergeVerified(
   const unitId = manifest.unitId;
   const segment: Segment = { unitId, fromSeq: manifest.fromSeq, prevHash: manifest.prevHash, hashes: plan.hashes };
   const latest = new Map(plan.latest);
-  const tables = [db.receivedBundles, db.receivedFiles, ...[...latest.keys()].map((t) => db.table(t))];
+  const tables = [db.receivedBundles, db.receivedHashes, db.receivedFiles, ...[...latest.keys()].map((t) => db.table(t))];
   return db.transaction('rw', tables, async () => {
     const outcome: ImportOutcome = { fileName, verdict: 'valid', detail: '', manifest };
     if (await db.receivedBundles.get(fileHash)) return { ...outcome, verdict: 'duplicate' };
@@ -132,7 +131,8 @@ export async function mergeVerified(
       .filter((b) => b.toSeq >= manifest.fromSeq - 1)
       .toArray();
     const knowledge = new ChainKnowledge();
-    for (const b of around) knowledge.add(segmentOf(b));
+    const chains = await db.receivedHashes.bulkGet(around.map((b) => b.fileHash));
+    around.forEach((b, i) => knowledge.add({ unitId, fromSeq: b.fromSeq, prevHash: b.prevHash, hashes: chains[i]?.hashes ?? [] }));
     const assessment = knowledge.assess(segment);
     if (assessment.verdict === 'forked') return { ...outcome, verdict: 'forked', forkAt: assessment.forkAt, detail: `seq ${assessment.forkAt}` };
     if (assessment.verdict === 'duplicate') return { ...outcome, verdict: 'duplicate' };
@@ -160,7 +160,6 @@ export async function mergeVerified(
       fromSeq: manifest.fromSeq,
       toSeq: manifest.toSeq,
       prevHash: manifest.prevHash,
-      hashes: segment.hashes as string[],
       counts: manifest.counts,
       createdAt: manifest.createdAt,
       lastEntryAt: plan.lastEntryAt,
@@ -168,6 +167,7 @@ export async function mergeVerified(
       receivedBy: actor.accountId,
       verdict: outcome.verdict === 'gapBefore' ? 'gapBefore' : 'valid',
     });
+    await db.receivedHashes.add({ fileHash, hashes: plan.hashes });
     await db.receivedFiles.add({ fileHash, fileName, base64: file.evidence });
     return { ...outcome, merged };
   });

@@ -108,13 +108,14 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
   },
   {
     // The office's console (issue 5): enrolled unit keys, the bundles
-    // received with the hash at every seq they cover, and the files
-    // themselves as evidence — apart, so that reading what was received never
-    // loads the files.
+    // received, the chain hash at every seq each covers, and the files
+    // themselves as evidence — three tables, so that listing what was
+    // received never loads a million hashes or the files.
     version: 5,
     stores: {
       enrolledKeys: 'keyId, unitId',
       receivedBundles: 'fileHash, [unitId+fromSeq], unitId',
+      receivedHashes: 'fileHash',
       receivedFiles: 'fileHash',
     },
   },
@@ -140,6 +141,7 @@ export type ZwTables = {
   maintainers: EntityTable<Maintainer, 'id'>;
   enrolledKeys: EntityTable<EnrolledKey, 'keyId'>;
   receivedBundles: EntityTable<ReceivedBundle, 'fileHash'>;
+  receivedHashes: EntityTable<ReceivedHashes, 'fileHash'>;
   receivedFiles: EntityTable<ReceivedFile, 'fileHash'>;
 };
 
@@ -177,7 +179,7 @@ export interface EnrolledKey {
   revokedReason: string | null;
 }
 
-/** A bundle taken in: what it covers and the chain hash at each seq (its file is in receivedFiles). */
+/** A bundle taken in: what it covers (its hashes are in receivedHashes, its file in receivedFiles). */
 export interface ReceivedBundle {
   fileHash: string;
   fileName: string;
@@ -188,7 +190,6 @@ export interface ReceivedBundle {
   fromSeq: number;
   toSeq: number;
   prevHash: string;
-  hashes: string[];
   counts: Partial<Record<LoggedTable, number>>;
   createdAt: number;
   /** The time of the last entry: how current the office's picture of the unit is. */
@@ -197,6 +198,12 @@ export interface ReceivedBundle {
   receivedBy: string;
   /** What was said when it arrived ('valid' or 'gapBefore'); today's gaps are computed from all ranges. */
   verdict: 'valid' | 'gapBefore';
+}
+
+/** The chain hash at each seq a received bundle covers: what duplicates and forks are judged against. */
+export interface ReceivedHashes {
+  fileHash: string;
+  hashes: string[];
 }
 
 /** A received bundle file, kept as evidence: base64, because a backup is JSON. */

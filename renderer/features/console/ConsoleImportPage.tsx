@@ -14,7 +14,7 @@ import { useActor } from '../../app/session';
 import { VerdictTag, verdictHelp } from './VerdictTag';
 
 type Row = ImportOutcome & { key: number };
-type History = Omit<ReceivedBundle, 'hashes'>;
+type History = ReceivedBundle;
 
 /** Many bundles at once, each verified on its own, each with a verdict in Chinese. */
 export function ConsoleImportPage() {
@@ -29,7 +29,7 @@ export function ConsoleImportPage() {
   const refresh = useCallback(async () => {
     setKeysEnrolled(await db.enrolledKeys.count());
     const received = await db.receivedBundles.orderBy('fileHash').toArray();
-    setHistory(received.map(({ hashes: _h, ...r }) => r).sort((a, b) => b.receivedAt - a.receivedAt));
+    setHistory(received.sort((a, b) => b.receivedAt - a.receivedAt));
   }, []);
   useEffect(() => {
     void refresh();
