@@ -11,8 +11,7 @@ import { useSession } from '../../../renderer/app/session';
 import { setupUnit } from '../../../renderer/db/accounts';
 import { createDevices } from '../../../renderer/db/devices';
 import { openDb } from '../../../renderer/db/schema';
-import { newRecord } from '../../../renderer/db/repository';
-import { deviceInput as parseInput, type DeviceInput, type Device } from '../../../shared/domain/device';
+import type { Device } from '../../../shared/domain/device';
 import type { Checkin } from '../../../shared/domain/checkin';
 import { WorkCalendar } from '../../../shared/calendar/calendar';
 import { BUNDLED_CALENDARS } from '../../../shared/calendar/bundled';
@@ -21,26 +20,8 @@ import { expectedSlots } from '../../../shared/checkins/slots';
 import { periodReport } from '../../../shared/checkins/report';
 import { listCheckins } from '../../../renderer/db/checkins';
 import { excelExport, excelImport, ledgerRules } from './ledgerBench';
+import { storedDevice, syntheticDevice } from './synthetic';
 import { importFixtures, rawReference } from './consoleBench';
-
-function syntheticDevice(n: number): DeviceInput {
-  const hex = n.toString(16).padStart(6, '0');
-  const offices = ['办公室', '信息科', '秘书科', '财务科', '人事科', '档案室', '法制科', '督查室'];
-  const surnames = ['李', '王', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
-  return {
-    ip: `10.${Math.floor(n / 254 / 256) % 256}.${Math.floor(n / 254) % 256}.${(n % 254) + 1}`,
-    mac: `02-5A-${hex.slice(0, 2)}-${hex.slice(2, 4)}-${hex.slice(4, 6)}-${(n % 251).toString(16).padStart(2, '0')}`,
-    owner: `${surnames[n % 10]}${['明', '芳', '伟', '静', '强', '娟'][n % 6]}${n % 97}`,
-    office: offices[n % offices.length]!,
-    location: `${(n % 9) + 1} 楼 ${(n % 40) + 1} 室`,
-    kind: n % 13 === 0 ? 'printer' : n % 7 === 0 ? 'laptop' : 'desktop',
-    status: n % 17 === 0 ? 'spare' : 'inUse',
-    dedicatedConfirmed: true,
-    internetCapable: n % 50 === 0,
-    isolationCard: n % 100 === 0,
-    note: '',
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -61,7 +42,7 @@ async function writeThroughput(count: number) {
   // Raw reference: the same validated records, one Dexie bulkPut, no change log.
   const rawDb = openDb(`bench-raw-${Date.now()}`);
   const actor = { unitId: 'bench-unit', accountId: 'bench', role: 'admin' as const };
-  const records: Device[] = inputs.map((i) => ({ ...newRecord(actor, parseInput.parse(i)), configCleared: null, configClearedBy: null, configClearedAt: null }));
+  const records: Device[] = inputs.map((i) => storedDevice(actor, i));
   let t = performance.now();
   await rawDb.devices.bulkPut(records);
   const rawMs = performance.now() - t;

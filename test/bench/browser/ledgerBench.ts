@@ -12,7 +12,8 @@ import { sheetBlob } from '../../../renderer/app/exportSheet';
 import { translate, type Translate } from '../../../renderer/app/i18n';
 import { fieldLabels, sheetHeader, sheetRow, vocabulary } from '../../../renderer/features/devices/deviceSheet';
 import { dataRows, openDeviceSheet, planDeviceImport, type Cell } from '../../../shared/import/deviceSheet';
-import { deviceInput, type Device } from '../../../shared/domain/device';
+import type { Device } from '../../../shared/domain/device';
+import { storedDevice, syntheticDevice } from './synthetic';
 import type { Scan } from '../../../shared/ledgers/scan';
 import type { Fault } from '../../../shared/ledgers/fault';
 import type { DutyLog } from '../../../shared/ledgers/duty';
@@ -32,26 +33,9 @@ const REPEATS = 5;
 let seed = 7;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
-export function syntheticRegisterDevice(n: number, at = Date.now()): Device {
-  const hex = n.toString(16).padStart(6, '0');
-  return {
-    ...newRecord(actor, deviceInput.parse({
-      ip: `10.${Math.floor(n / 254 / 256) % 256}.${Math.floor(n / 254) % 256}.${(n % 254) + 1}`,
-      mac: `02-5A-${hex.slice(0, 2)}-${hex.slice(2, 4)}-${hex.slice(4, 6)}-${(n % 251).toString(16).padStart(2, '0')}`.toUpperCase(),
-      owner: `${['李', '王', '张', '刘', '陈'][n % 5]}${['明', '芳', '伟', '静'][n % 4]}${n % 97}`,
-      office: ['办公室', '信息科', '秘书科', '财务科'][n % 4]!,
-      location: `${(n % 9) + 1} 楼 ${(n % 40) + 1} 室`,
-      kind: n % 13 === 0 ? 'printer' : 'desktop',
-      status: 'inUse',
-      dedicatedConfirmed: true,
-      internetCapable: false,
-      isolationCard: false,
-      note: n % 10 === 0 ? '=HYPERLINK("x")' : '',
-    }), at),
-    configCleared: null,
-    configClearedBy: null,
-    configClearedAt: null,
-  };
+/** The register's device n; every tenth note looks like a formula, as an export must keep it text. */
+function registerDevice(n: number, at = Date.now()): Device {
+  return storedDevice(actor, { ...syntheticDevice(n), note: n % 10 === 0 ? '=HYPERLINK("x")' : '' }, at);
 }
 
 function median(samples: number[]): number {
@@ -67,7 +51,7 @@ async function timed<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
 
 /** A year (2025) of a unit with `deviceCount` devices: weekly sweeps of every device, a duty log every day, 50 fault tickets. */
 async function seedYear(db: ZwDb, deviceCount: number) {
-  const devices = Array.from({ length: deviceCount }, (_, i) => syntheticRegisterDevice(i + 1, new Date(2025, 0, 1).getTime()));
+  const devices = Array.from({ length: deviceCount }, (_, i) => registerDevice(i + 1, new Date(2025, 0, 1).getTime()));
   await db.devices.bulkPut(devices);
   const scans: Scan[] = [];
   for (let week = 0; week < 52; week++) {
@@ -160,7 +144,7 @@ export async function ledgerRules(deviceCount: number) {
  * read of the same file.
  */
 export async function excelImport(rowCount: number) {
-  const inFile = Array.from({ length: rowCount }, (_, i) => syntheticRegisterDevice(i + 1));
+  const inFile = Array.from({ length: rowCount }, (_, i) => registerDevice(i + 1));
   const blob = await sheetBlob('入网计算机登记', '基准测试单位', sheetHeader(t), inFile.map((d) => sheetRow(t, d)));
   const register = inFile.slice(0, Math.floor(rowCount / 2));
   const raw: number[] = [];
@@ -183,7 +167,7 @@ export async function excelImport(rowCount: number) {
 
 /** Export of 50,000 register rows as the app writes them (labels, typed text cells, title lines), against the raw write of the same values. */
 export async function excelExport(rowCount: number) {
-  const devices = Array.from({ length: rowCount }, (_, i) => syntheticRegisterDevice(i + 1));
+  const devices = Array.from({ length: rowCount }, (_, i) => registerDevice(i + 1));
   const header = sheetHeader(t);
   const plain = devices.map((d) => sheetRow(t, d));
   const raw: number[] = [];
