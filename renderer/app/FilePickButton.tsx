@@ -11,12 +11,11 @@ type Pick = { multiple?: false; onFile: (file: File) => void } | { multiple: tru
 export function FilePickButton(props: { accept: string; testId: string; children: ReactNode } & Pick & Omit<ButtonProps, 'onClick' | 'children'>) {
   const input = useRef<HTMLInputElement>(null);
   const { accept, testId, children, multiple, ...rest } = props;
-  const button = { ...rest } as Record<string, unknown>;
-  delete button.onFile;
-  delete button.onFiles;
+  // What is left after the picker's own props goes to the button.
+  const { onFile: _one, onFiles: _many, ...button } = rest as typeof rest & { onFile?: unknown; onFiles?: unknown };
   return (
     <>
-      <Button {...(button as ButtonProps)} onClick={() => input.current?.click()}>
+      <Button {...button} onClick={() => input.current?.click()}>
         {children}
       </Button>
       <input

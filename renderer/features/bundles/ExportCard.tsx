@@ -42,11 +42,11 @@ export function ExportCard({ keyStatus }: { keyStatus: KeyStatus | null }) {
   if (!unit || !account) return null;
 
   const run = async () => {
-    if (!keyStatus) return;
+    if (!keyStatus || !plan) return;
     setBusy(true);
     setResult(undefined);
     try {
-      const outcome = await exportBundle({ t, actor, unit, account, key: keyStatus, scope, password });
+      const outcome = await exportBundle({ t, actor, unit, account, key: keyStatus, plan, password });
       if (outcome.ok) {
         setResult({ type: 'success', text: t('export.done', { file: outcome.fileName }), hash: outcome.fileHash });
         setPassword('');

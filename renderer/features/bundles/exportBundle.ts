@@ -3,7 +3,7 @@ import { assembleBundle, prepareBundle } from '../../../shared/bundle/codec';
 import type { Manifest } from '../../../shared/bundle/format';
 import type { Account } from '../../../shared/domain/account';
 import type { UnitProfile } from '../../../shared/domain/unit';
-import { planExport, recordExport, type ExportScope } from '../../db/bundleExport';
+import { recordExport, type ExportPlan } from '../../db/bundleExport';
 import type { Actor } from '../../db/repository';
 import { db } from '../../app/db';
 import { download, toBase64 } from '../../app/files';
@@ -15,15 +15,13 @@ import { keyFailureText, passwordMatches } from './unitKeyActions';
 export type ExportOutcome = { ok: true; fileName: string; fileHash: string; manifest: Manifest } | { ok: false; message: string };
 
 /**
- * The whole export: the password checked, the segment read, the manifest
+ * The whole export of the segment the user was shown: the password checked, the manifest
  * signed by main, the file offered for saving, then the copy filing and the
  * last-export mark written together.
  */
-export async function exportBundle(args: { t: Translate; actor: Actor; unit: UnitProfile; account: Account; key: KeyStatus; scope: ExportScope; password: string }): Promise<ExportOutcome> {
-  const { t, unit, account, key } = args;
+export async function exportBundle(args: { t: Translate; actor: Actor; unit: UnitProfile; account: Account; key: KeyStatus; plan: ExportPlan; password: string }): Promise<ExportOutcome> {
+  const { t, unit, account, key, plan } = args;
   if (!(await passwordMatches(args.password, account.passwordHash))) return { ok: false, message: t('key.wrongPassword') };
-  const plan = await planExport(db, unit.id, args.scope);
-  if (!plan) return { ok: false, message: t('export.nothing') };
   const createdAt = Date.now();
   const prepared = prepareBundle(
     { unit: { id: unit.id, name: unit.name, code: unit.code }, createdBy: { accountId: account.id, name: account.displayName }, createdAt, prevHash: plan.prevHash, entries: plan.entries },

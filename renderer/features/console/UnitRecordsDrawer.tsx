@@ -13,6 +13,9 @@ import type { LedgerContext, LedgerDef } from '../ledgers/types';
 
 const LEDGERS = [dutyLedger, faultLedger, scanLedger, incidentLedger, inspectionLedger, trainingLedger, copyLedger, maintainerLedger] as unknown as LedgerDef[];
 
+/** What every list in the drawer shares: small rows keyed by record id, twenty to a page. */
+const READ_ONLY_TABLE = { size: 'small', rowKey: 'id', pagination: { pageSize: 20, size: 'small', hideOnSinglePage: true } } as const;
+
 interface Loaded {
   unit: UnitProfile | undefined;
   devices: Device[];
@@ -63,10 +66,8 @@ export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: strin
             'table.devices',
             data.devices.length,
             <Table<Device>
-              size="small"
-              rowKey="id"
+              {...READ_ONLY_TABLE}
               dataSource={data.devices}
-              pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
               columns={[
                 { title: t('device.ip'), dataIndex: 'ip', width: 130 },
                 { title: t('device.mac'), dataIndex: 'mac', width: 160, render: (v: string) => <span className="mono">{v}</span> },
@@ -82,10 +83,8 @@ export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: strin
             'table.checkins',
             data.checkins.length,
             <Table<Checkin>
-              size="small"
-              rowKey="id"
+              {...READ_ONLY_TABLE}
               dataSource={data.checkins}
-              pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
               columns={[
                 { title: t('checkin.at'), dataIndex: 'at', render: (v: number) => formatDateTime(v) },
                 { title: t('checkin.docsReceived'), dataIndex: 'docsReceived', render: (v: number | null) => v ?? '—' },
@@ -101,11 +100,9 @@ export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: strin
               def.title,
               rows.length,
               <Table<LedgerRecord>
-                size="small"
-                rowKey="id"
+                {...READ_ONLY_TABLE}
                 dataSource={rows}
                 scroll={{ x: true }}
-                pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
                 rowClassName={(r) => (r.retiredAt !== null ? 'row-retired' : '')}
                 columns={def.columns.map((c) => ({ key: c.key, title: t(c.title), width: c.width, render: (_: unknown, r: LedgerRecord) => (c.render ? c.render(r, ctx) : c.value(r, ctx)) }))}
               />,
