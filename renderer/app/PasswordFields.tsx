@@ -1,4 +1,5 @@
-import { Form, Input } from 'antd';
+import { Form } from 'antd';
+import { PasswordField } from './LimitedInput';
 import { newPassword } from '../../shared/domain/account';
 import { useT } from './i18n';
 import { zodRule } from './zodRule';
@@ -9,7 +10,7 @@ export function PasswordFields() {
   return (
     <>
       <Form.Item name="password" required label={t('account.password')} extra={t('account.passwordHint')} rules={[zodRule(t, newPassword)]}>
-        <Input.Password maxLength={128} autoComplete="new-password" />
+        <PasswordField max={128} autoComplete="new-password" />
       </Form.Item>
       <Form.Item
         name="confirm"
@@ -24,7 +25,7 @@ export function PasswordFields() {
           }),
         ]}
       >
-        <Input.Password maxLength={128} autoComplete="new-password" />
+        <PasswordField max={128} autoComplete="new-password" />
       </Form.Item>
     </>
   );

@@ -1,4 +1,5 @@
 import { deviceInput, findConflicts, retireInput, type Device, type DeviceBody, type DeviceConflict, type DeviceInput, type RetireInput } from '../../shared/domain/device';
+import { futureIssues } from '../../shared/ledgers/pastOnly';
 import { ValidationError, issuesFromZod, NotFoundError, type FieldIssue } from './errors';
 import { commit, current, newRecord, revise, type Actor } from './repository';
 import type { ZwDb } from './schema';
@@ -61,6 +62,8 @@ export async function retireDevice(db: ZwDb, actor: Actor, id: string, expectedR
   const parsed = retireInput.safeParse(input);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error.issues));
   const r = parsed.data;
+  const ahead = futureIssues([{ field: 'clearedAt', kind: 'moment' }], r, Date.now());
+  if (ahead.length > 0) throw new ValidationError(ahead);
   let saved: Device | undefined;
   await commit(db, actor, async () => {
     const previous = await current<Device>(db, 'devices', id, expectedRev);

@@ -32,7 +32,14 @@ export class NotFoundError extends Error {
   }
 }
 
-/** Turns zod issues into field issues whose codes are the schema's messages. */
-export function issuesFromZod(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
-  return issues.map((issue) => ({ field: String(issue.path[0] ?? ''), code: issue.message }));
+/**
+ * Turns zod issues into field issues whose codes are the schema's messages.
+ * A text over its limit says the limit, so the user knows how much to cut.
+ */
+export function issuesFromZod(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; maximum?: unknown; origin?: string }[]): FieldIssue[] {
+  return issues.map((issue) => {
+    const field = String(issue.path[0] ?? '');
+    if (issue.code === 'too_big' && issue.origin === 'string' && issue.message === 'tooLong') return { field, code: 'tooLongMax', vars: { max: String(issue.maximum) } };
+    return { field, code: issue.message };
+  });
 }

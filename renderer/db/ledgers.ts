@@ -1,4 +1,5 @@
 import type { RecordMeta } from '../../shared/domain/record';
+import { futureIssues } from '../../shared/ledgers/pastOnly';
 import { LEDGER_SPECS, type LedgerRef, type LedgerTable } from '../../shared/ledgers/registry';
 import { ValidationError, issuesFromZod, NotFoundError, type FieldIssue } from './errors';
 import { commit, current, newRecord, revise, type Actor } from './repository';
@@ -20,10 +21,11 @@ export function fieldsOf(record: RecordMeta): Record<string, unknown> {
 
 export const RETIRE_REASON = { min: 2, max: 200 } as const;
 
-function parse(table: LedgerTable, input: unknown, row?: number): { body?: Record<string, unknown>; issues: FieldIssue[] } {
-  const parsed = LEDGER_SPECS[table].schema.safeParse(input);
-  if (parsed.success) return { body: parsed.data, issues: [] };
-  const issues = issuesFromZod(parsed.error.issues);
+function parse(table: LedgerTable, input: unknown, now: number, row?: number): { body?: Record<string, unknown>; issues: FieldIssue[] } {
+  const spec = LEDGER_SPECS[table];
+  const parsed = spec.schema.safeParse(input);
+  const issues: FieldIssue[] = parsed.success ? futureIssues(spec.pastOnly ?? [], parsed.data, now) : issuesFromZod(parsed.error.issues);
+  if (parsed.success && issues.length === 0) return { body: parsed.data, issues };
   return { issues: row === undefined ? issues : issues.map((i) => ({ ...i, vars: { ...i.vars, row: String(row + 1) } })) };
 }
 
@@ -89,7 +91,7 @@ export async function createLedgerRecords<R extends RecordMeta>(
   const bodies: Record<string, unknown>[] = [];
   const issues: FieldIssue[] = [];
   inputs.forEach((input, row) => {
-    const r = parse(table, input, inputs.length > 1 ? row : undefined);
+    const r = parse(table, input, now, inputs.length > 1 ? row : undefined);
     if (r.body) bodies.push(r.body);
     issues.push(...r.issues);
   });
@@ -108,7 +110,7 @@ export async function createLedgerRecords<R extends RecordMeta>(
 }
 
 export async function updateLedgerRecord<R extends RecordMeta>(db: ZwDb, actor: Actor, table: LedgerTable, id: string, expectedRev: number, input: unknown): Promise<R> {
-  const { body, issues } = parse(table, input);
+  const { body, issues } = parse(table, input, Date.now());
   if (!body) throw new ValidationError(issues);
   let saved: R | undefined;
   await commit(db, actor, async () => {

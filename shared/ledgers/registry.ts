@@ -7,6 +7,7 @@ import { inspectionInput } from './inspection';
 import { trainingInput } from './training';
 import { copyFilingInput } from './copyFiling';
 import { maintainerInput } from './maintainer';
+import type { PastField } from './pastOnly';
 
 /**
  * The declared ledgers: the table each lives in, the schema every write is
@@ -28,21 +29,44 @@ export interface LedgerSpec {
   refs: readonly LedgerRef[];
   /** Fields whose combination may appear once among active records (one duty log per day and shift). */
   unique?: readonly string[];
+  /** Fields recording what already happened: refused when ahead of now. */
+  pastOnly?: readonly PastField[];
 }
 
 export const LEDGER_SPECS: Record<LedgerTable, LedgerSpec> = {
-  dutyLogs: { schema: dutyLogInput, refs: [], unique: ['date', 'shift'] },
+  dutyLogs: { schema: dutyLogInput, refs: [], unique: ['date', 'shift'], pastOnly: [{ field: 'date', kind: 'date' }] },
   faults: {
     schema: faultInput,
     refs: [
       { field: 'deviceIds', table: 'devices', many: true },
       { field: 'maintainerId', table: 'maintainers', many: false },
     ],
+    pastOnly: [
+      { field: 'reportedAt', kind: 'moment' },
+      { field: 'urges', kind: 'moments' },
+      { field: 'arrivedAt', kind: 'moment' },
+      { field: 'resolvedAt', kind: 'moment' },
+      { field: 'sheetSentOn', kind: 'date' },
+    ],
   },
-  scans: { schema: scanInput, refs: [{ field: 'deviceId', table: 'devices', many: false }] },
-  incidents: { schema: incidentInput, refs: [{ field: 'deviceIds', table: 'devices', many: true }] },
-  inspections: { schema: inspectionInput, refs: [] },
+  scans: {
+    schema: scanInput,
+    refs: [{ field: 'deviceId', table: 'devices', many: false }],
+    pastOnly: [
+      { field: 'scannedOn', kind: 'date' },
+      { field: 'signatureDate', kind: 'date' },
+    ],
+  },
+  incidents: {
+    schema: incidentInput,
+    refs: [{ field: 'deviceIds', table: 'devices', many: true }],
+    pastOnly: [
+      { field: 'occurredAt', kind: 'moment' },
+      { field: 'reportedAt', kind: 'moment' },
+    ],
+  },
+  inspections: { schema: inspectionInput, refs: [], pastOnly: [{ field: 'inspectedOn', kind: 'date' }] },
   trainings: { schema: trainingInput, refs: [] },
-  copyFilings: { schema: copyFilingInput, refs: [] },
+  copyFilings: { schema: copyFilingInput, refs: [], pastOnly: [{ field: 'copiedOn', kind: 'date' }] },
   maintainers: { schema: maintainerInput, refs: [], unique: ['name'] },
 };

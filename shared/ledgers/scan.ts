@@ -15,7 +15,8 @@ export const scanInput = z
     scope: z.enum(SCAN_SCOPES),
     threats: z.number({ message: 'required' }).int('count').min(0, 'count').max(100_000, 'count'),
     action: optionalText(300),
-    resolved: z.boolean().default(true),
+    // An attestation: absent means nobody said the threats were dealt with.
+    resolved: z.boolean().default(false),
     note: optionalText(200),
   })
   .strict()

@@ -104,3 +104,15 @@ export function assessFault(facts: FaultFacts, area: UnitArea, now: number): Fau
     notice: closed && facts.cause === 'staffChange',
   };
 }
+
+/**
+ * A decided percentage the proposal does not support: outside the proposed
+ * band, or a cut where the article proposes none. The office may still
+ * decide it (the band is a proposal), but it is confirmed when entered and
+ * marked in the month's report, so a typo of 50 for 5 does not pass unseen.
+ */
+export function outsideBand(decidedPct: number | null, proposed: DeductionBand | null): boolean {
+  if (decidedPct === null) return false;
+  if (proposed === null) return decidedPct > 0;
+  return decidedPct < proposed.min || decidedPct > proposed.max;
+}

@@ -1,4 +1,4 @@
-import { assessFault, type FaultAssessment, type FaultFacts, type UnitArea } from './faultSla';
+import { assessFault, outsideBand, type FaultAssessment, type FaultFacts, type UnitArea } from './faultSla';
 
 /**
  * The month's lease-fee deduction report per maintainer (第四十四条(一)). A
@@ -18,6 +18,8 @@ export interface ReportTicket extends FaultFacts {
 export interface ReportLine {
   ticket: ReportTicket;
   assessment: FaultAssessment;
+  /** The decided percentage lies outside the proposed band (or cuts where none is proposed). */
+  outsideBand: boolean;
 }
 
 export interface MaintainerMonth {
@@ -32,6 +34,8 @@ export interface MaintainerMonth {
   decidedPct: number;
   /** Tickets with a proposed band and no decision yet. */
   undecided: number;
+  /** Tickets whose decision lies outside the proposed band. */
+  outsideBand: number;
   fee: number | null;
   decidedAmount: number | null;
 }
@@ -55,7 +59,8 @@ export function monthlyLeaseReport(
   for (const ticket of tickets) {
     if (monthOf(ticket.reportedAt) !== month) continue;
     const lines = byMaintainer.get(ticket.maintainerId) ?? [];
-    lines.push({ ticket, assessment: assessFault(ticket, area, now) });
+    const assessment = assessFault(ticket, area, now);
+    lines.push({ ticket, assessment, outsideBand: outsideBand(ticket.decidedPct, assessment.proposed) });
     byMaintainer.set(ticket.maintainerId, lines);
   }
   return [...byMaintainer].map(([maintainerId, lines]) => {
@@ -83,6 +88,7 @@ export function monthlyLeaseReport(
       proposedMax: cap(proposedMax),
       decidedPct,
       undecided,
+      outsideBand: lines.filter((l) => l.outsideBand).length,
       fee,
       decidedAmount: fee === null ? null : Math.round(fee * decidedPct) / 100,
     };

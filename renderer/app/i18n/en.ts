@@ -2,6 +2,7 @@ import type { MessageKey } from './zh';
 import { enLedgers } from './en.ledgers';
 import { enBackup } from './en.backup';
 import { enBundles } from './en.bundles';
+import { enForms } from './en.forms';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'ZW Ledger',
@@ -24,7 +25,7 @@ export const en: Record<MessageKey, string> = {
   'common.none': 'None',
   'common.total': '{n} in all',
 
-  'err.required': 'Required',
+  'err.required': 'Please fill this in',
   'err.tooLong': 'Too long',
   'err.ip.empty': 'Enter an IP address',
   'err.ip.format': 'Not an IPv4 address; expected four numbers such as 10.12.3.45',
@@ -287,4 +288,5 @@ export const en: Record<MessageKey, string> = {
   ...enLedgers,
   ...enBackup,
   ...enBundles,
+  ...enForms,
 };

@@ -1,6 +1,7 @@
 import { zhLedgers } from './zh.ledgers';
 import { zhBackup } from './zh.backup';
 import { zhBundles } from './zh.bundles';
+import { zhForms } from './zh.forms';
 
 /** Simplified Chinese, the default language. Keys are shared with en.ts. */
 export const zh = {
@@ -24,7 +25,7 @@ export const zh = {
   'common.none': '无',
   'common.total': '共 {n} 条',
 
-  'err.required': '此项必填',
+  'err.required': '请填写此项',
   'err.tooLong': '内容过长',
   'err.ip.empty': '请填写 IP 地址',
   'err.ip.format': 'IP 地址格式不正确，应为四段数字，如 10.12.3.45',
@@ -287,6 +288,7 @@ export const zh = {
   ...zhLedgers,
   ...zhBackup,
   ...zhBundles,
+  ...zhForms,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,5 +1,5 @@
 import { memo, useEffect } from 'react';
-import { Alert, Button, Checkbox, Drawer, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Drawer, Form, Select, Space } from 'antd';
 import { DEVICE_KINDS, DEVICE_STATUSES, deviceInput, type Device, type DeviceInput } from '../../../shared/domain/device';
 import { createDevice, updateDevice } from '../../db/devices';
 import { db } from '../../app/db';
@@ -8,6 +8,7 @@ import { useActor } from '../../app/session';
 import { clearErrorsOnChange } from '../../app/formErrors';
 import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
 import { zodRule } from '../../app/zodRule';
+import { lengthRule, TextBox, TextField } from '../../app/LimitedInput';
 import { useDevices } from './deviceStore';
 import { parseIpv4 } from '../../../shared/rules/network';
 import { inRanges } from '../../../shared/rules/ipRanges';
@@ -21,7 +22,8 @@ const EMPTY: DeviceInput = {
   location: '',
   kind: 'desktop',
   status: 'inUse',
-  dedicatedConfirmed: true,
+  // An attestation (第十九条): the administrator ticks it for the machine in front of them.
+  dedicatedConfirmed: false,
   internetCapable: false,
   isolationCard: false,
   note: '',
@@ -83,22 +85,22 @@ export const DeviceFormDrawer = memo(function DeviceFormDrawer({ open, device, o
       <Form form={form} layout="vertical" initialValues={EMPTY} validateTrigger="onBlur" onValuesChange={clearErrorsOnChange(form)}>
         <Space.Compact block style={{ gap: 16 }}>
           <Form.Item name="ip" required label={t('device.ip')} rules={[zodRule(t, shape.ip)]} style={{ flex: 1 }}>
-            <Input placeholder="10.12.3.45" maxLength={15} autoFocus />
+            <TextField placeholder="10.12.3.45" max={15} autoFocus />
           </Form.Item>
           <Form.Item name="mac" required label={t('device.mac')} rules={[zodRule(t, shape.mac)]} style={{ flex: 1 }}>
-            <Input placeholder="AA-BB-CC-DD-EE-FF" maxLength={17} />
+            <TextField placeholder="AA-BB-CC-DD-EE-FF" max={17} />
           </Form.Item>
         </Space.Compact>
         <Space.Compact block style={{ gap: 16 }}>
-          <Form.Item name="owner" required label={t('device.owner')} rules={[zodRule(t, shape.owner)]} style={{ flex: 1 }}>
-            <Input maxLength={30} />
+          <Form.Item name="owner" required label={t('device.owner')} rules={[zodRule(t, shape.owner), lengthRule(t, 30)]} style={{ flex: 1 }}>
+            <TextField max={30} />
           </Form.Item>
-          <Form.Item name="office" required label={t('device.office')} rules={[zodRule(t, shape.office)]} style={{ flex: 1 }}>
-            <Input maxLength={40} />
+          <Form.Item name="office" required label={t('device.office')} rules={[zodRule(t, shape.office), lengthRule(t, 40)]} style={{ flex: 1 }}>
+            <TextField max={40} />
           </Form.Item>
         </Space.Compact>
-        <Form.Item name="location" label={t('device.location')}>
-          <Input maxLength={60} />
+        <Form.Item name="location" label={t('device.location')} rules={[lengthRule(t, 60)]}>
+          <TextField max={60} />
         </Form.Item>
         <Space.Compact block style={{ gap: 16 }}>
           <Form.Item name="kind" label={t('device.kind')} style={{ flex: 1 }}>
@@ -121,8 +123,8 @@ export const DeviceFormDrawer = memo(function DeviceFormDrawer({ open, device, o
         </Space>
         {internet === true && card !== true && <Alert type="warning" showIcon message={t('device.violation')} style={{ marginBottom: 16 }} />}
         {outside && <Alert type="warning" showIcon message={t('device.outsideRangeHelp', { ranges: ranges.map((x) => x.text).join('，') })} style={{ marginBottom: 16 }} data-testid="outside-range-alert" />}
-        <Form.Item name="note" label={t('device.note')}>
-          <Input.TextArea maxLength={200} rows={2} />
+        <Form.Item name="note" label={t('device.note')} rules={[lengthRule(t, 200)]}>
+          <TextBox max={200} rows={2} />
         </Form.Item>
       </Form>
     </Drawer>

@@ -1,5 +1,5 @@
 import { memo, useEffect } from 'react';
-import { Checkbox, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { Checkbox, DatePicker, Form, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Device } from '../../../shared/domain/device';
 import { retireDevice } from '../../db/devices';
@@ -7,6 +7,8 @@ import { db } from '../../app/db';
 import { useT } from '../../app/i18n';
 import { useActor } from '../../app/session';
 import { clearErrorsOnChange } from '../../app/formErrors';
+import { lengthRule, TextBox, TextField } from '../../app/LimitedInput';
+import { afterToday } from '../../app/pastOnly';
 import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
 import { useDevices } from './deviceStore';
 
@@ -35,6 +37,7 @@ export const RetireModal = memo(function RetireModal({ device, onClose }: { devi
 
   const submit = async () => {
     if (!device) return;
+    await form.validateFields();
     const v = form.getFieldsValue(true) as Values;
     const retired = await run(async () => {
       upsert(
@@ -55,26 +58,27 @@ export const RetireModal = memo(function RetireModal({ device, onClose }: { devi
       title={t('device.retireTitle', { ip: device?.ip ?? '' })}
       okText={t('device.retire')}
       okButtonProps={{ danger: true, loading: busy }}
-      onOk={() => void submit()}
+      onOk={() => void submit().catch(() => undefined)}
       onCancel={onClose}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('device.retireHelp')}</Typography.Paragraph>
       <WriteErrors messages={banner} />
-      <Form form={form} layout="vertical" initialValues={{ reason: '', configCleared: true, clearedBy: '', clearedAt: dayjs() }} onValuesChange={clearErrorsOnChange(form)}>
-        <Form.Item name="reason" label={t('device.retireReason')} required>
-          <Input.TextArea rows={2} maxLength={200} />
+      <Form form={form} layout="vertical" // The attestation starts unticked: the person who cleared the configuration says so.
+        initialValues={{ reason: '', configCleared: false, clearedBy: '', clearedAt: dayjs().second(0).millisecond(0) }} onValuesChange={clearErrorsOnChange(form)}>
+        <Form.Item name="reason" label={t('device.retireReason')} required rules={[lengthRule(t, 200)]}>
+          <TextBox rows={2} max={200} />
         </Form.Item>
         <Form.Item name="configCleared" valuePropName="checked">
           <Checkbox>{t('device.configCleared')}</Checkbox>
         </Form.Item>
         {cleared !== false && (
           <>
-            <Form.Item name="clearedBy" label={t('device.clearedBy')} required>
-              <Input maxLength={30} />
+            <Form.Item name="clearedBy" label={t('device.clearedBy')} required rules={[lengthRule(t, 30)]}>
+              <TextField max={30} />
             </Form.Item>
             <Form.Item name="clearedAt" label={t('device.clearedAt')} required>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={afterToday} needConfirm={false} />
             </Form.Item>
           </>
         )}

@@ -1,8 +1,10 @@
-import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Button, Checkbox, DatePicker, Form, InputNumber, Select, Space, type FormRule } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { CHECK_RESULTS } from '../../../shared/ledgers/inspection';
 import type { MessageKey } from '../../app/i18n';
+import { lengthRule, TextBox, TextField } from '../../app/LimitedInput';
+import { afterToday } from '../../app/pastOnly';
 import { deviceLabel } from './useLedgerContext';
 import type { FieldDef, LedgerContext } from './types';
 
@@ -13,26 +15,33 @@ function optionLabel(ctx: LedgerContext, field: FieldDef, value: string): string
   return ctx.t(`${field.optionPrefix ?? field.name}.${value}` as MessageKey);
 }
 
-/** One form field of a declared ledger, as its kind asks. */
-export function FieldInput({ field, ctx, multipleDevices }: { field: FieldDef; ctx: LedgerContext; multipleDevices?: boolean }) {
+/**
+ * One form field of a declared ledger, as its kind asks. `pastOnly` greys out
+ * the days after today for fields that record what already happened; the
+ * repository refuses a later hour of today with the same rule.
+ */
+export function FieldInput({ field, ctx, multipleDevices, pastOnly }: { field: FieldDef; ctx: LedgerContext; multipleDevices?: boolean; pastOnly?: boolean }) {
   const t = ctx.t;
   const label = t(field.label);
-  const rules = field.required && field.kind !== 'check' ? [{ required: true, message: t('err.required') }] : [];
+  const rules: FormRule[] = field.required && field.kind !== 'check' ? [{ required: true, whitespace: true, message: t('err.requiredField') }] : [];
+  const limited = (field.kind === 'text' || field.kind === 'textarea') && field.max !== undefined;
+  if (limited) rules.push(lengthRule(t, field.max!));
   const common = { name: field.name, label, rules, extra: field.help ? t(field.help) : undefined, className: field.wide ? 'form-wide' : undefined, required: field.required };
+  const disabledDate = pastOnly ? afterToday : undefined;
 
   switch (field.kind) {
     case 'text':
-      return <Form.Item {...common}><Input maxLength={field.max} /></Form.Item>;
+      return <Form.Item {...common}><TextField max={field.max ?? 10_000} /></Form.Item>;
     case 'textarea':
-      return <Form.Item {...common}><Input.TextArea maxLength={field.max} rows={3} showCount={field.max !== undefined && field.max > 200} /></Form.Item>;
+      return <Form.Item {...common}><TextBox max={field.max ?? 10_000} rows={3} /></Form.Item>;
     case 'number':
       return <Form.Item {...common}><InputNumber min={field.min} max={field.max} style={{ width: '100%' }} /></Form.Item>;
     case 'date':
-      return <Form.Item {...common}><DatePicker format={DATE} style={{ width: '100%' }} allowClear={!field.required} /></Form.Item>;
+      return <Form.Item {...common}><DatePicker format={DATE} style={{ width: '100%' }} allowClear={!field.required} disabledDate={disabledDate} /></Form.Item>;
     case 'datetime':
       return (
         <Form.Item {...common}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format={DATETIME} style={{ width: '100%' }} allowClear={!field.required} needConfirm={false} />
+          <DatePicker showTime={{ format: 'HH:mm' }} format={DATETIME} style={{ width: '100%' }} allowClear={!field.required} needConfirm={false} disabledDate={disabledDate} />
         </Form.Item>
       );
     case 'check':
@@ -98,7 +107,7 @@ export function FieldInput({ field, ctx, multipleDevices }: { field: FieldDef; c
                   <Space key={item.key}>
                     <span className="muted">{t('ledger.nth', { n: i + 1 })}</span>
                     <Form.Item name={item.name} noStyle rules={[{ required: true, message: t('err.required') }]}>
-                      <DatePicker showTime={{ format: 'HH:mm' }} format={DATETIME} needConfirm={false} aria-label={`${label} ${i + 1}`} />
+                      <DatePicker showTime={{ format: 'HH:mm' }} format={DATETIME} needConfirm={false} aria-label={`${label} ${i + 1}`} disabledDate={disabledDate} />
                     </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(item.name)} aria-label={t('ledger.removeItem')} />
                   </Space>
@@ -119,14 +128,14 @@ export function FieldInput({ field, ctx, multipleDevices }: { field: FieldDef; c
               <div className="checklist">
                 {items.map((item) => (
                   <div key={item.key} className="checklist-row">
-                    <Form.Item name={[item.name, 'item']} noStyle rules={[{ required: true, message: t('err.required') }]}>
-                      <Input placeholder={t('inspection.item')} maxLength={60} />
+                    <Form.Item name={[item.name, 'item']} noStyle rules={[{ required: true, whitespace: true, message: t('err.required') }, lengthRule(t, 60)]}>
+                      <TextField placeholder={t('inspection.item')} max={60} />
                     </Form.Item>
                     <Form.Item name={[item.name, 'result']} noStyle>
                       <Select style={{ width: 110 }} options={CHECK_RESULTS.map((r) => ({ value: r, label: t(`inspection.result.${r}`) }))} />
                     </Form.Item>
-                    <Form.Item name={[item.name, 'note']} noStyle>
-                      <Input placeholder={t('inspection.note')} maxLength={200} />
+                    <Form.Item name={[item.name, 'note']} noStyle rules={[lengthRule(t, 200)]}>
+                      <TextField placeholder={t('inspection.note')} max={200} />
                     </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(item.name)} aria-label={t('ledger.removeItem')} />
                   </div>

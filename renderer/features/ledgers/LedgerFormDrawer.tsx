@@ -1,6 +1,7 @@
 import type { RecordMeta } from '../../../shared/domain/record';
 import { useEffect, useMemo } from 'react';
-import { Button, Drawer, Form, Space, Typography } from 'antd';
+import { App, Button, Drawer, Form, Space, Typography } from 'antd';
+import { LEDGER_SPECS } from '../../../shared/ledgers/registry';
 import { createLedgerRecords, fieldsOf, updateLedgerRecord } from '../../db/ledgers';
 import { ValidationError } from '../../db/errors';
 import { db } from '../../app/db';
@@ -22,6 +23,8 @@ export function LedgerFormDrawer<R extends RecordMeta>({ def, ctx, open, record,
   const upsert = useLedgers((s) => s.upsert);
   const [form] = Form.useForm<Record<string, unknown>>();
   const { busy, banner, run, clearBanner } = useFormWrite(form);
+  const { modal } = App.useApp();
+  const pastOnly = useMemo(() => new Set((LEDGER_SPECS[def.table].pastOnly ?? []).map((p) => p.field)), [def.table]);
   const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
   // On create, a fanned-out ledger asks for many devices and writes one record each.
   const fanOut = record === undefined ? def.fanOut : undefined;
@@ -47,6 +50,8 @@ export function LedgerFormDrawer<R extends RecordMeta>({ def, ctx, open, record,
     const empty = def.empty(ctx);
     const base = record ? inputOf(fieldsOf(record), empty) : empty;
     const input = fromFormValues(fields, form.getFieldsValue(true) as Record<string, unknown>, base);
+    const question = def.confirmSave?.(input, { ...ctx, now: Date.now() });
+    if (question && !(await modal.confirm({ title: t('common.confirmTitle'), content: question, okText: t('common.confirmSave'), cancelText: t('common.back') }))) return;
     const ok = await run(async () => {
       if (record) {
         upsert(def.table, [await updateLedgerRecord<R>(db, actor, def.table, record.id, record.rev, input)]);
@@ -91,7 +96,7 @@ export function LedgerFormDrawer<R extends RecordMeta>({ def, ctx, open, record,
       <Form form={form} layout="vertical" className="form-grid" onValuesChange={clearErrorsOnChange(form)}>
         {fields.map((field) =>
           field.visibleWhen && !field.visibleWhen(values ?? {}) ? null : (
-            <FieldBlock key={field.name} field={field} ctx={ctx} />
+            <FieldBlock key={field.name} field={field} ctx={ctx} pastOnly={pastOnly.has(fanOut && field.name === fanOut.from ? fanOut.to : field.name)} />
           ),
         )}
       </Form>
@@ -99,7 +104,7 @@ export function LedgerFormDrawer<R extends RecordMeta>({ def, ctx, open, record,
   );
 }
 
-function FieldBlock({ field, ctx }: { field: FieldDef; ctx: LedgerContext }) {
+function FieldBlock({ field, ctx, pastOnly }: { field: FieldDef; ctx: LedgerContext; pastOnly: boolean }) {
   return (
     <>
       {field.section && (
@@ -107,7 +112,7 @@ function FieldBlock({ field, ctx }: { field: FieldDef; ctx: LedgerContext }) {
           {ctx.t(field.section)}
         </Typography.Title>
       )}
-      <FieldInput field={field} ctx={ctx} />
+      <FieldInput field={field} ctx={ctx} pastOnly={pastOnly} />
     </>
   );
 }

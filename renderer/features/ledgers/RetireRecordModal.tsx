@@ -1,10 +1,11 @@
 import type { RecordMeta } from '../../../shared/domain/record';
 import { useEffect } from 'react';
-import { Form, Input, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { retireLedgerRecord, RETIRE_REASON } from '../../db/ledgers';
 import { db } from '../../app/db';
 import { useActor } from '../../app/session';
 import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
+import { lengthRule, TextBox } from '../../app/LimitedInput';
 import { useLedgers } from './ledgerStore';
 import type { LedgerContext, LedgerDef } from './types';
 
@@ -44,8 +45,8 @@ export function RetireRecordModal<R extends RecordMeta>({ def, ctx, record, onCl
       <p className="muted">{t('ledger.retireHelp')}</p>
       <WriteErrors messages={banner} />
       <Form form={form} layout="vertical">
-        <Form.Item name="reason" label={t('ledger.retireReason')} rules={[{ required: true, min: RETIRE_REASON.min, message: t('err.retire.reason') }]}>
-          <Input.TextArea maxLength={RETIRE_REASON.max} rows={2} autoFocus />
+        <Form.Item name="reason" label={t('ledger.retireReason')} rules={[{ required: true, whitespace: true, min: RETIRE_REASON.min, message: t('err.retire.reason') }, lengthRule(t, RETIRE_REASON.max)]}>
+          <TextBox max={RETIRE_REASON.max} rows={2} autoFocus />
         </Form.Item>
       </Form>
     </Modal>

@@ -122,6 +122,11 @@ export interface LedgerDef<R extends RecordMeta = LedgerRecord> {
   rowClassName?: (record: R, ctx: LedgerContext) => string;
   /** On create, one record per selected device (the weekly sweep): `from` is the form's list, `to` each record's field. */
   fanOut?: { from: string; to: string };
+  /**
+   * A question to confirm before saving an unusual but allowed value (a
+   * deduction outside the proposed band); null when there is nothing to ask.
+   */
+  confirmSave?: (input: Record<string, unknown>, ctx: LedgerContext) => string | null;
   /** A record's title in the detail drawer. */
   headline: (record: R, ctx: LedgerContext) => string;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, InputNumber, Radio, Space, Typography } from 'antd';
 import { unitProfileInput, UNIT_AREAS, UNIT_LEVELS, type UnitProfileInput } from '../../../shared/domain/unit';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { updateUnit } from '../../db/accounts';
@@ -11,6 +11,7 @@ import { IDLE_MINUTES_RANGE, useSettings } from '../../app/settings';
 import { clearErrorsOnChange } from '../../app/formErrors';
 import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
 import { zodRule } from '../../app/zodRule';
+import { TextField } from '../../app/LimitedInput';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const PROFILE_FIELDS = ['name', 'code', 'leader', 'office', 'adminName', 'adminPhone', 'docOfficerName', 'docOfficerPhone'] as const;
@@ -93,7 +94,7 @@ function UnitProfileCard({ editable }: { editable: boolean }) {
         <div className="form-grid">
           {PROFILE_FIELDS.map((field) => (
             <Form.Item key={field} name={field} label={t(`unit.${field}`)} rules={[zodRule(t, shape[field])]}>
-              <Input maxLength={60} />
+              <TextField max={60} />
             </Form.Item>
           ))}
           <Form.Item name="level" label={t('unit.level')}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Modal, Radio, Space, Steps, Typography } from 'antd';
+import { Button, Card, Form, Modal, Radio, Space, Steps, Typography } from 'antd';
 import { unitProfileInput, UNIT_AREAS, UNIT_LEVELS, type UnitProfileInput } from '../../../shared/domain/unit';
 import { accountInput } from '../../../shared/domain/account';
 import { setupUnit } from '../../db/accounts';
@@ -12,6 +12,7 @@ import { clearErrorsOnChange } from '../../app/formErrors';
 import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
 import { PasswordFields } from '../../app/PasswordFields';
 import { zodRule } from '../../app/zodRule';
+import { TextField } from '../../app/LimitedInput';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { RestorePanel } from '../backup/RestorePanel';
 
@@ -63,10 +64,10 @@ export function SetupWizard() {
         <Form form={form} layout="vertical" initialValues={{ level: 'county', area: 'urban' }} requiredMark onValuesChange={clearErrorsOnChange(form)}>
           <div style={show(0)}>
             <Form.Item name="name" required label={t('unit.name')} rules={[zodRule(t, unitShape.name)]}>
-              <Input maxLength={60} placeholder="庄浪县人民政府办公室" />
+              <TextField max={60} placeholder="庄浪县人民政府办公室" />
             </Form.Item>
             <Form.Item name="code" required label={t('unit.code')} rules={[zodRule(t, unitShape.code)]}>
-              <Input maxLength={32} placeholder="ZL-001" />
+              <TextField max={32} placeholder="ZL-001" />
             </Form.Item>
             <Form.Item name="level" required label={t('unit.level')} rules={[{ required: true }]}>
               <Radio.Group options={UNIT_LEVELS.map((v) => ({ value: v, label: t(`unit.level.${v}`) }))} />
@@ -78,35 +79,35 @@ export function SetupWizard() {
           <div style={show(1)}>
             <Space.Compact block style={{ gap: 16 }}>
               <Form.Item name="leader" required label={t('unit.leader')} rules={[zodRule(t, unitShape.leader)]} style={{ flex: 1 }}>
-                <Input maxLength={30} />
+                <TextField max={30} />
               </Form.Item>
               <Form.Item name="office" required label={t('unit.office')} rules={[zodRule(t, unitShape.office)]} style={{ flex: 1 }}>
-                <Input maxLength={40} />
+                <TextField max={40} />
               </Form.Item>
             </Space.Compact>
             <Space.Compact block style={{ gap: 16 }}>
               <Form.Item name="adminName" required label={t('unit.adminName')} rules={[zodRule(t, unitShape.adminName)]} style={{ flex: 1 }}>
-                <Input maxLength={30} />
+                <TextField max={30} />
               </Form.Item>
               <Form.Item name="adminPhone" required label={t('unit.adminPhone')} rules={[zodRule(t, unitShape.adminPhone)]} style={{ flex: 1 }}>
-                <Input maxLength={20} />
+                <TextField max={20} />
               </Form.Item>
             </Space.Compact>
             <Space.Compact block style={{ gap: 16 }}>
               <Form.Item name="docOfficerName" required label={t('unit.docOfficerName')} rules={[zodRule(t, unitShape.docOfficerName)]} style={{ flex: 1 }}>
-                <Input maxLength={30} />
+                <TextField max={30} />
               </Form.Item>
-              <Form.Item name="docOfficerPhone" required label={t('unit.docOfficerPhone')} rules={[zodRule(t, unitShape.docOfficerPhone)]} style={{ flex: 1 }}>
-                <Input maxLength={20} />
+              <Form.Item name="docOfficerPhone" required label={t('unit.docOfficerPhone')} extra={t('unit.docOfficerPhoneHelp')} rules={[zodRule(t, unitShape.docOfficerPhone)]} style={{ flex: 1 }}>
+                <TextField max={20} />
               </Form.Item>
             </Space.Compact>
           </div>
           <div style={show(2)}>
             <Form.Item name="username" required label={t('account.username')} rules={[zodRule(t, accountShape.username)]}>
-              <Input maxLength={32} autoComplete="off" placeholder="admin" />
+              <TextField max={32} autoComplete="off" placeholder="admin" />
             </Form.Item>
             <Form.Item name="displayName" required label={t('account.displayName')} rules={[zodRule(t, accountShape.displayName)]}>
-              <Input maxLength={30} />
+              <TextField max={30} />
             </Form.Item>
             <PasswordFields />
           </div>

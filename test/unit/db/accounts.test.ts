@@ -8,7 +8,7 @@ describe('unit setup', () => {
     const db = freshDb();
     const actor = await unitWithAdmin(db);
     const unit = await localUnit(db);
-    expect(unit).toMatchObject({ id: actor.unitId, name: '庄浪县信息办', docOfficerPhone: '0933-8211234', createdBy: actor.accountId });
+    expect(unit).toMatchObject({ id: actor.unitId, name: '庄浪县信息办', adminPhone: '0933-8211234', docOfficerPhone: '13800138000', createdBy: actor.accountId });
     const admin = await db.accounts.get(actor.accountId);
     expect(admin).toMatchObject({ username: 'admin', role: 'admin' });
     await expect(unitWithAdmin(db)).rejects.toBeInstanceOf(ValidationError);
@@ -40,7 +40,9 @@ describe('unit profile', () => {
     expect(saved).toMatchObject({ rev: 2, leader: '新领导', area: 'urban' });
     await expect(updateUnit(db, actor, saved.rev, { ...profile, docOfficerPhone: '110' })).rejects.toMatchObject({ issues: [{ field: 'docOfficerPhone', code: 'phone.format' }] });
     await expect(updateUnit(db, actor, 1, profile)).rejects.toBeInstanceOf(StaleRecordError);
-    expect(await localUnit(db)).toMatchObject({ rev: 2, docOfficerPhone: '0933-8211234' });
+    // 第二十七条: the document officer is reachable 24 hours, so a landline is refused for them (the administrator may have one).
+    await expect(updateUnit(db, actor, saved.rev, { ...profile, docOfficerPhone: '0933-8211234' })).rejects.toMatchObject({ issues: [{ field: 'docOfficerPhone', code: 'phone.mobile' }] });
+    expect(await localUnit(db)).toMatchObject({ rev: 2, docOfficerPhone: '13800138000' });
   });
 });
 

@@ -14,7 +14,7 @@ export function freshDb(): ZwDb {
 export async function unitWithAdmin(db: ZwDb): Promise<Actor> {
   const { unit, account } = await setupUnit(
     db,
-    { name: '庄浪县信息办', code: 'ZL-001', level: 'county', area: 'township', leader: '张三', office: '综合科', adminName: '李四', adminPhone: '13800138000', docOfficerName: '王五', docOfficerPhone: '0933-8211234' },
+    { name: '庄浪县信息办', code: 'ZL-001', level: 'county', area: 'township', leader: '张三', office: '综合科', adminName: '李四', adminPhone: '0933-8211234', docOfficerName: '王五', docOfficerPhone: '13800138000' },
     { username: 'Admin', displayName: '李四', role: 'admin' },
     'scrypt$test',
   );

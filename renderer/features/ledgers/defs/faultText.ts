@@ -1,5 +1,5 @@
 import type { Fault } from '../../../../shared/ledgers/fault';
-import { assessFault, type FaultAssessment } from '../../../../shared/rules/faultSla';
+import { assessFault, outsideBand, type FaultAssessment, type FaultCause } from '../../../../shared/rules/faultSla';
 import type { LedgerContext } from '../types';
 
 export function assess(r: Fault, ctx: LedgerContext): FaultAssessment {
@@ -38,4 +38,26 @@ export function consequenceText(a: FaultAssessment, ctx: LedgerContext): string 
   if (a.proposed) return t('fault.band', { min: a.proposed.min, max: a.proposed.max, reason: t(`fault.reason.${a.proposed.reason}`) });
   if (a.notice) return t('fault.notice');
   return a.closed ? t('fault.noConsequence') : '';
+}
+
+/** Asked before saving a decided deduction the proposal does not support (第四十四条(一): the band is the office's guide). */
+export function outsideBandQuestion(input: Record<string, unknown>, ctx: LedgerContext): string | null {
+  const decided = typeof input.decidedPct === 'number' ? input.decidedPct : null;
+  if (decided === null) return null;
+  const a = assessFault(
+    {
+      reportedAt: input.reportedAt as number,
+      urges: (input.urges as number[] | undefined) ?? [],
+      arrivedAt: (input.arrivedAt as number | null | undefined) ?? null,
+      resolvedAt: (input.resolvedAt as number | null | undefined) ?? null,
+      cause: (input.cause as FaultCause | null | undefined) ?? null,
+      serious: input.serious === true,
+    },
+    ctx.unit.area,
+    ctx.now,
+  );
+  if (!outsideBand(decided, a.proposed)) return null;
+  return a.proposed
+    ? ctx.t('fault.confirmOutsideBand', { pct: decided, min: a.proposed.min, max: a.proposed.max })
+    : ctx.t('fault.confirmNoBand', { pct: decided });
 }

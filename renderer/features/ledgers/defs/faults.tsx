@@ -1,9 +1,9 @@
-import { FAULT_CAUSES } from '../../../../shared/rules/faultSla';
+import { FAULT_CAUSES, outsideBand } from '../../../../shared/rules/faultSla';
 import type { Fault } from '../../../../shared/ledgers/fault';
 import { formatDateTime } from '../../../app/format';
 import { FaultPanel } from '../panels/FaultPanel';
 import type { LedgerDef } from '../types';
-import { assess, consequenceText, SLA_TONE, slaText } from './faultText';
+import { assess, consequenceText, outsideBandQuestion, SLA_TONE, slaText } from './faultText';
 
 const minuteNow = () => {
   const d = new Date();
@@ -80,7 +80,20 @@ export const faultLedger: LedgerDef<Fault> = {
         return text ? <span className={`zw-tag ${a.proposed || a.notice ? 'red' : ''}`} title={text} data-testid="consequence">{text}</span> : '—';
       },
     },
-    { key: 'decidedPct', title: 'fault.decidedPct', width: 76, value: (r) => r.decidedPct },
+    {
+      key: 'decidedPct',
+      title: 'fault.decidedPct',
+      width: 76,
+      value: (r) => r.decidedPct,
+      render: (r, c) =>
+        outsideBand(r.decidedPct, assess(r, c).proposed) ? (
+          <span className="zw-tag orange" title={c.t('fault.outsideBand')}>
+            {r.decidedPct}% · {c.t('fault.outsideBandShort')}
+          </span>
+        ) : (
+          r.decidedPct ?? ''
+        ),
+    },
   ],
   defaultSort: { key: 'reportedAt', order: 'descend' },
   filters: [
@@ -100,6 +113,7 @@ export const faultLedger: LedgerDef<Fault> = {
     { key: 'arrive', label: 'fault.arrivedNow', done: 'fault.arrived', visible: (r) => r.resolvedAt === null && r.arrivedAt === null, apply: (input) => ({ ...input, arrivedAt: minuteNow() }) },
   ],
   panel: FaultPanel,
+  confirmSave: outsideBandQuestion,
   rowClassName: (r, c) => (assess(r, c).state === 'overdue' ? 'row-violation' : ''),
   headline: (r, c) => `${c.t('fault.noun')} ${formatDateTime(r.reportedAt)} ${r.description.slice(0, 20)}`,
 };

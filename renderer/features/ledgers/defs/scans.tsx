@@ -24,7 +24,7 @@ export const scanLedger: LedgerDef<Scan> = {
     { name: 'resolved', label: 'scan.resolved', kind: 'check', visibleWhen: (v) => typeof v.threats === 'number' && v.threats > 0 },
     { name: 'note', label: 'scan.note', kind: 'text', max: 200, wide: true },
   ],
-  empty: (ctx) => ({ deviceId: '', scannedOn: isoDay(new Date(ctx.now)), tool: '', signatureVersion: '', signatureDate: '', scope: 'full', threats: 0, action: '', resolved: true, note: '' }),
+  empty: (ctx) => ({ deviceId: '', scannedOn: isoDay(new Date(ctx.now)), tool: '', signatureVersion: '', signatureDate: '', scope: 'full', threats: 0, action: '', resolved: false, note: '' }),
   columns: [
     { key: 'scannedOn', title: 'scan.scannedOn', width: 110, value: (r) => r.scannedOn },
     { key: 'ip', title: 'device.ip', width: 120, value: (r, c) => c.devices.get(r.deviceId)?.ip ?? '' },

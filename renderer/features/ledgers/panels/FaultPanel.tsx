@@ -29,13 +29,13 @@ export function FaultPanel({ records, ctx }: PanelProps<Fault>) {
     const rows = report.flatMap((m) => {
       const name = ctx.maintainers.get(m.maintainerId)?.name ?? '';
       return [
-        ...m.lines.map((l) => [name, formatDateTime(l.ticket.reportedAt), l.ticket.description, slaText(l.assessment, ctx), l.assessment.urges, consequenceText(l.assessment, ctx), l.ticket.decidedPct, null]),
+        ...m.lines.map((l) => [name, formatDateTime(l.ticket.reportedAt), l.ticket.description, slaText(l.assessment, ctx), l.assessment.urges, consequenceText(l.assessment, ctx), l.ticket.decidedPct, l.outsideBand ? t('fault.outsideBand') : null]),
         [name, t('fault.report.total'), '', t('fault.report.onTimeLate', { on: m.onTime, late: m.late }), null, `${m.proposedMin}%–${m.proposedMax}%`, m.decidedPct, m.decidedAmount],
       ];
     });
     void exportSheet({
       title: t('fault.report.title', { month }),
-      header: [t('fault.maintainer'), t('fault.reportedAt'), t('fault.description'), t('fault.sla'), t('fault.urgeCount'), t('fault.consequence'), t('fault.decidedPct'), t('fault.report.amount')],
+      header: [t('fault.maintainer'), t('fault.reportedAt'), t('fault.description'), t('fault.sla'), t('fault.urgeCount'), t('fault.consequence'), t('fault.decidedPct'), `${t('fault.report.amount')} / ${t('fault.report.remark')}`],
       rows,
     });
   };
@@ -66,6 +66,7 @@ export function FaultPanel({ records, ctx }: PanelProps<Fault>) {
               <span>{t('fault.report.proposed', { min: m.proposedMin, max: m.proposedMax })}</span>
               <span data-testid="decided-total">{t('fault.report.decided', { pct: m.decidedPct, amount: money(m.decidedAmount), fee: money(m.fee) })}</span>
               {m.undecided > 0 && <Tag color="orange">{t('fault.report.undecided', { n: m.undecided })}</Tag>}
+              {m.outsideBand > 0 && <Tag color="orange" data-testid="outside-band-count">{t('fault.report.outsideBand', { n: m.outsideBand })}</Tag>}
             </Space>
             <Table<ReportLine>
               size="small"
@@ -79,7 +80,17 @@ export function FaultPanel({ records, ctx }: PanelProps<Fault>) {
                 { title: t('fault.sla'), width: 150, render: (_, l) => slaText(l.assessment, ctx) },
                 { title: t('fault.urgeCount'), width: 70, render: (_, l) => l.assessment.urges },
                 { title: t('fault.consequence'), width: 200, render: (_, l) => consequenceText(l.assessment, ctx) || '—' },
-                { title: t('fault.decidedPct'), width: 90, render: (_, l) => (l.ticket.decidedPct === null ? '—' : pct(l.ticket.decidedPct)) },
+                {
+                  title: t('fault.decidedPct'),
+                  width: 150,
+                  render: (_, l) =>
+                    l.ticket.decidedPct === null ? '—' : (
+                      <Space size={4}>
+                        {pct(l.ticket.decidedPct)}
+                        {l.outsideBand && <Tag color="orange" data-testid="outside-band">{t('fault.outsideBand')}</Tag>}
+                      </Space>
+                    ),
+                },
               ]}
             />
           </div>
