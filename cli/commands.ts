@@ -3,11 +3,12 @@ import { basename, join } from 'node:path';
 import { readBundle, type KnownKey } from '../shared/bundle/codec';
 import { parseEnrolment } from '../shared/bundle/enrolment';
 import { fixtureUnits } from '../shared/bundle/fixture';
-import { BUNDLE_LIMITS, manifestSchema, parseUntrustedJson } from '../shared/bundle/format';
-import { ChainKnowledge, type Segment } from '../shared/bundle/segments';
-import { CRYPTO_SUITES, DEFAULT_SUITE, fingerprint, type CryptoSuite } from '../shared/bundle/suites';
-import { FAILING, VERDICT_WORDS, type Verdict } from '../shared/bundle/verdicts';
-import { unpackBundle } from '../shared/bundle/zip';
+import { BUNDLE_FILES, BUNDLE_LIMITS, manifestSchema, parseUntrustedJson } from '../shared/bundle/format';
+import { judgeSegmentSet, type Segment, type SetMember } from '../shared/bundle/segments';
+import { CRYPTO_SUITES, DEFAULT_SUITE, digest, fingerprint, type CryptoSuite } from '../shared/bundle/suites';
+import { FAILING, type Verdict } from '../shared/bundle/verdicts';
+import { indexBundle, inflateMember } from '../shared/bundle/zip';
+import { MESSAGES, takeLang, type Messages } from './messages';
 
 /**
  * The office's command line (`npx zwledger …`), on the same shared/ codec as
@@ -20,15 +21,12 @@ export interface Output {
   err: (line: string) => void;
 }
 
-export const USAGE = `用法 / usage:
-  zwledger verify --keys DIR [--json] FILE...   逐个验证数据包（DIR 为已登记单位密钥的登记文件夹）
-  zwledger inspect FILE                           显示数据包的清单（manifest）
-  zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K]
-                                                  生成签名的模拟数据包和对应的登记文件`;
+/** The usage text, in both languages (the tests and `help` show it). */
+export const USAGE = MESSAGES.zh.usage;
 
 class UsageError extends Error {}
 
-function parseArgs(args: readonly string[], flags: readonly string[], valued: readonly string[]) {
+function parseArgs(args: readonly string[], flags: readonly string[], valued: readonly string[], m: Messages) {
   const options = new Map<string, string | true>();
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -41,32 +39,32 @@ function parseArgs(args: readonly string[], flags: readonly string[], valued: re
     if (flags.includes(name)) options.set(name, true);
     else if (valued.includes(name)) {
       const value = args[++i];
-      if (value === undefined) throw new UsageError(`--${name} 需要一个值`);
+      if (value === undefined) throw new UsageError(m.needsValue(name));
       options.set(name, value);
-    } else throw new UsageError(`未知选项 ${a}`);
+    } else throw new UsageError(m.unknownOption(a));
   }
   return { options, rest };
 }
 
-function count(value: string | true | undefined, name: string, min: number, max: number): number {
+function count(value: string | true | undefined, name: string, min: number, max: number, m: Messages): number {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${name} 应为 ${min} 到 ${max} 之间的整数`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(m.integer(name, min, max));
   return n;
 }
 
 /** The enrolled keys in DIR: every enrolment file there is one the office has approved. */
-async function loadKeys(dir: string, io: Output): Promise<Map<string, KnownKey>> {
+async function loadKeys(dir: string, io: Output, m: Messages): Promise<Map<string, KnownKey>> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
   } catch {
-    throw new UsageError(`无法读取密钥文件夹 ${dir}`);
+    throw new UsageError(m.keysUnreadable(dir));
   }
   const keys = new Map<string, KnownKey>();
   for (const name of names) {
     const parsed = parseEnrolment(await readFile(join(dir, name), 'utf8'));
     if (!parsed.ok) {
-      io.err(`跳过 ${name}：不是有效的登记文件（${parsed.detail}）`);
+      io.err(m.keySkipped(name, parsed.detail));
       continue;
     }
     const e = parsed.enrolment;
@@ -78,7 +76,11 @@ async function loadKeys(dir: string, io: Output): Promise<Map<string, KnownKey>>
 export interface FileVerdict {
   file: string;
   verdict: Verdict;
+  /** The verdict in the chosen language, as the console names it. */
   words: string;
+  /** What it means and what to do, in the chosen language. */
+  help: string;
+  /** The reader's technical reason (English), for whoever digs further. */
   detail: string;
   unitId?: string;
   unitName?: string;
@@ -87,106 +89,119 @@ export interface FileVerdict {
   entries?: number;
   counts?: Record<string, number>;
   missing?: { from: number; to: number };
+  /** For a fork: the first seq that differs, and the other files of the set that hold another history there. */
+  forkAt?: number;
+  forkedWith?: string[];
+  /** For a copy of another file's content: the one reported in its place. */
+  sameAs?: string;
 }
 
-async function verify(args: readonly string[], io: Output): Promise<number> {
-  const { options, rest } = parseArgs(args, ['json'], ['keys']);
+async function verify(args: readonly string[], io: Output, m: Messages): Promise<number> {
+  const { options, rest } = parseArgs(args, ['json'], ['keys'], m);
   const dir = options.get('keys');
-  if (typeof dir !== 'string') throw new UsageError('verify 需要 --keys DIR');
-  if (rest.length === 0) throw new UsageError('verify 需要至少一个数据包文件');
-  const keys = await loadKeys(dir, io);
+  if (typeof dir !== 'string') throw new UsageError(m.verifyNeedsKeys);
+  if (rest.length === 0) throw new UsageError(m.verifyNeedsFiles);
+  const keys = await loadKeys(dir, io, m);
   const results: FileVerdict[] = [];
-  const segments: { index: number; segment: Segment }[] = [];
-  const words = VERDICT_WORDS.zh;
+  const members: { index: number; member: SetMember }[] = [];
+  // Every file is verified on its own first; only then is the set judged, so the order of the arguments cannot matter.
   for (const file of rest) {
     let bytes: Uint8Array;
     try {
       const size = (await stat(file)).size;
       if (size > BUNDLE_LIMITS.fileBytes) {
-        results.push({ file, verdict: 'unreadable', words: words.unreadable, detail: `文件过大（${size} 字节）` });
+        results.push({ file, verdict: 'unreadable', words: m.verdicts.unreadable, help: m.tooLarge(size), detail: `${size} bytes` });
         continue;
       }
       bytes = await readFile(file);
     } catch {
-      results.push({ file, verdict: 'unreadable', words: words.unreadable, detail: '无法打开文件' });
+      results.push({ file, verdict: 'unreadable', words: m.verdicts.unreadable, help: m.cannotOpen, detail: 'cannot open' });
       continue;
     }
     const r = readBundle(bytes, (id) => keys.get(id));
-    const m = r.manifest;
-    const facts = m ? { unitId: m.unitId, unitName: m.unitName, fromSeq: m.fromSeq, toSeq: m.toSeq } : {};
+    const man = r.manifest;
+    const facts = man ? { unitId: man.unitId, unitName: man.unitName, fromSeq: man.fromSeq, toSeq: man.toSeq } : {};
     if (r.verdict !== 'valid') {
-      results.push({ file, verdict: r.verdict, words: words[r.verdict], detail: r.detail, ...facts });
+      results.push({ file, verdict: r.verdict, words: m.verdicts[r.verdict], help: m.help[r.verdict], detail: r.detail, ...facts });
       continue;
     }
-    segments.push({ index: results.length, segment: { unitId: r.manifest.unitId, fromSeq: r.manifest.fromSeq, prevHash: r.manifest.prevHash, hashes: r.entries.map((e) => e.hash) } });
+    const segment: Segment = { unitId: r.manifest.unitId, fromSeq: r.manifest.fromSeq, prevHash: r.manifest.prevHash, hashes: r.entries.map((e) => e.hash) };
+    // Identical copies are told apart by file hash, then name: neither depends on the order given.
+    members.push({ index: results.length, member: { segment, key: `${digest(r.manifest.suite, bytes)}\n${file}` } });
     const counts = Object.fromEntries(Object.entries(r.manifest.counts).filter((e): e is [string, number] => typeof e[1] === 'number'));
-    results.push({ file, verdict: 'valid', words: words.valid, detail: '', ...facts, entries: r.entries.length, counts });
+    results.push({ file, verdict: 'valid', words: m.verdicts.valid, help: m.help.valid, detail: '', ...facts, entries: r.entries.length, counts });
   }
-  // Judged as a set, in chain order, so the order of the files on the command line does not matter.
-  segments.sort((a, b) => a.segment.unitId.localeCompare(b.segment.unitId) || a.segment.fromSeq - b.segment.fromSeq || b.segment.hashes.length - a.segment.hashes.length);
-  const knowledge = new ChainKnowledge();
-  for (const { index, segment } of segments) {
-    const a = knowledge.assess(segment);
-    const result = results[index]!;
+  const judged = judgeSegmentSet(members.map((x) => x.member));
+  const nameOf = (member: number) => basename(results[members[member]!.index]!.file);
+  judged.forEach((a, i) => {
+    const result = results[members[i]!.index]!;
     result.verdict = a.verdict;
-    result.words = words[a.verdict];
-    if (a.missing) {
+    result.words = m.verdicts[a.verdict];
+    if (a.verdict === 'gapBefore' && a.missing) {
       result.missing = a.missing;
-      result.detail = `缺第 ${a.missing.from}–${a.missing.to} 条`;
+      result.help = m.gap(a.missing.from, a.missing.to);
+    } else if (a.verdict === 'forked' && a.forkAt !== undefined) {
+      result.forkAt = a.forkAt;
+      result.forkedWith = [...new Set((a.forkedWith ?? []).map(nameOf))].sort();
+      result.help = m.forked(a.forkAt, result.forkedWith);
+    } else if (a.verdict === 'duplicate') {
+      if (a.sameAs !== undefined) result.sameAs = nameOf(a.sameAs);
+      result.help = result.sameAs !== undefined ? m.duplicateOf(result.sameAs) : m.duplicate;
     }
-    if (a.forkAt !== undefined) result.detail = `第 ${a.forkAt} 条与已有记录不同`;
-    if (a.verdict !== 'forked') knowledge.add(segment);
-  }
+  });
   if (options.has('json')) io.out(JSON.stringify(results, null, 2));
   else
     for (const r of results) {
-      const range = r.fromSeq !== undefined ? `${r.unitName ?? ''} 第 ${r.fromSeq}–${r.toSeq} 条` : '';
-      io.out([`${basename(r.file)}: ${r.words}`, range, r.detail].filter(Boolean).join(' · '));
+      const range = r.fromSeq !== undefined ? m.range(r.unitName ?? '', r.fromSeq, r.toSeq ?? r.fromSeq) : '';
+      io.out([`${basename(r.file)}: ${r.words}`, range, r.help].filter(Boolean).join(' · '));
     }
   const failed = results.filter((r) => FAILING.has(r.verdict)).length;
-  if (!options.has('json')) io.out(`共 ${results.length} 个文件，${results.length - failed} 个通过，${failed} 个未通过`);
+  if (!options.has('json')) io.out(m.summary(results.length, results.length - failed, failed));
   return failed > 0 ? 1 : 0;
 }
 
-async function inspect(args: readonly string[], io: Output): Promise<number> {
-  const { rest } = parseArgs(args, [], []);
-  if (rest.length !== 1) throw new UsageError('inspect 需要一个数据包文件');
+async function inspect(args: readonly string[], io: Output, m: Messages): Promise<number> {
+  const { rest } = parseArgs(args, [], [], m);
+  if (rest.length !== 1) throw new UsageError(m.inspectNeedsFile);
   const file = rest[0]!;
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch {
-    io.err(`${file}: ${VERDICT_WORDS.zh.unreadable}（无法打开文件）`);
+    io.err(`${file}: ${m.verdicts.unreadable}（${m.cannotOpen}）`);
     return 1;
   }
-  const files = unpackBundle(bytes);
-  if (!files.ok) {
-    io.err(`${file}: ${files.failure === 'notZip' || files.failure === 'missing' ? VERDICT_WORDS.zh.notBundle : VERDICT_WORDS.zh.unreadable}（${files.detail}）`);
+  // Only the manifest is inflated: inspecting never needs the entries.
+  const index = indexBundle(bytes);
+  const manifestFile = index.ok ? inflateMember(bytes, index.members.get(BUNDLE_FILES.manifest)!, BUNDLE_LIMITS.manifestBytes) : index;
+  if (!manifestFile.ok) {
+    const notBundle = manifestFile.failure === 'notZip' || manifestFile.failure === 'missing';
+    io.err(`${file}: ${notBundle ? m.verdicts.notBundle : m.verdicts.unreadable}（${notBundle ? m.help.notBundle : m.help.unreadable}）`);
     return 1;
   }
   let manifest: unknown;
   try {
-    manifest = parseUntrustedJson(new TextDecoder().decode(files.manifest));
+    manifest = parseUntrustedJson(new TextDecoder().decode(manifestFile.data));
   } catch (e) {
-    io.err(`${file}: manifest.json 不是 JSON（${e instanceof Error ? e.message : String(e)}）`);
+    io.err(`${file}: ${m.notJson(e instanceof Error ? e.message : String(e))}`);
     return 1;
   }
   io.out(JSON.stringify(manifest, null, 2));
   const checked = manifestSchema.safeParse(manifest);
-  if (!checked.success) io.err('注意：清单格式不符合 zwledger-bundle/1');
-  io.err('（仅显示清单，未验证签名；验证请用 zwledger verify --keys DIR）');
+  if (!checked.success) io.err(m.notFormat);
+  io.err(m.inspectNote);
   return checked.success ? 0 : 1;
 }
 
-async function fixture(args: readonly string[], io: Output): Promise<number> {
-  const { options } = parseArgs(args, [], ['units', 'entries', 'out', 'suite', 'per-bundle']);
-  const units = count(options.get('units'), 'units', 1, 10_000);
-  const entries = count(options.get('entries'), 'entries', 1, 1_000_000);
+async function fixture(args: readonly string[], io: Output, m: Messages): Promise<number> {
+  const { options } = parseArgs(args, [], ['units', 'entries', 'out', 'suite', 'per-bundle'], m);
+  const units = count(options.get('units'), 'units', 1, 10_000, m);
+  const entries = count(options.get('entries'), 'entries', 1, 1_000_000, m);
   const out = options.get('out');
-  if (typeof out !== 'string') throw new UsageError('fixture 需要 --out DIR');
+  if (typeof out !== 'string') throw new UsageError(m.fixtureNeedsOut);
   const suite = (options.get('suite') ?? DEFAULT_SUITE) as CryptoSuite;
-  if (!CRYPTO_SUITES.includes(suite)) throw new UsageError(`--suite 应为 ${CRYPTO_SUITES.join(' 或 ')}`);
-  const perBundle = options.has('per-bundle') ? count(options.get('per-bundle'), 'per-bundle', 1, 1_000_000) : entries;
+  if (!CRYPTO_SUITES.includes(suite)) throw new UsageError(m.suiteChoice(CRYPTO_SUITES));
+  const perBundle = options.has('per-bundle') ? count(options.get('per-bundle'), 'per-bundle', 1, 1_000_000, m) : entries;
   await mkdir(join(out, 'keys'), { recursive: true });
   await mkdir(join(out, 'bundles'), { recursive: true });
   let files = 0;
@@ -199,27 +214,31 @@ async function fixture(args: readonly string[], io: Output): Promise<number> {
       await writeFile(join(out, 'bundles', `${enrolment.unitCode}-${b.manifest.fromSeq}-${b.manifest.toSeq}.zwb`), b.bytes);
       files += 1;
     }
-    if (units <= 5) io.out(`${enrolment.unitCode} ${enrolment.unitName}：密钥指纹 ${fingerprint(suite, enrolment.publicKey)}`);
+    if (units <= 5) io.out(m.fingerprint(enrolment.unitCode, enrolment.unitName, fingerprint(suite, enrolment.publicKey)));
   }
-  io.out(`已写出 ${units} 个单位的登记文件（${join(out, 'keys')}）和 ${files} 个数据包（${join(out, 'bundles')}），每单位 ${entries} 条，${suite}`);
+  io.out(m.fixtureDone(units, join(out, 'keys'), files, join(out, 'bundles'), entries, suite));
   return 0;
 }
 
-export async function runCli(args: readonly string[], io: Output): Promise<number> {
+/** Runs one command; `--lang en` anywhere switches every message to English. */
+export async function runCli(argv: readonly string[], io: Output): Promise<number> {
+  const { lang, args, bad } = takeLang(argv);
+  const m = MESSAGES[lang];
   const [command, ...rest] = args;
   try {
-    if (command === 'verify') return await verify(rest, io);
-    if (command === 'inspect') return await inspect(rest, io);
-    if (command === 'fixture') return await fixture(rest, io);
+    if (bad) throw new UsageError(m.badLang);
+    if (command === 'verify') return await verify(rest, io, m);
+    if (command === 'inspect') return await inspect(rest, io, m);
+    if (command === 'fixture') return await fixture(rest, io, m);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-      io.out(USAGE);
+      io.out(m.usage);
       return command === undefined ? 2 : 0;
     }
-    throw new UsageError(`未知命令 ${command}`);
+    throw new UsageError(m.unknownCommand(command));
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`错误：${e.message}`);
-      io.err(USAGE);
+      io.err(m.error(e.message));
+      io.err(m.usage);
       return 2;
     }
     throw e;

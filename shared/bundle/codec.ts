@@ -3,10 +3,10 @@ import { ChainVerifier, GENESIS_HASH, type SealedEntry, type UnhashedEntry } fro
 import type { LoggedTable } from '../changelog/tables';
 import { utf8 } from '../crypto/sm3';
 import { canonical } from '../changelog/canonical';
-import { BUNDLE_FORMAT, BUNDLE_LIMITS, entrySchema, manifestSchema, parseUntrustedJson, type Manifest } from './format';
+import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_LIMITS, entrySchema, manifestSchema, parseUntrustedJson, type Manifest } from './format';
 import { CRYPTO_SUITES, digest, sign, verify, type CryptoSuite } from './suites';
 import type { Verdict } from './verdicts';
-import { packBundle, unpackBundle } from './zip';
+import { indexBundle, inflateMember, packBundle, type UnpackFailure, type ZipMember } from './zip';
 
 /** The private half of a unit key, as the main process holds it while signing. */
 export interface SigningKey {
@@ -125,30 +125,42 @@ function looseManifest(bytes: Uint8Array): { keyId: string; suite: CryptoSuite }
   }
 }
 
+/** A zip that would not open: no bundle at all, a file too many, or one that cannot be read. */
+function unopened(refusal: { failure: UnpackFailure; detail: string }, manifest?: Manifest): ReadResult {
+  const verdict = refusal.failure === 'notZip' || refusal.failure === 'missing' ? 'notBundle' : refusal.failure === 'extra' ? 'altered' : 'unreadable';
+  return { verdict, detail: refusal.detail, ...(manifest ? { manifest } : {}) };
+}
+
 /**
  * Reads and verifies one bundle, trusting nothing in it until checked: the
- * zip (sizes before inflating), the key (enrolled, not revoked, of the same
- * unit), the signature over the manifest's exact bytes, the entries' hash and
- * length, then every entry's schema and place in the chain, from the
- * manifest's prevHash to its lastHash, and the counts per table. Never throws.
+ * zip's directory (sizes, before anything is inflated), then the small
+ * manifest and signature alone, the key (enrolled, not revoked, of the same
+ * unit) and the signature over the manifest's exact bytes. Only a bundle
+ * signed by an enrolled key gets its entries inflated, and no further than
+ * the signed manifest's entriesBytes; then the entries' hash and length,
+ * every entry's schema and place in the chain, from the manifest's prevHash
+ * to its lastHash, and the counts per table. Never throws.
  */
 export function readBundle(bytes: Uint8Array, keys: KeyLookup): ReadResult {
-  const files = unpackBundle(bytes);
-  if (!files.ok) {
-    const verdict = files.failure === 'notZip' || files.failure === 'missing' ? 'notBundle' : files.failure === 'extra' ? 'altered' : 'unreadable';
-    return { verdict, detail: files.detail };
-  }
-  const loose = looseManifest(files.manifest);
+  const index = indexBundle(bytes);
+  if (!index.ok) return unopened(index);
+  const inflate = (name: string, limit: number) => inflateMember(bytes, index.members.get(name) as ZipMember, limit);
+  const manifestFile = inflate(BUNDLE_FILES.manifest, BUNDLE_LIMITS.manifestBytes);
+  if (!manifestFile.ok) return unopened(manifestFile);
+  const signatureFile = inflate(BUNDLE_FILES.signature, BUNDLE_LIMITS.signatureBytes);
+  if (!signatureFile.ok) return unopened(signatureFile);
+  const manifestBytes = manifestFile.data;
+  const loose = looseManifest(manifestBytes);
   if (!loose) return { verdict: 'altered', detail: 'manifest.json is not a manifest' };
   const key = keys(loose.keyId);
   if (!key) return { verdict: 'unknownKey', detail: loose.keyId };
   if (key.revoked) return { verdict: 'revokedKey', detail: loose.keyId };
-  const signature = strFromU8(files.signature).trim();
-  if (key.suite !== loose.suite || !verify(key.suite, key.publicKey, files.manifest, signature)) return { verdict: 'badSignature', detail: loose.keyId };
+  const signature = strFromU8(signatureFile.data).trim();
+  if (key.suite !== loose.suite || !verify(key.suite, key.publicKey, manifestBytes, signature)) return { verdict: 'badSignature', detail: loose.keyId };
 
   let manifest: Manifest;
   try {
-    const parsed = manifestSchema.safeParse(parseUntrustedJson(strFromU8(files.manifest)));
+    const parsed = manifestSchema.safeParse(parseUntrustedJson(strFromU8(manifestBytes)));
     if (!parsed.success) return { verdict: 'altered', detail: `manifest: ${parsed.error.issues[0]?.path.join('.') ?? ''}` };
     manifest = parsed.data;
   } catch (e) {
@@ -156,12 +168,16 @@ export function readBundle(bytes: Uint8Array, keys: KeyLookup): ReadResult {
   }
   if (manifest.unitId !== key.unitId) return { verdict: 'badSignature', detail: 'the key belongs to another unit', manifest };
   const altered = (detail: string): ReadResult => ({ verdict: 'altered', detail, manifest });
-  if (files.entries.length !== manifest.entriesBytes || digest(manifest.suite, files.entries) !== manifest.entriesHash) return altered('entries.ndjson does not match its hash');
+  if (index.members.get(BUNDLE_FILES.entries)!.size !== manifest.entriesBytes) return altered('entries.ndjson does not match its hash');
+  const entriesFile = inflate(BUNDLE_FILES.entries, manifest.entriesBytes);
+  if (!entriesFile.ok) return unopened(entriesFile, manifest);
+  const entryBytes = entriesFile.data;
+  if (entryBytes.length !== manifest.entriesBytes || digest(manifest.suite, entryBytes) !== manifest.entriesHash) return altered('entries.ndjson does not match its hash');
   const expected = manifest.toSeq - manifest.fromSeq + 1;
   if (expected > BUNDLE_LIMITS.entries) return altered('too many entries');
   if (manifest.fromSeq === 1 && manifest.prevHash !== GENESIS_HASH) return altered('a first segment starts from the genesis hash');
 
-  const text = strFromU8(files.entries);
+  const text = strFromU8(entryBytes);
   const lines = text.split('\n');
   if (lines.pop() !== '') return altered('entries.ndjson does not end with a newline');
   if (lines.length !== expected) return altered(`${lines.length} entries, manifest says ${expected}`);

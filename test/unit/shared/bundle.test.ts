@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { strFromU8 } from 'fflate';
+import { deflateSync, strFromU8, strToU8 } from 'fflate';
 import { readBundle, writeBundle, type KeyLookup, type KnownKey } from '../../../shared/bundle/codec';
 import { makeEnrolment, parseEnrolment, rotationSignedBy } from '../../../shared/bundle/enrolment';
 import { fixtureHistory, fixtureUnits, type FixtureUnit } from '../../../shared/bundle/fixture';
 import { ChainKnowledge, type Segment } from '../../../shared/bundle/segments';
-import { CRYPTO_SUITES, generateKeyPair, keyIdOf, type CryptoSuite } from '../../../shared/bundle/suites';
+import { CRYPTO_SUITES, generateKeyPair, keyIdOf, sign, type CryptoSuite } from '../../../shared/bundle/suites';
+import { BUNDLE_FILES, parseUntrustedJson } from '../../../shared/bundle/format';
+import { canonical } from '../../../shared/changelog/canonical';
 import { FAILING } from '../../../shared/bundle/verdicts';
-import { mutateBundle, sameFiles } from './mutations';
-import { unpackBundle } from '../../../shared/bundle/zip';
+import { deflateBomb, mutateBundle, rawZip, sameFiles } from './mutations';
+import { inflateMember, readZipIndex, unpackBundle } from '../../../shared/bundle/zip';
 import { GENESIS_HASH, sealEntry } from '../../../shared/changelog/chain';
+import { sm3 } from '../../../shared/crypto/sm3';
 
 function lookupFor(units: FixtureUnit[], revoked: string[] = []): KeyLookup {
   const keys = new Map<string, KnownKey>(units.map((u) => [u.enrolment.keyId, { unitId: u.unit.id, suite: u.enrolment.suite, publicKey: u.enrolment.publicKey, revoked: revoked.includes(u.enrolment.keyId) }]));
@@ -145,5 +148,91 @@ describe('mutated bundles are refused with the right verdict', () => {
     const result = readBundle(bytes, () => ({ unitId: u.id, suite: 'sm2-sm3', publicKey: key.publicKey, revoked: false }));
     expect(result).toMatchObject({ verdict: 'altered', detail: 'entry 4: forbidden key __proto__' });
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+});
+
+/**
+ * A zip's directory says how large each file is; an attacker's directory
+ * lies. Nothing is inflated past what it declares, and the entries not at
+ * all until the manifest's signature holds against an enrolled key.
+ */
+describe('a lying zip directory costs no more than the bytes it claims', () => {
+  const [unit] = fixtureUnits({ units: 1, entries: 40, suite: 'sm2-sm3' });
+  const keys = lookupFor([unit!]);
+  const files = unpackBundle(unit!.bundles[0]!.bytes);
+  if (!files.ok) throw new Error('fixture does not unpack');
+  const manifest = JSON.parse(strFromU8(files.manifest)) as { entriesBytes: number };
+  const stored = (name: string, data: Uint8Array) => ({ name, method: 0 as const, data, declaredSize: data.length });
+  const bomb = deflateBomb(120); // 1.5 MB that inflates to 240 MB
+
+  it('refuses entries that inflate past the signed manifest\'s entriesBytes', () => {
+    const bytes = rawZip([stored(BUNDLE_FILES.manifest, files.manifest), stored(BUNDLE_FILES.signature, files.signature), { name: BUNDLE_FILES.entries, method: 8, data: bomb, declaredSize: manifest.entriesBytes }]);
+    expect(readBundle(bytes, keys)).toMatchObject({ verdict: 'unreadable', detail: `entries.ndjson: more than ${manifest.entriesBytes} bytes` });
+  });
+
+  it('refuses a manifest that inflates past its declared size', () => {
+    const bytes = rawZip([{ name: BUNDLE_FILES.manifest, method: 8, data: bomb, declaredSize: 600 }, stored(BUNDLE_FILES.signature, files.signature), stored(BUNDLE_FILES.entries, files.entries)]);
+    expect(readBundle(bytes, keys)).toMatchObject({ verdict: 'unreadable', detail: 'manifest.json: more than 600 bytes' });
+  });
+
+  it('does not inflate the entries of a bundle signed by a key it does not know, or with a bad signature', () => {
+    const garbage = { name: BUNDLE_FILES.entries, method: 8 as const, data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), declaredSize: manifest.entriesBytes };
+    const attacker = generateKeyPair('sm2-sm3');
+    const forged = strToU8(canonical({ ...manifest, keyId: keyIdOf('sm2-sm3', attacker.publicKey) }));
+    const unknown = rawZip([stored(BUNDLE_FILES.manifest, forged), stored(BUNDLE_FILES.signature, strToU8(sign('sm2-sm3', attacker.privateKey, forged))), garbage]);
+    expect(readBundle(unknown, keys).verdict).toBe('unknownKey');
+    const badSignature = rawZip([stored(BUNDLE_FILES.manifest, files.manifest), stored(BUNDLE_FILES.signature, strToU8(sign('sm2-sm3', attacker.privateKey, files.manifest))), garbage]);
+    expect(readBundle(badSignature, keys).verdict).toBe('badSignature');
+    expect(readBundle(rawZip([stored(BUNDLE_FILES.manifest, files.manifest), stored(BUNDLE_FILES.signature, files.signature), garbage]), keys).verdict).toBe('unreadable');
+  });
+
+  it('refuses a directory whose entries size disagrees with the signed manifest, before inflating', () => {
+    const bytes = rawZip([stored(BUNDLE_FILES.manifest, files.manifest), stored(BUNDLE_FILES.signature, files.signature), { name: BUNDLE_FILES.entries, method: 8, data: bomb, declaredSize: manifest.entriesBytes - 1 }]);
+    expect(readBundle(bytes, keys).verdict).toBe('altered');
+  });
+
+  it('inflates a member the directory describes truly, and refuses one it understates or overstates', () => {
+    const data = strToU8('台账'.repeat(5000));
+    const zip = (declaredSize: number) => rawZip([{ name: 'a.txt', method: 8, data: deflateSync(data), declaredSize }]);
+    const read = (declaredSize: number) => {
+      const index = readZipIndex(zip(declaredSize), 1 << 20);
+      if (!index.ok) throw new Error(index.detail);
+      return inflateMember(zip(declaredSize), index.members[0]!, 1 << 20);
+    };
+    expect(read(data.length)).toEqual({ ok: true, data });
+    expect(read(data.length - 1)).toMatchObject({ ok: false, failure: 'tooLarge' });
+    expect(read(data.length + 1)).toMatchObject({ ok: false, failure: 'corrupt' });
+  });
+
+  it('refuses a local header that names another file than the directory', () => {
+    const bytes = rawZip([stored('manifest.json', files.manifest)]);
+    const at = 30 + 'manifest.json'.length + files.manifest.length + 46; // the central entry's name
+    bytes[at] = 'M'.charCodeAt(0);
+    expect(readZipIndex(bytes, 1 << 20)).toMatchObject({ ok: false, failure: 'corrupt' });
+  });
+});
+
+describe('forbidden keys are found after JSON unescaping', () => {
+  it.each(['"\\u005f_proto__"', '"__proto\\u005f_"', '"\\u0063onstructor"', '"prototyp\\u0065"', '"\\u005F\\u005Fproto__"'])('refuses the key %s', (key) => {
+    const text = `{"a":{"b":[{${key}:{"admin":true}}]}}`;
+    expect(() => parseUntrustedJson(text)).toThrow(/forbidden key (__proto__|constructor|prototype)/);
+  });
+
+  it('accepts the same words escaped inside values, and keys that only look alike', () => {
+    expect(parseUntrustedJson('{"note":"\\u005f_proto__","x\\u005f_proto__":1,"constructors":2}')).toEqual({ note: '__proto__', x__proto__: 1, constructors: 2 });
+  });
+
+  it('refuses a validly signed entry whose record carries an escaped __proto__', () => {
+    const { unit: u, entries } = fixtureHistory(3, 3);
+    const last = entries[entries.length - 1]!;
+    const plain = sealEntry({ unitId: u.id, seq: 4, table: 'devices', recordId: 'x', rev: 1, op: 'create', at: 1, by: 'a', record: { id: 'x', rev: 1, zzproto: { admin: true } }, prevHash: last.hash });
+    // The unit's own software would never write this; an attacker holding the key can.
+    const body = plain.body.replace('"zzproto"', '"\\u005f_proto__"');
+    const evil = { ...plain, body, hash: sm3(last.hash + body) };
+    const key = generateKeyPair('sm2-sm3');
+    const signing = { suite: 'sm2-sm3' as const, keyId: keyIdOf('sm2-sm3', key.publicKey), privateKey: key.privateKey };
+    const bytes = writeBundle({ unit: u, createdBy: { accountId: 'a', name: 'a' }, createdAt: 1, prevHash: GENESIS_HASH, entries: [...entries, evil] }, signing).bytes;
+    const result = readBundle(bytes, () => ({ unitId: u.id, suite: 'sm2-sm3', publicKey: key.publicKey, revoked: false }));
+    expect(result).toMatchObject({ verdict: 'altered', detail: 'entry 4: forbidden key __proto__' });
   });
 });

@@ -81,3 +81,71 @@ export function sameFiles(a: Uint8Array, b: Uint8Array): boolean {
   const y = unpackBundle(b);
   return x.ok && y.ok && strFromU8(x.manifest) === strFromU8(y.manifest) && strFromU8(x.entries) === strFromU8(y.entries);
 }
+
+/**
+ * A raw deflate stream that inflates to `blocks` × 2 065 549 zero bytes from
+ * 13 012 bytes per block: fixed-Huffman blocks of one literal and 8 006
+ * matches of 258 bytes at distance 1, each byte-aligned so one block's bytes
+ * repeat. Built by hand, so a test gets a large bomb without deflating one.
+ */
+export function deflateBomb(blocks: number): Uint8Array {
+  const bits: number[] = [];
+  const put = (value: number, n: number) => {
+    for (let i = 0; i < n; i++) bits.push((value >> i) & 1);
+  };
+  // Huffman codes go most significant bit first.
+  const code = (value: number, n: number) => {
+    for (let i = n - 1; i >= 0; i--) bits.push((value >> i) & 1);
+  };
+  const MATCHES = 8006; // 18 + 13 × 8006 bits is a whole number of bytes
+  put(0, 1);
+  put(1, 2); // not final, fixed Huffman
+  code(0x30, 8); // literal 0
+  for (let i = 0; i < MATCHES; i++) {
+    code(0b11000101, 8); // length 258
+    code(0, 5); // distance 1
+  }
+  code(0, 7); // end of block
+  const block = new Uint8Array(bits.length / 8);
+  bits.forEach((b, i) => (block[i >> 3]! |= b << (i & 7)));
+  const last = new Uint8Array([0x03, 0x00]); // an empty final fixed block
+  const out = new Uint8Array(block.length * blocks + last.length);
+  for (let i = 0; i < blocks; i++) out.set(block, i * block.length);
+  out.set(last, block.length * blocks);
+  return out;
+}
+
+/** A zip whose central directory and local headers say whatever the caller wants, with the members' data as given. */
+export function rawZip(members: { name: string; method: 0 | 8; data: Uint8Array; declaredSize: number }[]): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  const header = (length: number, fields: [number, number, number][]) => {
+    const h = new Uint8Array(length);
+    const v = new DataView(h.buffer);
+    for (const [at, size, value] of fields) {
+      if (size === 2) v.setUint16(at, value, true);
+      else v.setUint32(at, value, true);
+    }
+    return h;
+  };
+  for (const m of members) {
+    const name = strToU8(m.name);
+    const local = header(30 + name.length, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, m.method], [18, 4, m.data.length], [22, 4, m.declaredSize], [26, 2, name.length]]);
+    local.set(name, 30);
+    central.push(header(46 + name.length, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, m.method], [20, 4, m.data.length], [24, 4, m.declaredSize], [28, 2, name.length], [42, 4, offset]]));
+    central[central.length - 1]!.set(name, 46);
+    parts.push(local, m.data);
+    offset += local.length + m.data.length;
+  }
+  const directorySize = central.reduce((n, c) => n + c.length, 0);
+  const end = header(22, [[0, 4, 0x06054b50], [8, 2, members.length], [10, 2, members.length], [12, 4, directorySize], [16, 4, offset]]);
+  const all = [...parts, ...central, end];
+  const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of all) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

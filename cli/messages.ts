@@ -1,0 +1,149 @@
+import { VERDICT_WORDS, type Verdict } from '../shared/bundle/verdicts';
+
+/**
+ * Everything the command line says, in Chinese first like the console, and
+ * in English with `--lang en`. The verdict words are the console's own
+ * (shared/bundle/verdicts), so a file gets the same name in both.
+ */
+export type Lang = 'zh' | 'en';
+
+export interface Messages {
+  usage: string;
+  error: (message: string) => string;
+  needsValue: (flag: string) => string;
+  unknownOption: (option: string) => string;
+  unknownCommand: (command: string) => string;
+  badLang: string;
+  integer: (flag: string, min: number, max: number) => string;
+  keysUnreadable: (dir: string) => string;
+  keySkipped: (file: string, detail: string) => string;
+  verifyNeedsKeys: string;
+  verifyNeedsFiles: string;
+  inspectNeedsFile: string;
+  fixtureNeedsOut: string;
+  suiteChoice: (suites: readonly string[]) => string;
+  verdicts: Record<Verdict, string>;
+  tooLarge: (bytes: number) => string;
+  cannotOpen: string;
+  range: (unit: string, from: number, to: number) => string;
+  /** What a verdict means, in the words the console's import page uses. */
+  help: Record<Exclude<Verdict, 'gapBefore' | 'forked' | 'duplicate'>, string>;
+  gap: (from: number, to: number) => string;
+  forked: (seq: number, others: string[]) => string;
+  duplicateOf: (file: string) => string;
+  duplicate: string;
+  summary: (files: number, passed: number, failed: number) => string;
+  notJson: (detail: string) => string;
+  notFormat: string;
+  inspectNote: string;
+  fingerprint: (code: string, name: string, fp: string) => string;
+  fixtureDone: (units: number, keys: string, files: number, bundles: string, entries: number, suite: string) => string;
+}
+
+const zh: Messages = {
+  usage: `用法：
+  zwledger verify --keys DIR [--json] FILE...   验证一组数据包（DIR 为存放已登记单位登记文件的文件夹）
+  zwledger inspect FILE                           显示数据包的清单（manifest）
+  zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K]
+                                                  生成签名的模拟数据包和对应的登记文件
+  任何命令后加 --lang en 以英文输出。`,
+  error: (m) => `错误：${m}`,
+  needsValue: (f) => `--${f} 需要一个值`,
+  unknownOption: (o) => `未知选项 ${o}`,
+  unknownCommand: (c) => `未知命令 ${c}`,
+  badLang: '--lang 应为 zh 或 en',
+  integer: (f, min, max) => `--${f} 应为 ${min} 到 ${max} 之间的整数`,
+  keysUnreadable: (d) => `无法读取密钥文件夹 ${d}`,
+  keySkipped: (f, d) => `跳过 ${f}：不是有效的登记文件（${d}）`,
+  verifyNeedsKeys: 'verify 需要 --keys DIR',
+  verifyNeedsFiles: 'verify 需要至少一个数据包文件',
+  inspectNeedsFile: 'inspect 需要一个数据包文件',
+  fixtureNeedsOut: 'fixture 需要 --out DIR',
+  suiteChoice: (s) => `--suite 应为 ${s.join(' 或 ')}`,
+  verdicts: VERDICT_WORDS.zh,
+  tooLarge: (n) => `文件过大（${n} 字节）`,
+  cannotOpen: '无法打开文件',
+  range: (u, a, b) => `${u} 第 ${a}–${b} 条`,
+  help: {
+    valid: '签名与记录链完整',
+    unknownKey: '签名密钥尚未登记：请把该单位的登记文件放进密钥文件夹并核对指纹',
+    revokedKey: '签名密钥已被吊销，数据包不予接收',
+    badSignature: '签名与清单不符：文件被改动，或不是用登记的密钥签名',
+    altered: '签名有效但内容与清单不符（记录被增删改或顺序被调换），不予接收',
+    unreadable: '文件损坏、过大或无法解压',
+    notBundle: '这不是专网台账数据包（.zwb）',
+  },
+  gap: (a, b) => `缺少第 ${a}–${b} 条；收到缺失的数据包后即可补齐`,
+  forked: (seq, others) => `第 ${seq} 条起与 ${others.join('、')} 不同：该单位的历史出现分叉，请与该单位核实`,
+  duplicateOf: (f) => `与 ${f} 内容相同`,
+  duplicate: '这段记录已包含在其他文件中',
+  summary: (n, ok, bad) => `共 ${n} 个文件，${ok} 个通过，${bad} 个未通过`,
+  notJson: (d) => `manifest.json 不是 JSON（${d}）`,
+  notFormat: '注意：清单格式不符合 zwledger-bundle/1',
+  inspectNote: '（仅显示清单，未验证签名；验证请用 zwledger verify --keys DIR）',
+  fingerprint: (c, n, fp) => `${c} ${n}：密钥指纹 ${fp}`,
+  fixtureDone: (u, k, f, b, e, s) => `已写出 ${u} 个单位的登记文件（${k}）和 ${f} 个数据包（${b}），每单位 ${e} 条，${s}`,
+};
+
+const en: Messages = {
+  usage: `usage:
+  zwledger verify --keys DIR [--json] FILE...   verify a set of bundles (DIR holds the enrolment files of enrolled units)
+  zwledger inspect FILE                           show a bundle's manifest
+  zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K]
+                                                  write signed synthetic bundles and their enrolment files
+  Add --lang en to any command for English, --lang zh for Chinese (the default).`,
+  error: (m) => `error: ${m}`,
+  needsValue: (f) => `--${f} needs a value`,
+  unknownOption: (o) => `unknown option ${o}`,
+  unknownCommand: (c) => `unknown command ${c}`,
+  badLang: '--lang is zh or en',
+  integer: (f, min, max) => `--${f} must be a whole number from ${min} to ${max}`,
+  keysUnreadable: (d) => `cannot read the key folder ${d}`,
+  keySkipped: (f, d) => `skipped ${f}: not a valid enrolment file (${d})`,
+  verifyNeedsKeys: 'verify needs --keys DIR',
+  verifyNeedsFiles: 'verify needs at least one bundle file',
+  inspectNeedsFile: 'inspect needs one bundle file',
+  fixtureNeedsOut: 'fixture needs --out DIR',
+  suiteChoice: (s) => `--suite is ${s.join(' or ')}`,
+  verdicts: VERDICT_WORDS.en,
+  tooLarge: (n) => `file too large (${n} bytes)`,
+  cannotOpen: 'cannot open the file',
+  range: (u, a, b) => `${u} entries ${a}–${b}`,
+  help: {
+    valid: 'signature and chain intact',
+    unknownKey: "the signing key is not enrolled: put the unit's enrolment file in the key folder and compare the fingerprint",
+    revokedKey: 'the signing key was revoked; the bundle is refused',
+    badSignature: 'the signature does not match the manifest: the file was changed, or not signed by an enrolled key',
+    altered: 'signed, but the content does not match the manifest (entries added, removed, edited or reordered); refused',
+    unreadable: 'the file is damaged, too large or cannot be unpacked',
+    notBundle: 'this is not a ZW Ledger bundle (.zwb)',
+  },
+  gap: (a, b) => `entries ${a}–${b} are missing; filled when the missing bundle arrives`,
+  forked: (seq, others) => `from entry ${seq} on it differs from ${others.join(', ')}: the unit's history forked; check with the unit`,
+  duplicateOf: (f) => `same content as ${f}`,
+  duplicate: 'these entries are all in other files',
+  summary: (n, ok, bad) => `${n} files, ${ok} passed, ${bad} failed`,
+  notJson: (d) => `manifest.json is not JSON (${d})`,
+  notFormat: 'note: the manifest does not follow zwledger-bundle/1',
+  inspectNote: '(manifest shown only, signature not verified; to verify use zwledger verify --keys DIR)',
+  fingerprint: (c, n, fp) => `${c} ${n}: key fingerprint ${fp}`,
+  fixtureDone: (u, k, f, b, e, s) => `wrote the enrolment files of ${u} units (${k}) and ${f} bundles (${b}), ${e} entries per unit, ${s}`,
+};
+
+export const MESSAGES: Record<Lang, Messages> = { zh, en };
+
+/** The language asked for anywhere on the command line, and the arguments without it. */
+export function takeLang(args: readonly string[]): { lang: Lang; args: string[]; bad: boolean } {
+  const rest: string[] = [];
+  let lang: Lang = 'zh';
+  let bad = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--lang' || a.startsWith('--lang=')) {
+      const value = a === '--lang' ? args[++i] : a.slice('--lang='.length);
+      if (value === 'zh' || value === 'en') lang = value;
+      else bad = true;
+    } else rest.push(a);
+  }
+  return { lang, args: rest, bad };
+}
