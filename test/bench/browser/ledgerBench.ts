@@ -43,6 +43,19 @@ function median(samples: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/** The raw reference and the app's run in turn, swapping which goes first each time. */
+async function inTurn(repeats: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<void> {
+  for (let r = 0; r < repeats; r++) {
+    if (r % 2 === 0) {
+      await a();
+      await b();
+    } else {
+      await b();
+      await a();
+    }
+  }
+}
+
 async function timed<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const value = await fn();
@@ -143,16 +156,15 @@ export async function ledgerRules(deviceCount: number) {
  * register of 5,000 devices that half the rows update), against the raw
  * read of the same file.
  */
-export async function excelImport(rowCount: number) {
+export async function excelImport(rowCount: number, repeats = 3) {
   const inFile = Array.from({ length: rowCount }, (_, i) => registerDevice(i + 1));
   const blob = await sheetBlob('入网计算机登记', '基准测试单位', sheetHeader(t), inFile.map((d) => sheetRow(t, d)));
   const register = inFile.slice(0, Math.floor(rowCount / 2));
   const raw: number[] = [];
   const app: number[] = [];
   let planned = 0;
-  for (let r = 0; r < 3; r++) {
-    const [, rawMs] = await timed(() => readSheet(blob));
-    raw.push(rawMs);
+  const rawRun = async () => raw.push((await timed(() => readSheet(blob)))[1]);
+  const appRun = async () => {
     const [plan, appMs] = await timed(async () => {
       const opened = openDeviceSheet((await readSheet(blob)) as Cell[][], fieldLabels(t));
       if (!opened.ok || !opened.header) throw new Error('the bench sheet did not open');
@@ -161,24 +173,25 @@ export async function excelImport(rowCount: number) {
     app.push(appMs);
     planned = plan.rows.length;
     if (plan.update + plan.unchanged + plan.create !== rowCount) throw new Error(`planned ${plan.create}/${plan.update}/${plan.unchanged} of ${rowCount}`);
-  }
+  };
+  await inTurn(repeats, rawRun, appRun);
   return { rows: planned, bytes: blob.size, rawMs: median(raw), appMs: median(app) };
 }
 
 /** Export of 50,000 register rows as the app writes them (labels, typed text cells, title lines), against the raw write of the same values. */
-export async function excelExport(rowCount: number) {
+export async function excelExport(rowCount: number, repeats = 3) {
   const devices = Array.from({ length: rowCount }, (_, i) => registerDevice(i + 1));
   const header = sheetHeader(t);
   const plain = devices.map((d) => sheetRow(t, d));
   const raw: number[] = [];
   const app: number[] = [];
   let bytes = 0;
-  for (let r = 0; r < 3; r++) {
-    const [, rawMs] = await timed(() => writeXlsxFile([header, ...plain]).toBlob());
-    raw.push(rawMs);
+  const rawRun = async () => raw.push((await timed(() => writeXlsxFile([header, ...plain]).toBlob()))[1]);
+  const appRun = async () => {
     const [blob, appMs] = await timed(() => sheetBlob('入网计算机登记', '基准测试单位', header, devices.map((d) => sheetRow(t, d))));
     app.push(appMs);
     bytes = blob.size;
-  }
+  };
+  await inTurn(repeats, rawRun, appRun);
   return { rows: rowCount, bytes, rawMs: median(raw), appMs: median(app) };
 }
