@@ -185,3 +185,22 @@ export function unpackBundle(bytes: Uint8Array): Unpacked {
   if (!r.ok) return r;
   return { ok: true, manifest: r.files[BUNDLE_FILES.manifest]!, signature: r.files[BUNDLE_FILES.signature]!, entries: r.files[BUNDLE_FILES.entries]! };
 }
+
+/**
+ * The files of a zip that `limitOf` names, each held to its limit through
+ * the same size-checked inflate as bundles; other files are listed but never
+ * inflated (a spreadsheet has many parts the reader does not need).
+ */
+export function inflateFiles(bytes: Uint8Array, limitOf: (name: string) => number | undefined, fileLimit: number): { ok: true; files: Record<string, Uint8Array>; names: string[] } | Refusal {
+  const index = readZipIndex(bytes, fileLimit);
+  if (!index.ok) return index;
+  const files: Record<string, Uint8Array> = {};
+  for (const member of index.members) {
+    const limit = limitOf(member.name);
+    if (limit === undefined) continue;
+    const r = inflateMember(bytes, member, limit);
+    if (!r.ok) return r;
+    files[member.name] = r.data;
+  }
+  return { ok: true, files, names: index.members.map((m) => m.name) };
+}

@@ -1,4 +1,5 @@
 import { DEVICE_KINDS, DEVICE_STATUSES, deviceInput, type Device, type DeviceBody, type DeviceInput, type DeviceKind, type DeviceStatus } from '../domain/device';
+import { parseMac } from '../rules/network';
 
 /**
  * Reading the device register from a spreadsheet: find the header row, map
@@ -7,8 +8,16 @@ import { DEVICE_KINDS, DEVICE_STATUSES, deviceInput, type Device, type DeviceBod
  * user approves and the transaction that applies it decide alike.
  */
 
-/** Untrusted files are capped before and after reading (DESIGN.md, Libraries). */
-export const IMPORT_LIMITS = { bytes: 10 * 1024 * 1024, rows: 20_000, columns: 60 } as const;
+/**
+ * Untrusted files are capped before and while reading (DESIGN.md, Libraries):
+ * the file, each inflated part of it (the sheet, its shared strings), the data
+ * rows (beside up to TITLE_ROWS title rows above the header) and the columns.
+ */
+export const IMPORT_LIMITS = { bytes: 10 * 1024 * 1024, rows: 20_000, columns: 60, partBytes: 96 * 1024 * 1024 } as const;
+const TITLE_ROWS = 10;
+
+/** The reader's limits for a device sheet: what openDeviceSheet would refuse is not read past. */
+export const SHEET_READ_LIMITS = { bytes: IMPORT_LIMITS.bytes, rows: IMPORT_LIMITS.rows + TITLE_ROWS, columns: IMPORT_LIMITS.columns, partBytes: IMPORT_LIMITS.partBytes } as const;
 
 export const IMPORT_FIELDS = ['ip', 'mac', 'owner', 'office', 'location', 'kind', 'status', 'dedicatedConfirmed', 'internetCapable', 'isolationCard', 'note'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -54,7 +63,7 @@ export function detectHeader(rows: readonly (readonly Cell[])[], labels: Partial
     const label = labels[field];
     if (label) words.set(norm(label), field);
   }
-  for (let r = 0; r < Math.min(10, rows.length); r++) {
+  for (let r = 0; r < Math.min(TITLE_ROWS, rows.length); r++) {
     const mapping = emptyMapping();
     let found = 0;
     rows[r]!.forEach((cell, c) => {
@@ -79,7 +88,7 @@ export type OpenedSheet =
  * header is found if the sheet has one.
  */
 export function openDeviceSheet(data: readonly (readonly Cell[])[], labels: Partial<Record<ImportField, string>>): OpenedSheet {
-  if (data.length > IMPORT_LIMITS.rows + 10) return { ok: false, reason: 'tooManyRows' };
+  if (data.length > IMPORT_LIMITS.rows + TITLE_ROWS) return { ok: false, reason: 'tooManyRows' };
   const sheet = data.map((r) => r.slice(0, IMPORT_LIMITS.columns));
   return { ok: true, sheet, header: detectHeader(sheet, labels) };
 }
@@ -95,42 +104,51 @@ export interface Vocabulary {
 }
 
 const YES = new Set(['是', '有', 'y', 'yes', 'true', '1', '√', '✓', '已装', '已确认']);
-const NO = new Set(['否', '无', 'n', 'no', 'false', '0', '×', '', '未装']);
+const NO = new Set(['否', '无', 'n', 'no', 'false', '0', '×', '未装']);
 
-function bool(cell: Cell, fallback: boolean): boolean | string {
+/** An empty cell says nothing (undefined): the device's current value, or the default for a new one, stands. */
+function bool(cell: Cell): boolean | string | undefined {
   if (typeof cell === 'boolean') return cell;
   const t = norm(cellText(cell));
-  if (t === '' ) return fallback;
+  if (t === '') return undefined;
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
   return cellText(cell);
 }
 
-function enumValue<T extends string>(cell: Cell, codes: readonly T[], words: ReadonlyMap<string, T>, fallback: T): string {
+function enumValue<T extends string>(cell: Cell, codes: readonly T[], words: ReadonlyMap<string, T>): string | undefined {
   const t = cellText(cell);
-  if (t === '') return fallback;
+  if (t === '') return undefined;
   if ((codes as readonly string[]).includes(t)) return t;
   return words.get(t) ?? t;
 }
 
-/** One sheet row as the form's input; what cannot be read is left for the schema to refuse. */
+/**
+ * One sheet row as the form's input, holding only the fields whose column is
+ * mapped (and, for kinds, statuses and yes/no, whose cell is filled): the
+ * plan takes the rest from the device the row updates, or from the defaults
+ * for a new one. What cannot be read is left for the schema to refuse.
+ */
 export function rowToInput(row: readonly Cell[], mapping: Mapping, vocab: Vocabulary): Record<string, unknown> {
-  const at = (f: ImportField): Cell => (mapping[f] === null ? undefined : row[mapping[f]!]);
-  return {
-    ip: cellText(at('ip')),
-    mac: cellText(at('mac')),
-    owner: cellText(at('owner')),
-    office: cellText(at('office')),
-    location: cellText(at('location')),
-    kind: enumValue(at('kind'), DEVICE_KINDS, vocab.kind, 'desktop'),
-    status: enumValue(at('status'), DEVICE_STATUSES, vocab.status, 'inUse'),
-    // The register asks the administrator to confirm dedicated use; a sheet without the column is the administrator's confirmation.
-    dedicatedConfirmed: bool(at('dedicatedConfirmed'), true),
-    internetCapable: bool(at('internetCapable'), false),
-    isolationCard: bool(at('isolationCard'), false),
-    note: cellText(at('note')),
+  const input: Record<string, unknown> = {};
+  const put = (f: ImportField, read: (cell: Cell) => unknown) => {
+    if (mapping[f] === null) return;
+    const value = read(row[mapping[f]!]);
+    if (value !== undefined) input[f] = value;
   };
+  for (const f of ['ip', 'mac', 'owner', 'office', 'location', 'note'] as const) put(f, cellText);
+  put('kind', (c) => enumValue(c, DEVICE_KINDS, vocab.kind));
+  put('status', (c) => enumValue(c, DEVICE_STATUSES, vocab.status));
+  for (const f of ['dedicatedConfirmed', 'internetCapable', 'isolationCard'] as const) put(f, bool);
+  return input;
 }
+
+/**
+ * A new device's values for what its row does not say. The register asks the
+ * administrator to confirm dedicated use; a sheet without the column is the
+ * administrator's confirmation.
+ */
+export const NEW_DEVICE_DEFAULTS = { location: '', kind: 'desktop', status: 'inUse', dedicatedConfirmed: true, internetCapable: false, isolationCard: false, note: '' } as const satisfies Partial<DeviceBody>;
 
 export interface PlanIssue {
   field: string;
@@ -154,6 +172,10 @@ export interface ImportPlan {
 
 const COMPARED: readonly (keyof DeviceBody)[] = ['ip', 'mac', 'owner', 'office', 'location', 'kind', 'status', 'dedicatedConfirmed', 'internetCapable', 'isolationCard', 'note'];
 
+function bodyOf(d: Device): DeviceBody {
+  return Object.fromEntries(COMPARED.map((k) => [k, d[k]])) as unknown as DeviceBody;
+}
+
 function describe(d: Pick<Device, 'owner' | 'office' | 'ip' | 'mac'>): string {
   return `${d.owner}（${d.office}）${d.ip} / ${d.mac}`;
 }
@@ -161,9 +183,11 @@ function describe(d: Pick<Device, 'owner' | 'office' | 'ip' | 'mac'>): string {
 /**
  * What importing these rows would do. A row whose MAC belongs to an active
  * device updates that device (the MAC is the machine; its IP may change); any
- * other row creates one. Refused: a row the schema refuses, an IP held by
- * another active device, or an IP or MAC that an earlier row of the same file
- * already uses.
+ * other row creates one. A field the row does not hold keeps the device's
+ * current value (a sheet without the 隔离卡 column must not erase what the
+ * register records), or takes the default for a new device. Refused: a row
+ * the schema refuses, an IP held by another active device, or an IP or MAC
+ * that an earlier row of the same file already uses.
  */
 export function planDeviceImport(rows: readonly { row: number; input: Record<string, unknown> }[], active: readonly Device[]): ImportPlan {
   const byMac = new Map<string, Device>();
@@ -177,7 +201,9 @@ export function planDeviceImport(rows: readonly { row: number; input: Record<str
   const seenMac = new Map<string, number>();
   const out: PlanRow[] = [];
   for (const { row, input } of rows) {
-    const parsed = deviceInput.safeParse(input as DeviceInput);
+    const mac = typeof input.mac === 'string' ? parseMac(input.mac) : null;
+    const known = mac?.ok ? byMac.get(mac.value) : undefined;
+    const parsed = deviceInput.safeParse({ ...(known ? bodyOf(known) : NEW_DEVICE_DEFAULTS), ...input } as DeviceInput);
     if (!parsed.success) {
       out.push({ row, action: 'refuse', input, issues: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), code: i.message })) });
       continue;
@@ -217,4 +243,22 @@ export function dataRows(rows: readonly (readonly Cell[])[], headerRow: number, 
     out.push({ row: r + 1, input: rowToInput(cells, mapping, vocab) });
   }
   return out;
+}
+
+export type RefusedRow = Extract<PlanRow, { action: 'refuse' }>;
+
+/**
+ * The refused rows as a sheet to fix and import again: the file's own header
+ * and cells as they were, so the columns match the same way, with the row's
+ * number in the original file and the reason after them.
+ */
+export function refusedSheet(sheet: readonly (readonly Cell[])[], headerRow: number, plan: ImportPlan, titles: { row: string; reason: string }, reason: (r: RefusedRow) => string): { header: string[]; rows: (string | number | null)[][] } {
+  const refused = plan.rows.filter((r): r is RefusedRow => r.action === 'refuse');
+  const width = Math.max(sheet[headerRow]?.length ?? 0, ...refused.map((r) => sheet[r.row - 1]?.length ?? 0));
+  const text = (cell: Cell): string | number | null => (typeof cell === 'number' ? cell : cellText(cell) || null);
+  const cells = (row: readonly Cell[] | undefined) => Array.from({ length: width }, (_, i) => text(row?.[i]));
+  return {
+    header: [...cells(sheet[headerRow]).map((c) => (c === null ? '' : String(c))), titles.row, titles.reason],
+    rows: refused.map((r) => [...cells(sheet[r.row - 1]), r.row, reason(r)]),
+  };
 }

@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import dayjs from 'dayjs';
 import { Alert, App, Button, Drawer, Form, InputNumber, Segmented, Select, Space, Steps, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { readSheet } from 'read-excel-file/browser';
-import { dataRows, emptyMapping, openDeviceSheet, IMPORT_FIELDS, IMPORT_LIMITS, planDeviceImport, REQUIRED_FIELDS, type Cell, type ImportField, type ImportPlan, type Mapping, type PlanRow } from '../../../shared/import/deviceSheet';
+import { dataRows, emptyMapping, openDeviceSheet, IMPORT_FIELDS, IMPORT_LIMITS, planDeviceImport, refusedSheet, REQUIRED_FIELDS, SHEET_READ_LIMITS, type Cell, type ImportField, type ImportPlan, type Mapping, type PlanRow } from '../../../shared/import/deviceSheet';
 import { applyDeviceImport } from '../../db/deviceImport';
 import { db } from '../../app/db';
 import { exportSheet } from '../../app/exportSheet';
@@ -11,9 +11,13 @@ import { useT } from '../../app/i18n';
 import { useActor, useSession } from '../../app/session';
 import { FilePickButton } from '../../app/FilePickButton';
 import { useDevices } from './deviceStore';
-import { fieldLabel, fieldLabels, sheetHeader, vocabulary } from './deviceSheet';
+import { fieldLabel, fieldLabels, fieldValueText, sheetHeader, vocabulary } from './deviceSheet';
+import { readSpreadsheet, type SpreadsheetFailure } from './readSpreadsheet';
 
 const MB = IMPORT_LIMITS.bytes / 1024 / 1024;
+const PART_MB = IMPORT_LIMITS.partBytes / 1024 / 1024;
+/** Excel 97–2003 and WPS's own format: read-excel-file and our reader take only .xlsx. */
+const LEGACY = /\.(xls|et|ett|xlt)$/i;
 const ACTION_COLOR = { create: 'green', update: 'blue', unchanged: 'default', refuse: 'red' } as const;
 
 /**
@@ -36,8 +40,12 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
   const [busy, setBusy] = useState(false);
   const [onlyRefused, setOnlyRefused] = useState(false);
   const [fileName, setFileName] = useState('');
+  const reading = useRef<AbortController | null>(null);
 
   const reset = () => {
+    reading.current?.abort();
+    reading.current = null;
+    setBusy(false);
     setStep(0);
     setSheet([]);
     setError(undefined);
@@ -48,12 +56,42 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
     onClose();
   };
 
+  const failureText = (failure: Exclude<SpreadsheetFailure, 'aborted'>): string => {
+    switch (failure) {
+      case 'legacy':
+        return t('import.legacy');
+      case 'tooLarge':
+        return t('import.partTooBig', { mb: PART_MB });
+      case 'tooManyRows':
+        return t('import.tooManyRows', { rows: IMPORT_LIMITS.rows });
+      case 'timeout':
+        return t('import.timeout');
+      case 'failed':
+        return t('import.failed');
+      case 'corrupt':
+        return t('import.corrupt');
+      case 'notXlsx':
+        return t('import.unreadable');
+    }
+  };
+
+  // Every read settles (rows, a failure, or the timeout in readSpreadsheet) and leaves the picker ready for another file.
   const readFile = async (file: File) => {
     setError(undefined);
+    if (LEGACY.test(file.name)) return setError(t('import.legacy'));
     if (file.size > IMPORT_LIMITS.bytes) return setError(t('import.tooBig', { mb: MB }));
+    reading.current?.abort();
+    const controller = new AbortController();
+    reading.current = controller;
     setBusy(true);
     try {
-      const opened = openDeviceSheet((await readSheet(file)) as Cell[][], fieldLabels(t));
+      const read = await readSpreadsheet(file, SHEET_READ_LIMITS, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      if (!read.ok) {
+        if (read.failure !== 'aborted') setError(failureText(read.failure));
+        return;
+      }
+      const opened = openDeviceSheet(read.rows as Cell[][], fieldLabels(t));
       if (!opened.ok) return setError(t('import.tooManyRows', { rows: IMPORT_LIMITS.rows }));
       const found = opened.header;
       setSheet(opened.sheet);
@@ -63,9 +101,12 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
       if (!found) setError(t('import.noHeader'));
       setStep(1);
     } catch {
-      setError(t('import.unreadable'));
+      if (!controller.signal.aborted) setError(t('import.unreadable'));
     } finally {
-      setBusy(false);
+      if (reading.current === controller) {
+        reading.current = null;
+        setBusy(false);
+      }
     }
   };
 
@@ -98,8 +139,17 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
 
   const reason = (r: PlanRow): string => {
     if (r.action === 'refuse') return r.issues.map((i) => `${i.field ? `${fieldLabel(t, i.field as ImportField)}：` : ''}${issueText(t, i.code, i.vars)}`).join('；');
-    if (r.action === 'update') return t('import.changed', { fields: r.changed.map((f) => fieldLabel(t, f as ImportField)).join('、') });
+    if (r.action === 'update') {
+      const change = (f: ImportField) => t('import.change', { field: fieldLabel(t, f), from: fieldValueText(t, f, r.target[f]), to: fieldValueText(t, f, r.body[f]) });
+      return t('import.changed', { fields: r.changed.map((f) => change(f as ImportField)).join('；') });
+    }
     return '';
+  };
+  const downloadRefused = async () => {
+    if (!plan) return;
+    const { header, rows: body } = refusedSheet(sheet, headerRow, plan, { row: t('import.refusedRow'), reason: t('import.refusedReason') }, reason);
+    const stem = fileName.replace(/\.xlsx$/i, '');
+    await exportSheet(`${stem}-${t('import.refusedFile')}-${dayjs().format('YYYYMMDD-HHmm')}.xlsx`, t('import.refusedTitle'), unitName, header, body);
   };
   const cell = (r: PlanRow, f: 'ip' | 'mac' | 'owner') => (r.action === 'refuse' ? String(r.input[f] ?? '') : r.action === 'unchanged' ? r.target[f] : r.body[f]);
 
@@ -153,6 +203,11 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
           <Space wrap style={{ marginBottom: 12 }}>
             <Typography.Text strong data-testid="import-summary">{t('import.summary', { create: plan.create, update: plan.update, unchanged: plan.unchanged, refuse: plan.refuse })}</Typography.Text>
             <Segmented size="small" value={onlyRefused ? 'refused' : 'all'} onChange={(v) => setOnlyRefused(v === 'refused')} options={[{ value: 'all', label: t('common.all') }, { value: 'refused', label: t('import.onlyRefused') }]} />
+            {plan.refuse > 0 && (
+              <Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadRefused()}>
+                {t('import.downloadRefused', { n: plan.refuse })}
+              </Button>
+            )}
           </Space>
           <Table<PlanRow>
             size="small"

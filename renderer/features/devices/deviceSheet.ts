@@ -1,4 +1,4 @@
-import { DEVICE_KINDS, DEVICE_STATUSES, type Device } from '../../../shared/domain/device';
+import { DEVICE_KINDS, DEVICE_STATUSES, type Device, type DeviceKind, type DeviceStatus } from '../../../shared/domain/device';
 import { IMPORT_FIELDS, type ImportField, type Vocabulary } from '../../../shared/import/deviceSheet';
 import { translate, type Translate } from '../../app/i18n';
 import { formatDateTime } from '../../app/format';
@@ -36,4 +36,12 @@ export function vocabulary(): Vocabulary {
 
 export function fieldLabels(t: Translate): Partial<Record<ImportField, string>> {
   return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, fieldLabel(t, f)]));
+}
+
+/** A field's value as the register shows it, for the import preview's "from → to". */
+export function fieldValueText(t: Translate, field: ImportField, value: unknown): string {
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (field === 'kind') return t(`device.kind.${value as DeviceKind}`);
+  if (field === 'status') return t(`device.status.${value as DeviceStatus}`);
+  return value === '' || value === null || value === undefined ? t('import.empty') : String(value);
 }

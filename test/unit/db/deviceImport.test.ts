@@ -3,6 +3,7 @@ import { freshDb, unitWithAdmin, deviceInput } from './helpers';
 import { applyDeviceImport } from '../../../renderer/db/deviceImport';
 import { createDevice, listDevices } from '../../../renderer/db/devices';
 import { verifyUnitChain } from '../../../renderer/db/integrity';
+import { dataRows, detectHeader } from '../../../shared/import/deviceSheet';
 
 describe('applying a spreadsheet import', () => {
   it('creates and updates in one transaction, leaves refused rows out, and re-plans against the register as it is now', async () => {
@@ -25,5 +26,23 @@ describe('applying a spreadsheet import', () => {
     expect(all.find((d) => d.id === existing.id)!.owner).toBe('新负责人');
     expect(all.filter((d) => d.mac === all.find((x) => x.ip === deviceInput(4).ip)?.mac)).toHaveLength(1);
     expect((await verifyUnitChain(db, actor.unitId)).ok).toBe(true);
+  });
+
+  it('a sheet without the compliance columns leaves them as registered on every device it updates', async () => {
+    const db = freshDb();
+    const actor = await unitWithAdmin(db);
+    const dual = await createDevice(db, actor, deviceInput(1, { internetCapable: true, isolationCard: true, kind: 'laptop' }));
+    const plain = await createDevice(db, actor, deviceInput(2, { internetCapable: true, isolationCard: false }));
+    const sheet = [
+      ['IP地址', 'MAC地址', '使用人', '部门'],
+      [dual.ip, dual.mac, '新负责人', dual.office],
+      [plain.ip, plain.mac, plain.owner, '财务科'],
+    ];
+    const found = detectHeader(sheet, {})!;
+    const { plan } = await applyDeviceImport(db, actor, dataRows(sheet, found.headerRow, found.mapping, { kind: new Map(), status: new Map() }));
+    expect(plan.update).toBe(2);
+    const after = new Map((await listDevices(db, actor.unitId)).map((d) => [d.id, d]));
+    expect(after.get(dual.id)).toMatchObject({ owner: '新负责人', internetCapable: true, isolationCard: true, kind: 'laptop', location: dual.location, rev: 2 });
+    expect(after.get(plain.id)).toMatchObject({ office: '财务科', internetCapable: true, isolationCard: false, rev: 2 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataRows, detectHeader, IMPORT_LIMITS, openDeviceSheet, planDeviceImport, type Cell, type Vocabulary } from '../../../shared/import/deviceSheet';
+import { dataRows, detectHeader, IMPORT_LIMITS, openDeviceSheet, planDeviceImport, refusedSheet, type Cell, type Vocabulary } from '../../../shared/import/deviceSheet';
 import type { Device } from '../../../shared/domain/device';
 
 const vocab: Vocabulary = { kind: new Map([['笔记本', 'laptop']]), status: new Map([['备用', 'spare']]) };
@@ -78,5 +78,51 @@ describe('spreadsheet import of the device register', () => {
 
   it('a sheet with no recognisable header is not guessed at', () => {
     expect(detectHeader([['a', 'b'], [1, 2]], labels)).toBeNull();
+  });
+
+  it('an update leaves every field whose column the sheet lacks as the register holds it', () => {
+    // A WPS sheet with no 可上互联网 / 隔离卡 / 类型 / 状态 / 位置 columns, for a dual-network PC with its card.
+    const wps: Cell[][] = [
+      ['IP地址', 'MAC地址', '使用人', '部门', '备注'],
+      ['10.9.9.9', '02-00-00-00-00-09', '李明', '信息科', '换了显示器'],
+      ['10.9.9.20', '02-00-00-00-00-20', '新人', '信息科', ''],
+    ];
+    const dual: Device = { ...device('d9', '10.9.9.9', '02:00:00:00:00:09'), internetCapable: true, isolationCard: true, kind: 'laptop', status: 'spare', location: '三楼', dedicatedConfirmed: false };
+    const found = detectHeader(wps, labels)!;
+    const p = planDeviceImport(dataRows(wps, found.headerRow, found.mapping, vocab), [dual]);
+    const updated = p.rows.find((r) => r.row === 2)!;
+    expect(updated.action).toBe('update');
+    if (updated.action !== 'update') return;
+    expect(updated.changed).toEqual(['note']);
+    expect(updated.body).toMatchObject({ internetCapable: true, isolationCard: true, kind: 'laptop', status: 'spare', location: '三楼', dedicatedConfirmed: false, note: '换了显示器' });
+    const created = p.rows.find((r) => r.row === 3)!;
+    expect(created.action).toBe('create');
+    if (created.action === 'create') expect(created.body).toMatchObject({ internetCapable: false, isolationCard: false, kind: 'desktop', status: 'inUse', dedicatedConfirmed: true, location: '' });
+  });
+
+  it('blank kind, status and yes/no cells keep what is registered; filled ones change it', () => {
+    const withCols: Cell[][] = [
+      ['IP地址', 'MAC地址', '使用人', '部门', '类型', '可上互联网', '隔离卡'],
+      ['10.9.9.9', '02-00-00-00-00-09', '李明', '信息科', '', '', '否'],
+    ];
+    const dual: Device = { ...device('d9', '10.9.9.9', '02:00:00:00:00:09'), internetCapable: true, isolationCard: true, kind: 'laptop' };
+    const found = detectHeader(withCols, labels)!;
+    const r = planDeviceImport(dataRows(withCols, found.headerRow, found.mapping, vocab), [dual]).rows[0]!;
+    expect(r.action).toBe('update');
+    if (r.action === 'update') {
+      expect(r.changed).toEqual(['isolationCard']);
+      expect(r.target.isolationCard).toBe(true);
+      expect(r.body).toMatchObject({ kind: 'laptop', internetCapable: true, isolationCard: false });
+    }
+  });
+
+  it('the refused rows come out as the file had them, with their row and reason, and read back with the same columns', () => {
+    const out = refusedSheet(sheet, header.headerRow, plan, { row: '原表行号', reason: '拒绝原因' }, (r) => r.issues.map((i) => i.code).join('；'));
+    expect(out.header).toEqual(['序号', 'IP地址', '物理地址', '使用人', '部门', '类型', '状态', '可上互联网', '隔离卡', '原表行号', '拒绝原因']);
+    expect(out.rows.map((r) => r[9])).toEqual([8, 9, 10, 13, 14]);
+    expect(out.rows[0]).toEqual([3, '10.0.0.300', 'AA:BB:CC:DD:EE:03', '王五', '办公室', null, null, null, null, 8, 'ip.octet']);
+    expect(out.rows[4]![1]).toBe('=cmd|calc');
+    const again = detectHeader([out.header, ...out.rows], labels)!;
+    expect(again.mapping).toMatchObject(header.mapping);
   });
 });
