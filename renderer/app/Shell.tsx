@@ -124,6 +124,7 @@ export function Shell() {
           </div>
         </div>
         <Menu
+          className="shell-menu"
           mode="inline"
           selectedKeys={[current]}
           onClick={(e) => setCurrent(e.key)}
@@ -132,7 +133,7 @@ export function Shell() {
             .filter((g) => g.children.length > 0)}
         />
       </Layout.Sider>
-      <Layout>
+      <Layout className="shell-main">
         <Layout.Header className="shell-header">
           <Typography.Text strong>{unit?.name}</Typography.Text>
           <Space size="middle">

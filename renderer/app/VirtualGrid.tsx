@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CaretDownFilled, CaretUpFilled } from '@ant-design/icons';
 import { Empty, Spin } from 'antd';
 
@@ -17,6 +17,8 @@ export interface GridColumn<Row> {
   sortable?: boolean;
   /** Takes a share of spare width on wide screens. */
   grow?: boolean;
+  /** Stays at the right edge when the grid scrolls sideways: the row's actions. */
+  pinned?: boolean;
   render: (row: Row) => ReactNode;
 }
 
@@ -27,6 +29,26 @@ export interface GridSort {
 
 const ROW_HEIGHT = 40;
 const OVERSCAN = 8;
+/** .vgrid-th: 8px padding each side; a sorter is 9px wide after a 4px gap. */
+const TH_PADDING = 16;
+const SORTER = 13;
+
+let measurer: CanvasRenderingContext2D | null | undefined;
+const measured = new Map<string, number>();
+
+/** The width a header's text takes in the header's font, measured once per title (any language). */
+function headerWidth(title: ReactNode, sortable: boolean): number {
+  if (typeof title !== 'string') return 0;
+  let w = measured.get(title);
+  if (w === undefined) {
+    measurer ??= document.createElement('canvas').getContext('2d');
+    if (!measurer) return 0;
+    measurer.font = `600 13px ${getComputedStyle(document.body).fontFamily}`;
+    w = Math.ceil(measurer.measureText(title).width);
+    measured.set(title, w);
+  }
+  return w + TH_PADDING + (sortable ? SORTER : 0) + 2;
+}
 
 interface Props<Row> {
   rows: readonly Row[];
@@ -59,8 +81,10 @@ function GridInner<Row>({ rows, columns, rowKey, rowClassName, sort, onSort, loa
   const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
   const visible: number[] = [];
   for (let i = first; i < last; i++) visible.push(i);
-  const width = columns.reduce((w, c) => w + c.width, 0);
-  const template = columns.map((c) => (c.grow ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
+  // A column is never narrower than its own header: a title that wraps in a 40px row is cut off.
+  const widths = useMemo(() => columns.map((c) => Math.max(c.width, headerWidth(c.title, c.sortable === true))), [columns]);
+  const width = widths.reduce((w, x) => w + x, 0);
+  const template = columns.map((c, i) => (c.grow ? `minmax(${widths[i]}px, 1fr)` : `${widths[i]}px`)).join(' ');
 
   const toggle = (key: string) => {
     // ascend → descend → back to the default order (as antd tables do)
@@ -80,7 +104,7 @@ function GridInner<Row>({ rows, columns, rowKey, rowClassName, sort, onSort, loa
                 key={c.key}
                 role="columnheader"
                 aria-sort={active ? (sort.order === 'ascend' ? 'ascending' : 'descending') : 'none'}
-                className={`vgrid-th${c.sortable ? ' sortable' : ''}`}
+                className={`vgrid-th${c.sortable ? ' sortable' : ''}${c.pinned ? ' pinned' : ''}`}
                 onClick={c.sortable ? () => toggle(c.key) : undefined}
               >
                 <span>{c.title}</span>
@@ -109,7 +133,7 @@ function GridInner<Row>({ rows, columns, rowKey, rowClassName, sort, onSort, loa
                 style={{ gridTemplateColumns: template, transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
               >
                 {columns.map((c) => (
-                  <div key={c.key} role="cell" className="vgrid-td">
+                  <div key={c.key} role="cell" className={c.pinned ? 'vgrid-td pinned' : 'vgrid-td'}>
                     {c.render(row)}
                   </div>
                 ))}

@@ -11,7 +11,7 @@ import { useT, type MessageKey } from '../../app/i18n';
 import { useCan, useSession } from '../../app/session';
 import { formatDateTime } from '../../app/format';
 import { useDevices } from './deviceStore';
-import { DEFAULT_FILTERS, incrementalFilter, sortDevices, type DeviceFilters, type IndexedDevice, isSortKey, type SortSpec, type StatusFilter } from './search';
+import { countInStatus, DEFAULT_FILTERS, incrementalFilter, sortDevices, type DeviceFilters, type IndexedDevice, isSortKey, type SortSpec, type StatusFilter } from './search';
 import { DeviceFormDrawer } from './DeviceFormDrawer';
 import { VirtualGrid, type GridColumn, type GridSort } from '../../app/VirtualGrid';
 import { PageHead } from '../../app/PageHead';
@@ -56,7 +56,7 @@ export function DevicesPage() {
   const [filter] = useState(incrementalFilter);
   const shown = useMemo(() => filter(sorted, deferredFilters), [filter, sorted, deferredFilters]);
   const violations = useMemo(() => rows.reduce((n, r) => n + (r.violation ? 1 : 0), 0), [rows]);
-  const activeCount = useMemo(() => rows.reduce((n, r) => n + (r.device.retiredAt === null ? 1 : 0), 0), [rows]);
+  const statusTotal = useMemo(() => countInStatus(rows, deferredFilters.status), [rows, deferredFilters.status]);
   const outside = useMemo(() => (ranges.length === 0 ? 0 : rows.reduce((n, r) => n + (r.device.retiredAt === null && !inRanges(r.device.ip, ranges) ? 1 : 0), 0)), [rows, ranges]);
 
 
@@ -100,6 +100,7 @@ export function DevicesPage() {
         key: 'actions',
         title: t('common.actions'),
         width: canEdit ? 190 : 90,
+        pinned: true,
         // Plain buttons, not antd ones: rows mount on every keystroke and
         // antd's per-instance style work cost more than the filtering.
         render: (r) => (
@@ -158,7 +159,7 @@ export function DevicesPage() {
           </Tag>
         )}
         <span className="muted" data-testid="device-count">
-          {t('device.count', { shown: shown.length, total: activeCount })}
+          {t('device.count', { shown: shown.length, total: statusTotal })}
         </span>
       </div>
       <div className="table-box" data-query={deferredFilters.query}>

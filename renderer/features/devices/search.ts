@@ -147,3 +147,19 @@ export function incrementalFilter(): (rows: readonly IndexedDevice[], filters: D
     return result;
   };
 }
+
+/** Whether a device in this state is what the status filter asks for ('active': anything not retired). */
+export function inStatus(state: IndexedDevice['state'], status: StatusFilter): boolean {
+  return status === 'all' || (status === 'active' ? state !== 'retired' : state === status);
+}
+
+/**
+ * The counter's "of how many": the devices of the chosen status, before the
+ * search and the other filters narrow them. Counting only devices in use
+ * said "共 5 / 4 台" when 全部 showed the retired ones too.
+ */
+export function countInStatus(rows: readonly IndexedDevice[], status: StatusFilter): number {
+  let n = 0;
+  for (const row of rows) if (inStatus(row.state, status)) n++;
+  return n;
+}

@@ -105,6 +105,7 @@ function LedgerView<R extends RecordMeta>({ def, ctx }: { def: LedgerDef<R>; ctx
         key: 'actions',
         title: t('common.actions'),
         width: canEdit ? 166 + 52 * (def.actions?.length ?? 0) : 64,
+        pinned: true,
         render: (r: R) => (
           <span className="cell-actions">
             <button type="button" className="link-btn" onClick={() => setDetail(r)}>
