@@ -32,3 +32,16 @@ export async function unitSummaries(db: ZwDb, now: number = Date.now(), silentDa
   });
   return rows.sort((a, b) => a.unitCode.localeCompare(b.unitCode));
 }
+
+const SILENT_DAYS_KEY = 'console.silentDays';
+
+/** After how many days without a bundle the office counts a unit as not reporting. */
+export async function loadSilentDays(db: ZwDb): Promise<number> {
+  const v = (await db.meta.get(SILENT_DAYS_KEY))?.value;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 366 ? v : DEFAULT_SILENT_DAYS;
+}
+
+export async function saveSilentDays(db: ZwDb, days: number): Promise<void> {
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new RangeError('days');
+  await db.meta.put({ key: SILENT_DAYS_KEY, value: days });
+}

@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { freshDb, unitWithAdmin } from './helpers';
 import { enrolKey, importBundle, keyLookup, MERGED_TABLES, reviewEnrolment, revokeKey, unitCoverage, type ImportOutcome } from '../../../renderer/db/console';
 import type { Actor } from '../../../renderer/db/repository';
-import type { ZwDb } from '../../../renderer/db/schema';
+import type { CalendarRecord, ZwDb } from '../../../renderer/db/schema';
 import { writeBundle } from '../../../shared/bundle/codec';
 import { makeEnrolment } from '../../../shared/bundle/enrolment';
 import { fixtureHistory, fixtureUnits, type FixtureUnit } from '../../../shared/bundle/fixture';
@@ -301,7 +301,7 @@ describe('a unit cannot reach other units’ records, nor the office’s own (is
     await enrolKey(db, auditor, await reviewEnrolment(db, enrolment));
     expect((await importAll(db, auditor, [{ ...a2.file, name: 'a2.zwb' }]))[0]).toMatchObject({ verdict: 'invalidRecord', refused: { table: 'calendars', seq: 41, field: 'id' } });
     expect((await importAll(db, auditor, [b.file]))[0]!.verdict).toBe('valid');
-    expect((await mergedStore(db, 'calendars').get([b.unit.id, `${b.unit.id}/2027`]))?.holidays).toEqual(['2027-01-01']);
+    expect((await mergedStore<CalendarRecord>(db, 'calendars').get([b.unit.id, `${b.unit.id}/2027`]))?.holidays).toEqual(['2027-01-01']);
   });
 
   it('validates every merged record with its table’s schema: a device with ip {} is refused, naming the entry and field', async () => {
