@@ -11,7 +11,10 @@ const UNIT_KEY = 'unitId';
 
 export async function localUnit(db: ZwDb): Promise<UnitProfile | undefined> {
   const row = await db.meta.get(UNIT_KEY);
-  return typeof row?.value === 'string' ? db.units.get(row.value) : undefined;
+  if (typeof row?.value !== 'string') return undefined;
+  // The profile's id is its unit's; a row whose unitId differs is not this PC's profile.
+  const unit = await db.units.get(row.value);
+  return unit?.unitId === row.value ? unit : undefined;
 }
 
 function parseAccount(input: AccountInput) {

@@ -39,10 +39,14 @@ export async function listCheckins(db: ZwDb, unitId: string, from: number, to: n
 }
 
 export async function loadCalendar(db: ZwDb, unitId: string): Promise<{ calendar: WorkCalendar; years: YearCalendar[] }> {
-  const stored = await db.calendars.where('unitId').equals(unitId).filter((c) => c.retiredAt === null).toArray();
+  return calendarFrom(await db.calendars.where('unitId').equals(unitId).toArray());
+}
+
+/** A unit's calendar from its stored years (the unit's own, or as the office received them). */
+export function calendarFrom(records: readonly CalendarRecord[]): { calendar: WorkCalendar; years: YearCalendar[] } {
   const byYear = new Map<number, YearCalendar>(BUNDLED_CALENDARS.map((c) => [c.year, c]));
   // What the office or the administrator loaded replaces the bundled year.
-  for (const c of stored) byYear.set(c.year, { year: c.year, holidays: c.holidays, workdays: c.workdays, source: c.source });
+  for (const c of records) if (c.retiredAt === null) byYear.set(c.year, { year: c.year, holidays: c.holidays, workdays: c.workdays, source: c.source });
   const years = [...byYear.values()].sort((a, b) => a.year - b.year);
   return { calendar: new WorkCalendar(years), years };
 }
@@ -69,7 +73,12 @@ export async function saveCalendarYears(db: ZwDb, actor: Actor, years: readonly 
 }
 
 export async function loadSchedule(db: ZwDb, unitId: string): Promise<{ schedule: WorkSchedule; record: ScheduleRecord | undefined }> {
-  const record = await db.schedules.get(unitId);
+  const stored = await db.schedules.get(unitId);
+  // The schedule's id is its unit's: a row of another unit under it is not this unit's schedule.
+  return scheduleFrom(stored?.unitId === unitId ? stored : undefined);
+}
+
+export function scheduleFrom(record: ScheduleRecord | undefined): { schedule: WorkSchedule; record: ScheduleRecord | undefined } {
   if (!record) return { schedule: DEFAULT_SCHEDULE, record };
   const { summer, winter, summerFrom, winterFrom, toleranceMinutes, remindBeforeMinutes } = record;
   return { schedule: { summer, winter, summerFrom, winterFrom, toleranceMinutes, remindBeforeMinutes }, record };

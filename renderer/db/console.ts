@@ -10,11 +10,16 @@ import type { RecordMeta } from '../../shared/domain/record';
 import { can } from '../../shared/domain/roles';
 import { toBase64 } from '../app/files';
 import { mergePlan, type MergePlan } from './mergePlan';
+import { claimedIdentity, decideWrites, gapsOf, standingOf, type Holder, type Identity, type RecordProblem } from '../../shared/console/merge';
+import type { MergedTable } from '../../shared/console/records';
+import { refusedEntryText } from '../../shared/bundle/verdicts';
+import { mergedStore } from './merged';
+import { FIGURE_SOURCES, refreshFigures } from './unitFigures';
 
 export { MERGED_TABLES } from './mergePlan';
 import { ValidationError } from './errors';
 import type { Actor } from './repository';
-import type { EnrolledKey, ZwDb } from './schema';
+import { MERGED_STORE, type EnrolledKey, type ReceivedBundle, type ZwDb } from './schema';
 
 /**
  * The information office's console (DESIGN.md, Export bundles): unit keys
@@ -100,13 +105,25 @@ export interface ImportOutcome {
   merged?: Partial<Record<LoggedTable, number>>;
   missing?: { from: number; to: number };
   forkAt?: number;
+  /** The entry that refused the bundle ('foreignRecord', 'invalidRecord'). */
+  refused?: RecordProblem;
+  /** Who the bundle's key was enrolled for: the name it is shown under. */
+  identity?: Identity;
+  /** What the manifest printed instead of the enrolled name or code. */
+  claimed?: Identity | null;
+  /** Files received earlier with a gap before them that this one closed. */
+  completed?: string[];
 }
 
+function refusal(fileName: string, manifest: Manifest, problem: RecordProblem): ImportOutcome {
+  return { fileName, manifest, verdict: problem.kind === 'otherUnit' ? 'foreignRecord' : 'invalidRecord', detail: refusedEntryText(problem, 'zh'), refused: problem };
+}
 
 /**
  * Takes in one verified bundle: in one transaction, it is judged against the
  * segments already received (duplicate, fork, gap), its records are merged
- * by highest rev, and the file is kept. A duplicate or a fork writes nothing.
+ * by (unitId, id) at the highest rev, and the file is kept. A duplicate, a
+ * fork or a refused record writes nothing.
  */
 export async function mergeVerified(
   db: ZwDb,
@@ -118,12 +135,18 @@ export async function mergeVerified(
   const fileName = file.name;
   const fileHash = file.hash;
   const { manifest } = plan;
+  if (plan.problem) return refusal(fileName, manifest, plan.problem);
   const unitId = manifest.unitId;
   const segment: Segment = { unitId, fromSeq: manifest.fromSeq, prevHash: manifest.prevHash, hashes: plan.hashes };
-  const latest = new Map(plan.latest);
-  const tables = [db.receivedBundles, db.receivedHashes, db.receivedFiles, ...[...latest.keys()].map((t) => db.table(t))];
+  // Another unit's bundle is checked against this PC's own records too: it may never name one of their ids.
+  const checkLocal = unitId !== actor.unitId;
+  const touched = plan.latest.map(([t]) => t);
+  const tables = [db.receivedBundles, db.receivedHashes, db.receivedFiles, db.enrolledKeys, ...new Set([...touched.map((t) => MERGED_STORE[t]), ...FIGURE_SOURCES]), ...(checkLocal ? touched : [])];
   return db.transaction('rw', tables, async () => {
-    const outcome: ImportOutcome = { fileName, verdict: 'valid', detail: '', manifest };
+    const key = await db.enrolledKeys.get(manifest.keyId);
+    const identity: Identity = key ? { unitName: key.unitName, unitCode: key.unitCode } : { unitName: manifest.unitName, unitCode: manifest.unitCode };
+    const claimed = claimedIdentity(identity, manifest);
+    const outcome: ImportOutcome = { fileName, verdict: 'valid', detail: '', manifest, identity, claimed };
     if (await db.receivedBundles.get(fileHash)) return { ...outcome, verdict: 'duplicate' };
     const around = await db.receivedBundles
       .where('[unitId+fromSeq]')
@@ -141,21 +164,36 @@ export async function mergeVerified(
       outcome.verdict = 'gapBefore';
       outcome.missing = { from: before ? before.toSeq + 1 : 1, to: manifest.fromSeq - 1 };
     }
+    // Decide every table before writing any, so that a refusal leaves nothing behind.
+    const decided: [MergedTable, RecordMeta[]][] = [];
+    for (const [table, records] of plan.latest) {
+      const store = mergedStore(db, table);
+      const [held, local] = await Promise.all([
+        Promise.all(records.map(({ record }) => store.where('id').equals(record.id).toArray())),
+        checkLocal ? db.table(table).toCollection().primaryKeys() : Promise.resolve([]),
+      ]);
+      const localIds = new Set(local as string[]);
+      const holders = held.map((rows, i) => {
+        const h: Holder[] = rows.map((r) => ({ unitId: r.unitId, rev: r.rev }));
+        if (localIds.has(records[i]!.record.id)) h.push({ unitId: actor.unitId, rev: 0 });
+        return h;
+      });
+      const decision = decideWrites(unitId, table, records, holders);
+      if ('problem' in decision) return refusal(fileName, manifest, decision.problem);
+      decided.push([table, decision.writes]);
+    }
     const merged: Partial<Record<LoggedTable, number>> = {};
-    // Another unit's records arrive only in its bundles: before its first one there is nothing to compare revs with.
-    const firstOfUnit = unitId !== actor.unitId && (await db.receivedBundles.where('unitId').equals(unitId).count()) === 0;
-    for (const [table, records] of latest) {
-      const existing = firstOfUnit ? [] : ((await db.table(table).bulkGet(records.map((r) => r.id))) as (RecordMeta | undefined)[]);
-      const newer = records.filter((r, i) => !existing[i] || existing[i]!.rev < r.rev);
-      if (newer.length > 0) await db.table(table).bulkPut(newer);
-      merged[table] = newer.length;
+    for (const [table, writes] of decided) {
+      if (writes.length > 0) await mergedStore(db, table).bulkPut(writes);
+      merged[table] = writes.length;
     }
     await db.receivedBundles.add({
       fileHash,
       fileName,
       unitId,
-      unitName: manifest.unitName,
-      unitCode: manifest.unitCode,
+      unitName: identity.unitName,
+      unitCode: identity.unitCode,
+      claimed,
       keyId: manifest.keyId,
       fromSeq: manifest.fromSeq,
       toSeq: manifest.toSeq,
@@ -169,8 +207,20 @@ export async function mergeVerified(
     });
     await db.receivedHashes.add({ fileHash, hashes: plan.hashes });
     await db.receivedFiles.add({ fileHash, fileName, base64: file.evidence });
+    const ofUnit = await db.receivedBundles.where('unitId').equals(unitId).toArray();
+    outcome.completed = await completeGaps(db, ofUnit);
+    await refreshFigures(db, unitId, Math.max(...ofUnit.map((b) => b.lastEntryAt)));
     return { ...outcome, merged };
   });
+}
+
+/** Bundles received with a gap before them become complete once the missing entries have all arrived. */
+async function completeGaps(db: ZwDb, ofUnit: readonly ReceivedBundle[]): Promise<string[]> {
+  if (!ofUnit.some((b) => b.verdict === 'gapBefore')) return [];
+  const ranges = ofUnit.map((b) => [b.fromSeq, b.toSeq] as const);
+  const now = ofUnit.filter((b) => b.verdict === 'gapBefore' && standingOf(b.fromSeq, ranges) === 'valid');
+  if (now.length > 0) await db.receivedBundles.bulkPut(now.map((b) => ({ ...b, verdict: 'valid' as const })));
+  return now.map((b) => b.fileName);
 }
 
 /** Reads, verifies and takes in one file, all in this thread. A file refused for any reason changes nothing. */
@@ -183,39 +233,47 @@ export async function importBundle(db: ZwDb, actor: Actor, file: { name: string;
 
 export interface UnitCoverage {
   unitId: string;
+  /** The enrolled name and code (DESIGN.md: a unit is who the office enrolled). */
   unitName: string;
   unitCode: string;
+  /** What the unit's latest bundle printed instead, when it differs. */
+  claimed: Identity | null;
   bundles: number;
-  lastReceivedAt: number;
-  lastEntryAt: number;
+  /** null: enrolled, but nothing received yet. */
+  lastReceivedAt: number | null;
+  lastEntryAt: number | null;
   toSeq: number;
   /** Seq ranges not yet received between 1 and the highest seq received. */
   gaps: { from: number; to: number }[];
 }
 
-/** Per unit: what has been received, how current it is, and where the holes are. */
+/** The identity the office enrolled for each unit: its active key's, else its latest key's. */
+export async function enrolledIdentities(db: ZwDb): Promise<Map<string, Identity>> {
+  const keys = (await db.enrolledKeys.toArray()).sort((a, b) => Number(a.revokedAt === null) - Number(b.revokedAt === null) || a.enrolledAt - b.enrolledAt);
+  return new Map(keys.map((k) => [k.unitId, { unitName: k.unitName, unitCode: k.unitCode }]));
+}
+
+/** Per enrolled unit: what has been received, how current it is, and where the holes are. */
 export async function unitCoverage(db: ZwDb): Promise<UnitCoverage[]> {
+  const identities = await enrolledIdentities(db);
   const byUnit = new Map<string, UnitCoverage & { ranges: [number, number][] }>();
+  const row = (unitId: string, fallback: Identity) => {
+    let u = byUnit.get(unitId);
+    const who = identities.get(unitId) ?? fallback;
+    if (!u) byUnit.set(unitId, (u = { unitId, unitName: who.unitName, unitCode: who.unitCode, claimed: null, bundles: 0, lastReceivedAt: null, lastEntryAt: null, toSeq: 0, gaps: [], ranges: [] }));
+    return u;
+  };
+  for (const [unitId, who] of identities) row(unitId, who);
   await db.receivedBundles.each((b) => {
-    let u = byUnit.get(b.unitId);
-    if (!u) byUnit.set(b.unitId, (u = { unitId: b.unitId, unitName: b.unitName, unitCode: b.unitCode, bundles: 0, lastReceivedAt: 0, lastEntryAt: 0, toSeq: 0, gaps: [], ranges: [] }));
+    const u = row(b.unitId, { unitName: b.unitName, unitCode: b.unitCode });
     u.bundles += 1;
-    if (b.receivedAt >= u.lastReceivedAt) {
+    if (u.lastReceivedAt === null || b.receivedAt >= u.lastReceivedAt) {
       u.lastReceivedAt = b.receivedAt;
-      u.unitName = b.unitName;
-      u.unitCode = b.unitCode;
+      u.claimed = b.claimed ?? null;
     }
-    u.lastEntryAt = Math.max(u.lastEntryAt, b.lastEntryAt);
+    u.lastEntryAt = Math.max(u.lastEntryAt ?? 0, b.lastEntryAt);
     u.toSeq = Math.max(u.toSeq, b.toSeq);
     u.ranges.push([b.fromSeq, b.toSeq]);
   });
-  return [...byUnit.values()].map(({ ranges, ...u }) => {
-    ranges.sort((a, b) => a[0] - b[0]);
-    let next = 1;
-    for (const [from, to] of ranges) {
-      if (from > next) u.gaps.push({ from: next, to: from - 1 });
-      next = Math.max(next, to + 1);
-    }
-    return u;
-  });
+  return [...byUnit.values()].map(({ ranges, ...u }) => ({ ...u, gaps: gapsOf(ranges) }));
 }

@@ -1,5 +1,6 @@
 import type { Policy } from '../../shared/bundle/policy';
 import type { UnitProfile } from '../../shared/domain/unit';
+import { mergedStore } from './merged';
 import type { ZwDb } from './schema';
 
 /**
@@ -23,9 +24,11 @@ export async function knownUnits(db: ZwDb, officeUnitId: string): Promise<KnownU
   for (const k of await db.enrolledKeys.toArray()) {
     if (k.revokedAt === null || !byId.has(k.unitId)) byId.set(k.unitId, { unitId: k.unitId, unitCode: k.unitCode, unitName: k.unitName, level: null, area: null });
   }
-  for (const u of await db.units.toArray()) {
-    if (u.id === officeUnitId) continue;
-    byId.set(u.id, { unitId: u.id, unitCode: u.code, unitName: u.name, level: u.level, area: u.area });
+  // Level and area as the unit's own profile says; name and code as the office enrolled them.
+  for (const u of await mergedStore<UnitProfile>(db, 'units').toArray()) {
+    if (u.unitId === officeUnitId || u.id !== u.unitId) continue;
+    const known = byId.get(u.unitId);
+    byId.set(u.unitId, { unitId: u.unitId, unitCode: known?.unitCode ?? u.code, unitName: known?.unitName ?? u.name, level: u.level, area: u.area });
   }
   return [...byId.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
 }

@@ -17,6 +17,9 @@ import type { CopyFiling } from '../../shared/ledgers/copyFiling';
 import type { Maintainer } from '../../shared/ledgers/maintainer';
 import type { LoggedTable } from '../../shared/changelog/tables';
 import type { CryptoSuite } from '../../shared/bundle/suites';
+import { MERGED_TABLES, type MergedTable } from '../../shared/console/records';
+import type { Identity } from '../../shared/console/merge';
+import type { UnitFigures } from '../../shared/console/summary';
 
 /** Local-only state: never exported, never in the change log. */
 export interface MetaRow {
@@ -55,6 +58,10 @@ export function recordKey(table: string, id: string): string {
 }
 
 export const DB_NAME = 'zwledger';
+
+/** The table holding received records of each merged table. */
+export const MERGED_STORE: Record<MergedTable, string> = Object.fromEntries(MERGED_TABLES.map((t) => [t, `merged${t[0]!.toUpperCase()}${t.slice(1)}`])) as Record<MergedTable, string>;
+
 
 /**
  * Each entry is one Dexie version: the stores it declares and, where records
@@ -119,7 +126,29 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
       receivedFiles: 'fileHash',
     },
   },
+  {
+    // What bundles bring, keyed by (unitId, id) in tables of their own (issue
+    // 11): a unit's bundle can no longer overwrite another unit's record, nor
+    // the office's own, whatever ids it carries. The `id` index finds an id
+    // held by another unit. Rows merged into the local tables by earlier
+    // versions move here; the local tables keep only this PC's unit.
+    version: 6,
+    // `unitFigures` keeps each unit's row of the units view, computed as its
+    // bundles arrive, so that opening the view reads one row per unit.
+    stores: { ...Object.fromEntries(MERGED_TABLES.map((t) => [MERGED_STORE[t], t === 'checkins' ? '[unitId+id], id, [unitId+at]' : '[unitId+id], id'])), unitFigures: 'unitId' },
+    upgrade: moveMergedRows,
+  },
 ];
+
+async function moveMergedRows(tx: Transaction): Promise<void> {
+  const local = (await tx.table('meta').get('unitId'))?.value;
+  for (const t of MERGED_TABLES) {
+    const foreign = (await tx.table(t).filter((r: RecordMeta) => r.unitId !== local).toArray()) as RecordMeta[];
+    if (foreign.length === 0) continue;
+    await tx.table(MERGED_STORE[t]).bulkPut(foreign);
+    await tx.table(t).bulkDelete(foreign.map((r) => r.id));
+  }
+}
 
 export type ZwTables = {
   meta: EntityTable<MetaRow, 'key'>;
@@ -143,6 +172,7 @@ export type ZwTables = {
   receivedBundles: EntityTable<ReceivedBundle, 'fileHash'>;
   receivedHashes: EntityTable<ReceivedHashes, 'fileHash'>;
   receivedFiles: EntityTable<ReceivedFile, 'fileHash'>;
+  unitFigures: EntityTable<UnitFigures, 'unitId'>;
 };
 
 export type ZwDb = Dexie & ZwTables;
@@ -196,8 +226,10 @@ export interface ReceivedBundle {
   lastEntryAt: number;
   receivedAt: number;
   receivedBy: string;
-  /** What was said when it arrived ('valid' or 'gapBefore'); today's gaps are computed from all ranges. */
+  /** 'gapBefore' while entries before it are missing; 'valid' once they have all arrived. */
   verdict: 'valid' | 'gapBefore';
+  /** unitName/unitCode are the enrolled identity; what the manifest printed instead, when it differed. */
+  claimed?: Identity | null;
 }
 
 /** The chain hash at each seq a received bundle covers: what duplicates and forks are judged against. */

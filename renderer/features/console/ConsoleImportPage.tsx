@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
-import { Alert, Card, Progress, Space, Table, Typography } from 'antd';
+import { Alert, Card, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { FAILING } from '../../../shared/bundle/verdicts';
 import type { ImportOutcome } from '../../db/console';
@@ -8,7 +8,7 @@ import type { ReceivedBundle } from '../../db/schema';
 import { db } from '../../app/db';
 import { FilePickButton } from '../../app/FilePickButton';
 import { formatDateTime } from '../../app/format';
-import { useT } from '../../app/i18n';
+import { useLang, useT } from '../../app/i18n';
 import { PageHead } from '../../app/PageHead';
 import { useActor } from '../../app/session';
 import { VerdictTag, verdictHelp } from './VerdictTag';
@@ -19,6 +19,7 @@ type History = ReceivedBundle;
 /** Many bundles at once, each verified on its own, each with a verdict in Chinese. */
 export function ConsoleImportPage() {
   const t = useT();
+  const lang = useLang((s) => s.lang);
   const actor = useActor();
   const [rows, setRows] = useState<Row[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -102,10 +103,10 @@ export function ConsoleImportPage() {
               dataSource={rows}
               columns={[
                 { title: t('console.import.file'), dataIndex: 'fileName', render: (v: string) => <span className="mono">{v}</span> },
-                { title: t('console.import.unit'), key: 'unit', render: (_, r) => r.manifest?.unitName ?? '—' },
+                { title: t('console.import.unit'), key: 'unit', render: (_, r) => <UnitCell outcome={r} /> },
                 { title: t('console.import.range'), key: 'range', width: 140, render: (_, r) => (r.manifest ? t('console.import.rangeText', { from: r.manifest.fromSeq, to: r.manifest.toSeq }) : '—') },
                 { title: t('console.import.verdict'), dataIndex: 'verdict', width: 170, render: (_, r) => <VerdictTag verdict={r.verdict} /> },
-                { title: t('console.import.detail'), key: 'detail', render: (_, r) => verdictHelp(t, r) },
+                { title: t('console.import.detail'), key: 'detail', render: (_, r) => verdictHelp(t, r, lang) },
               ]}
             />
           </Card>
@@ -119,7 +120,16 @@ export function ConsoleImportPage() {
             locale={{ emptyText: t('console.units.empty') }}
             columns={[
               { title: t('console.import.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (v: number) => formatDateTime(v) },
-              { title: t('console.import.unit'), dataIndex: 'unitName' },
+              {
+                title: t('console.import.unit'),
+                dataIndex: 'unitName',
+                render: (v: string, r) => (
+                  <Space size={4} wrap>
+                    {v}
+                    {r.claimed && <Tag color="red">{t('console.units.claimed', { name: r.claimed.unitName, code: r.claimed.unitCode })}</Tag>}
+                  </Space>
+                ),
+              },
               { title: t('console.import.range'), key: 'range', width: 140, render: (_, r) => t('console.import.rangeText', { from: r.fromSeq, to: r.toSeq }) },
               { title: t('console.import.file'), dataIndex: 'fileName', render: (v: string) => <span className="mono">{v}</span> },
               { title: t('console.import.verdict'), dataIndex: 'verdict', width: 170, render: (v: History['verdict']) => <VerdictTag verdict={v} /> },
@@ -128,5 +138,35 @@ export function ConsoleImportPage() {
         </Card>
       </Space>
     </div>
+  );
+}
+
+/**
+ * The unit a file was taken in under: its enrolled name, flagged when the
+ * bundle printed another; for a key not enrolled, what the file claims,
+ * marked as unverified.
+ */
+function UnitCell({ outcome }: { outcome: ImportOutcome }) {
+  const t = useT();
+  if (outcome.identity) {
+    return (
+      <Space size={4} wrap>
+        {outcome.identity.unitName}
+        {outcome.claimed && (
+          <Tooltip title={t('console.import.claimed', { name: outcome.claimed.unitName, code: outcome.claimed.unitCode })}>
+            <Tag color="red" data-testid="claimed">{t('console.units.claimed', { name: outcome.claimed.unitName, code: outcome.claimed.unitCode })}</Tag>
+          </Tooltip>
+        )}
+      </Space>
+    );
+  }
+  if (!outcome.manifest) return <>—</>;
+  return (
+    <Space size={4} wrap>
+      {`${outcome.manifest.unitName}（${outcome.manifest.unitCode}）`}
+      <Tooltip title={t('console.import.unverifiedHelp')}>
+        <Tag data-testid="unverified">{t('console.import.unverified')}</Tag>
+      </Tooltip>
+    </Space>
   );
 }

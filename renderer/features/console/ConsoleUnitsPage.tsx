@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Input, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Input, InputNumber, Space, Table, Tag, Tooltip } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { unitSummaries, type UnitSummary } from '../../db/consoleSummary';
+import { loadSilentDays, saveSilentDays, unitSummaries, type UnitSummary } from '../../db/consoleSummary';
 import { db } from '../../app/db';
 import { formatDateTime } from '../../app/format';
 import { useT, type Translate } from '../../app/i18n';
@@ -11,6 +11,7 @@ import { UnitRecordsDrawer } from './UnitRecordsDrawer';
 
 const pct = (r: number | null) => (r === null ? null : `${(r * 100).toFixed(1)}%`);
 const gapsText = (t: Translate, u: UnitSummary) => (u.gaps.length === 0 ? t('console.units.noGaps') : u.gaps.map((g) => t('console.units.gapText', g)).join('；'));
+const when = (t: Translate, v: number | null) => (v === null ? t('console.units.never') : formatDateTime(v));
 
 /** One row per unit from the bundles received: how current, how complete, its register and its check-ins. */
 export function ConsoleUnitsPage() {
@@ -19,10 +20,20 @@ export function ConsoleUnitsPage() {
   const [rows, setRows] = useState<UnitSummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<UnitSummary | null>(null);
+  const [silentDays, setSilentDays] = useState<number | null>(null);
 
   useEffect(() => {
-    void unitSummaries(db).then(setRows);
+    void loadSilentDays(db).then(setSilentDays);
   }, []);
+  useEffect(() => {
+    if (silentDays !== null) void unitSummaries(db, Date.now(), silentDays).then(setRows);
+  }, [silentDays]);
+
+  const changeDays = (v: number | null) => {
+    if (v === null || !Number.isInteger(v) || v < 1 || v > 366) return;
+    setSilentDays(v);
+    void saveSilentDays(db, v);
+  };
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -32,8 +43,8 @@ export function ConsoleUnitsPage() {
   const doExport = () => {
     void exportSheet({
       title: t('console.units.sheet'),
-      header: [t('console.units.unit'), t('console.keys.code'), t('console.units.lastReceived'), t('console.units.lastEntry'), t('console.units.gaps'), t('console.units.devices'), t('console.units.violations'), t('console.units.compliance')],
-      rows: shown.map((u) => [u.unitName, u.unitCode, formatDateTime(u.lastReceivedAt), formatDateTime(u.lastEntryAt), gapsText(t, u), u.activeDevices, u.violations, pct(u.compliance) ?? t('console.units.noCheckins')]),
+      header: [t('console.units.unit'), t('console.keys.code'), t('console.units.lastReceived'), t('console.units.silent'), t('console.units.lastEntry'), t('console.units.gaps'), t('console.units.devices'), t('console.units.violations'), t('console.units.compliance')],
+      rows: shown.map((u) => [u.unitName, u.unitCode, when(t, u.lastReceivedAt), u.silent ? t('console.units.silent') : '', when(t, u.lastEntryAt), gapsText(t, u), u.activeDevices, u.violations, pct(u.compliance) ?? t('console.units.noCheckins')]),
     });
   };
 
@@ -44,6 +55,10 @@ export function ConsoleUnitsPage() {
         rule={t('console.units.rule')}
         actions={
           <Space>
+            <Space.Compact>
+              <Space.Addon>{t('console.units.silentDays')}</Space.Addon>
+              <InputNumber min={1} max={366} precision={0} value={silentDays} onChange={changeDays} style={{ width: 80 }} aria-label={t('console.units.silentDays')} />
+            </Space.Compact>
             <Input allowClear prefix={<SearchOutlined />} placeholder={t('console.units.search')} value={query} onChange={(e) => setQuery(e.target.value)} style={{ width: 220 }} aria-label={t('console.units.search')} />
             <Button icon={<DownloadOutlined />} onClick={doExport} disabled={shown.length === 0}>
               {t('console.units.export')}
@@ -61,14 +76,32 @@ export function ConsoleUnitsPage() {
         locale={{ emptyText: t('console.units.empty') }}
         onRow={(u) => ({ onClick: () => setOpen(u), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('console.units.unit'), dataIndex: 'unitName', sorter: (a, b) => a.unitName.localeCompare(b.unitName, 'zh'), render: (v: string) => (
-            <Button type="link" size="small" style={{ padding: 0 }}>
-              {v}
-            </Button>
+          { title: t('console.units.unit'), dataIndex: 'unitName', sorter: (a, b) => a.unitName.localeCompare(b.unitName, 'zh'), render: (v: string, u) => (
+            <Space size={4} wrap>
+              <Button type="link" size="small" style={{ padding: 0 }}>
+                {v}
+              </Button>
+              {u.claimed && <Tag color="red">{t('console.units.claimed', { name: u.claimed.unitName, code: u.claimed.unitCode })}</Tag>}
+            </Space>
           ) },
           { title: t('console.keys.code'), dataIndex: 'unitCode', width: 110 },
-          { title: t('console.units.lastReceived'), dataIndex: 'lastReceivedAt', width: 150, sorter: (a, b) => a.lastReceivedAt - b.lastReceivedAt, render: (v: number) => formatDateTime(v) },
-          { title: t('console.units.lastEntry'), dataIndex: 'lastEntryAt', width: 150, sorter: (a, b) => a.lastEntryAt - b.lastEntryAt, render: (v: number) => formatDateTime(v) },
+          {
+            title: t('console.units.lastReceived'),
+            dataIndex: 'lastReceivedAt',
+            width: 170,
+            sorter: (a, b) => (a.lastReceivedAt ?? 0) - (b.lastReceivedAt ?? 0),
+            render: (v: number | null, u) => (
+              <Space size={4} wrap>
+                {when(t, v)}
+                {u.silent && (
+                  <Tooltip title={t('console.units.silentHelp', { days: silentDays ?? 0 })}>
+                    <Tag color="volcano" data-testid="silent">{t('console.units.silent')}</Tag>
+                  </Tooltip>
+                )}
+              </Space>
+            ),
+          },
+          { title: t('console.units.lastEntry'), dataIndex: 'lastEntryAt', width: 150, sorter: (a, b) => (a.lastEntryAt ?? 0) - (b.lastEntryAt ?? 0), render: (v: number | null) => when(t, v) },
           { title: t('console.units.gaps'), key: 'gaps', render: (_, u) => <Tag color={u.gaps.length === 0 ? 'green' : 'orange'}>{gapsText(t, u)}</Tag> },
           { title: t('console.units.devices'), dataIndex: 'activeDevices', width: 90, align: 'right', sorter: (a, b) => a.activeDevices - b.activeDevices },
           { title: t('console.units.violations'), dataIndex: 'violations', width: 90, align: 'right', sorter: (a, b) => a.violations - b.violations, render: (v: number) => (v > 0 ? <Tag color="red">{v}</Tag> : v) },

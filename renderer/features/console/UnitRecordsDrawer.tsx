@@ -4,7 +4,8 @@ import { isolationViolation, type Device } from '../../../shared/domain/device';
 import type { Checkin } from '../../../shared/domain/checkin';
 import type { UnitProfile } from '../../../shared/domain/unit';
 import type { Maintainer } from '../../../shared/ledgers/maintainer';
-import { listLedger, type LedgerRecord } from '../../db/ledgers';
+import type { LedgerRecord } from '../../db/ledgers';
+import { mergedOf, mergedProfile, mergedStore } from '../../db/merged';
 import { db } from '../../app/db';
 import { formatDateTime } from '../../app/format';
 import { useT, type MessageKey } from '../../app/i18n';
@@ -37,10 +38,10 @@ export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: strin
     let live = true;
     void (async () => {
       const [unit, devices, checkins, ...lists] = await Promise.all([
-        db.units.get(unitId),
-        db.devices.where('unitId').equals(unitId).toArray(),
-        db.checkins.where('[unitId+at]').between([unitId, 0], [unitId, Number.MAX_SAFE_INTEGER]).reverse().toArray(),
-        ...LEDGERS.map((d) => listLedger(db, d.table, unitId)),
+        mergedProfile(db, unitId),
+        mergedOf<Device>(db, 'devices', unitId),
+        mergedStore<Checkin>(db, 'checkins').where('[unitId+at]').between([unitId, 0], [unitId, Number.MAX_SAFE_INTEGER]).reverse().toArray(),
+        ...LEDGERS.map((d) => mergedOf(db, d.table, unitId)),
       ]);
       if (live) setData({ unit, devices, checkins, ledgers: new Map(LEDGERS.map((d, i) => [d.table, lists[i]!])) });
     })();

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { VERDICT_WORDS, type Verdict } from '../../../shared/bundle/verdicts';
+import { refusedEntryText, VERDICT_WORDS, type Verdict } from '../../../shared/bundle/verdicts';
 import type { ImportOutcome } from '../../db/console';
 import { useLang, type Translate } from '../../app/i18n';
 
@@ -14,6 +14,8 @@ const COLOR: Record<Verdict, string> = {
   forked: 'magenta',
   unreadable: 'red',
   notBundle: 'red',
+  foreignRecord: 'red',
+  invalidRecord: 'red',
 };
 
 /** A verdict in the words the command line uses too (shared/bundle/verdicts). */
@@ -27,15 +29,19 @@ export function VerdictTag({ verdict }: { verdict: Verdict }) {
 }
 
 /** What the verdict means for the user, and what to do about it. */
-export function verdictHelp(t: Translate, o: Pick<ImportOutcome, 'verdict' | 'missing' | 'forkAt' | 'merged'>): string {
+export function verdictHelp(t: Translate, o: Pick<ImportOutcome, 'verdict' | 'missing' | 'forkAt' | 'merged' | 'refused' | 'completed'>, lang: 'zh' | 'en' = 'zh'): string {
   switch (o.verdict) {
+    case 'foreignRecord':
+    case 'invalidRecord':
+      return t(`verdict.help.${o.verdict}`, { detail: o.refused ? refusedEntryText(o.refused, lang) : '' });
     case 'gapBefore':
       return t('verdict.help.gapBefore', { from: o.missing?.from ?? 0, to: o.missing?.to ?? 0 });
     case 'forked':
       return t('verdict.help.forked', { seq: o.forkAt ?? 0 });
     case 'valid': {
       const n = Object.values(o.merged ?? {}).reduce((a, b) => a + (b ?? 0), 0);
-      return `${t('verdict.help.valid')}，${t('console.import.merged', { n })}`;
+      const completed = o.completed && o.completed.length > 0 ? `；${t('console.import.completed', { files: o.completed.join('、') })}` : '';
+      return `${t('verdict.help.valid')}，${t('console.import.merged', { n })}${completed}`;
     }
     default:
       return t(`verdict.help.${o.verdict}`);

@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { freshDb, unitWithAdmin } from './helpers';
 import { enrolKey, importBundle, keyLookup, MERGED_TABLES, reviewEnrolment, revokeKey, unitCoverage, type ImportOutcome } from '../../../renderer/db/console';
 import type { Actor } from '../../../renderer/db/repository';
-import type { ZwDb } from '../../../renderer/db/schema';
+import type { CalendarRecord, ZwDb } from '../../../renderer/db/schema';
 import { writeBundle } from '../../../shared/bundle/codec';
 import { makeEnrolment } from '../../../shared/bundle/enrolment';
 import { fixtureHistory, fixtureUnits, type FixtureUnit } from '../../../shared/bundle/fixture';
@@ -10,6 +10,8 @@ import { generateKeyPair, keyIdOf } from '../../../shared/bundle/suites';
 import { FAILING } from '../../../shared/bundle/verdicts';
 import { GENESIS_HASH, sealEntry, type SealedEntry, type UnhashedEntry } from '../../../shared/changelog/chain';
 import { mutateBundle, sameFiles } from '../shared/mutations';
+import { mergedOf, mergedStore } from '../../../renderer/db/merged';
+import type { Device } from '../../../shared/domain/device';
 
 
 async function office(): Promise<{ db: ZwDb; auditor: Actor; admin: Actor }> {
@@ -32,7 +34,7 @@ async function importAll(db: ZwDb, auditor: Actor, files: { name: string; bytes:
 /** The merged records, as the aggregated view reads them. */
 async function records(db: ZwDb, officeUnit: string): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of MERGED_TABLES) out[t] = (await db.table(t).toArray()).filter((r: { unitId: string }) => r.unitId !== officeUnit).sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id));
+  for (const t of MERGED_TABLES) out[t] = (await mergedStore(db, t).toArray()).filter((r) => r.unitId !== officeUnit);
   return out;
 }
 
@@ -58,7 +60,7 @@ describe('the office console takes in bundles', () => {
     expect(outcomes.map((o) => o.verdict)).toEqual(Array(6).fill('valid'));
     expect(outcomes[0]!.merged?.units).toBe(1);
     expect(await db.accounts.count()).toBe(1);
-    const devices = await db.devices.where('unitId').equals(units[1]!.unit.id).count();
+    const devices = (await mergedOf(db, 'devices', units[1]!.unit.id)).length;
     expect(devices).toBeGreaterThan(20);
     expect(await db.receivedBundles.count()).toBe(6);
     const coverage = await unitCoverage(db);
@@ -216,7 +218,7 @@ describe('the units view', () => {
     const rows = await unitSummaries(db);
     expect(rows.map((r) => r.unitCode)).toEqual(['PL-0001', 'PL-0002']);
     for (const r of rows) {
-      const devices = (await db.devices.where('unitId').equals(r.unitId).toArray()).filter((d) => d.retiredAt === null);
+      const devices = (await mergedOf<Device>(db, 'devices', r.unitId)).filter((d) => d.retiredAt === null);
       expect(r.activeDevices).toBe(devices.length);
       expect(r.violations).toBe(devices.filter((d) => d.internetCapable && !d.isolationCard).length);
       // The fixtures check in at nearly every slot, a few late or missed.
@@ -224,5 +226,138 @@ describe('the units view', () => {
       expect(r.compliance).toBeLessThan(1);
       expect(r.gaps).toEqual([]);
     }
+  });
+});
+
+/** A unit's own history with `extra` records appended to its chain, signed by its key: a bundle a tampered PC could make. */
+function craftedUnit(index: number, count: number, extra: (unitId: string) => { table: string; record: Record<string, unknown> }[], claim?: { name: string; code: string }) {
+  const { unit, entries } = fixtureHistory(index, count);
+  const pair = generateKeyPair('ed25519-sha256');
+  const key = { suite: 'ed25519-sha256' as const, keyId: keyIdOf('ed25519-sha256', pair.publicKey), privateKey: pair.privateKey };
+  const all = [...entries];
+  for (const { table, record } of extra(unit.id)) {
+    const last = all[all.length - 1]!;
+    const body = JSON.parse(last.body) as UnhashedEntry;
+    all.push(sealEntry({ unitId: unit.id, seq: last.seq + 1, table: table as UnhashedEntry['table'], recordId: String(record.id), rev: Number(record.rev), op: 'create', at: body.at + 1, by: 'x', record, prevHash: last.hash }));
+  }
+  const bytes = writeBundle({ unit: { ...unit, ...claim }, createdBy: { accountId: 'a', name: 'a' }, createdAt: 1, prevHash: GENESIS_HASH, entries: all }, key).bytes;
+  return { unit, enrolment: makeEnrolment(unit, pair, 1), file: { name: `${unit.code}.zwb`, bytes }, entries: all };
+}
+
+const meta = (unitId: string, id: string) => ({ unitId, id, rev: 1, createdAt: 1, createdBy: 'x', updatedAt: 1, updatedBy: 'x', retiredAt: null, retiredReason: null });
+
+describe('a unit cannot reach other units’ records, nor the office’s own (issue 11)', () => {
+  it('refuses a bundle that renames the office and replaces its schedule, and changes nothing', async () => {
+    const { localUnit } = await import('../../../renderer/db/accounts');
+    const { loadSchedule, saveSchedule } = await import('../../../renderer/db/checkins');
+    const { DEFAULT_SCHEDULE } = await import('../../../shared/calendar/schedule');
+    const { db, auditor, admin } = await office();
+    await saveSchedule(db, admin, DEFAULT_SCHEDULE);
+    const officeId = admin.unitId;
+    const own = (await localUnit(db))!;
+    const long = { ...DEFAULT_SCHEDULE, summer: { morning: { start: '06:00', end: '12:00' }, afternoon: { start: '12:30', end: '22:00' } }, winter: { morning: { start: '06:00', end: '12:00' }, afternoon: { start: '12:30', end: '22:00' } } };
+    const attack = craftedUnit(3, 30, (unitId) => [
+      { table: 'units', record: { ...own, ...meta(unitId, officeId), rev: 9, name: '冒名单位' } },
+      { table: 'schedules', record: { ...long, ...meta(unitId, officeId), rev: 9 } },
+    ]);
+    await enrolKey(db, auditor, await reviewEnrolment(db, attack.enrolment));
+    const before = await everything(db);
+    const [outcome] = await importAll(db, auditor, [attack.file]);
+    expect(FAILING.has(outcome!.verdict)).toBe(true);
+    expect(outcome!.detail).toContain('单位资料');
+    expect(outcome!.detail).toContain('第 31 条');
+    expect(await everything(db)).toEqual(before);
+    expect((await localUnit(db))!.name).toBe('庄浪县信息办');
+    expect((await loadSchedule(db, officeId)).schedule).toEqual(DEFAULT_SCHEDULE);
+  });
+
+  it('refuses a record whose id another unit holds, naming the table and the entry', async () => {
+    const { db, auditor } = await office();
+    const a = craftedUnit(1, 60, () => []);
+    const victim = JSON.parse(a.entries.find((e) => e.table === 'devices')!.body) as UnhashedEntry;
+    const b = craftedUnit(2, 60, (unitId) => [{ table: 'devices', record: { ...(victim.record as Record<string, unknown>), unitId, owner: '冒名', rev: 5 } }]);
+    for (const u of [a, b]) await enrolKey(db, auditor, await reviewEnrolment(db, u.enrolment));
+    expect((await importAll(db, auditor, [a.file]))[0]!.verdict).toBe('valid');
+    const before = await everything(db);
+    const [outcome] = await importAll(db, auditor, [b.file]);
+    expect(outcome).toMatchObject({ verdict: 'foreignRecord', refused: { table: 'devices', seq: 61, field: 'id' } });
+    expect(outcome!.detail).toBe('入网计算机：第 61 条记录的编号已属于其他单位，整个数据包不予接收');
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('never lets one unit pre-claim the ids another unit derives from its own id', async () => {
+    const { db, auditor } = await office();
+    const year = { year: 2027, holidays: ['2027-01-01'], workdays: [], source: '市信息办' };
+    const b = craftedUnit(2, 40, (unitId) => [{ table: 'calendars', record: { ...year, ...meta(unitId, `${unitId}/2027`) } }]);
+    const a = craftedUnit(1, 40, () => [{ table: 'calendars', record: { ...year, ...meta('', `${b.unit.id}/2027`), unitId: '' } }]);
+    // Unit A's record must carry A's unitId to get past the first check; it then claims B's calendar id.
+    const a2 = craftedUnit(1, 40, (unitId) => [{ table: 'calendars', record: { ...year, ...meta(unitId, `${b.unit.id}/2027`) } }]);
+    for (const u of [a, b]) await enrolKey(db, auditor, await reviewEnrolment(db, u.enrolment));
+    const [first, second] = await importAll(db, auditor, [a.file, { ...a2.file, name: 'a2.zwb' }]);
+    expect(first).toMatchObject({ verdict: 'foreignRecord', refused: { table: 'calendars', field: 'unitId' } });
+    // a2 is signed by another key of "unit 1": unknown, so refused before any record is read.
+    expect(second!.verdict).toBe('unknownKey');
+    const { enrolment } = a2;
+    await enrolKey(db, auditor, await reviewEnrolment(db, enrolment));
+    expect((await importAll(db, auditor, [{ ...a2.file, name: 'a2.zwb' }]))[0]).toMatchObject({ verdict: 'invalidRecord', refused: { table: 'calendars', seq: 41, field: 'id' } });
+    expect((await importAll(db, auditor, [b.file]))[0]!.verdict).toBe('valid');
+    expect((await mergedStore<CalendarRecord>(db, 'calendars').get([b.unit.id, `${b.unit.id}/2027`]))?.holidays).toEqual(['2027-01-01']);
+  });
+
+  it('validates every merged record with its table’s schema: a device with ip {} is refused, naming the entry and field', async () => {
+    const { db, auditor } = await office();
+    const a = craftedUnit(1, 60, () => []);
+    const device = JSON.parse(a.entries.find((e) => e.table === 'devices')!.body) as UnhashedEntry;
+    const bad = craftedUnit(1, 60, (unitId) => [{ table: 'devices', record: { ...(device.record as Record<string, unknown>), unitId, id: `${String(device.recordId)}-x`, ip: {} } }]);
+    await enrolKey(db, auditor, await reviewEnrolment(db, bad.enrolment));
+    const before = await everything(db);
+    const [outcome] = await importAll(db, auditor, [bad.file]);
+    expect(outcome).toMatchObject({ verdict: 'invalidRecord', refused: { table: 'devices', seq: 61, field: 'ip' } });
+    expect(outcome!.detail).toBe('入网计算机：第 61 条记录的“ip”不符合要求，整个数据包不予接收');
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('shows a unit under its enrolled name, flagging a bundle that names another unit', async () => {
+    const { db, auditor } = await office();
+    const [b] = fixtureUnits({ units: 1, entries: 20, suite: 'ed25519-sha256', firstUnit: 1 });
+    const a = craftedUnit(0, 30, () => [], { name: b!.unit.name, code: b!.unit.code });
+    await enrolKey(db, auditor, await reviewEnrolment(db, a.enrolment));
+    const [outcome] = await importAll(db, auditor, [a.file]);
+    expect(outcome).toMatchObject({ verdict: 'valid', identity: { unitName: a.unit.name, unitCode: a.unit.code }, claimed: { unitName: b!.unit.name, unitCode: b!.unit.code } });
+    const [row] = await unitCoverage(db);
+    expect(row).toMatchObject({ unitName: a.unit.name, unitCode: a.unit.code, claimed: { unitCode: b!.unit.code } });
+    expect((await db.receivedBundles.toArray())[0]).toMatchObject({ unitName: a.unit.name, unitCode: a.unit.code });
+  });
+});
+
+describe('a gap closes when the missing bundle arrives', () => {
+  it('marks the later bundle complete, and 1, 3, 2 gives the same database as 1, 2, 3, every table', async () => {
+    const { vi } = await import('vitest');
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 10, 30, 2) });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const [unit] = fixtureUnits({ units: 1, entries: 300, perBundle: 100, suite: 'ed25519-sha256' });
+    const [one, two, three] = files([unit!]);
+    const dbs: ZwDb[] = [];
+    for (const order of [[one!, two!, three!], [one!, three!, two!]]) {
+      const { db, auditor } = await office();
+      await enrolAll(db, auditor, [unit!]);
+      const outcomes = await importAll(db, auditor, order);
+      if (order[1] === three) {
+        expect(outcomes.map((o) => o.verdict)).toEqual(['valid', 'gapBefore', 'valid']);
+        expect(outcomes[2]!.completed).toEqual([three!.name]);
+      }
+      expect((await db.receivedBundles.toArray()).map((b) => b.verdict)).toEqual(['valid', 'valid', 'valid']);
+      dbs.push(db);
+    }
+    const [a, b] = await Promise.all(dbs.map(async (db) => {
+      const all = await everything(db);
+      // Each office has its own unit and accounts, made at setup with fresh ids; everything received must agree.
+      for (const t of ['meta', 'units', 'accounts', 'changelog']) delete all[t];
+      return all;
+    }));
+    expect(Object.keys(a!).length).toBeGreaterThan(25);
+    expect(b).toEqual(a);
   });
 });

@@ -1,0 +1,44 @@
+import Dexie, { type Table } from 'dexie';
+import type { Checkin } from '../../shared/domain/checkin';
+import type { RecordMeta } from '../../shared/domain/record';
+import type { UnitProfile } from '../../shared/domain/unit';
+import type { MergedTable } from '../../shared/console/records';
+import { MERGED_STORE, type CalendarRecord, type ScheduleRecord, type ZwDb } from './schema';
+
+/**
+ * Reads of what the office received, by (unitId, id): never the local
+ * tables, which hold only this PC's own unit.
+ */
+
+export function mergedStore<R extends RecordMeta = RecordMeta>(db: ZwDb, table: MergedTable): Table<R, [string, string]> {
+  return db.table(MERGED_STORE[table]);
+}
+
+/** Every received record of one unit in a table. */
+export function mergedOf<R extends RecordMeta = RecordMeta>(db: ZwDb, table: MergedTable, unitId: string): Promise<R[]> {
+  return mergedStore<R>(db, table).where('[unitId+id]').between([unitId, Dexie.minKey], [unitId, Dexie.maxKey]).toArray();
+}
+
+/** A unit's received check-ins with `from <= at < to`, not retired, oldest first. */
+export async function mergedCheckins(db: ZwDb, unitId: string, from: number, to: number): Promise<Checkin[]> {
+  const all = await mergedStore<Checkin>(db, 'checkins').where('[unitId+at]').between([unitId, from], [unitId, to], true, false).toArray();
+  return all.filter((c) => c.retiredAt === null);
+}
+
+/** A unit's profile as received: its id is the unit id. */
+export function mergedProfile(db: ZwDb, unitId: string): Promise<UnitProfile | undefined> {
+  return mergedStore<UnitProfile>(db, 'units').get([unitId, unitId]);
+}
+
+export function mergedSchedule(db: ZwDb, unitId: string): Promise<ScheduleRecord | undefined> {
+  return mergedStore<ScheduleRecord>(db, 'schedules').get([unitId, unitId]);
+}
+
+export function mergedCalendars(db: ZwDb, unitId: string): Promise<CalendarRecord[]> {
+  return mergedOf<CalendarRecord>(db, 'calendars', unitId);
+}
+
+/** Every merged table's store name, for a transaction over all of them. */
+export function mergedStoreNames(tables: readonly MergedTable[]): string[] {
+  return tables.map((t) => MERGED_STORE[t]);
+}
