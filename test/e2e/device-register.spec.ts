@@ -21,7 +21,7 @@ test('first run: the setup wizard refuses a bad phone number, then registers the
   await shot(page, '01-setup');
   // Step 1 cannot be skipped with empty fields.
   await page.getByRole('button', { name: '下一步' }).click();
-  await expect(page.getByText('此项必填').first()).toBeVisible();
+  await expect(page.getByText('请填写单位名称')).toBeVisible();
   await fillUnitStep(page);
   await fillPeopleStep(page, '1390933');
   await expect(page.getByText('电话号码格式不正确')).toBeVisible();

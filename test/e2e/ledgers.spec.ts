@@ -52,7 +52,7 @@ test('a fault ticket counts down to the township deadline, is urged, arrives lat
   await open('故障报修');
   dialog = await addRecord('新增故障报修');
   await saveDrawer(page);
-  await expect(dialog.getByText('此项必填')).toBeVisible();
+  await expect(dialog.getByText('请填写故障现象')).toBeVisible();
   await dialog.getByLabel('故障现象').fill('信息科专网无法访问市政务平台');
   await dialog.getByRole('combobox', { name: '涉及设备' }).click();
   await page.getByText('10.20.1.11  李明 · 信息科').click();
@@ -106,7 +106,7 @@ test('the duty log: one per day and shift, and the month shows today as logged',
   await dialog.getByRole('combobox', { name: '专网设备状态' }).click();
   await page.getByTitle('异常').click();
   await saveDrawer(page);
-  await expect(dialog.getByText('此项必填')).toBeVisible();
+  await expect(dialog.getByText('请填写异常情况')).toBeVisible();
   await dialog.getByLabel('异常情况').fill('核心交换机 3 口指示灯闪烁');
   await dialog.getByLabel('交接班说明').fill('已报修，待电信到场');
   await saveDrawer(page);
