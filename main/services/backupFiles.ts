@@ -184,7 +184,7 @@ export function createBackupFiles(deps: BackupFilesDeps) {
   }
 
   /** Checks the draft against the bytes main wrote, signs it, appends it and renames the file into place. */
-  async function finish(request: { id: string; draft: BackupDraft; password: string; keep: number }): Promise<{ name: string; pruned: string[] }> {
+  async function finish(request: { id: string; draft: BackupDraft; password: string; keep: number }): Promise<{ name: string; dir: string; pruned: string[] }> {
     const draft = backupDraft.parse(request.draft);
     const session = await guarded(request.id, async (s) => {
       if (draft.body.bytes !== s.bytes || draft.body.sm3 !== s.hash.hex()) throw new BackupFileError('mismatch');
@@ -197,7 +197,7 @@ export function createBackupFiles(deps: BackupFilesDeps) {
     });
     sessions.delete(request.id);
     const pruned = session.kind === 'beforeRestore' ? [] : await prune(session.dir, session.unitCode, request.keep);
-    return { name: session.name, pruned };
+    return { name: session.name, dir: session.dir, pruned };
   }
 
   return { folder, setFolder, list, begin, append, finish, abort: discard, seal: deps.seal };

@@ -1,4 +1,5 @@
-import { BACKUP_FAILURES, contract, isChannel, type Envelope, type Handlers, type IpcErrorCode } from '../../shared/ipc/contract';
+import type { BACKUP_FAILURES} from '../../shared/ipc/contract';
+import { contract, isChannel, type Envelope, type Handlers, type IpcErrorCode } from '../../shared/ipc/contract';
 import { hashPassword, verifyPassword } from './passwords';
 import type { ReminderPlan } from '../../shared/checkins/reminders';
 import { BackupFileError, type BackupFiles } from './backupFiles';

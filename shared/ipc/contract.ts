@@ -97,7 +97,7 @@ export const contract = {
   /** Checks the manifest against what main wrote, signs it with the unit key, and puts the file in place. */
   'backup:finish': {
     request: z.object({ id: backupSessionId, draft: backupDraft, password: passwordField, keep: z.number().int().min(1).max(365) }).strict(),
-    response: z.union([z.object({ ok: z.literal(true), name: z.string(), pruned: z.array(z.string()) }).strict(), backupFailure]),
+    response: z.union([z.object({ ok: z.literal(true), name: z.string(), dir: z.string(), pruned: z.array(z.string()) }).strict(), backupFailure]),
   },
   'backup:abort': {
     request: z.object({ id: backupSessionId }).strict(),
