@@ -22,6 +22,9 @@ import { applicationMenu } from './menu';
 import { createReminderService } from './services/reminderService';
 import { createBackupFiles } from './services/backupFiles';
 import { createUnitKeys } from './services/unitKey';
+import { sealWithUnitKeys } from './services/backupSeal';
+import { verifyPassword } from './services/passwords';
+import { randomBytes } from 'node:crypto';
 import { OPEN_CHECKIN_EVENT } from '../shared/ipc/channels';
 
 // A 16×16 red square with a white bar: the tray needs an image, and the app
@@ -97,7 +100,6 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
         notification.show();
       },
     });
-    const backups = createBackupFiles({ fs, path, now: () => new Date() });
     const chooseFolder = async () => {
       const options = { title: '选择自动备份文件夹', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
@@ -111,6 +113,16 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       join: path.join,
       os: osKeystore ? { encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (sealed) => safeStorage.decryptString(sealed) } : null,
       now: () => Date.now(),
+    });
+    const backupSeal = sealWithUnitKeys(unitKeys, verifyPassword);
+    const backups = createBackupFiles({
+      fs,
+      path,
+      now: () => new Date(),
+      configFile: path.join(app.getPath('userData'), 'backup-folder.json'),
+      fallbackDir: path.join(app.getPath('userData'), 'before-restore'),
+      seal: backupSeal,
+      randomId: () => randomBytes(16).toString('hex'),
     });
     const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, unitKeys });
 

@@ -7,6 +7,8 @@ import { createHandlers } from './services/dispatch';
 import { createBrowserHost } from './services/browserHost';
 import { createBackupFiles } from './services/backupFiles';
 import { createUnitKeys } from './services/unitKey';
+import { sealWithUnitKeys } from './services/backupSeal';
+import { verifyPassword } from './services/passwords';
 
 // `node out/host/host.mjs`: browser mode. The port is fixed on purpose:
 // IndexedDB lives at the page's origin, so a different port would show an
@@ -17,6 +19,9 @@ const dataDir = resolve(process.env.ZW_DATA_DIR ?? '.zw-data');
 mkdirSync(dataDir, { recursive: true });
 const version = (JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
+// No OS keystore in browser mode: the key is sealed with the administrator's password.
+const unitKeys = createUnitKeys({ fs, dir: join(dataDir, 'keys'), join, os: null, now: () => Date.now() });
+
 const host = createBrowserHost({
   rendererDir: join(here, '..', 'renderer'),
   handlers: createHandlers({
@@ -24,9 +29,16 @@ const host = createBrowserHost({
     mode: 'browser',
     dataDir: `${dataDir}（数据保存在浏览器中 http://127.0.0.1:${port} 站点的 IndexedDB）`,
     platform: process.platform,
-    backups: createBackupFiles({ fs, path: { isAbsolute, join, resolve }, now: () => new Date() }),
-    // No OS keystore in browser mode: the key is sealed with the administrator's password.
-    unitKeys: createUnitKeys({ fs, dir: join(dataDir, 'keys'), join, os: null, now: () => Date.now() }),
+    backups: createBackupFiles({
+      fs,
+      path: { isAbsolute, join, resolve },
+      now: () => new Date(),
+      configFile: join(dataDir, 'backup-folder.json'),
+      fallbackDir: join(dataDir, 'before-restore'),
+      seal: sealWithUnitKeys(unitKeys, verifyPassword),
+      randomId: () => randomBytes(16).toString('hex'),
+    }),
+    unitKeys,
   }),
   token: randomBytes(32).toString('hex'),
   port,

@@ -1,17 +1,31 @@
 import type * as FsPromises from 'node:fs/promises';
 import type * as Path from 'node:path';
+import { backupDraft, MAGIC, trailer, type BackupDraft } from '../../shared/backup/format';
+import { Sm3Stream } from '../../shared/crypto/sm3';
+import type { BackupSeal } from './backupSeal';
 
 /**
- * Backup files in the folder the administrator chose: written whole under a
- * temporary name and renamed (a crash never leaves half a backup under a real
- * name), named by unit and time, and pruned to the newest `keep`. Backups kept
- * before a restore are never pruned.
+ * Backup files, only ever in the folder the administrator chose through
+ * main's own dialog (or, in browser mode, typed and found to exist) — main
+ * keeps that choice in its own config; a caller never names a path. A
+ * backup arrives in pieces (begin / append / finish), goes to `.part` while
+ * main hashes what it writes, and is renamed only after main has checked the
+ * renderer's manifest against those bytes and signed it: a crash or a full
+ * disk never leaves half a backup under a real name. Named by unit and time,
+ * pruned to the newest `keep`. A backup kept before a restore is never
+ * pruned; with no folder chosen it goes to main's own data folder.
  */
 
 export interface BackupFilesDeps {
-  fs: Pick<typeof FsPromises, 'mkdir' | 'writeFile' | 'rename' | 'readdir' | 'stat' | 'unlink'>;
+  fs: Pick<typeof FsPromises, 'mkdir' | 'open' | 'rename' | 'readdir' | 'stat' | 'unlink' | 'readFile' | 'writeFile'>;
   path: Pick<typeof Path, 'isAbsolute' | 'join' | 'resolve'>;
   now: () => Date;
+  /** main's config file holding the chosen folder */
+  configFile: string;
+  /** where a pre-restore backup goes when no folder was chosen: main's own */
+  fallbackDir: string;
+  seal: BackupSeal;
+  randomId: () => string;
 }
 
 export type BackupKind = 'auto' | 'manual' | 'beforeRestore';
@@ -22,6 +36,15 @@ export interface BackupFileInfo {
   modifiedAt: number;
 }
 
+export type BackupFileFailure = 'noFolder' | 'notAbsolute' | 'folderMissing' | 'diskFull' | 'noSession' | 'mismatch';
+
+export class BackupFileError extends Error {
+  constructor(readonly code: BackupFileFailure) {
+    super(code);
+    this.name = 'BackupFileError';
+  }
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function stamp(d: Date): string {
@@ -30,17 +53,52 @@ function stamp(d: Date): string {
 
 const PRUNABLE = /^zwledger-([A-Za-z0-9-]{2,32})-(\d{8}-\d{6})(-auto|-manual)\.zwbak$/;
 const ANY = /^zwledger-[A-Za-z0-9-]{2,32}-\d{8}-\d{6}-(auto|manual|before-restore)\.zwbak$/;
+/** Concurrent unfinished backups main accepts: an automatic and a manual one, with room to spare. */
+const MAX_SESSIONS = 4;
 
-export class BackupFolderError extends Error {}
+/** A write that failed for lack of space is something the user can act on; anything else is not. */
+function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
+}
+
+interface Session {
+  dir: string;
+  name: string;
+  kind: BackupKind;
+  unitCode: string;
+  handle: FsPromises.FileHandle;
+  hash: Sm3Stream;
+  bytes: number;
+}
 
 export function createBackupFiles(deps: BackupFilesDeps) {
-  const folder = (dir: string) => {
-    if (!deps.path.isAbsolute(dir)) throw new BackupFolderError('folder must be an absolute path');
-    return deps.path.resolve(dir);
-  };
+  const sessions = new Map<string, Session>();
 
-  async function list(dir: string): Promise<BackupFileInfo[]> {
-    const root = folder(dir);
+  async function folder(): Promise<string | null> {
+    try {
+      const parsed = JSON.parse(await deps.fs.readFile(deps.configFile, 'utf8')) as { dir?: unknown };
+      return typeof parsed.dir === 'string' && deps.path.isAbsolute(parsed.dir) ? parsed.dir : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps a folder as the backup folder; it must already exist — a mistyped path is refused, never created. */
+  async function setFolder(dir: string): Promise<string> {
+    if (!deps.path.isAbsolute(dir)) throw new BackupFileError('notAbsolute');
+    const root = deps.path.resolve(dir);
+    const info = await deps.fs.stat(root).catch(() => null);
+    if (!info?.isDirectory()) throw new BackupFileError('folderMissing');
+    const temp = `${deps.configFile}.part`;
+    await deps.fs.writeFile(temp, JSON.stringify({ dir: root }));
+    await deps.fs.rename(temp, deps.configFile);
+    return root;
+  }
+
+  async function list(): Promise<BackupFileInfo[]> {
+    const root = await folder();
+    if (!root) return [];
     let names: string[];
     try {
       names = await deps.fs.readdir(root);
@@ -56,30 +114,93 @@ export function createBackupFiles(deps: BackupFilesDeps) {
     return files.sort((a, b) => (a.name < b.name ? 1 : -1));
   }
 
-  async function write(request: { dir: string; unitCode: string; kind: BackupKind; data: Uint8Array; keep: number }): Promise<{ name: string; pruned: string[] }> {
-    const root = folder(request.dir);
-    await deps.fs.mkdir(root, { recursive: true });
-    const suffix = request.kind === 'beforeRestore' ? 'before-restore' : request.kind;
-    const name = `zwledger-${request.unitCode}-${stamp(deps.now())}-${suffix}.zwbak`;
-    const target = deps.path.join(root, name);
-    const temp = `${target}.part`;
-    await deps.fs.writeFile(temp, request.data);
-    await deps.fs.rename(temp, target);
-    const pruned: string[] = [];
-    if (request.kind !== 'beforeRestore') {
-      const mine = (await deps.fs.readdir(root))
-        .map((n) => ({ n, m: PRUNABLE.exec(n) }))
-        .filter((x) => x.m && x.m[1] === request.unitCode)
-        .map((x) => x.n)
-        .sort()
-        .reverse();
-      for (const old of mine.slice(request.keep)) {
-        await deps.fs.unlink(deps.path.join(root, old));
-        pruned.push(old);
-      }
-    }
-    return { name, pruned };
+  async function discard(id: string): Promise<void> {
+    const s = sessions.get(id);
+    if (!s) return;
+    sessions.delete(id);
+    await s.handle.close().catch(() => undefined);
+    await deps.fs.unlink(deps.path.join(s.dir, `${s.name}.part`)).catch(() => undefined);
   }
 
-  return { list, write };
+  /** Runs a file operation of a session; on any failure the `.part` is removed, so nothing half-written stays. */
+  async function guarded<T>(id: string, fn: (s: Session) => Promise<T>): Promise<T> {
+    const s = sessions.get(id);
+    if (!s) throw new BackupFileError('noSession');
+    try {
+      return await fn(s);
+    } catch (error) {
+      await discard(id);
+      if (isDiskFull(error)) throw new BackupFileError('diskFull');
+      throw error;
+    }
+  }
+
+  async function begin(request: { unitCode: string; kind: BackupKind }): Promise<string> {
+    let dir = await folder();
+    if (!dir && request.kind === 'beforeRestore') {
+      dir = deps.fallbackDir;
+      await deps.fs.mkdir(dir, { recursive: true });
+    }
+    if (!dir) throw new BackupFileError('noFolder');
+    if (!(await deps.fs.stat(dir).catch(() => null))?.isDirectory()) throw new BackupFileError('folderMissing');
+    if (sessions.size >= MAX_SESSIONS) throw new BackupFileError('noSession');
+    const suffix = request.kind === 'beforeRestore' ? 'before-restore' : request.kind;
+    const name = `zwledger-${request.unitCode}-${stamp(deps.now())}-${suffix}.zwbak`;
+    let handle: FsPromises.FileHandle;
+    try {
+      handle = await deps.fs.open(deps.path.join(dir, `${name}.part`), 'w');
+    } catch (error) {
+      if (isDiskFull(error)) throw new BackupFileError('diskFull');
+      throw error;
+    }
+    const id = deps.randomId();
+    sessions.set(id, { dir, name, kind: request.kind, unitCode: request.unitCode, handle, hash: new Sm3Stream(), bytes: 0 });
+    return id;
+  }
+
+  async function append(id: string, data: Uint8Array): Promise<void> {
+    await guarded(id, async (s) => {
+      // Whatever the renderer sends, main writes only a file that starts as a backup does.
+      for (let i = 0; s.bytes + i < MAGIC.length && i < data.length; i++) if (data[i] !== MAGIC[s.bytes + i]) throw new BackupFileError('mismatch');
+      await s.handle.write(data);
+      s.hash.update(data);
+      s.bytes += data.length;
+    });
+  }
+
+  async function prune(dir: string, unitCode: string, keep: number): Promise<string[]> {
+    const mine = (await deps.fs.readdir(dir))
+      .map((n) => ({ n, m: PRUNABLE.exec(n) }))
+      .filter((x) => x.m && x.m[1] === unitCode)
+      .map((x) => x.n)
+      .sort()
+      .reverse();
+    const pruned: string[] = [];
+    for (const old of mine.slice(keep)) {
+      await deps.fs.unlink(deps.path.join(dir, old));
+      pruned.push(old);
+    }
+    return pruned;
+  }
+
+  /** Checks the draft against the bytes main wrote, signs it, appends it and renames the file into place. */
+  async function finish(request: { id: string; draft: BackupDraft; password: string; keep: number }): Promise<{ name: string; dir: string; pruned: string[] }> {
+    const draft = backupDraft.parse(request.draft);
+    const session = await guarded(request.id, async (s) => {
+      if (draft.body.bytes !== s.bytes || draft.body.sm3 !== s.hash.hex()) throw new BackupFileError('mismatch');
+      const { manifestBytes, signature } = await deps.seal.seal(draft, request.password);
+      await s.handle.write(trailer(manifestBytes, signature));
+      await s.handle.sync();
+      await s.handle.close();
+      await deps.fs.rename(deps.path.join(s.dir, `${s.name}.part`), deps.path.join(s.dir, s.name));
+      return s;
+    });
+    sessions.delete(request.id);
+    const pruned = session.kind === 'beforeRestore' ? [] : await prune(session.dir, session.unitCode, request.keep);
+    return { name: session.name, dir: session.dir, pruned };
+  }
+
+  return { folder, setFolder, list, begin, append, finish, abort: discard, seal: deps.seal };
 }
+
+export type BackupFiles = ReturnType<typeof createBackupFiles>;

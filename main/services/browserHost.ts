@@ -20,7 +20,7 @@ export interface BrowserHostOptions {
 }
 
 const MAX_BODY = 1024 * 1024;
-/** A backup travels as one request; only that channel may be large. */
+/** A backup travels in pieces; only those requests may be large. */
 const MAX_BACKUP_BODY = BACKUP_MAX_BASE64 + 4096;
 const HOST = '127.0.0.1';
 
@@ -70,7 +70,7 @@ export function createBrowserHost(options: BrowserHostOptions) {
       sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'forbidden' } });
       return;
     }
-    const body = await readBody(req, channel === 'backup:write' ? MAX_BACKUP_BODY : MAX_BODY);
+    const body = await readBody(req, channel === 'backup:append' ? MAX_BACKUP_BODY : MAX_BODY);
     if (body === undefined) {
       sendJson(res, 413, { ok: false, error: { code: 'BAD_REQUEST', message: 'request too large' } });
       return;

@@ -1,7 +1,9 @@
+import type { BACKUP_FAILURES} from '../../shared/ipc/contract';
 import { contract, isChannel, type Envelope, type Handlers, type IpcErrorCode } from '../../shared/ipc/contract';
 import { hashPassword, verifyPassword } from './passwords';
 import type { ReminderPlan } from '../../shared/checkins/reminders';
-import type { createBackupFiles } from './backupFiles';
+import { BackupFileError, type BackupFiles } from './backupFiles';
+import { BackupSealError } from './backupSeal';
 import { UnitKeyError, type UnitKeys } from './unitKey';
 
 /**
@@ -17,7 +19,8 @@ export interface HandlerDeps {
   platform: string;
   /** Where today's reminder plan goes: the desktop reminder service, or nowhere in browser mode (the page's banner reminds). */
   reminders?: { setPlan(plan: ReminderPlan): void };
-  backups: ReturnType<typeof createBackupFiles>;
+  /** Backup files in main's folder, with the seal that signs and judges them. */
+  backups: BackupFiles;
   /** The OS folder picker (Electron); absent in browser mode, where the path is typed. */
   chooseFolder?: () => Promise<string | null>;
   unitKeys: UnitKeys;
@@ -33,6 +36,18 @@ async function keyCall<T>(fn: () => Promise<T>): Promise<T | { ok: false; code: 
   }
 }
 
+/** The same for backups: a full disk, a missing folder or a wrong password is the user's to fix. */
+async function backupCall<T>(fn: () => Promise<T>): Promise<T | { ok: false; code: (typeof BACKUP_FAILURES)[number] }> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof BackupFileError) return { ok: false as const, code: e.code };
+    if (e instanceof BackupSealError) return { ok: false as const, code: 'noKey' };
+    if (e instanceof UnitKeyError && (e.code === 'noKey' || e.code === 'wrongPassword')) return { ok: false as const, code: e.code };
+    throw e;
+  }
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir, platform: deps.platform }),
@@ -42,9 +57,38 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.reminders?.setPlan(plan);
       return { ok: true as const };
     },
-    'backup:write': async ({ dir, unitCode, kind, data, keep }) => deps.backups.write({ dir, unitCode, kind, keep, data: Buffer.from(data, 'base64') }),
-    'backup:list': async ({ dir }) => ({ files: await deps.backups.list(dir) }),
-    'backup:chooseFolder': async () => ({ dir: deps.chooseFolder ? await deps.chooseFolder() : null }),
+    'backup:folder': async () => ({ dir: await deps.backups.folder(), typed: !deps.chooseFolder }),
+    'backup:setFolder': ({ dir }) =>
+      backupCall(async () => {
+        // Where main has a folder dialog, only a folder chosen in it is kept.
+        if (deps.chooseFolder) return { ok: false as const, code: 'notTyped' as const };
+        return { ok: true as const, dir: await deps.backups.setFolder(dir) };
+      }),
+    'backup:chooseFolder': async () => {
+      const chosen = deps.chooseFolder ? await deps.chooseFolder() : null;
+      return { dir: chosen === null ? null : await deps.backups.setFolder(chosen) };
+    },
+    'backup:list': async () => ({ files: await deps.backups.list() }),
+    'backup:begin': (request) => backupCall(async () => ({ ok: true as const, id: await deps.backups.begin(request) })),
+    'backup:append': ({ id, data }) =>
+      backupCall(async () => {
+        await deps.backups.append(id, Buffer.from(data, 'base64'));
+        return { ok: true as const };
+      }),
+    'backup:finish': (request) => backupCall(async () => ({ ok: true as const, ...(await deps.backups.finish(request)) })),
+    'backup:abort': async ({ id }) => {
+      await deps.backups.abort(id);
+      return { ok: true as const };
+    },
+    'backup:seal': ({ draft, password }) =>
+      backupCall(async () => {
+        const { manifestBytes, signature } = await deps.backups.seal.seal(draft, password);
+        return { ok: true as const, manifest: Buffer.from(manifestBytes).toString('base64'), signature };
+      }),
+    'backup:verify': async ({ manifest, signature, password }) => {
+      const verdict = await deps.backups.seal.verify(Buffer.from(manifest, 'base64'), signature, password);
+      return verdict.ok ? { ok: true as const, fingerprint: verdict.fingerprint, signer: verdict.signer } : verdict;
+    },
     'unitKey:status': async ({ unitId }) => ({ key: await deps.unitKeys.status(unitId) }),
     'unitKey:create': (request) => keyCall(async () => ({ ok: true as const, key: await deps.unitKeys.create(request) })),
     'unitKey:rotate': (request) => keyCall(async () => ({ ok: true as const, key: await deps.unitKeys.rotate(request) })),

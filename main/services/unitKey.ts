@@ -21,7 +21,7 @@ export interface OsProtector {
 }
 
 export interface UnitKeyDeps {
-  fs: Pick<typeof FsPromises, 'mkdir' | 'readFile' | 'writeFile' | 'rename'>;
+  fs: Pick<typeof FsPromises, 'mkdir' | 'readFile' | 'writeFile' | 'rename' | 'readdir'>;
   /** The folder holding one key file per unit. */
   dir: string;
   join: (...parts: string[]) => string;
@@ -195,6 +195,18 @@ export function createUnitKeys(deps: UnitKeyDeps) {
     async enrolment(unit: { id: string; name: string; code: string }): Promise<Enrolment> {
       const k = await required(unit.id);
       return { format: 'zwledger-enrolment/1', unitId: k.unit.id, unitName: unit.name, unitCode: unit.code, suite: k.suite, publicKey: k.publicKey, keyId: k.keyId, createdAt: k.createdAt, rotation: k.rotation };
+    },
+
+    /** Every public key this PC holds or retired, of any unit: what a backup restored here must be signed by. */
+    async heldKeys(): Promise<{ suite: CryptoSuite; publicKey: string }[]> {
+      let names: string[];
+      try {
+        names = await deps.fs.readdir(deps.dir);
+      } catch {
+        return [];
+      }
+      const keys = await Promise.all(names.filter((n) => /^[A-Za-z0-9-]{1,64}\.json$/.test(n)).map((n) => load(n.slice(0, -5))));
+      return keys.flatMap((k) => (k ? [{ suite: k.suite, publicKey: k.publicKey }, ...k.retired.map((r) => ({ suite: r.suite, publicKey: r.publicKey }))] : []));
     },
 
     async sign(request: { unitId: string; password: string; message: Uint8Array }): Promise<{ signature: string; keyId: string; suite: CryptoSuite }> {

@@ -1,130 +1,314 @@
+import Dexie, { type IndexableType, type Table } from 'dexie';
 import { z } from 'zod';
-import { sm3Bytes, toHex, utf8 } from '../../shared/crypto/sm3';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  backupManifest,
+  FOOTER_BYTES,
+  frameHeader,
+  MAGIC,
+  MAX_FRAME_BYTES,
+  readFooter,
+  type BackupDraft,
+  type BackupManifest,
+} from '../../shared/backup/format';
+import { Sm3Stream, utf8 } from '../../shared/crypto/sm3';
 import { verifyUnitChain } from './integrity';
 import type { ZwDb } from './schema';
 
 /**
- * A backup is one file holding the whole database — every table, the change
- * log included — so restoring it on a fresh install gives the same database.
- * Layout: gzip of a header line (JSON) and the tables (JSON); the header
- * carries the SM3 of the tables' exact bytes and the row count of each
- * table, so a damaged or truncated file is refused before anything is
- * touched. Restoring is one transaction: all of it, verified, or nothing.
+ * A backup holds the whole database — every table, the change log included
+ * — so restoring it on a fresh install gives the same database. Its layout
+ * is in shared/backup/format.ts. Both directions stream: a backup reads
+ * each table in pages and sends bounded gzip frames to a sink as it goes; a
+ * restore reads one frame at a time from the file. So an office database of
+ * a million merged entries never becomes one string or one array.
+ *
+ * Both run inside one IndexedDB transaction — a backup is one moment of the
+ * database, a restore all of it or nothing — kept open across the file and
+ * IPC work with Dexie.waitFor, so the browser holds the pending writes, not
+ * the page's heap. A restore writes into the live tables and checks, inside
+ * the transaction, the body's hash, the counts, the administrators and every
+ * unit's hash chain; any failure aborts and leaves the database as it was.
+ * The signature is judged before any of that (the `approve` step, in main).
  */
 
-export const BACKUP_FORMAT = 'zwledger-backup';
-export const BACKUP_VERSION = 1;
-
-const header = z
-  .object({
-    format: z.literal(BACKUP_FORMAT),
-    version: z.literal(BACKUP_VERSION),
-    createdAt: z.number().int().positive(),
-    createdBy: z.string().max(60),
-    appVersion: z.string().max(40),
-    dbVersion: z.number().int().positive(),
-    unit: z.object({ id: z.string().max(64), name: z.string().max(120), code: z.string().max(40) }).strict().nullable(),
-    counts: z.record(z.string().max(40), z.number().int().min(0)),
-    sm3: z.string().regex(/^[0-9a-f]{64}$/),
-  })
-  .strict();
-
-export type BackupHeader = z.output<typeof header>;
-
-const tablesSchema = z.record(z.string().max(40), z.array(z.record(z.string(), z.unknown())).max(5_000_000));
+export { BACKUP_FORMAT, BACKUP_VERSION };
 
 export class BackupError extends Error {
-  constructor(readonly code: 'format' | 'damaged' | 'newer' | 'tables' | 'integrity' | 'counts') {
+  constructor(readonly code: 'format' | 'unsigned' | 'damaged' | 'newer' | 'tables' | 'integrity' | 'counts' | 'quota') {
     super(`backup ${code}`);
     this.name = 'BackupError';
   }
 }
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));
-  return new Uint8Array(await out.arrayBuffer());
+/** Where a backup's bytes go: main's file, or blobs for a download. */
+export interface BackupSink {
+  write(bytes: Uint8Array): Promise<void>;
 }
 
-export async function createBackup(db: ZwDb, meta: { createdBy: string; appVersion: string }): Promise<{ bytes: Uint8Array; header: BackupHeader }> {
-  const tables: Record<string, unknown[]> = {};
-  // One read transaction: the backup is a single moment of the database.
-  await db.transaction('r', db.tables, async () => {
-    for (const table of db.tables) tables[table.name] = await table.toArray();
-  });
-  const body = utf8(JSON.stringify(tables));
-  // This PC's own unit (the office's console also holds the units it imported).
-  const localId = (tables.meta as { key: string; value: unknown }[] | undefined)?.find((m) => m.key === 'unitId')?.value;
-  const unitRow = ((tables.units ?? []) as { id: string; name: string; code: string }[]).find((u) => u.id === localId) ?? null;
-  const head: BackupHeader = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    createdAt: Date.now(),
-    createdBy: meta.createdBy,
-    appVersion: meta.appVersion,
-    dbVersion: db.verno,
-    unit: unitRow ? { id: unitRow.id, name: unitRow.name, code: unitRow.code } : null,
-    counts: Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length])),
-    sm3: toHex(sm3Bytes(body)),
-  };
-  const headBytes = utf8(`${JSON.stringify(head)}\n`);
-  const whole = new Uint8Array(headBytes.length + body.length);
-  whole.set(headBytes, 0);
-  whole.set(body, headBytes.length);
-  return { bytes: await pipe(whole, new CompressionStream('gzip')), header: head };
+/** Where a backup's bytes come from: a file the user picked, read in slices. */
+export interface BackupSource {
+  size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
 }
+
+export function blobSource(blob: Blob): BackupSource {
+  return { size: blob.size, read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()) };
+}
+
+export interface BackupProgress {
+  done: number;
+  total: number;
+}
+
+/** About this much JSON per frame: small enough to hold twice, large enough that gzip and IPC calls stay few. */
+const FRAME_TARGET_CHARS = 4 * 1024 * 1024;
+const FIRST_PAGE = 16;
+const MAX_PAGE = 2000;
+
+async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+function keyOf(table: Table, row: Record<string, unknown>): IndexableType {
+  const path = table.schema.primKey.keyPath;
+  if (Array.isArray(path)) return path.map((p) => row[p]) as IndexableType;
+  return row[path as string] as IndexableType;
+}
+
+interface AdminFacts {
+  username: string;
+  passwordHash: string;
+}
+
+function adminsOf(rows: Record<string, unknown>[]): AdminFacts[] {
+  return rows
+    .filter((a) => a.role === 'admin' && !a.retiredAt && typeof a.username === 'string' && typeof a.passwordHash === 'string')
+    .map((a) => ({ username: a.username as string, passwordHash: a.passwordHash as string }));
+}
+
+const sameAdmins = (a: AdminFacts[], b: AdminFacts[]) => {
+  const key = (x: AdminFacts[]) => JSON.stringify(x.map((y) => [y.username, y.passwordHash]).sort());
+  return key(a) === key(b);
+};
+
+/**
+ * Streams the whole database into `sink` and returns the manifest draft for
+ * main to sign: the SM3 and length of exactly the bytes written, the counts,
+ * the unit and its administrators.
+ */
+export async function createBackup(db: ZwDb, meta: { createdBy: string; appVersion: string; sink: BackupSink; onProgress?: (p: BackupProgress) => void; frameChars?: number }): Promise<BackupDraft> {
+  return db.transaction('r', db.tables, async () => {
+    const total = (await Promise.all(db.tables.map((t) => t.count()))).reduce((a, b) => a + b, 0);
+    const target = meta.frameChars ?? FRAME_TARGET_CHARS;
+    const hash = new Sm3Stream();
+    let bytes = 0;
+    let frames = 0;
+    let done = 0;
+    const emit = async (data: Uint8Array) => {
+      hash.update(data);
+      bytes += data.length;
+      await Dexie.waitFor(meta.sink.write(data));
+    };
+    await emit(MAGIC);
+    const counts: Record<string, number> = {};
+    let localUnitId: unknown;
+    let units: Record<string, unknown>[] = [];
+    let admins: AdminFacts[] = [];
+
+    for (const table of db.tables) {
+      let lines: string[] = [];
+      let chars = 0;
+      const flush = async () => {
+        if (lines.length === 0) return;
+        const text = `${JSON.stringify({ t: table.name, n: lines.length })}\n${lines.join('\n')}\n`;
+        lines = [];
+        chars = 0;
+        const gz = await Dexie.waitFor(through(utf8(text), new CompressionStream('gzip')));
+        await emit(frameHeader(gz.length));
+        await emit(gz);
+        frames++;
+      };
+      let last: IndexableType | undefined;
+      let page = FIRST_PAGE;
+      counts[table.name] = 0;
+      for (;;) {
+        const rows = (await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(page).toArray()) as Record<string, unknown>[];
+        let pageChars = 0;
+        for (const row of rows) {
+          const line = JSON.stringify(row);
+          lines.push(line);
+          chars += line.length;
+          pageChars += line.length;
+          if (chars >= target) await flush();
+        }
+        // Small tables are few; large ones are few rows each: size the next page by what this one weighed.
+        if (table.name === 'meta') localUnitId = rows.find((r) => r.key === 'unitId')?.value;
+        if (table.name === 'units') units = units.concat(rows);
+        if (table.name === 'accounts') admins = admins.concat(adminsOf(rows));
+        counts[table.name]! += rows.length;
+        done += rows.length;
+        meta.onProgress?.({ done, total });
+        if (rows.length < page) break;
+        last = keyOf(table, rows[rows.length - 1]!);
+        page = Math.max(1, Math.min(MAX_PAGE, Math.floor(target / Math.max(1, pageChars / rows.length))));
+      }
+      await flush();
+    }
+    const unitRow = (units as { id: string; name: string; code: string }[]).find((u) => u.id === localId(localUnitId)) ?? null;
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: Date.now(),
+      createdBy: meta.createdBy,
+      appVersion: meta.appVersion,
+      dbVersion: db.verno,
+      unit: unitRow ? { id: unitRow.id, name: unitRow.name, code: unitRow.code } : null,
+      counts,
+      frames,
+      body: { bytes, sm3: hash.hex() },
+      admins,
+    } satisfies BackupDraft;
+  });
+}
+
+const localId = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 export interface OpenedBackup {
-  header: BackupHeader;
-  tables: Record<string, Record<string, unknown>[]>;
+  manifest: BackupManifest;
+  /** The exact bytes the signature covers, for main to verify. */
+  manifestBytes: Uint8Array;
+  signature: string;
+  source: BackupSource;
 }
 
-/** Reads and checks a backup file without touching the database. */
-export async function openBackup(file: Uint8Array, db: ZwDb): Promise<OpenedBackup> {
-  let raw: Uint8Array;
+const GZIP = [0x1f, 0x8b];
+
+/** Reads a backup's manifest and signature without touching the database or trusting either yet. */
+export async function openBackup(source: BackupSource, db: ZwDb): Promise<OpenedBackup> {
+  if (source.size < MAGIC.length + FOOTER_BYTES) throw new BackupError('format');
+  const head = await source.read(0, MAGIC.length);
+  if (!MAGIC.every((b, i) => head[i] === b)) {
+    // The first version's files carried only an unkeyed checksum: anyone could have remade one.
+    throw new BackupError(head[0] === GZIP[0] && head[1] === GZIP[1] ? 'unsigned' : 'format');
+  }
+  const footer = readFooter(await source.read(source.size - FOOTER_BYTES, FOOTER_BYTES), source.size);
+  if (!footer) throw new BackupError('format');
+  const manifestBytes = await source.read(footer.manifestAt, footer.manifestLength);
+  const signature = new TextDecoder().decode(await source.read(footer.manifestAt + footer.manifestLength, footer.signatureLength));
+  let manifest: BackupManifest;
   try {
-    raw = await pipe(file, new DecompressionStream('gzip'));
+    manifest = backupManifest.parse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes)));
   } catch {
     throw new BackupError('format');
   }
-  const newline = raw.indexOf(10);
-  if (newline < 0) throw new BackupError('format');
-  let head: BackupHeader;
-  try {
-    head = header.parse(JSON.parse(new TextDecoder().decode(raw.subarray(0, newline))));
-  } catch {
-    throw new BackupError('format');
-  }
-  if (head.dbVersion > db.verno) throw new BackupError('newer');
-  const body = raw.subarray(newline + 1);
-  if (toHex(sm3Bytes(body)) !== head.sm3) throw new BackupError('damaged');
-  const parsed = tablesSchema.safeParse(JSON.parse(new TextDecoder().decode(body)));
-  if (!parsed.success) throw new BackupError('tables');
-  const known = new Set(db.tables.map((t) => t.name));
-  for (const [name, rows] of Object.entries(parsed.data)) {
-    if (!known.has(name) || head.counts[name] !== rows.length) throw new BackupError('tables');
-  }
-  return { header: head, tables: parsed.data };
+  if (manifest.body.bytes !== footer.manifestAt) throw new BackupError('damaged');
+  if (manifest.dbVersion > db.verno) throw new BackupError('newer');
+  return { manifest, manifestBytes, signature, source };
+}
+
+const frameHead = z.object({ t: z.string().regex(/^[A-Za-z]{1,40}$/), n: z.number().int().min(1).max(1_000_000) }).strict();
+const row = z.record(z.string(), z.unknown());
+
+/** What the sign-in page tells after a restore; kept in meta by the restore itself. */
+export const lastRestoreSchema = z
+  .object({
+    at: z.number(),
+    backupAt: z.number(),
+    unit: z.object({ name: z.string(), code: z.string() }).nullable(),
+    counts: z.record(z.string(), z.number()),
+  })
+  .strict();
+export type LastRestore = z.output<typeof lastRestoreSchema>;
+export const LAST_RESTORE_KEY = 'lastRestore';
+
+function isQuota(error: unknown): boolean {
+  const name = (error as { name?: unknown; inner?: { name?: unknown } } | null)?.name;
+  const inner = (error as { inner?: { name?: unknown } } | null)?.inner?.name;
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
 }
 
 /**
- * Replaces the whole database with the backup's content in one transaction,
- * then checks — inside it — that every unit's hash chain verifies and every
- * count matches; otherwise nothing changes.
+ * Replaces the whole database with the backup, frame by frame, in one
+ * transaction. `approve` (the signature check, in main) runs first and must
+ * resolve before anything is written; it throws to refuse.
  */
-export async function restoreBackup(db: ZwDb, backup: OpenedBackup): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  await db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) {
-      await table.clear();
-      const rows = backup.tables[table.name] ?? [];
-      if (rows.length > 0) await table.bulkAdd(rows);
-      counts[table.name] = await table.count();
-      if (counts[table.name] !== (backup.header.counts[table.name] ?? 0)) throw new BackupError('counts');
-    }
-    const units = (backup.tables.units ?? []) as { id: string }[];
-    for (const unit of units) {
-      if (!(await verifyUnitChain(db, unit.id)).ok) throw new BackupError('integrity');
-    }
-  });
+export async function restoreBackup(
+  db: ZwDb,
+  backup: OpenedBackup,
+  options: { approve: (backup: OpenedBackup) => Promise<void>; onProgress?: (p: BackupProgress) => void; now?: () => number },
+): Promise<Record<string, number>> {
+  await options.approve(backup);
+  const { manifest, source } = backup;
+  const known = new Map(db.tables.map((t) => [t.name, t]));
+  if (Object.keys(manifest.counts).some((name) => !known.has(name))) throw new BackupError('tables');
+  const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
+  const counts: Record<string, number> = Object.fromEntries(db.tables.map((t) => [t.name, 0]));
+  try {
+    await db.transaction('rw', db.tables, async () => {
+      for (const table of db.tables) await table.clear();
+      const hash = new Sm3Stream();
+      const read = async (offset: number, length: number) => {
+        if (offset + length > manifest.body.bytes) throw new BackupError('damaged');
+        const bytes = await Dexie.waitFor(source.read(offset, length));
+        if (bytes.length !== length) throw new BackupError('damaged');
+        hash.update(bytes);
+        return bytes;
+      };
+      let offset = MAGIC.length;
+      await read(0, MAGIC.length);
+      const unitIds: string[] = [];
+      let admins: AdminFacts[] = [];
+      let done = 0;
+      for (let f = 0; f < manifest.frames; f++) {
+        const lengthBytes = await read(offset, 4);
+        const length = new DataView(lengthBytes.buffer, lengthBytes.byteOffset, 4).getUint32(0);
+        if (length === 0 || length > MAX_FRAME_BYTES) throw new BackupError('damaged');
+        const gz = await read(offset + 4, length);
+        offset += 4 + length;
+        let lines: string[];
+        try {
+          lines = new TextDecoder('utf-8', { fatal: true }).decode(await Dexie.waitFor(through(gz, new DecompressionStream('gzip')))).split('\n');
+        } catch {
+          throw new BackupError('damaged');
+        }
+        let head: z.output<typeof frameHead>;
+        let rows: Record<string, unknown>[];
+        try {
+          head = frameHead.parse(JSON.parse(lines[0]!));
+          if (lines.length !== head.n + 2 || lines[head.n + 1] !== '') throw new Error('frame length');
+          rows = lines.slice(1, head.n + 1).map((l) => row.parse(JSON.parse(l)));
+        } catch {
+          throw new BackupError('tables');
+        }
+        const table = known.get(head.t);
+        if (!table) throw new BackupError('tables');
+        await table.bulkAdd(rows);
+        counts[head.t]! += rows.length;
+        if (head.t === 'units') unitIds.push(...rows.map((u) => String(u.id)));
+        if (head.t === 'accounts') admins = admins.concat(adminsOf(rows));
+        done += rows.length;
+        options.onProgress?.({ done, total });
+      }
+      // Only now is the body known to be the one the signed manifest names.
+      if (offset !== manifest.body.bytes || hash.hex() !== manifest.body.sm3) throw new BackupError('damaged');
+      for (const [name, table] of known) {
+        if (counts[name] !== (manifest.counts[name] ?? 0) || (await table.count()) !== counts[name]) throw new BackupError('counts');
+      }
+      if (!sameAdmins(admins, manifest.admins)) throw new BackupError('tables');
+      for (const unitId of unitIds) {
+        if (!(await verifyUnitChain(db, unitId)).ok) throw new BackupError('integrity');
+      }
+      const notice: LastRestore = { at: (options.now ?? Date.now)(), backupAt: manifest.createdAt, unit: manifest.unit ? { name: manifest.unit.name, code: manifest.unit.code } : null, counts: manifest.counts };
+      await db.meta.put({ key: LAST_RESTORE_KEY, value: notice });
+    });
+  } catch (error) {
+    if (error instanceof BackupError) throw error;
+    if (isQuota(error)) throw new BackupError('quota');
+    // A duplicate key or a row IndexedDB refuses: the file is not what a backup writes.
+    if (error instanceof Dexie.DexieError) throw new BackupError('tables');
+    throw error;
+  }
   return counts;
 }

@@ -124,3 +124,56 @@ export function utf8Portable(text: string): Uint8Array {
 export function sm3(text: string): string {
   return toHex(sm3Bytes(utf8(text)));
 }
+
+/**
+ * SM3 over bytes that arrive in pieces (a backup streamed table by table):
+ * the same digest as sm3Bytes of their concatenation, without ever holding
+ * the whole message.
+ */
+export class Sm3Stream {
+  private readonly v = new Int32Array(IV);
+  private readonly block = new Uint8Array(64);
+  private filled = 0;
+  private length = 0;
+
+  update(bytes: Uint8Array): this {
+    let i = 0;
+    this.length += bytes.length;
+    if (this.filled > 0) {
+      const take = Math.min(64 - this.filled, bytes.length);
+      this.block.set(bytes.subarray(0, take), this.filled);
+      this.filled += take;
+      i = take;
+      if (this.filled < 64) return this;
+      compress(this.v, this.block, 0);
+      this.filled = 0;
+    }
+    for (; i + 64 <= bytes.length; i += 64) compress(this.v, bytes, i);
+    if (i < bytes.length) {
+      this.block.set(bytes.subarray(i), 0);
+      this.filled = bytes.length - i;
+    }
+    return this;
+  }
+
+  /** The digest as lower-case hex; the stream is finished afterwards. */
+  hex(): string {
+    const rest = this.filled;
+    const tail = new Uint8Array(rest < 56 ? 64 : 128);
+    tail.set(this.block.subarray(0, rest));
+    tail[rest] = 0x80;
+    const bits = this.length * 8;
+    const hi = Math.floor(bits / 0x100000000);
+    const lo = bits >>> 0;
+    const end = tail.length;
+    tail[end - 8] = hi >>> 24; tail[end - 7] = hi >>> 16; tail[end - 6] = hi >>> 8; tail[end - 5] = hi;
+    tail[end - 4] = lo >>> 24; tail[end - 3] = lo >>> 16; tail[end - 2] = lo >>> 8; tail[end - 1] = lo;
+    for (let i = 0; i < tail.length; i += 64) compress(this.v, tail, i);
+    const out = new Uint8Array(32);
+    for (let i = 0; i < 8; i++) {
+      const w = this.v[i]!;
+      out[i * 4] = w >>> 24; out[i * 4 + 1] = w >>> 16; out[i * 4 + 2] = w >>> 8; out[i * 4 + 3] = w;
+    }
+    return toHex(out);
+  }
+}

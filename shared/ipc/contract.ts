@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CRYPTO_SUITES } from '../bundle/suites';
+import { backupDraft, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES } from '../backup/format';
 
 /**
  * The whole IPC surface between renderer and main (DESIGN.md, IPC). Main
@@ -7,8 +8,8 @@ import { CRYPTO_SUITES } from '../bundle/suites';
  * renderer's typed client can only name channels listed here. Browser mode
  * answers the same contract over HTTP.
  */
-/** A backup's base64 text may be large: a register of 50,000 devices and its history. */
-export const BACKUP_MAX_BASE64 = 400 * 1024 * 1024;
+/** One piece of a backup on its way to main: the whole file never crosses in one call. */
+export const BACKUP_MAX_BASE64 = 8 * 1024 * 1024;
 
 const unitIdField = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const passwordField = z.string().max(128);
@@ -30,6 +31,11 @@ const unitKeyStatus = z
 export const UNIT_KEY_FAILURES = ['noKey', 'exists', 'wrongPassword', 'otherUnit'] as const;
 const keyFailure = z.object({ ok: z.literal(false), code: z.enum(UNIT_KEY_FAILURES) }).strict();
 const keyResult = z.union([z.object({ ok: z.literal(true), key: unitKeyStatus }).strict(), keyFailure]);
+
+/** Why main would not write, sign or keep a backup: the renderer shows each in Chinese. */
+export const BACKUP_FAILURES = ['noFolder', 'notAbsolute', 'folderMissing', 'diskFull', 'noSession', 'mismatch', 'noKey', 'wrongPassword', 'notTyped'] as const;
+const backupFailure = z.object({ ok: z.literal(false), code: z.enum(BACKUP_FAILURES) }).strict();
+const backupSessionId = z.string().regex(/^[0-9a-f]{32}$/);
 
 export const contract = {
   'app:info': {
@@ -60,27 +66,61 @@ export const contract = {
       .strict(),
     response: z.object({ ok: z.literal(true) }),
   },
-  /** Writes one backup file (base64) to the chosen folder and prunes old ones. */
-  'backup:write': {
-    request: z
-      .object({
-        dir: z.string().min(1).max(500),
-        unitCode: z.string().regex(/^[A-Za-z0-9-]{2,32}$/),
-        kind: z.enum(['auto', 'manual', 'beforeRestore']),
-        data: z.string().max(BACKUP_MAX_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/),
-        keep: z.number().int().min(1).max(365),
-      })
-      .strict(),
-    response: z.object({ name: z.string(), pruned: z.array(z.string()) }),
+  /** The folder main keeps for backups (chosen through its dialog, or typed in browser mode); null before one is chosen. */
+  'backup:folder': {
+    request: z.object({}).strict(),
+    response: z.object({ dir: z.string().nullable(), typed: z.boolean() }),
   },
-  'backup:list': {
+  /** Browser mode only: a typed folder, kept only if it already exists. */
+  'backup:setFolder': {
     request: z.object({ dir: z.string().min(1).max(500) }).strict(),
-    response: z.object({ files: z.array(z.object({ name: z.string(), size: z.number(), modifiedAt: z.number() })) }),
+    response: z.union([z.object({ ok: z.literal(true), dir: z.string() }).strict(), backupFailure]),
   },
-  /** The OS folder picker; null where there is none (browser mode) or the user cancelled. */
+  /** The OS folder picker (Electron); main keeps the choice. null where there is none or the user cancelled. */
   'backup:chooseFolder': {
     request: z.object({}).strict(),
     response: z.object({ dir: z.string().nullable() }),
+  },
+  'backup:list': {
+    request: z.object({}).strict(),
+    response: z.object({ files: z.array(z.object({ name: z.string(), size: z.number(), modifiedAt: z.number() })) }),
+  },
+  /** Opens a backup file in the kept folder; its bytes follow in pieces. */
+  'backup:begin': {
+    request: z.object({ unitCode: z.string().regex(/^[A-Za-z0-9-]{2,32}$/), kind: z.enum(['auto', 'manual', 'beforeRestore']) }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), id: backupSessionId }).strict(), backupFailure]),
+  },
+  'backup:append': {
+    request: z.object({ id: backupSessionId, data: z.string().min(1).max(BACKUP_MAX_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict(),
+    response: z.union([z.object({ ok: z.literal(true) }).strict(), backupFailure]),
+  },
+  /** Checks the manifest against what main wrote, signs it with the unit key, and puts the file in place. */
+  'backup:finish': {
+    request: z.object({ id: backupSessionId, draft: backupDraft, password: passwordField, keep: z.number().int().min(1).max(365) }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), name: z.string(), dir: z.string(), pruned: z.array(z.string()) }).strict(), backupFailure]),
+  },
+  'backup:abort': {
+    request: z.object({ id: backupSessionId }).strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Signs a backup the renderer assembles itself (one saved as a download). */
+  'backup:seal': {
+    request: z.object({ draft: backupDraft, password: passwordField }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), manifest: z.string(), signature: z.string() }).strict(), backupFailure]),
+  },
+  /** Judges a backup's signature before anything of it is trusted; on a PC with no key yet, with the backup's administrator password. */
+  'backup:verify': {
+    request: z
+      .object({
+        manifest: z.string().max(MAX_MANIFEST_BYTES * 2).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+        signature: z.string().max(MAX_SIGNATURE_BYTES),
+        password: passwordField.optional(),
+      })
+      .strict(),
+    response: z.union([
+      z.object({ ok: z.literal(true), fingerprint: z.string(), signer: z.enum(['thisPc', 'backupAdmin']) }).strict(),
+      z.object({ ok: z.literal(false), code: z.enum(['badSignature', 'otherKey', 'needPassword', 'wrongPassword']), fingerprint: z.string().nullable() }).strict(),
+    ]),
   },
   /** The unit's signing key as main holds it: public facts only; null before one is made. */
   'unitKey:status': {

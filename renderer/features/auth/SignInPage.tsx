@@ -5,6 +5,7 @@ import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { signinFailureText } from './signinMessage';
+import { RestoredNotice } from '../backup/RestoredNotice';
 
 export function SignInPage() {
   const t = useT();
@@ -32,6 +33,7 @@ export function SignInPage() {
     <div className="center-page">
       <Card className="signin-card" extra={<LanguageSwitch />} title={t('app.name')}>
         <Typography.Paragraph type="secondary">{unit?.name}</Typography.Paragraph>
+        <RestoredNotice />
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
           <Form.Item name="username" label={t('account.username')} rules={[{ required: true, message: t('err.required') }]}>

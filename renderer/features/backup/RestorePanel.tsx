@@ -1,90 +1,130 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Input, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Input, Popconfirm, Progress, Space, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { BackupError, openBackup, restoreBackup, type OpenedBackup } from '../../db/backup';
+import { BackupError, blobSource, openBackup, restoreBackup, type BackupProgress, type OpenedBackup } from '../../db/backup';
 import { db } from '../../app/db';
 import { formatDateTime } from '../../app/format';
 import { invoke } from '../../app/ipc';
 import { useT, type MessageKey } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { FilePickButton } from '../../app/FilePickButton';
+import { Fingerprint } from '../../app/Fingerprint';
+import { toBase64 } from '../../app/files';
 import { loadBackupSettings } from './backupSettings';
-import { makeBackup, writeToFolder } from './backupActions';
-import { download } from '../../app/files';
+import { backupToFolder, BackupWriteError } from './backupActions';
 
-const TABLE_LABELS: Record<string, MessageKey> = {
+export const TABLE_LABELS: Record<string, MessageKey> = {
   devices: 'nav.devices', dutyLogs: 'nav.duty', faults: 'nav.faults', scans: 'nav.scans', incidents: 'nav.incidents', inspections: 'nav.inspections',
   trainings: 'nav.trainings', copyFilings: 'nav.copies', maintainers: 'nav.maintainers', checkins: 'nav.checkins', accounts: 'nav.accounts', changelog: 'backup.changelog',
 };
 
+type Verdict = { fingerprint: string; signer: 'thisPc' | 'unknown' };
+
+/** Main refused the seal: the same words whether at choosing the file or at restoring. */
+class SealRefused extends Error {
+  constructor(readonly key: MessageKey) {
+    super(key);
+  }
+}
+
 /**
- * Restore from a backup file. Over existing data it asks for the signed-in
- * administrator's password and first keeps the data it replaces as a backup;
- * on a fresh install (the setup screen) there is nothing to replace.
+ * Restore from a backup file. Main judges the signature first: on a PC that
+ * holds a key, only this unit's own (current or retired) is accepted; on a
+ * PC with none, the signer's fingerprint is shown to compare and the
+ * password of one of the backup's administrators is asked. Over existing
+ * data it also asks the signed-in administrator's password and first keeps
+ * the data it replaces as a backup, saying so only once main has written it.
  */
 export function RestorePanel({ overExisting }: { overExisting: boolean }) {
   const t = useT();
   const account = useSession((s) => s.account);
   const [opened, setOpened] = useState<OpenedBackup>();
+  const [verdict, setVerdict] = useState<Verdict>();
   const [fileName, setFileName] = useState('');
   const [password, setPassword] = useState('');
+  const [backupPassword, setBackupPassword] = useState('');
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string>();
+  const [progress, setProgress] = useState<BackupProgress>();
+  const [kept, setKept] = useState<string>();
+  const [done, setDone] = useState(false);
 
-  const explain = (e: unknown) => (e instanceof BackupError ? t(`backup.error.${e.code}`) : t('err.generic', { message: e instanceof Error ? e.message : String(e) }));
+  const explain = (e: unknown) =>
+    e instanceof BackupError
+      ? t(`backup.error.${e.code}`)
+      : e instanceof SealRefused
+        ? t(e.key)
+        : e instanceof BackupWriteError
+          ? t(`backup.fail.${e.code}`)
+          : t('err.generic', { message: e instanceof Error ? e.message : String(e) });
+
+  const askMain = async (backup: OpenedBackup, withPassword?: string) =>
+    invoke('backup:verify', { manifest: toBase64(backup.manifestBytes), signature: backup.signature, ...(withPassword === undefined ? {} : { password: withPassword }) });
 
   const choose = async (file: File) => {
     setError(undefined);
     setOpened(undefined);
+    setVerdict(undefined);
+    setKept(undefined);
     try {
       setFileName(file.name);
-      setOpened(await openBackup(new Uint8Array(await file.arrayBuffer()), db));
+      const backup = await openBackup(blobSource(file), db);
+      const answer = await askMain(backup);
+      if (answer.ok) setVerdict({ fingerprint: answer.fingerprint, signer: 'thisPc' });
+      else if (answer.code === 'needPassword' && answer.fingerprint) setVerdict({ fingerprint: answer.fingerprint, signer: 'unknown' });
+      else throw new SealRefused(answer.code === 'otherKey' ? 'backup.error.otherKey' : 'backup.error.badSignature');
+      setOpened(backup);
     } catch (e) {
       setError(explain(e));
     }
   };
 
   const restore = async () => {
-    if (!opened) return;
-    setBusy(true);
+    if (!opened || !verdict) return;
     setError(undefined);
+    setProgress({ done: 0, total: 0 });
     try {
       if (overExisting) {
         const { ok } = await invoke('auth:verifyPassword', { password, hash: account?.passwordHash ?? 'x' });
         if (!ok) {
           setError(t('backup.wrongPassword'));
+          setProgress(undefined);
           return;
         }
-        // The data about to be replaced is kept first: a restore can itself be undone.
-        const settings = await loadBackupSettings();
-        const before = await makeBackup(account?.displayName ?? '');
-        if (settings.dir !== '') setDone(t('backup.keptInFolder', { name: await writeToFolder(settings.dir, settings.keep, 'beforeRestore', before) }));
-        else {
-          download(before.fileName.replace('.zwbak', '-before-restore.zwbak'), before.bytes);
-          setDone(t('backup.keptDownloaded'));
+        // The data about to be replaced is kept first, signed, by main: a restore can itself be undone.
+        if (!kept) {
+          const { keep } = await loadBackupSettings();
+          const before = await backupToFolder({ kind: 'beforeRestore', keep, password, createdBy: account?.displayName ?? '' });
+          setKept(t('backup.keptInFolder', { name: before.name, dir: before.dir }));
         }
       }
-      await restoreBackup(db, opened);
-      setDone((d) => `${d ? `${d} ` : ''}${t('backup.restored')}`);
+      await restoreBackup(db, opened, {
+        approve: async (backup) => {
+          const answer = await askMain(backup, verdict.signer === 'unknown' ? backupPassword : undefined);
+          if (!answer.ok) throw new SealRefused(answer.code === 'wrongPassword' ? 'backup.backupWrongPassword' : answer.code === 'otherKey' ? 'backup.error.otherKey' : 'backup.error.badSignature');
+        },
+        onProgress: setProgress,
+      });
+      setDone(true);
       setTimeout(() => window.location.reload(), 2500);
     } catch (e) {
       setError(explain(e));
     } finally {
-      setBusy(false);
+      setProgress(undefined);
     }
   };
 
-  const counts = opened?.header.counts ?? {};
+  const manifest = opened?.manifest;
+  const counts = manifest?.counts ?? {};
+  const ready = !(overExisting && password === '') && !(verdict?.signer === 'unknown' && backupPassword === '');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} align="start">
       <Typography.Text type="secondary">{t(overExisting ? 'backup.restoreHelp' : 'backup.restoreFreshHelp')}</Typography.Text>
       <FilePickButton accept=".zwbak" testId="restore-file" icon={<UploadOutlined />} onFile={(file) => void choose(file)}>
         {t('backup.chooseFile')}
       </FilePickButton>
-      {error && <Alert type="error" showIcon message={error} />}
-      {done && <Alert type="success" showIcon message={done} data-testid="restore-done" />}
-      {opened && !done && (
+      {error && <Alert type="error" showIcon message={error} data-testid="restore-error" />}
+      {(kept || done) && <Alert type="success" showIcon message={`${kept ?? ''}${kept && done ? ' ' : ''}${done ? t('backup.restored') : ''}`} data-testid="restore-done" />}
+      {manifest && verdict && !done && (
         <>
           <Descriptions
             size="small"
@@ -93,21 +133,31 @@ export function RestorePanel({ overExisting }: { overExisting: boolean }) {
             data-testid="restore-summary"
             items={[
               { key: 'file', label: t('backup.file'), children: fileName, span: 2 },
-              { key: 'unit', label: t('backup.unit'), children: opened.header.unit ? `${opened.header.unit.name}（${opened.header.unit.code}）` : '—' },
-              { key: 'at', label: t('backup.createdAt'), children: `${formatDateTime(opened.header.createdAt)} · ${opened.header.createdBy}` },
+              { key: 'unit', label: t('backup.unit'), children: manifest.unit ? `${manifest.unit.name}（${manifest.unit.code}）` : '—' },
+              { key: 'at', label: t('backup.createdAt'), children: `${formatDateTime(manifest.createdAt)} · ${manifest.createdBy}` },
               ...Object.entries(TABLE_LABELS)
                 .filter(([name]) => (counts[name] ?? 0) > 0)
                 .map(([name, label]) => ({ key: name, label: t(label), children: String(counts[name]) })),
+              { key: 'signer', label: t('backup.signer'), span: 2, children: <Fingerprint value={verdict.fingerprint} testId="restore-fingerprint" /> },
             ]}
           />
+          {verdict.signer === 'thisPc' ? (
+            <Alert type="success" showIcon message={t('backup.signerThisPc')} />
+          ) : (
+            <>
+              <Alert type="warning" showIcon message={t('backup.signerUnknown')} />
+              <Input.Password placeholder={t('backup.backupAdminPassword')} aria-label={t('backup.backupAdminPassword')} value={backupPassword} onChange={(e) => setBackupPassword(e.target.value)} style={{ maxWidth: 320 }} />
+            </>
+          )}
           {overExisting && (
             <>
               <Alert type="warning" showIcon message={t('backup.replaceWarning')} />
               <Input.Password placeholder={t('backup.adminPassword')} aria-label={t('backup.adminPassword')} value={password} onChange={(e) => setPassword(e.target.value)} style={{ maxWidth: 320 }} />
             </>
           )}
+          {progress && <Progress style={{ width: 420 }} percent={progress.total === 0 ? 0 : Math.floor((progress.done / progress.total) * 100)} format={() => t('backup.progress', { done: progress.done, total: progress.total })} />}
           <Popconfirm title={t('backup.confirmRestore')} onConfirm={() => void restore()} okText={t('backup.restore')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }}>
-            <Button danger type="primary" loading={busy} disabled={overExisting && password === ''} data-testid="restore-button">
+            <Button danger type="primary" loading={progress !== undefined} disabled={!ready} data-testid="restore-button">
               {t('backup.restore')}
             </Button>
           </Popconfirm>

@@ -1,20 +1,98 @@
 import dayjs from 'dayjs';
-import { createBackup } from '../../db/backup';
-import { toBase64 } from '../../app/files';
+import type { BACKUP_FAILURES } from '../../../shared/ipc/contract';
+import { trailer, type BackupDraft } from '../../../shared/backup/format';
+import { createBackup, type BackupProgress, type BackupSink } from '../../db/backup';
+import { localUnit } from '../../db/accounts';
+import { download, toBase64 } from '../../app/files';
 import { db } from '../../app/db';
 import { invoke } from '../../app/ipc';
 import type { BackupKind } from './types';
 
-/** Makes a backup of the whole database now and puts it where it goes: the chosen folder, or a download. */
-export async function makeBackup(createdBy: string): Promise<{ bytes: Uint8Array; unitCode: string; fileName: string }> {
-  const { version } = await invoke('app:info', {});
-  const { bytes, header } = await createBackup(db, { createdBy, appVersion: version });
-  const unitCode = header.unit?.code ?? 'unit';
-  return { bytes, unitCode, fileName: `zwledger-${unitCode}-${dayjs(header.createdAt).format('YYYYMMDD-HHmmss')}.zwbak` };
+export type BackupFailure = (typeof BACKUP_FAILURES)[number];
+
+/** A refusal from main the page explains in words (`backup.fail.<code>`). */
+export class BackupWriteError extends Error {
+  constructor(readonly code: BackupFailure) {
+    super(`backup ${code}`);
+    this.name = 'BackupWriteError';
+  }
 }
 
-export async function writeToFolder(dir: string, keep: number, kind: BackupKind, backup: { bytes: Uint8Array; unitCode: string }): Promise<string> {
-  const { name } = await invoke('backup:write', { dir, keep, kind, unitCode: backup.unitCode, data: toBase64(backup.bytes) });
-  return name;
+/** What main takes per call, in raw bytes: its base64 stays under BACKUP_MAX_BASE64. */
+const PIECE_BYTES = 4 * 1024 * 1024;
+
+/** Gathers the stream into pieces of at most PIECE_BYTES and hands each on. */
+function piecewise(put: (piece: Uint8Array) => Promise<void>): BackupSink & { flush(): Promise<void> } {
+  let buffer = new Uint8Array(PIECE_BYTES);
+  let filled = 0;
+  const flush = async () => {
+    if (filled === 0) return;
+    const piece = buffer.subarray(0, filled);
+    buffer = new Uint8Array(PIECE_BYTES);
+    filled = 0;
+    await put(piece);
+  };
+  return {
+    async write(bytes) {
+      let at = 0;
+      while (at < bytes.length) {
+        const take = Math.min(PIECE_BYTES - filled, bytes.length - at);
+        buffer.set(bytes.subarray(at, at + take), filled);
+        filled += take;
+        at += take;
+        if (filled === PIECE_BYTES) await flush();
+      }
+    },
+    flush,
+  };
 }
 
+async function unitCodeHere(): Promise<string> {
+  const unit = await localUnit(db);
+  return unit?.code ?? 'unit';
+}
+
+async function appVersion(): Promise<string> {
+  return (await invoke('app:info', {})).version;
+}
+
+/**
+ * Streams a backup into the folder main keeps; main checks, signs and puts
+ * it in place. `password` unlocks the unit key where it needs one.
+ */
+export async function backupToFolder(request: { kind: BackupKind; keep: number; password: string; createdBy: string; onProgress?: (p: BackupProgress) => void }): Promise<{ name: string; dir: string }> {
+  const unitCode = await unitCodeHere();
+  const begun = await invoke('backup:begin', { unitCode, kind: request.kind });
+  if (!begun.ok) throw new BackupWriteError(begun.code);
+  const id = begun.id;
+  try {
+    const sink = piecewise(async (piece) => {
+      const sent = await invoke('backup:append', { id, data: toBase64(piece) });
+      if (!sent.ok) throw new BackupWriteError(sent.code);
+    });
+    const draft = await createBackup(db, { createdBy: request.createdBy, appVersion: await appVersion(), sink, onProgress: request.onProgress });
+    await sink.flush();
+    const finished = await invoke('backup:finish', { id, draft, password: request.password, keep: request.keep });
+    if (!finished.ok) throw new BackupWriteError(finished.code);
+    return { name: finished.name, dir: finished.dir };
+  } catch (error) {
+    // Main removes the .part itself on its own failures; this covers the renderer's.
+    await invoke('backup:abort', { id }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Builds a backup as blobs (kept by the browser, not the page's heap), has main sign it, and offers it as a download. */
+export async function backupToDownload(request: { password: string; createdBy: string; onProgress?: (p: BackupProgress) => void }): Promise<string> {
+  const unitCode = await unitCodeHere();
+  const parts: Blob[] = [];
+  const sink = piecewise(async (piece) => void parts.push(new Blob([piece as BlobPart])));
+  const draft: BackupDraft = await createBackup(db, { createdBy: request.createdBy, appVersion: await appVersion(), sink, onProgress: request.onProgress });
+  await sink.flush();
+  const sealed = await invoke('backup:seal', { draft, password: request.password });
+  if (!sealed.ok) throw new BackupWriteError(sealed.code);
+  const manifest = Uint8Array.from(atob(sealed.manifest), (c) => c.charCodeAt(0));
+  const fileName = `zwledger-${unitCode}-${dayjs(draft.createdAt).format('YYYYMMDD-HHmmss')}-manual.zwbak`;
+  download(fileName, new Blob([...parts, trailer(manifest, sealed.signature) as BlobPart], { type: 'application/octet-stream' }));
+  return fileName;
+}

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { db } from '../../app/db';
 
-/** This PC's backup settings (local, in meta): whether to back up daily, where, and how many to keep. */
+/**
+ * This PC's backup settings (local, in meta): whether to back up daily and
+ * how many to keep. The folder is main's to keep, not the page's.
+ */
 export const backupSettings = z.object({
   enabled: z.boolean(),
-  dir: z.string().max(500),
   keep: z.number().int().min(1).max(365),
 });
 export type BackupSettings = z.output<typeof backupSettings>;
 
-export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { enabled: false, dir: '', keep: 30 };
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { enabled: false, keep: 30 };
 const SETTINGS_KEY = 'backupSettings';
 const LAST_AUTO_KEY = 'lastAutoBackup';
 

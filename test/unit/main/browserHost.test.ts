@@ -1,4 +1,4 @@
-import { createBackupFiles } from '../../../main/services/backupFiles';
+import { testBackupFiles } from './backupTestFiles';
 import { createUnitKeys } from '../../../main/services/unitKey';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -16,7 +16,7 @@ let close: (() => Promise<void>) | undefined;
 async function start() {
   const dir = mkdtempSync(join(tmpdir(), 'zw-host-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>x</title></head></html>');
-  const host = createBrowserHost({ rendererDir: dir, handlers: createHandlers({ version: '1', mode: 'browser', dataDir: dir, platform: 'linux', backups: createBackupFiles({ fs, path, now: () => new Date() }), unitKeys: createUnitKeys({ fs, dir: path.join(dir, 'keys'), join: path.join, os: null, now: Date.now }) }), token: TOKEN, port: 0 });
+  const host = createBrowserHost({ rendererDir: dir, handlers: createHandlers({ version: '1', mode: 'browser', dataDir: dir, platform: 'linux', backups: testBackupFiles(), unitKeys: createUnitKeys({ fs, dir: path.join(dir, 'keys'), join: path.join, os: null, now: Date.now }) }), token: TOKEN, port: 0 });
   const { port, url } = await host.start();
   close = host.close;
   return { port, url };

@@ -2,12 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { createHandlers, dispatch } from '../../../main/services/dispatch';
 import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { contract, type Handlers } from '../../../shared/ipc/contract';
-import { createBackupFiles } from '../../../main/services/backupFiles';
+import { testBackupFiles } from './backupTestFiles';
 import { createUnitKeys } from '../../../main/services/unitKey';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 
-const deps = { version: '0.1.0', mode: 'browser' as const, dataDir: '/tmp/zw', platform: 'linux', backups: createBackupFiles({ fs, path, now: () => new Date() }), unitKeys: createUnitKeys({ fs, dir: '/tmp/zw-keys-unused', join: path.join, os: null, now: Date.now }) };
+const deps = { version: '0.1.0', mode: 'browser' as const, dataDir: '/tmp/zw', platform: 'linux', backups: testBackupFiles(), unitKeys: createUnitKeys({ fs, dir: '/tmp/zw-keys-unused', join: path.join, os: null, now: Date.now }) };
 
 function spyHandlers(): Handlers & { calls: number } {
   const handlers = { ...createHandlers(deps), calls: 0 };

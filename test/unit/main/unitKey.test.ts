@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { tmpdir } from 'node:os';
 import { createUnitKeys, UnitKeyError, type OsProtector } from '../../../main/services/unitKey';
 import { createHandlers, dispatch } from '../../../main/services/dispatch';
-import { createBackupFiles } from '../../../main/services/backupFiles';
+import { testBackupFiles } from './backupTestFiles';
 import { parseEnrolment, rotationSignedBy } from '../../../shared/bundle/enrolment';
 import { verify } from '../../../shared/bundle/suites';
 import { utf8 } from '../../../shared/crypto/sm3';
@@ -66,7 +66,7 @@ describe('the unit key in main', () => {
   it('answers over IPC with a code the renderer can show, not an internal error', async () => {
     const handlers = createHandlers({
       version: '1', mode: 'browser', dataDir: dir, platform: 'linux',
-      backups: createBackupFiles({ fs, path, now: () => new Date() }),
+      backups: testBackupFiles(),
       unitKeys: createUnitKeys({ fs, dir: path.join(dir, 'ipc'), join: path.join, os: null, now: Date.now }),
     });
     expect(await dispatch(handlers, 'unitKey:status', { unitId: unit.id })).toEqual({ ok: true, value: { key: null } });
