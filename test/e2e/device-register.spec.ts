@@ -103,6 +103,8 @@ test('edit a device, then retire it with who cleared its configuration', async (
   await dialog.getByRole('button', { name: '退网' }).click();
   await expect(dialog.getByText('请填写退网原因')).toBeVisible();
   await dialog.getByLabel('退网原因').fill('改作他用，调往档案室');
+  // The attestation starts unticked: the person ticks it.
+  await dialog.getByLabel('已清除网络配置').check();
   await dialog.getByLabel('清除人').fill('李明');
   await shot(page, '06-retire');
   await dialog.getByRole('button', { name: '退网' }).click();

@@ -79,7 +79,7 @@ test('a fault ticket counts down to the township deadline, is urged, arrives lat
   // Resolving needs the maintenance sheet's cause; the refusal names the field.
   await row.getByRole('button', { name: '编辑' }).click();
   dialog = page.getByRole('dialog');
-  await dialog.getByLabel('故障排除时间').fill('2026-11-24 13:05');
+  await dialog.getByLabel('故障排除时间').fill('2026-11-24 12:20'); // not after now: a resolution ahead of the clock is refused
   await dialog.getByLabel('故障排除时间').press('Enter');
   await saveDrawer(page);
   await expect(dialog.getByText('故障已解决，请在维修单中选择故障原因')).toBeVisible();
@@ -129,7 +129,10 @@ test('a weekly sweep of every device in one entry, and the coverage it gives', a
   await dialog.getByLabel('查杀工具').click();
   await dialog.getByLabel('查杀工具').fill('奇安信天擎');
   await dialog.getByLabel('病毒库版本').fill('2026.11.20.01');
-  await dialog.getByLabel('病毒库日期').fill('2026-11-30');
+  // Days after today cannot be picked (a scan records what happened), so the sweep is dated two days back.
+  await dialog.getByLabel('查杀日期').fill('2026-11-22');
+  await dialog.getByLabel('查杀日期').press('Enter');
+  await dialog.getByLabel('病毒库日期').fill('2026-11-23');
   await dialog.getByLabel('病毒库日期').press('Enter');
   await saveDrawer(page);
   await expect(dialog.getByText('病毒库日期不能晚于查杀日期')).toBeVisible();

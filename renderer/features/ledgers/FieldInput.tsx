@@ -23,8 +23,10 @@ function optionLabel(ctx: LedgerContext, field: FieldDef, value: string): string
 export function FieldInput({ field, ctx, multipleDevices, pastOnly }: { field: FieldDef; ctx: LedgerContext; multipleDevices?: boolean; pastOnly?: boolean }) {
   const t = ctx.t;
   const label = t(field.label);
-  const rules: FormRule[] = field.required && field.kind !== 'check' ? [{ required: true, whitespace: true, message: t('err.requiredField') }] : [];
-  const limited = (field.kind === 'text' || field.kind === 'textarea') && field.max !== undefined;
+  const textual = field.kind === 'text' || field.kind === 'textarea';
+  // `whitespace` makes the rule a string rule: only text fields may carry it, or a number would be "empty".
+  const rules: FormRule[] = field.required && field.kind !== 'check' ? [textual ? { required: true, whitespace: true, message: t('err.requiredField') } : { required: true, message: t('err.requiredField') }] : [];
+  const limited = textual && field.max !== undefined;
   if (limited) rules.push(lengthRule(t, field.max!));
   const common = { name: field.name, label, rules, extra: field.help ? t(field.help) : undefined, className: field.wide ? 'form-wide' : undefined, required: field.required };
   const disabledDate = pastOnly ? afterToday : undefined;
