@@ -60,7 +60,8 @@ test('a fault ticket counts down to the township deadline, is urged, arrives lat
   await saveDrawer(page);
   await expect(dialog).toBeHidden();
   const row = page.getByTestId('grid-row').first();
-  // The clock runs on in real time, so the report minute and the minute shown may straddle.
+  // The clock runs on in real time and the report time is kept to the minute, so the
+  // minute shown may be one or two past the round figure on a slow machine.
   await expect(row.getByTestId('sla')).toHaveText(/剩余 (3 小时 0|2 小时 59) 分钟/);
   await shot(page, '30-fault-open');
 
@@ -70,11 +71,11 @@ test('a fault ticket counts down to the township deadline, is urged, arrives lat
     await expect(page.getByText('已记录一次督促').last()).toBeVisible();
   }
   await page.clock.fastForward('00:20:00'); // 12:20, 20 minutes past the deadline
-  await expect(row.getByTestId('sla')).toHaveText(/已超时 (19|20) 分钟/);
+  await expect(row.getByTestId('sla')).toHaveText(/已超时 (19|20|21) 分钟/);
   await expect(page.getByTestId('fault-panel')).toContainText('超时未到 1 件');
   await expect(row.getByTestId('consequence')).toHaveText('建议核减 5–10%（督促三次仍未按时到达）');
   await row.getByRole('button', { name: '已到达' }).click();
-  await expect(row.getByTestId('sla')).toHaveText(/迟到 (20|21) 分钟/);
+  await expect(row.getByTestId('sla')).toHaveText(/迟到 (20|21|22) 分钟/);
 
   // Resolving needs the maintenance sheet's cause; the refusal names the field.
   await row.getByRole('button', { name: '编辑' }).click();
