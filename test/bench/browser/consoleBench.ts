@@ -9,6 +9,7 @@ import { openDb, type ZwDb } from '../../../renderer/db/schema';
 import type { Actor } from '../../../renderer/db/repository';
 import { importMany } from '../../../renderer/features/console/importQueue';
 import { unitSummaries } from '../../../renderer/db/consoleSummary';
+import { mergedOf, mergedStore } from '../../../renderer/db/merged';
 import { parseEnrolment } from '../../../shared/bundle/enrolment';
 
 interface FixtureIndex {
@@ -52,13 +53,6 @@ export async function importFixtures(base: string) {
   return { bundles: outcomes.length, entries, importMs, verdicts, summaryMs, summaryRows: summaries.length };
 }
 
-/** One unit's records of a table, by whichever index the table has. */
-function recordsOf(db: ZwDb, table: string, unitId: string): Promise<unknown[]> {
-  if (table === 'units' || table === 'schedules') return db.table(table).where('id').equals(unitId).toArray();
-  if (table === 'checkins') return db.checkins.where('[unitId+at]').between([unitId, Dexie.minKey], [unitId, Dexie.maxKey]).toArray();
-  return db.table(table).where('unitId').equals(unitId).toArray();
-}
-
 /** The same merged records, written with a raw bulkPut per unit and table into a fresh database. */
 export async function rawReference() {
   if (!state) throw new Error('import first');
@@ -68,11 +62,13 @@ export async function rawReference() {
   let records = 0;
   for (const table of MERGED_TABLES) {
     for (const unitId of units) {
-      const rows = await recordsOf(db, table, unitId);
+      // What the import stored for this unit, written again into the same store without
+      // any check: the floor the verified merge is measured against.
+      const rows = await mergedOf(db, table, unitId);
       if (rows.length === 0) continue;
       records += rows.length;
       const start = performance.now();
-      await raw.table(table).bulkPut(rows);
+      await mergedStore(raw, table).bulkPut(rows);
       rawMs += performance.now() - start;
     }
   }
