@@ -10,7 +10,7 @@ import type { RecordMeta } from '../../shared/domain/record';
 import { can } from '../../shared/domain/roles';
 import { toBase64 } from '../app/files';
 import { mergePlan, type MergePlan } from './mergePlan';
-import { claimedIdentity, decideWrites, gapsOf, standingOf, type Holder, type Identity, type RecordProblem } from '../../shared/console/merge';
+import { claimedIdentity, decideWrites, gapsOf, standingOf, type Held, type Identity, type RecordProblem } from '../../shared/console/merge';
 import type { MergedTable } from '../../shared/console/records';
 import { refusedEntryText } from '../../shared/bundle/verdicts';
 import { mergedStore } from './merged';
@@ -168,17 +168,26 @@ export async function mergeVerified(
     const decided: [MergedTable, RecordMeta[]][] = [];
     for (const [table, records] of plan.latest) {
       const store = mergedStore(db, table);
-      const [held, local] = await Promise.all([
-        Promise.all(records.map(({ record }) => store.where('id').equals(record.id).toArray())),
+      const ids = records.map(({ record }) => record.id);
+      // Reads are what the merge adds to the writes, so each is the cheapest that answers:
+      // which ids this unit already holds (keys only, one range), how many copies of each id
+      // the office holds (a count on the id index), and the office's own few records (all keys).
+      const [ownKeys, copies, local] = await Promise.all([
+        store.where('[unitId+id]').between([unitId, Dexie.minKey], [unitId, Dexie.maxKey]).primaryKeys(),
+        Promise.all(ids.map((id) => store.where('id').equals(id).count())),
         checkLocal ? db.table(table).toCollection().primaryKeys() : Promise.resolve([]),
       ]);
+      const ownIds = new Set(ownKeys.map(([, id]) => id));
       const localIds = new Set(local as string[]);
-      const holders = held.map((rows, i) => {
-        const h: Holder[] = rows.map((r) => ({ unitId: r.unitId, rev: r.rev }));
-        if (localIds.has(records[i]!.record.id)) h.push({ unitId: actor.unitId, rev: 0 });
-        return h;
+      const updated = ids.filter((id) => ownIds.has(id));
+      const revs = new Map((await store.bulkGet(updated.map((id) => [unitId, id] as [string, string]))).map((r, i) => [updated[i]!, r?.rev ?? 0]));
+      const held: Held[] = ids.map((id, i) => {
+        const ownRev = revs.get(id);
+        // Any copy beyond this unit's own is another unit's.
+        const elsewhere = copies[i]! > (ownRev === undefined ? 0 : 1) || localIds.has(id);
+        return ownRev === undefined ? { elsewhere } : { ownRev, elsewhere };
       });
-      const decision = decideWrites(unitId, table, records, holders);
+      const decision = decideWrites(table, records, held);
       if ('problem' in decision) return refusal(fileName, manifest, decision.problem);
       decided.push([table, decision.writes]);
     }

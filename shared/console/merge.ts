@@ -70,26 +70,26 @@ export function latestRecords(unitId: string, entries: Iterable<IncomingEntry>):
 }
 
 /** What the store holds under a record's id, for any unit. */
-export interface Holder {
-  unitId: string;
-  rev: number;
+/** What the office already holds under one incoming record's id. */
+export interface Held {
+  /** The rev of this unit's own copy, if it has one. */
+  ownRev?: number;
+  /** Another unit (or the office itself) holds the id. */
+  elsewhere: boolean;
 }
 
 /**
- * Given what the store holds under each incoming id (`holders[i]` for
+ * Given what the store holds under each incoming id (`held[i]` for
  * `records[i]`), the records to write: new ones and newer revisions of this
  * unit's own. An id held by another unit refuses the whole bundle.
  */
-export function decideWrites(unitId: string, table: MergedTable, records: readonly MergeRecord[], holders: readonly (readonly Holder[])[]): { writes: RecordMeta[] } | { problem: RecordProblem } {
+export function decideWrites(table: MergedTable, records: readonly MergeRecord[], held: readonly Held[]): { writes: RecordMeta[] } | { problem: RecordProblem } {
   const writes: RecordMeta[] = [];
   for (let i = 0; i < records.length; i++) {
     const { seq, record } = records[i]!;
-    let own: Holder | undefined;
-    for (const h of holders[i] ?? []) {
-      if (h.unitId !== unitId) return { problem: { kind: 'otherUnit', table, seq, recordId: record.id, field: 'id' } };
-      own = h;
-    }
-    if (!own || own.rev < record.rev) writes.push(record);
+    const h = held[i] ?? { elsewhere: false };
+    if (h.elsewhere) return { problem: { kind: 'otherUnit', table, seq, recordId: record.id, field: 'id' } };
+    if (h.ownRev === undefined || h.ownRev < record.rev) writes.push(record);
   }
   return { writes };
 }
