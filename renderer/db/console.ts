@@ -50,29 +50,39 @@ export async function reviewEnrolment(db: ZwDb, enrolment: Enrolment): Promise<E
 }
 
 export async function enrolKey(db: ZwDb, actor: Actor, review: EnrolmentReview): Promise<EnrolledKey> {
+  return (await enrolKeys(db, actor, [review]))[0]!;
+}
+
+/** Enrols several reviewed keys in one transaction: all of them, or none if any is already there. */
+export async function enrolKeys(db: ZwDb, actor: Actor, reviews: readonly EnrolmentReview[]): Promise<EnrolledKey[]> {
   mustUseConsole(actor);
-  const e = review.enrolment;
-  const row: EnrolledKey = {
-    keyId: e.keyId,
-    unitId: e.unitId,
-    unitName: e.unitName,
-    unitCode: e.unitCode,
-    suite: e.suite,
-    publicKey: e.publicKey,
-    fingerprint: review.fingerprint,
-    rotatedFrom: review.rotationOf?.keyId ?? null,
-    enrolledAt: Date.now(),
-    enrolledBy: actor.accountId,
-    revokedAt: null,
-    revokedBy: null,
-    revokedReason: null,
-  };
-  await db.transaction('rw', db.enrolledKeys, async () => {
-    const existing = await db.enrolledKeys.get(e.keyId);
-    if (existing) throw new ValidationError([{ field: 'keyId', code: existing.revokedAt === null ? 'console.alreadyEnrolled' : 'console.revokedKey' }]);
-    await db.enrolledKeys.add(row);
+  const now = Date.now();
+  const rows = reviews.map((review): EnrolledKey => {
+    const e = review.enrolment;
+    return {
+      keyId: e.keyId,
+      unitId: e.unitId,
+      unitName: e.unitName,
+      unitCode: e.unitCode,
+      suite: e.suite,
+      publicKey: e.publicKey,
+      fingerprint: review.fingerprint,
+      rotatedFrom: review.rotationOf?.keyId ?? null,
+      enrolledAt: now,
+      enrolledBy: actor.accountId,
+      revokedAt: null,
+      revokedBy: null,
+      revokedReason: null,
+    };
   });
-  return row;
+  if (new Set(rows.map((r) => r.keyId)).size !== rows.length) throw new ValidationError([{ field: 'keyId', code: 'console.alreadyEnrolled' }]);
+  await db.transaction('rw', db.enrolledKeys, async () => {
+    const existing = await db.enrolledKeys.bulkGet(rows.map((r) => r.keyId));
+    const found = existing.find((k) => k !== undefined);
+    if (found) throw new ValidationError([{ field: 'keyId', code: found.revokedAt === null ? 'console.alreadyEnrolled' : 'console.revokedKey' }]);
+    await db.enrolledKeys.bulkAdd(rows);
+  });
+  return rows;
 }
 
 export async function revokeKey(db: ZwDb, actor: Actor, keyId: string, reason: string): Promise<void> {

@@ -50,17 +50,21 @@ export function makeEnrolment(
   };
 }
 
-export type EnrolmentParse = { ok: true; enrolment: Enrolment } | { ok: false; detail: string };
+/** A refusal says whether the text was not JSON at all or which field was wrong, for the screen's words. */
+export type EnrolmentParse = { ok: true; enrolment: Enrolment } | { ok: false; reason: 'notJson' | 'field'; field: string; detail: string };
 
 export function parseEnrolment(text: string): EnrolmentParse {
+  let json: unknown;
   try {
-    const parsed = enrolmentSchema.safeParse(parseUntrustedJson(text));
-    if (parsed.success) return { ok: true, enrolment: parsed.data };
-    const issue = parsed.error.issues[0];
-    return { ok: false, detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` };
+    json = parseUntrustedJson(text);
   } catch (e) {
-    return { ok: false, detail: e instanceof Error ? e.message : String(e) };
+    return { ok: false, reason: 'notJson', field: '', detail: e instanceof Error ? e.message : String(e) };
   }
+  const parsed = enrolmentSchema.safeParse(json);
+  if (parsed.success) return { ok: true, enrolment: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') ?? '';
+  return { ok: false, reason: 'field', field, detail: `${field}: ${issue?.message ?? ''}` };
 }
 
 /** Whether a rotated key's enrolment is signed by the key it replaces. */

@@ -54,17 +54,37 @@ test('bundles signed by keys not yet enrolled are refused, and change nothing', 
 
 test('keys are enrolled after comparing the fingerprint read out by phone', async () => {
   await page.getByRole('menuitem', { name: '单位密钥登记' }).click();
-  for (const code of ['PL-0001', 'PL-0002', 'PL-0003']) {
-    await page.getByTestId('enrolment-file').setInputFiles(join(dir, 'keys', `${code}.json`));
-    const dialog = page.getByRole('dialog');
-    await expect(dialog.getByTestId('review-fingerprint')).toHaveText(fingerprints.get(code)!.replace(/ /g, ''));
-    if (code === 'PL-0001') {
-      await page.waitForTimeout(400); // the modal's opening animation
-      await shot(page, '70-enrol-review');
-    }
-    await dialog.getByRole('button', { name: '指纹一致，登记' }).click();
-    await expect(page.getByText(/已登记 .* 的密钥/).last()).toBeVisible();
-  }
+  await page.getByTestId('enrolment-file').setInputFiles(join(dir, 'keys', 'PL-0001.json'));
+  let dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('review-fingerprint')).toHaveText(fingerprints.get('PL-0001')!.replace(/ /g, ''));
+  await page.waitForTimeout(400); // the modal's opening animation
+  await shot(page, '70-enrol-review');
+  await dialog.getByRole('button', { name: '指纹一致，登记' }).click();
+  await expect(page.getByText(/已登记 .* 的密钥/).last()).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  // The rest at once, reviewed in one list: nothing is ticked for the auditor, an enrolled key and
+  // a file that is not an enrolment file cannot be ticked.
+  await page.getByTestId('enrolment-file').setInputFiles([
+    join(dir, 'keys', 'PL-0002.json'), join(dir, 'keys', 'PL-0003.json'), join(dir, 'keys', 'PL-0001.json'), bundle('PL-0001-1-150.zwb'),
+  ]);
+  dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('核对 4 个登记文件的指纹');
+  const list = dialog.getByTestId('enrolment-batch');
+  const rowOf = (text: string) => list.getByRole('row').filter({ hasText: text });
+  await expect(rowOf('PL-0002.json')).toContainText(fingerprints.get('PL-0002')!);
+  await expect(rowOf('PL-0002.json')).toContainText('新密钥：请电话核对指纹');
+  await expect(rowOf('PL-0001.json')).toContainText('已登记过');
+  await expect(rowOf('PL-0001-1-150.zwb')).toContainText('不是有效的登记文件');
+  await expect(dialog.getByRole('checkbox', { name: 'PL-0001.json' })).toBeDisabled();
+  await expect(dialog.getByRole('checkbox', { name: 'PL-0001-1-150.zwb' })).toBeDisabled();
+  const ok = dialog.getByRole('button', { name: /登记选中的/ });
+  await expect(ok).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: 'PL-0002.json' }).check();
+  await dialog.getByRole('checkbox', { name: 'PL-0003.json' }).check();
+  await shot(page, '70-enrol-batch');
+  await dialog.getByRole('button', { name: '指纹已逐一核对，登记选中的 2 个' }).click();
+  await expect(page.getByText('已登记 2 个单位的密钥')).toBeVisible();
   await expect(page.getByRole('row')).toHaveCount(4);
   // A file that is not an enrolment file is refused with the reason.
   await page.getByTestId('enrolment-file').setInputFiles(bundle('PL-0001-1-150.zwb'));

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import type { MessageKey } from '../../app/i18n';
 import { FileAddOutlined } from '@ant-design/icons';
 import { parseEnrolment } from '../../../shared/bundle/enrolment';
-import { enrolKey, reviewEnrolment, revokeKey, type EnrolmentReview } from '../../db/console';
+import { enrolKey, enrolKeys, reviewEnrolment, revokeKey, type EnrolmentReview } from '../../db/console';
+import { ENROLMENT_FILE_BYTES, enrollable, reviewBatch, type BatchRow, type BatchState, type EnrolmentRefusal } from './enrolmentBatch';
 import { ValidationError } from '../../db/errors';
 import type { EnrolledKey } from '../../db/schema';
 import { db } from '../../app/db';
@@ -24,6 +26,8 @@ export function ConsoleKeysPage() {
   const [error, setError] = useState<string>();
   const [revoking, setRevoking] = useState<EnrolledKey | null>(null);
   const [reason, setReason] = useState('');
+  const [batch, setBatch] = useState<BatchRow[] | null>(null);
+  const [ticked, setTicked] = useState<string[]>([]);
 
   const refresh = useCallback(async () => {
     setKeys((await db.enrolledKeys.toArray()).sort((a, b) => a.unitCode.localeCompare(b.unitCode) || b.enrolledAt - a.enrolledAt));
@@ -32,12 +36,24 @@ export function ConsoleKeysPage() {
     void refresh();
   }, [refresh]);
 
+  const refusalText = (r: EnrolmentRefusal) =>
+    r.reason === 'tooLarge' ? t('console.keys.badTooLarge') : r.reason === 'notJson' ? t('console.keys.badNotJson') : t('console.keys.badField', { field: r.field });
+
   const load = async (file: File) => {
     setError(undefined);
-    if (file.size > 64 * 1024) return setError(t('console.keys.badFile', { detail: `${file.size} bytes` }));
+    if (file.size > ENROLMENT_FILE_BYTES) return setError(t('console.keys.badFile', { detail: refusalText({ reason: 'tooLarge', field: '' }) }));
     const parsed = parseEnrolment(await file.text());
-    if (!parsed.ok) return setError(t('console.keys.badFile', { detail: parsed.detail }));
+    if (!parsed.ok) return setError(t('console.keys.badFile', { detail: refusalText(parsed) }));
     setReview(await reviewEnrolment(db, parsed.enrolment));
+  };
+
+  const pick = async (files: File[]) => {
+    setError(undefined);
+    if (files.length === 1) return load(files[0]!);
+    const rows = await reviewBatch(db, files, refusalText);
+    setBatch(rows);
+    // A rotation signed by an enrolled key needs no phone call; every other key is ticked by the auditor.
+    setTicked(rows.filter((r) => r.state === 'rotation').map((r) => r.key));
   };
 
   const explain = (e: unknown) => (e instanceof ValidationError ? e.issues.map((i) => issueText(t, i.code, i.vars)).join('；') : t('err.generic', { message: e instanceof Error ? e.message : String(e) }));
@@ -54,6 +70,33 @@ export function ConsoleKeysPage() {
       setReview(null);
     }
   };
+
+  const confirmBatch = async () => {
+    if (!batch) return;
+    const chosen = batch.filter((r) => ticked.includes(r.key) && enrollable(r)).map((r) => r.review!);
+    try {
+      await enrolKeys(db, actor, chosen);
+      void message.success(t('console.keys.enrolledMany', { n: chosen.length }));
+      setBatch(null);
+      void refresh();
+    } catch (e) {
+      setError(explain(e));
+      setBatch(null);
+    }
+  };
+
+  const stateText = (r: BatchRow): string => {
+    const keys: Record<BatchState, MessageKey> = {
+      bad: 'console.keys.stateBad',
+      already: 'console.keys.stateAlready',
+      duplicate: 'console.keys.stateDuplicate',
+      rotation: 'console.keys.stateRotation',
+      new: 'console.keys.stateNew',
+      extra: 'console.keys.stateExtra',
+    };
+    return t(keys[r.state], { detail: r.detail, n: r.review?.otherKeys.length ?? 0 });
+  };
+  const stateColor: Record<BatchState, string> = { bad: 'red', already: 'default', duplicate: 'default', rotation: 'green', new: 'orange', extra: 'orange' };
 
   const revoke = async () => {
     if (!revoking) return;
@@ -73,8 +116,8 @@ export function ConsoleKeysPage() {
         title={t('console.keys.title')}
         rule={t('console.keys.rule')}
         actions={
-          <FilePickButton type="primary" accept=".json" testId="enrolment-file" icon={<FileAddOutlined />} onFile={(f) => void load(f)}>
-            {t('console.keys.load')}
+          <FilePickButton type="primary" accept=".json" testId="enrolment-file" icon={<FileAddOutlined />} multiple onFiles={(f) => void pick(f)}>
+            {t('console.keys.loadMany')}
           </FilePickButton>
         }
       />
@@ -142,6 +185,41 @@ export function ConsoleKeysPage() {
             {!review.already && !review.rotationOf && review.otherKeys.length > 0 && <Alert type="warning" showIcon message={t('console.keys.newKey', { n: review.otherKeys.length })} />}
           </Space>
         )}
+      </Modal>
+      <Modal
+        open={batch !== null}
+        title={t('console.keys.reviewMany', { n: batch?.length ?? 0 })}
+        okText={t('console.keys.confirmMany', { n: ticked.length })}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ disabled: ticked.length === 0 }}
+        onOk={() => void confirmBatch()}
+        onCancel={() => setBatch(null)}
+        width={1000}
+        destroyOnHidden
+      >
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Text>{t('console.keys.compare')}</Typography.Text>
+          <Table<BatchRow>
+            size="small"
+            rowKey="key"
+            data-testid="enrolment-batch"
+            dataSource={batch ?? []}
+            pagination={false}
+            scroll={{ y: 420 }}
+            rowSelection={{
+              selectedRowKeys: ticked,
+              onChange: (keys) => setTicked(keys.map(String)),
+              getCheckboxProps: (r) => ({ disabled: !enrollable(r), 'aria-label': r.fileName }),
+            }}
+            columns={[
+              { title: t('console.keys.fileCol'), dataIndex: 'fileName', width: 150, ellipsis: true },
+              { title: t('console.keys.unit'), key: 'unit', render: (_, r) => r.review?.enrolment.unitName ?? '—' },
+              { title: t('console.keys.code'), key: 'code', width: 90, render: (_, r) => r.review?.enrolment.unitCode ?? '—' },
+              { title: t('key.fingerprint'), key: 'fp', width: 300, render: (_, r) => (r.review ? <span className="mono">{r.review.fingerprint}</span> : '—') },
+              { title: t('console.keys.state'), key: 'state', width: 210, render: (_, r) => <Tag color={stateColor[r.state]} style={{ whiteSpace: 'normal' }}>{stateText(r)}</Tag> },
+            ]}
+          />
+        </Space>
       </Modal>
       <Modal
         open={revoking !== null}
