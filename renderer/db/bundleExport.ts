@@ -30,6 +30,12 @@ export interface ExportPlan {
   counts: Partial<Record<LoggedTable, number>>;
   firstAt: number;
   lastAt: number;
+  /**
+   * The segment holds nothing but the copy filings that earlier exports made of
+   * themselves: no one changed anything since. It still goes with the next
+   * export (the chain has no gaps), but it is not news to the user.
+   */
+  onlyExportFilings: boolean;
 }
 
 const lastExportKey = (unitId: string) => `lastBundleExport/${unitId}`;
@@ -41,6 +47,13 @@ export async function lastExport(db: ZwDb, unitId: string): Promise<LastExport |
 }
 
 const atOf = (e: SealedEntry) => (JSON.parse(e.body) as { at: number }).at;
+
+/** An entry that is an export's own automatic copy filing (第二十条), as recordExport writes it. */
+function isExportFiling(e: SealedEntry): boolean {
+  if (e.table !== 'copyFilings') return false;
+  const { op, record } = JSON.parse(e.body) as { op: string; record: { automatic?: unknown; content?: unknown } };
+  return op === 'create' && record.automatic === true && record.content === 'data';
+}
 
 /** The entries to export, read in one transaction; null when there is nothing new. */
 export async function planExport(db: ZwDb, unitId: string, scope: ExportScope): Promise<ExportPlan | null> {
@@ -60,7 +73,16 @@ export async function planExport(db: ZwDb, unitId: string, scope: ExportScope): 
     const prevHash = fromSeq === 1 ? GENESIS_HASH : all[start - 1]!.hash;
     const counts: Partial<Record<LoggedTable, number>> = {};
     for (const e of entries) counts[e.table as LoggedTable] = (counts[e.table as LoggedTable] ?? 0) + 1;
-    return { fromSeq, toSeq: entries[entries.length - 1]!.seq, prevHash, entries, counts, firstAt: atOf(entries[0]!), lastAt: atOf(entries[entries.length - 1]!) };
+    return {
+      fromSeq,
+      toSeq: entries[entries.length - 1]!.seq,
+      prevHash,
+      entries,
+      counts,
+      firstAt: atOf(entries[0]!),
+      lastAt: atOf(entries[entries.length - 1]!),
+      onlyExportFilings: scope === 'sinceLast' && last !== null && entries.every(isExportFiling),
+    };
   });
 }
 

@@ -75,10 +75,16 @@ test('an export says what it holds, needs the password, and verifies under Node'
   expect(verified.out).toContain('有效');
   expect(verified.code).toBe(0);
 
-  // The copy filing is the only new change: the next export holds just it.
+  // The export's own copy filing is not news: nothing new to export until someone changes something.
   await expect(card).toContainText('上次导出：');
-  await expect(card.getByTestId('export-summary')).toContainText(/将导出第 (\d+)–\1 条修改记录，共 1 条/);
+  await expect(card.getByTestId('export-nothing')).toContainText('上次导出以来没有新的记录');
+  await expect(card.getByTestId('export-summary')).toBeHidden();
+  await expect(card.getByRole('button', { name: '签名并导出' })).toBeDisabled();
+  // The whole history still holds it.
+  await card.getByText('全部历史').click();
+  await expect(card.getByTestId('export-summary')).toBeVisible();
   await expect(card.getByRole('cell', { name: '复制备案' })).toBeVisible();
+  await card.getByText('上次导出以来的新记录').click();
   await page.getByRole('menuitem', { name: '复制备案' }).click();
   await expect(page.getByText(/导出数据包 zwledger-.*\.zwb/)).toBeVisible();
 });

@@ -58,6 +58,7 @@ export const enBundles: Record<keyof typeof zhBundles, string> = {
   'export.last': 'Last export: {time}, up to entry {seq} ({file})',
   'export.never': 'No bundle exported yet',
   'export.nothing': 'Nothing new since the last export',
+  'export.onlyFilings': 'The copy filing the last export made of itself is not a new record; it goes with the next export.',
   'export.summary': 'Entries {from}–{to} of the change log, {n} in all, from {first} to {last}',
   'export.counts': 'Records per ledger',
   'export.ledger': 'Ledger',

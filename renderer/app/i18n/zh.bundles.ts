@@ -57,6 +57,7 @@ export const zhBundles = {
   'export.last': '上次导出：{time}，到第 {seq} 条（{file}）',
   'export.never': '尚未导出过数据包',
   'export.nothing': '上次导出以来没有新的记录',
+  'export.onlyFilings': '上次导出时自动登记的复制备案不算新记录，会随下次导出一并报送。',
   'export.summary': '将导出第 {from}–{to} 条修改记录，共 {n} 条，时间 {first} 至 {last}',
   'export.counts': '各台账记录数',
   'export.ledger': '台账',

@@ -71,8 +71,10 @@ export function ExportCard({ keyStatus }: { keyStatus: KeyStatus | null }) {
           <span>{t('export.scope')}</span>
           <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as ExportScope)} optionType="button" options={(['sinceLast', 'full'] as const).map((s) => ({ value: s, label: t(`export.scope.${s}`) }))} />
         </Space>
-        {plan === null && <Alert type="info" showIcon message={t('export.nothing')} />}
-        {plan && (
+        {(plan === null || plan?.onlyExportFilings) && (
+          <Alert type="info" showIcon data-testid="export-nothing" message={t('export.nothing')} description={plan?.onlyExportFilings ? t('export.onlyFilings') : undefined} />
+        )}
+        {plan && !plan.onlyExportFilings && (
           <>
             <Typography.Text strong data-testid="export-summary">
               {t('export.summary', { from: plan.fromSeq, to: plan.toSeq, n: plan.entries.length, first: formatDateTime(plan.firstAt), last: formatDateTime(plan.lastAt) })}
@@ -92,8 +94,8 @@ export function ExportCard({ keyStatus }: { keyStatus: KeyStatus | null }) {
         )}
         {!keyStatus && <Alert type="warning" showIcon message={t('export.needKey')} />}
         <Space wrap>
-          <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('key.passwordHelp')} aria-label={t('key.password')} style={{ width: 240 }} onPressEnter={() => plan && keyStatus && password !== '' && void run()} />
-          <Button type="primary" icon={<ExportOutlined />} loading={busy} disabled={!plan || !keyStatus || password === ''} onClick={() => void run()}>
+          <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('key.passwordHelp')} aria-label={t('key.password')} style={{ width: 240 }} onPressEnter={() => plan && !plan.onlyExportFilings && keyStatus && password !== '' && void run()} />
+          <Button type="primary" icon={<ExportOutlined />} loading={busy} disabled={!plan || plan.onlyExportFilings || !keyStatus || password === ''} onClick={() => void run()}>
             {t('export.do')}
           </Button>
         </Space>

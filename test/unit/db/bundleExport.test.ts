@@ -23,6 +23,7 @@ describe('export bundles from the change log', () => {
     expect(full).toMatchObject({ fromSeq: 1, toSeq: head.seq, prevHash: GENESIS_HASH });
     expect(full.entries).toHaveLength(head.seq);
     expect(full.counts.devices).toBe(1200);
+    expect(full.onlyExportFilings).toBe(false);
 
     const pair = generateKeyPair('sm2-sm3');
     const key = { suite: 'sm2-sm3' as const, keyId: keyIdOf('sm2-sm3', pair.publicKey), privateKey: pair.privateKey };
@@ -35,9 +36,13 @@ describe('export bundles from the change log', () => {
     expect(filings).toHaveLength(1);
     expect(filings[0]).toMatchObject({ automatic: true, description: '导出数据包 a.zwb' });
 
-    // The copy filing is itself a change: the next export holds exactly it, continuing the chain.
+    // The copy filing is itself a change: the next export holds exactly it, continuing the chain,
+    // though to the user it is not news.
     const next = (await planExport(db, actor.unitId, 'sinceLast'))!;
-    expect(next).toMatchObject({ fromSeq: head.seq + 1, toSeq: head.seq + 1, prevHash: head.hash, counts: { copyFilings: 1 } });
+    expect(next).toMatchObject({ fromSeq: head.seq + 1, toSeq: head.seq + 1, prevHash: head.hash, counts: { copyFilings: 1 }, onlyExportFilings: true });
+    expect((await planExport(db, actor.unitId, 'full'))!.onlyExportFilings).toBe(false);
+    await createDevices(db, actor, [deviceInput(5000)]);
+    expect((await planExport(db, actor.unitId, 'sinceLast'))!).toMatchObject({ fromSeq: head.seq + 1, onlyExportFilings: false, counts: { copyFilings: 1, devices: 1 } });
     const second = writeBundle(source(next), key);
     const knowledge = new ChainKnowledge();
     for (const b of [second, first]) {
