@@ -92,20 +92,22 @@ export interface DayAssessment {
   checkins: CheckinResult[];
 }
 
-/** The day's slots with their outcome, and every check-in (oldest first) with how it counted. */
-export function judgeDay(slots: readonly Slot[], checkins: readonly CheckinTime[], toleranceMinutes: number, now: number): DayAssessment {
+function slotResults(slots: readonly Slot[], { served }: Assignment, toleranceMinutes: number, now: number): SlotResult[] {
   const tol = toleranceMinutes * 60_000;
-  const { served, sorted } = assign(slots, checkins, toleranceMinutes);
-  const results = slots.map((slot, i): SlotResult => {
+  return slots.map((slot, i): SlotResult => {
     const s = served[i];
     if (s) return { slot, status: s.how, checkin: s.checkin };
     if (now <= slot.at + tol) return { slot, status: 'pending' };
     if (now < lateUntil(slots, i, toleranceMinutes)) return { slot, status: 'overdue' };
     return { slot, status: 'missed' };
   });
+}
+
+function checkinResults(slots: readonly Slot[], { served, sorted }: Assignment, toleranceMinutes: number): CheckinResult[] {
+  const tol = toleranceMinutes * 60_000;
   const bySlot = new Map<string, { slot: Slot; how: 'onTime' | 'late' }>();
   served.forEach((s, i) => s && bySlot.set(s.checkin.id, { slot: slots[i]!, how: s.how }));
-  const counted = sorted.map((checkin): CheckinResult => {
+  return sorted.map((checkin): CheckinResult => {
     const hit = bySlot.get(checkin.id);
     if (hit) return { checkin, count: { kind: hit.how, slot: hit.slot } };
     if (slots.length === 0) return { checkin, count: { kind: 'noSlot' } };
@@ -116,16 +118,26 @@ export function judgeDay(slots: readonly Slot[], checkins: readonly CheckinTime[
     if (next) return { checkin, count: { kind: 'early', slot: next, opensAt: next.at - tol } };
     return { checkin, count: { kind: 'repeat', slot: slots[slots.length - 1]! } };
   });
-  return { results, checkins: counted };
+}
+
+export interface DayAssessment {
+  results: SlotResult[];
+  checkins: CheckinResult[];
+}
+
+/** The day's slots with their outcome, and every check-in (oldest first) with how it counted. */
+export function judgeDay(slots: readonly Slot[], checkins: readonly CheckinTime[], toleranceMinutes: number, now: number): DayAssessment {
+  const a = assign(slots, checkins, toleranceMinutes);
+  return { results: slotResults(slots, a, toleranceMinutes, now), checkins: checkinResults(slots, a, toleranceMinutes) };
 }
 
 export function assessDay(slots: readonly Slot[], checkins: readonly CheckinTime[], toleranceMinutes: number, now: number): SlotResult[] {
-  return judgeDay(slots, checkins, toleranceMinutes, now).results;
+  return slotResults(slots, assign(slots, checkins, toleranceMinutes), toleranceMinutes, now);
 }
 
 /** Every check-in of the day, oldest first, with how it counted. */
 export function countCheckins(slots: readonly Slot[], checkins: readonly CheckinTime[], toleranceMinutes: number): CheckinResult[] {
-  return judgeDay(slots, checkins, toleranceMinutes, 0).checkins;
+  return checkinResults(slots, assign(slots, checkins, toleranceMinutes), toleranceMinutes);
 }
 
 /**
