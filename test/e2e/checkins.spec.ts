@@ -8,6 +8,17 @@ test.describe.configure({ mode: 'serial' });
 
 let page: Page;
 
+/**
+ * Moves the page's clock forward to a time of 24 November 2026, firing the
+ * timers on the way. The clock runs on between steps, so each jump goes to
+ * the exact minute rather than by an amount that would add up the drift.
+ */
+async function clockTo(hhmm: string): Promise<void> {
+  const target = new Date(`2026-11-24T${hhmm}:00+08:00`).getTime();
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.fastForward(Math.max(0, target - now));
+}
+
 test.beforeAll(async ({ browser }) => {
   page = await (await browser.newContext()).newPage();
   // Tuesday 24 November 2026, 08:20 in Gansu: a working day on winter hours.
@@ -43,9 +54,9 @@ test('the administrator sees the slots of a day, a holiday without any, and load
 test('the banner reminds before and at the slot', async () => {
   const banner = page.getByTestId('reminder-banner');
   await expect(banner).toContainText('下一次查收：08:30');
-  await page.clock.fastForward('06:00'); // 08:26
+  await clockTo('08:26');
   await expect(banner).toContainText('08:30 应查收电子公文，还有 4 分钟');
-  await page.clock.fastForward('05:00'); // 08:31
+  await clockTo('08:31');
   await expect(banner).toContainText('现在该查收电子公文了（08:30）');
   await shot(page, '21-reminder-due');
 });
@@ -68,12 +79,12 @@ test('compliance: on time; a slot is missed only once its late window has closed
   await expect(page.getByTestId('slot-08:30')).toHaveText('按时');
   await expect(page.getByTestId('slot-09:00')).toHaveText('未到时间');
   await expect(page.getByTestId('unit-rate')).toContainText('100.0%');
-  await page.clock.fastForward('01:15:00'); // 09:46: 09:00's window closed at 09:10, 10:00's opens at 09:50
+  await clockTo('09:46'); // 09:00's window closed at 09:10, 10:00's opens at 09:50
   await expect(page.getByTestId('slot-09:00')).toHaveText('未查收，可迟查');
   await expect(page.getByTestId('reminder-banner')).toContainText('09:00 尚未查收，现在签到记为迟查');
   await expect(page.getByTestId('unit-rate')).toContainText('100.0%');
   await shot(page, '23-compliance-overdue');
-  await page.clock.fastForward('05:00'); // 09:51
+  await clockTo('09:51');
   await expect(page.getByTestId('slot-09:00')).toHaveText('漏查');
   await expect(page.getByTestId('reminder-banner')).not.toContainText('09:00 尚未查收');
   await expect(page.getByTestId('unit-rate')).toContainText('50.0%');
@@ -87,6 +98,7 @@ test('a past check-in needs its time and its reason, never a future time, and is
   await dialog.getByRole('button', { name: '查收签到' }).click();
   await expect(dialog.getByText('请填写补录的查收时间')).toBeVisible();
   await expect(dialog.getByText('请填写补录原因')).toBeVisible();
+  await shot(page, '28-checkin-backfill-refused');
   await dialog.getByLabel('查收时间').fill('2026-11-24 10:30');
   await dialog.getByLabel('查收时间').press('Enter');
   await dialog.getByLabel('补录原因').fill('9 点已查收，忘记签到');
@@ -104,7 +116,7 @@ test('a past check-in needs its time and its reason, never a future time, and is
 });
 
 test('a late check-in: the banner urges it, the dialog says it is late, both change at once', async () => {
-  await page.clock.fastForward('24:00'); // 10:15
+  await clockTo('10:15');
   const banner = page.getByTestId('reminder-banner');
   await expect(banner).toContainText('10:00 尚未查收，现在签到记为迟查');
   await expect(page.getByTestId('slot-10:00')).toHaveText('未查收，可迟查');
@@ -120,7 +132,7 @@ test('a late check-in: the banner urges it, the dialog says it is late, both cha
 });
 
 test('an early check-in: the dialog says it counts for no slot and asks; the day view shows it as early', async () => {
-  await page.clock.fastForward('20:00'); // 10:35, 11:00's window opens at 10:50
+  await clockTo('10:35'); // 11:00's window opens at 10:50
   await page.keyboard.press('F8');
   const dialog = page.getByRole('dialog', { name: '查收电子公文签到' });
   await expect(dialog.getByTestId('checkin-slot')).toHaveText('10:35 早于 11:00 的签到时间（10:50 起），不计入任何时段。');
@@ -163,13 +175,16 @@ test('the month shows each day on the heat map; a holiday has no slots', async (
 
 test('a day in a year whose calendar is not loaded: the dialog says so too, and the check-in waits for the calendar', async ({ browser }) => {
   const other = await (await browser.newContext()).newPage();
-  // Tuesday 2 March 2027 on a PC whose unit has only the bundled calendars (to 2026).
-  await other.clock.install({ time: new Date('2027-03-02T09:03:00+08:00') });
+  // Tuesday 2 March 2027 on a PC whose unit has only the bundled calendars (to 2026), set up before work.
+  await other.clock.install({ time: new Date('2027-03-02T08:00:00+08:00') });
   await completeSetup(other);
   await signIn(other, ADMIN.username, ADMIN.password);
+  await setIdleMinutes(other, 120);
   await addAccount(other, { username: 'wangfang', name: '王芳', password: 'Wenshu2026' });
   await signOut(other);
   await signIn(other, 'wangfang', 'Wenshu2026');
+  const nineOhThree = new Date('2027-03-02T09:03:00+08:00').getTime();
+  await other.clock.fastForward(nineOhThree - (await other.evaluate(() => Date.now())));
   await expect(other.getByTestId('reminder-banner')).toContainText('2027 年工作日历未加载，无法提醒');
   await other.keyboard.press('F8');
   const dialog = other.getByRole('dialog');
@@ -181,5 +196,15 @@ test('a day in a year whose calendar is not loaded: the dialog says so too, and 
   await other.getByRole('menuitem', { name: '公文查收' }).click();
   await expect(other.getByTestId('day-note')).toContainText('2027 年工作日历未加载');
   await expect(other.getByTestId('uncounted-09:03')).toHaveText('待定');
+  // Once the administrator loads 2027, the saved check-in counts for its slot.
+  await signOut(other);
+  await signIn(other, ADMIN.username, ADMIN.password);
+  await other.getByRole('menuitem', { name: '工作日历' }).click();
+  const calendar2027 = { years: [{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: '市信息办' }] };
+  await other.getByTestId('calendar-file').setInputFiles({ name: '2027.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(calendar2027)) });
+  await expect(other.getByRole('cell', { name: '市信息办' })).toBeVisible();
+  await other.getByRole('menuitem', { name: '公文查收' }).click();
+  await expect(other.getByTestId('slot-09:00')).toHaveText('按时');
+  await expect(other.getByRole('row', { name: /09:00/ })).toContainText('09:03');
   await other.context().close();
 });
