@@ -154,6 +154,20 @@ export function countsForSlot(count: CheckinCount): boolean {
   return count.kind === 'onTime' || count.kind === 'late';
 }
 
+/**
+ * The next moment a slot's outcome changes by the clock alone: its window
+ * closing (pending → overdue) or its late window closing (overdue → missed).
+ * Views re-assess then, not on a fixed tick.
+ */
+export function nextChange(slots: readonly Slot[], toleranceMinutes: number, now: number): number | undefined {
+  const tol = toleranceMinutes * 60_000;
+  let next: number | undefined;
+  slots.forEach((slot, i) => {
+    for (const t of [slot.at + tol + 1, lateUntil(slots, i, toleranceMinutes)]) if (t > now && (next === undefined || t < next)) next = t;
+  });
+  return next;
+}
+
 function endOfDay(at: number): number {
   const d = new Date(at);
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();

@@ -3,7 +3,7 @@ import { Alert, Button, Card, DatePicker, Segmented, Space, Statistic, Table, Ta
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatMinutes } from '../../../shared/calendar/schedule';
-import { onTimeRate, type CheckinResult, type SlotResult, type SlotStatus, type Tally } from '../../../shared/checkins/compliance';
+import { nextChange, onTimeRate, type CheckinResult, type SlotResult, type SlotStatus, type Tally } from '../../../shared/checkins/compliance';
 import { periodReport, type DayReport } from '../../../shared/checkins/report';
 import type { Checkin } from '../../../shared/domain/checkin';
 import { listCheckins } from '../../db/checkins';
@@ -46,12 +46,8 @@ export function CheckinsPage() {
   const [names, setNames] = useState<Map<string, string>>(new Map());
   const [officers, setOfficers] = useState<string[]>([]);
   const { from, days } = periodOf(span, anchor);
-  // Slots turn from pending to missed as time passes: re-assess each minute.
+  // Slots turn from pending to overdue to missed as time passes: re-assess at the next such moment.
   const [minute, setMinute] = useState(0);
-  useEffect(() => {
-    const timer = window.setInterval(() => setMinute((m) => m + 1), 60_000);
-    return () => window.clearInterval(timer);
-  }, []);
 
   useEffect(() => {
     if (!unit) return;
@@ -73,6 +69,18 @@ export function CheckinsPage() {
 
   const report = useMemo(() => periodReport(calendar, schedule, checkins, officers, from, days, Date.now(), unit?.createdAt), [calendar, schedule, checkins, officers, from.getTime(), days, minute, unit?.createdAt]);
   const byId = useMemo(() => new Map(checkins.map((c) => [c.id, c])), [checkins]);
+  useEffect(() => {
+    const now = Date.now();
+    let next: number | undefined;
+    for (const d of report.days) {
+      const t = nextChange(d.results.map((r) => r.slot), schedule.toleranceMinutes, now);
+      if (t !== undefined && (next === undefined || t < next)) next = t;
+    }
+    if (next === undefined) return;
+    // At most a minute at a time, so a sleeping PC that wakes catches up soon.
+    const timer = window.setTimeout(() => setMinute((m) => m + 1), Math.min(next - now, 60_000));
+    return () => window.clearTimeout(timer);
+  }, [report, schedule.toleranceMinutes]);
 
   const exportSheet = useSheetExport();
   const exportView = async () => {

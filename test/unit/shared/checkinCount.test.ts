@@ -3,7 +3,7 @@ import { WorkCalendar } from '../../../shared/calendar/calendar';
 import { BUNDLED_CALENDARS } from '../../../shared/calendar/bundled';
 import { DEFAULT_SCHEDULE, formatMinutes } from '../../../shared/calendar/schedule';
 import { expectedSlots, type Slot } from '../../../shared/checkins/slots';
-import { assessDay, classifyCheckin, countCheckins, tally, type CheckinCount } from '../../../shared/checkins/compliance';
+import { assessDay, classifyCheckin, countCheckins, nextChange, tally, type CheckinCount } from '../../../shared/checkins/compliance';
 import { currentReminder, reminderPlan } from '../../../shared/checkins/reminders';
 import { dueSlotsOn, periodReport } from '../../../shared/checkins/report';
 
@@ -98,6 +98,18 @@ describe('a slot is missed only when its late window has closed', () => {
     const last = (now: number) => assessDay(slots, [], 10, now).at(-1)!.status;
     expect(last(at('23:59:59'))).toBe('overdue');
     expect(last(new Date('2026-11-25T00:00:00').getTime())).toBe('missed');
+  });
+
+  it.each([
+    ['15:05', at('15:10') + 1],
+    ['15:10:01', at('15:50')],
+    ['15:50', at('16:10') + 1],
+    ['17:45', new Date('2026-11-25T00:00:00').getTime()],
+  ])('at %s the day view re-assesses next at the closing window', (now, expected) => {
+    expect(nextChange(slots, 10, at(now))).toBe(expected);
+    const before = assessDay(slots, [], 10, expected - 1).map((r) => r.status);
+    const after = assessDay(slots, [], 10, expected).map((r) => r.status);
+    expect(after).not.toEqual(before);
   });
 
   it('an overdue slot is not yet counted as missed nor as due', () => {
