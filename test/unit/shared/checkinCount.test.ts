@@ -6,6 +6,7 @@ import { expectedSlots, type Slot } from '../../../shared/checkins/slots';
 import { assessDay, classifyCheckin, countCheckins, nextChange, tally, type CheckinCount } from '../../../shared/checkins/compliance';
 import { currentReminder, reminderPlan } from '../../../shared/checkins/reminders';
 import { dueSlotsOn, periodReport } from '../../../shared/checkins/report';
+import { contract } from '../../../shared/ipc/contract';
 
 // Tuesday 24 November 2026, winter hours: 08:30 09:00 10:00 11:00 12:00 14:00 15:00 16:00 17:00 17:30; ±10 min.
 const calendar = new WorkCalendar(BUNDLED_CALENDARS);
@@ -129,6 +130,12 @@ describe('the banner urges a late check-in exactly while the dialog would count 
       const dialogLate = count.kind === 'late' ? formatMinutes(count.slot.minute) : undefined;
       expect(bannerLate, new Date(t).toTimeString()).toBe(dialogLate);
     }
+  });
+
+  it('the plan, late windows included, is what main accepts over IPC', () => {
+    const plan = reminderPlan(slots, checkins(['08:31']), DEFAULT_SCHEDULE, at('09:00'));
+    expect(contract['reminders:setPlan'].request.parse(plan)).toEqual(plan);
+    expect(plan.slots.at(-1)!.lateUntil).toBe(new Date('2026-11-25T00:00:00').getTime());
   });
 
   it('a slot checked late, or on time, is no longer reminded', () => {
