@@ -13,6 +13,7 @@ export interface ReminderOutputs {
 
 export function statusText(reminder: Reminder | null, next: PlannedSlot | undefined): string {
   if (reminder?.phase === 'due') return `现在该查收电子公文了（${reminder.slot.label}）`;
+  if (reminder?.phase === 'late') return `${reminder.slot.label} 尚未查收，现在签到记为迟查`;
   if (reminder?.phase === 'soon') return `${reminder.slot.label} 应查收电子公文，还有 ${reminder.minutesLeft} 分钟`;
   return next ? `下一次查收：${next.label}` : '今天没有待查收的时间';
 }

@@ -12,10 +12,15 @@ export async function recordCheckin(db: ZwDb, actor: Actor, input: CheckinInput,
   const parsed = checkinInput.safeParse(input);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error.issues));
   const body = parsed.data;
-  if (body.at > now + BACKFILL_GRACE_MS) throw new ValidationError([{ field: 'at', code: 'checkin.future' }]);
-  const backfilled = now - body.at > BACKFILL_GRACE_MS;
+  // A reason given, even an empty one, means the officer declared a back-fill: it must say when and why.
+  const declared = body.backfillReason !== null;
   const reason = body.backfillReason ?? '';
-  if (backfilled && reason.length < 2) throw new ValidationError([{ field: 'backfillReason', code: 'checkin.reason' }]);
+  const issues: { field: string; code: string }[] = [];
+  if (body.at > now + BACKFILL_GRACE_MS) issues.push({ field: 'at', code: declared ? 'checkin.futureBackfill' : 'checkin.future' });
+  const backfilled = now - body.at > BACKFILL_GRACE_MS;
+  if (declared && reason === '') issues.push({ field: 'backfillReason', code: 'checkin.reasonRequired' });
+  else if (backfilled && reason.length < 2) issues.push({ field: 'backfillReason', code: 'checkin.reason' });
+  if (issues.length > 0) throw new ValidationError(issues);
   const checkin: Checkin = {
     ...newRecord(actor, {
       officerId: actor.accountId,

@@ -1,8 +1,8 @@
 import type { WorkCalendar } from '../calendar/calendar';
 import { isoDay } from '../calendar/calendar';
 import type { WorkSchedule } from '../calendar/schedule';
-import { assessDay, tally, EMPTY_TALLY, type CheckinTime, type SlotResult, type Tally } from './compliance';
-import { expectedSlots } from './slots';
+import { assessDay, countCheckins, judgeDay, tally, EMPTY_TALLY, type CheckinResult, type CheckinTime, type SlotResult, type Tally } from './compliance';
+import { expectedSlots, type Slot } from './slots';
 
 /**
  * Compliance over a period, for the unit and for each officer. Any officer's
@@ -21,7 +21,24 @@ export interface DayReport {
   /** 'before': earlier than the day the unit started keeping this ledger. */
   kind: 'work' | 'rest' | 'unknown' | 'before';
   results: SlotResult[];
+  /** Every check-in of the day, oldest first, with how it counted (none count on a day that is not 'work'). */
+  checkins: CheckinResult[];
   tally: Tally;
+}
+
+export type DaySlotsFrom = { kind: 'work'; slots: Slot[] } | { kind: 'rest' | 'before'; slots: [] } | { kind: 'unknown'; year: number; slots: [] };
+
+/**
+ * The slots due on a day: those of the calendar and schedule, and on the
+ * ledger's first day only those after it began. The report, the dialog and
+ * the banner take a day's slots from here, so they never disagree.
+ */
+export function dueSlotsOn(date: Date, calendar: WorkCalendar, schedule: WorkSchedule, since?: number): DaySlotsFrom {
+  if (since !== undefined && new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime() <= since) return { kind: 'before', slots: [] };
+  const expected = expectedSlots(date, calendar, schedule);
+  if (expected.status === 'unknown') return { kind: 'unknown', year: expected.year, slots: [] };
+  if (expected.status === 'rest') return { kind: 'rest', slots: [] };
+  return { kind: 'work', slots: since === undefined ? expected.slots : expected.slots.filter((slot) => slot.at >= since) };
 }
 
 export interface PeriodReport {
@@ -56,26 +73,22 @@ export function periodReport(
   for (let i = 0; i < days; i++) {
     const date = new Date(from.getFullYear(), from.getMonth(), from.getDate() + i);
     const iso = isoDay(date);
-    if (since !== undefined && new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime() <= since) {
-      reports.push({ iso, date, kind: 'before', results: [], tally: { ...EMPTY_TALLY } });
-      continue;
-    }
-    const expected = expectedSlots(date, calendar, schedule);
-    if (expected.status !== 'work') {
-      if (expected.status === 'unknown') unknownYears.add(expected.year);
-      reports.push({ iso, date, kind: expected.status, results: [], tally: { ...EMPTY_TALLY } });
-      continue;
-    }
     const dayCheckins = byDay.get(iso) ?? [];
-    // On the first day, only the slots after the ledger began are due.
-    const slots = since === undefined ? expected.slots : expected.slots.filter((slot) => slot.at >= since);
-    const results = assessDay(slots, dayCheckins, schedule.toleranceMinutes, now);
+    const due = dueSlotsOn(date, calendar, schedule, since);
+    if (due.kind !== 'work') {
+      if (due.kind === 'unknown') unknownYears.add(due.year);
+      const uncounted = countCheckins([], dayCheckins, schedule.toleranceMinutes);
+      reports.push({ iso, date, kind: due.kind, results: [], checkins: uncounted, tally: { ...EMPTY_TALLY } });
+      continue;
+    }
+    const { slots } = due;
+    const { results, checkins: counted } = judgeDay(slots, dayCheckins, schedule.toleranceMinutes, now);
     const dayTally = tally(results);
     tally(results, unit);
     for (const [officerId, officerTally] of byOfficer) {
       tally(assessDay(slots, dayCheckins.filter((c) => c.officerId === officerId), schedule.toleranceMinutes, now), officerTally);
     }
-    reports.push({ iso, date, kind: 'work', results, tally: dayTally });
+    reports.push({ iso, date, kind: 'work', results, checkins: counted, tally: dayTally });
   }
   return { days: reports, unit, byOfficer, unknownYears: [...unknownYears].sort() };
 }

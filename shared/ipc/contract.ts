@@ -58,7 +58,7 @@ export const contract = {
   'reminders:setPlan': {
     request: z
       .object({
-        slots: z.array(z.object({ at: z.number().int().positive(), label: z.string().regex(/^\d{2}:\d{2}$/) }).strict()).max(48),
+        slots: z.array(z.object({ at: z.number().int().positive(), label: z.string().regex(/^\d{2}:\d{2}$/), lateUntil: z.number().int().positive() }).strict()).max(48),
         checked: z.array(z.number().int().positive()).max(48),
         remindBeforeMinutes: z.number().int().min(0).max(30),
         toleranceMinutes: z.number().int().min(1).max(29),

@@ -110,7 +110,7 @@ export async function setIdleMinutes(page: Page, minutes: number): Promise<void>
   const idle = page.getByRole('spinbutton', { name: '无操作自动锁定（分钟）' });
   await idle.fill(String(minutes));
   await idle.blur();
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expect(page.getByText('已保存').first()).toBeVisible();
 }
 
 /** Clicks something that downloads a file and returns where Playwright saved it. */

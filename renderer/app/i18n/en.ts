@@ -3,6 +3,7 @@ import { enLedgers } from './en.ledgers';
 import { enBackup } from './en.backup';
 import { enBundles } from './en.bundles';
 import { enForms } from './en.forms';
+import { enCheckins } from './en.checkins';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'ZW Ledger',
@@ -289,4 +290,5 @@ export const en: Record<MessageKey, string> = {
   ...enBackup,
   ...enBundles,
   ...enForms,
+  ...enCheckins,
 };

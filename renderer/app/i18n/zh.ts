@@ -2,6 +2,7 @@ import { zhLedgers } from './zh.ledgers';
 import { zhBackup } from './zh.backup';
 import { zhBundles } from './zh.bundles';
 import { zhForms } from './zh.forms';
+import { zhCheckins } from './zh.checkins';
 
 /** Simplified Chinese, the default language. Keys are shared with en.ts. */
 export const zh = {
@@ -289,6 +290,7 @@ export const zh = {
   ...zhBackup,
   ...zhBundles,
   ...zhForms,
+  ...zhCheckins,
 } as const;
 
 export type MessageKey = keyof typeof zh;

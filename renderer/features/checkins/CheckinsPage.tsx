@@ -3,7 +3,7 @@ import { Alert, Button, Card, DatePicker, Segmented, Space, Statistic, Table, Ta
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatMinutes } from '../../../shared/calendar/schedule';
-import { onTimeRate, type SlotResult, type SlotStatus, type Tally } from '../../../shared/checkins/compliance';
+import { nextChange, onTimeRate, type CheckinResult, type SlotResult, type SlotStatus, type Tally } from '../../../shared/checkins/compliance';
 import { periodReport, type DayReport } from '../../../shared/checkins/report';
 import type { Checkin } from '../../../shared/domain/checkin';
 import { listCheckins } from '../../db/checkins';
@@ -18,7 +18,7 @@ import { PageHead } from '../../app/PageHead';
 
 type Span = 'day' | 'week' | 'month';
 
-const STATUS_COLOR: Record<SlotStatus, string> = { onTime: 'green', late: 'orange', missed: 'red', pending: 'default' };
+const STATUS_COLOR: Record<SlotStatus, string> = { onTime: 'green', late: 'orange', overdue: 'gold', missed: 'red', pending: 'default' };
 
 function rateText(t: Tally): string {
   const r = onTimeRate(t);
@@ -46,12 +46,8 @@ export function CheckinsPage() {
   const [names, setNames] = useState<Map<string, string>>(new Map());
   const [officers, setOfficers] = useState<string[]>([]);
   const { from, days } = periodOf(span, anchor);
-  // Slots turn from pending to missed as time passes: re-assess each minute.
+  // Slots turn from pending to overdue to missed as time passes: re-assess at the next such moment.
   const [minute, setMinute] = useState(0);
-  useEffect(() => {
-    const timer = window.setInterval(() => setMinute((m) => m + 1), 60_000);
-    return () => window.clearInterval(timer);
-  }, []);
 
   useEffect(() => {
     if (!unit) return;
@@ -73,14 +69,31 @@ export function CheckinsPage() {
 
   const report = useMemo(() => periodReport(calendar, schedule, checkins, officers, from, days, Date.now(), unit?.createdAt), [calendar, schedule, checkins, officers, from.getTime(), days, minute, unit?.createdAt]);
   const byId = useMemo(() => new Map(checkins.map((c) => [c.id, c])), [checkins]);
+  useEffect(() => {
+    const now = Date.now();
+    let next: number | undefined;
+    for (const d of report.days) {
+      const t = nextChange(d.results.map((r) => r.slot), schedule.toleranceMinutes, now);
+      if (t !== undefined && (next === undefined || t < next)) next = t;
+    }
+    if (next === undefined) return;
+    // At most a minute at a time, so a sleeping PC that wakes catches up soon.
+    const timer = window.setTimeout(() => setMinute((m) => m + 1), Math.min(next - now, 60_000));
+    return () => window.clearTimeout(timer);
+  }, [report, schedule.toleranceMinutes]);
 
   const exportSheet = useSheetExport();
   const exportView = async () => {
     const title = `${t('compliance.title')} ${span === 'day' ? anchor.format('YYYY-MM-DD') : span === 'week' ? `${dayjs(from).format('YYYY-MM-DD')} 起一周` : anchor.format('YYYY-MM')}`;
     const rows = report.days.flatMap((d) =>
-      d.results.map((r) => {
-        const c = r.checkin ? byId.get(r.checkin.id) : undefined;
-        return [d.iso, formatMinutes(r.slot.minute), t(`compliance.kind.${r.slot.kind}`), t(`compliance.status.${r.status}`), c ? formatDateTime(c.at) : '', c ? (names.get(c.officerId) ?? '') : '', c?.backfilled ? (c.backfillReason ?? '') : ''];
+      dayRows(d).map((row) => {
+        if (row.type === 'slot') {
+          const r = row.result;
+          const c = r.checkin ? byId.get(r.checkin.id) : undefined;
+          return [d.iso, formatMinutes(r.slot.minute), t(`compliance.kind.${r.slot.kind}`), t(`compliance.status.${r.status}`), c ? formatDateTime(c.at) : '', c ? (names.get(c.officerId) ?? '') : '', c?.backfilled ? (c.backfillReason ?? '') : ''];
+        }
+        const c = byId.get(row.result.checkin.id);
+        return [d.iso, '', uncountedText(t, d, row.result), t(uncountedTag(d, row.result)), c ? formatDateTime(c.at) : '', c ? (names.get(c.officerId) ?? '') : '', c?.backfilled ? (c.backfillReason ?? '') : ''];
       }),
     );
     await exportSheet({ title, header: [t('compliance.date'), t('compliance.slot'), t('compliance.kind'), t('compliance.status'), t('compliance.checkinAt'), t('compliance.officer'), t('compliance.backfilled')], rows });
@@ -156,35 +169,77 @@ function dayNote(t: Translate, day: DayReport | undefined): string | undefined {
   return t('compliance.restDay');
 }
 
+/** A day's rows in time order: each slot with its outcome, and each check-in that counted for none at its own time. */
+type DayRow = { type: 'slot'; at: number; result: SlotResult } | { type: 'uncounted'; at: number; result: CheckinResult };
+
+function dayRows(day: DayReport): DayRow[] {
+  const rows: DayRow[] = day.results.map((result) => ({ type: 'slot', at: result.slot.at, result }));
+  for (const c of day.checkins) if (c.count.kind !== 'onTime' && c.count.kind !== 'late') rows.push({ type: 'uncounted', at: c.checkin.at, result: c });
+  return rows.sort((a, b) => a.at - b.at);
+}
+
+function uncountedTag(day: DayReport, r: CheckinResult) {
+  if (day.kind === 'unknown') return 'compliance.counted.unknown' as const;
+  if (r.count.kind === 'early' || r.count.kind === 'repeat') return `compliance.counted.${r.count.kind}` as const;
+  return 'compliance.counted.noSlot' as const;
+}
+
+function uncountedText(t: Translate, day: DayReport, r: CheckinResult): string {
+  if (day.kind === 'unknown') return t('compliance.uncounted.unknown');
+  if (r.count.kind === 'early') return t('compliance.uncounted.early', { slot: formatMinutes(r.count.slot.minute), opens: formatTime(r.count.opensAt) });
+  if (r.count.kind === 'repeat') return t('compliance.uncounted.repeat', { slot: formatMinutes(r.count.slot.minute) });
+  return t('compliance.uncounted.noSlot');
+}
+
 function DayView({ t, day, byId, names }: { t: Translate; day: DayReport | undefined; byId: Map<string, Checkin>; names: Map<string, string> }) {
   const note = dayNote(t, day);
-  if (note) return <Alert type="info" showIcon message={note} data-testid="day-note" />;
-  return (
-    <Table<SlotResult>
+  const rows = day ? dayRows(day) : [];
+  const checkinCell = (c: Checkin | undefined) =>
+    c ? (
+      <Space size={4}>
+        {formatTime(c.at)}
+        {c.backfilled && <Tag title={c.backfillReason ?? ''}>{t('compliance.backfilled')}</Tag>}
+      </Space>
+    ) : (
+      ''
+    );
+  const table = (
+    <Table<DayRow>
       size="small"
       pagination={false}
-      rowKey={(r) => String(r.slot.at)}
-      dataSource={day?.results ?? []}
+      rowKey={(r) => (r.type === 'slot' ? `s${r.at}` : `c${r.result.checkin.id}`)}
+      dataSource={rows}
       columns={[
-        { title: t('compliance.slot'), render: (_, r) => <strong>{formatMinutes(r.slot.minute)}</strong> },
-        { title: t('compliance.kind'), render: (_, r) => t(`compliance.kind.${r.slot.kind}`) },
-        { title: t('compliance.status'), render: (_, r) => <Tag color={STATUS_COLOR[r.status]} data-testid={`slot-${formatMinutes(r.slot.minute)}`}>{t(`compliance.status.${r.status}`)}</Tag> },
+        { title: t('compliance.slot'), render: (_, r) => (r.type === 'slot' ? <strong>{formatMinutes(r.result.slot.minute)}</strong> : '—') },
+        { title: t('compliance.kind'), render: (_, r) => (r.type === 'slot' ? t(`compliance.kind.${r.result.slot.kind}`) : <span className="muted">{day ? uncountedText(t, day, r.result) : ''}</span>) },
         {
-          title: t('compliance.checkinAt'),
+          title: t('compliance.status'),
+          render: (_, r) =>
+            r.type === 'slot' ? (
+              <Tag color={STATUS_COLOR[r.result.status]} data-testid={`slot-${formatMinutes(r.result.slot.minute)}`}>
+                {t(`compliance.status.${r.result.status}`)}
+              </Tag>
+            ) : (
+              <Tag data-testid={`uncounted-${formatTime(r.result.checkin.at)}`}>{day ? t(uncountedTag(day, r.result)) : ''}</Tag>
+            ),
+        },
+        { title: t('compliance.checkinAt'), render: (_, r) => checkinCell(r.type === 'slot' ? (r.result.checkin ? byId.get(r.result.checkin.id) : undefined) : byId.get(r.result.checkin.id)) },
+        {
+          title: t('compliance.officer'),
           render: (_, r) => {
-            const c = r.checkin ? byId.get(r.checkin.id) : undefined;
-            if (!c) return '';
-            return (
-              <Space size={4}>
-                {formatTime(c.at)}
-                {c.backfilled && <Tag title={c.backfillReason ?? ''}>{t('compliance.backfilled')}</Tag>}
-              </Space>
-            );
+            const id = r.type === 'slot' ? r.result.checkin?.id : r.result.checkin.id;
+            return id ? (names.get(byId.get(id)?.officerId ?? '') ?? '') : '';
           },
         },
-        { title: t('compliance.officer'), render: (_, r) => (r.checkin ? (names.get(byId.get(r.checkin.id)?.officerId ?? '') ?? '') : '') },
       ]}
     />
+  );
+  if (!note) return table;
+  return (
+    <>
+      <Alert type="info" showIcon message={note} data-testid="day-note" style={rows.length > 0 ? { marginBottom: 12 } : undefined} />
+      {rows.length > 0 && table}
+    </>
   );
 }
 

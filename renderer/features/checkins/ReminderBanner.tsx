@@ -3,6 +3,7 @@ import { Alert, Button } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { ReminderScheduler, type PlannedSlot, type Reminder } from '../../../shared/checkins/reminders';
 import { useT } from '../../app/i18n';
+import { useSession } from '../../app/session';
 import { invoke } from '../../app/ipc';
 import { useCheckins, todayPlan } from './checkinStore';
 
@@ -20,14 +21,15 @@ const pageClock = {
 export function ReminderBanner() {
   const t = useT();
   const { calendar, schedule, today, version, openDialog } = useCheckins();
+  const since = useSession((s) => s.unit?.createdAt);
   const [state, setState] = useState<{ reminder: Reminder | null; next: PlannedSlot | undefined }>({ reminder: null, next: undefined });
   const [dayStatus, setDayStatus] = useState<{ kind: string; year?: number }>({ kind: 'work' });
   const [midnight, setMidnight] = useState(0);
 
   useEffect(() => {
     const now = Date.now();
-    const { day, plan } = todayPlan(calendar, schedule, today, now);
-    setDayStatus(day.status === 'unknown' ? { kind: 'unknown', year: day.year } : { kind: day.status });
+    const { day, plan } = todayPlan(calendar, schedule, today, now, since);
+    setDayStatus(day.kind === 'unknown' ? { kind: 'unknown', year: day.year } : { kind: day.kind });
     const scheduler = new ReminderScheduler(pageClock, (reminder, next) => setState({ reminder, next }));
     scheduler.setPlan(plan);
     if (plan) void invoke('reminders:setPlan', plan).catch(() => undefined);
@@ -39,7 +41,7 @@ export function ReminderBanner() {
       scheduler.dispose();
       window.clearTimeout(timer);
     };
-  }, [calendar, schedule, today, version, midnight]);
+  }, [calendar, schedule, today, version, midnight, since]);
 
   const { reminder, next } = state;
   let text: string;
@@ -48,7 +50,10 @@ export function ReminderBanner() {
     text = t('reminder.unknown', { year: dayStatus.year ?? '' });
     type = 'warning';
   } else if (dayStatus.kind === 'rest') text = t('reminder.rest');
-  else if (reminder?.phase === 'due') {
+  else if (reminder?.phase === 'late') {
+    text = t('reminder.late', { time: reminder.slot.label });
+    type = 'error';
+  } else if (reminder?.phase === 'due') {
     text = t('reminder.due', { time: reminder.slot.label });
     type = 'error';
   } else if (reminder?.phase === 'soon') {

@@ -1,9 +1,8 @@
 import { create } from 'zustand';
 import { WorkCalendar, type YearCalendar } from '../../../shared/calendar/calendar';
-import { DEFAULT_SCHEDULE, formatMinutes, type WorkSchedule } from '../../../shared/calendar/schedule';
-import { expectedSlots, type DaySlots } from '../../../shared/checkins/slots';
-import { assessDay } from '../../../shared/checkins/compliance';
-import type { ReminderPlan } from '../../../shared/checkins/reminders';
+import { DEFAULT_SCHEDULE, type WorkSchedule } from '../../../shared/calendar/schedule';
+import { dueSlotsOn, type DaySlotsFrom } from '../../../shared/checkins/report';
+import { reminderPlan, type ReminderPlan } from '../../../shared/checkins/reminders';
 import type { Checkin } from '../../../shared/domain/checkin';
 import { listCheckins, loadCalendar, loadSchedule } from '../../db/checkins';
 import type { ScheduleRecord } from '../../db/schema';
@@ -62,18 +61,14 @@ export const useCheckins = create<CheckinState>((set, get) => ({
   closeDialog: () => set({ dialogOpen: false }),
 }));
 
-/** Today's slots and the reminder plan: slots already checked on time are not reminded. */
-export function todayPlan(calendar: WorkCalendar, schedule: WorkSchedule, today: readonly Checkin[], now: number): { day: DaySlots; plan: ReminderPlan | undefined } {
-  const day = expectedSlots(new Date(now), calendar, schedule);
-  if (day.status !== 'work') return { day, plan: undefined };
-  const results = assessDay(day.slots, today, schedule.toleranceMinutes, now);
-  return {
-    day,
-    plan: {
-      slots: day.slots.map((s) => ({ at: s.at, label: formatMinutes(s.minute) })),
-      checked: results.filter((r) => r.status === 'onTime').map((r) => r.slot.at),
-      remindBeforeMinutes: schedule.remindBeforeMinutes,
-      toleranceMinutes: schedule.toleranceMinutes,
-    },
-  };
+/** Today's due slots and the reminder plan. */
+export function todayPlan(
+  calendar: WorkCalendar,
+  schedule: WorkSchedule,
+  today: readonly Checkin[],
+  now: number,
+  since?: number,
+): { day: DaySlotsFrom; plan: ReminderPlan | undefined } {
+  const day = dueSlotsOn(new Date(now), calendar, schedule, since);
+  return { day, plan: day.kind === 'work' ? reminderPlan(day.slots, today, schedule, now) : undefined };
 }

@@ -28,6 +28,20 @@ describe('check-ins', () => {
     await expect(recordCheckin(db, admin, { at: NOW, docsReceived: -1, docsHandled: null, note: '', backfillReason: null }, NOW)).rejects.toMatchObject({ issues: [{ field: 'docsReceived' }] });
   });
 
+  it.each([
+    ['an empty reason', { at: NOW - 30 * 60_000, backfillReason: '' }, [{ field: 'backfillReason', code: 'checkin.reasonRequired' }]],
+    ['a reason of spaces', { at: NOW - 30 * 60_000, backfillReason: '   ' }, [{ field: 'backfillReason', code: 'checkin.reasonRequired' }]],
+    ['a time ahead of now', { at: NOW + 2 * 60_000, backfillReason: '忘记签到' }, [{ field: 'at', code: 'checkin.futureBackfill' }]],
+    ['a time ahead of now and no reason', { at: NOW + 2 * 60_000, backfillReason: '' }, [{ field: 'at', code: 'checkin.futureBackfill' }, { field: 'backfillReason', code: 'checkin.reasonRequired' }]],
+  ])('a declared back-fill with %s is refused and nothing is saved', async (_name, input, issues) => {
+    const db = freshDb();
+    const officer = { ...(await unitWithAdmin(db)), role: 'docOfficer' as const };
+    const entries = await entryCount(db);
+    await expect(recordCheckin(db, officer, { ...input, docsReceived: null, docsHandled: null, note: '' }, NOW)).rejects.toMatchObject({ issues });
+    expect(await entryCount(db)).toBe(entries);
+    expect(await listCheckins(db, officer.unitId, 0, NOW * 2)).toHaveLength(0);
+  });
+
   it('only the document officer checks in', async () => {
     const db = freshDb();
     const admin = await unitWithAdmin(db);

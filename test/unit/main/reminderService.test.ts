@@ -3,7 +3,7 @@ import { createReminderService } from '../../../main/services/reminderService';
 import type { Clock } from '../../../shared/checkins/reminders';
 
 describe('desktop reminder service', () => {
-  it('notifies once when a slot is near and once when it is due; the tray shows the next slot', () => {
+  it('notifies once when a slot is near, once when it is due and once while it can still be checked late; the tray shows the next slot', () => {
     const t0 = new Date('2026-11-24T08:00:00').getTime();
     let now = t0;
     const timers: { at: number; fn: () => void }[] = [];
@@ -26,16 +26,19 @@ describe('desktop reminder service', () => {
     const notes: string[] = [];
     let status = '';
     const service = createReminderService({ clock, notify: (_t, body) => notes.push(body), setStatus: (s) => (status = s) });
-    service.setPlan({ slots: [{ at: t0 + 30 * 60_000, label: '08:30' }], checked: [], remindBeforeMinutes: 5, toleranceMinutes: 10 });
+    service.setPlan({ slots: [{ at: t0 + 30 * 60_000, label: '08:30', lateUntil: t0 + 50 * 60_000 }], checked: [], remindBeforeMinutes: 5, toleranceMinutes: 10 });
     expect(status).toBe('下一次查收：08:30');
     run(t0 + 29 * 60_000);
     expect(notes).toEqual(['08:30 应查收电子公文，还有 5 分钟']);
     expect(status).toBe('08:30 应查收电子公文，还有 1 分钟');
     run(t0 + 35 * 60_000);
     expect(notes).toEqual(['08:30 应查收电子公文，还有 5 分钟', '现在该查收电子公文了（08:30）']);
+    run(t0 + 45 * 60_000);
+    expect(status).toBe('08:30 尚未查收，现在签到记为迟查');
+    expect(notes.at(-1)).toBe('08:30 尚未查收，现在签到记为迟查');
     run(t0 + 60 * 60_000);
     expect(status).toBe('今天没有待查收的时间');
-    expect(notes).toHaveLength(2);
+    expect(notes).toHaveLength(3);
     service.dispose();
   });
 });

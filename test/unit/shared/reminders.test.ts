@@ -5,8 +5,8 @@ const T0 = new Date('2026-11-24T08:00:00').getTime();
 const min = 60_000;
 const plan = (checked: number[] = []): ReminderPlan => ({
   slots: [
-    { at: T0 + 30 * min, label: '08:30' },
-    { at: T0 + 60 * min, label: '09:00' },
+    { at: T0 + 30 * min, label: '08:30', lateUntil: T0 + 50 * min },
+    { at: T0 + 60 * min, label: '09:00', lateUntil: T0 + 110 * min },
   ],
   checked,
   remindBeforeMinutes: 5,
@@ -47,15 +47,28 @@ describe('reminders', () => {
     [29.5, 'soon 08:30 1'],
     [30, 'due 08:30 0'],
     [40, 'due 08:30 0'],
-    [40.1, null],
+    // After the window, while a late check-in still counts for 08:30, the banner urges it.
+    [40.1, 'late 08:30 0'],
+    [49.9, 'late 08:30 0'],
+    // 09:00's window opens at 08:50: a check-in now is on time for 09:00, so 08:30 is missed.
+    [50, null],
     [55, 'soon 09:00 5'],
+    [70.1, 'late 09:00 0'],
+    [110, null],
   ])('at 08:00 + %s min: %s', (minutes, expected) => {
     const r = currentReminder(plan(), T0 + minutes * min);
     expect(r ? `${r.phase} ${r.slot.label} ${r.minutesLeft}` : null).toBe(expected);
   });
 
-  it('a checked slot is not reminded', () => {
+  it('a checked slot is not reminded, neither at it nor while it could be checked late', () => {
     expect(currentReminder(plan([T0 + 30 * min]), T0 + 30 * min)).toBeNull();
+    expect(currentReminder(plan([T0 + 30 * min]), T0 + 45 * min)).toBeNull();
+  });
+
+  it('an earlier slot open for a late check-in comes before the next slot\'s countdown', () => {
+    const early = { ...plan(), remindBeforeMinutes: 15 };
+    expect(currentReminder(early, T0 + 46 * min)).toMatchObject({ phase: 'late', slot: { label: '08:30' } });
+    expect(currentReminder(early, T0 + 50 * min)).toMatchObject({ phase: 'soon', slot: { label: '09:00' } });
   });
 
   it('the scheduler fires at the window edges as the clock moves, and nothing on a day without slots', () => {
@@ -66,7 +79,8 @@ describe('reminders', () => {
     clock.advance(25 * min);
     clock.advance(5 * min);
     clock.advance(11 * min);
-    expect(seen).toEqual(['none next 08:30', 'soon 08:30', 'soon 08:30', 'soon 08:30', 'soon 08:30', 'soon 08:30', 'due 08:30', 'none next 09:00']);
+    clock.advance(10 * min);
+    expect(seen).toEqual(['none next 08:30', 'soon 08:30', 'soon 08:30', 'soon 08:30', 'soon 08:30', 'soon 08:30', 'due 08:30', 'late 08:30', 'none next 09:00']);
     scheduler.setPlan({ ...plan(), slots: [] });
     clock.advance(120 * min);
     expect(seen.at(-1)).toBe('none next -');

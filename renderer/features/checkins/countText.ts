@@ -1,0 +1,29 @@
+import { formatMinutes } from '../../../shared/calendar/schedule';
+import type { CheckinCount } from '../../../shared/checkins/compliance';
+import type { DaySlotsFrom } from '../../../shared/checkins/report';
+import { formatTime } from '../../app/format';
+import type { Translate } from '../../app/i18n';
+
+/** What the dialog says before saving: for which slot a check-in at `at` counts, and how. */
+export interface CountHint {
+  text: string;
+  /** It would count for no slot: the officer confirms before saving. */
+  uncounted: boolean;
+  /** The calendar of that year is missing: saved, counted once it is loaded. */
+  unknown: boolean;
+}
+
+export function countHint(t: Translate, at: number, day: DaySlotsFrom, count: CheckinCount | undefined, dayLabel: string): CountHint {
+  if (day.kind === 'unknown') return { text: t('checkin.count.unknown', { year: day.year, day: dayLabel }), uncounted: false, unknown: true };
+  if (day.kind === 'before') return { text: t('checkin.count.before'), uncounted: true, unknown: false };
+  if (day.kind === 'rest' || !count || count.kind === 'noSlot') return { text: t('checkin.count.rest', { day: dayLabel }), uncounted: true, unknown: false };
+  switch (count.kind) {
+    case 'onTime':
+    case 'late':
+      return { text: t(`checkin.count.${count.kind}`, { slot: formatMinutes(count.slot.minute) }), uncounted: false, unknown: false };
+    case 'early':
+      return { text: t('checkin.count.early', { time: formatTime(at), slot: formatMinutes(count.slot.minute), opens: formatTime(count.opensAt) }), uncounted: true, unknown: false };
+    case 'repeat':
+      return { text: t('checkin.count.repeat', { slot: formatMinutes(count.slot.minute) }), uncounted: true, unknown: false };
+  }
+}
