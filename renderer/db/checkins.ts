@@ -21,9 +21,11 @@ export async function recordCheckin(db: ZwDb, actor: Actor, input: CheckinInput,
   if (declared && reason === '') issues.push({ field: 'backfillReason', code: 'checkin.reasonRequired' });
   else if (backfilled && reason.length < 2) issues.push({ field: 'backfillReason', code: 'checkin.reason' });
   if (issues.length > 0) throw new ValidationError(issues);
+  const officer = await db.accounts.get(actor.accountId);
   const checkin: Checkin = {
     ...newRecord(actor, {
       officerId: actor.accountId,
+      ...(officer ? { officerName: officer.displayName } : {}),
       at: body.at,
       docsReceived: body.docsReceived,
       docsHandled: body.docsHandled,

@@ -112,7 +112,7 @@ export function fixtureHistory(unitIndex: number, count: number, start = Date.UT
       if (r < 0.04) continue;
       const offset = r < 0.92 ? Math.round((random() * 10 - 4) * 60_000) : Math.round((15 + random() * 20) * 60_000);
       at = midnight + minute * 60_000 + offset;
-      push('checkins', 'create', officerId, { ...meta(fixtureId(at, unitIndex, n++), 1, at), createdBy: officerId, updatedBy: officerId, officerId, at, docsReceived: Math.floor(random() * 5), docsHandled: Math.floor(random() * 5), note: '', backfilled: false, backfillReason: null });
+      push('checkins', 'create', officerId, { ...meta(fixtureId(at, unitIndex, n++), 1, at), createdBy: officerId, updatedBy: officerId, officerId, officerName: NAMES[(unitIndex + 2) % 8]!, at, docsReceived: Math.floor(random() * 5), docsHandled: Math.floor(random() * 5), note: '', backfilled: false, backfillReason: null });
       if (entries.length >= count || random() > 0.12) continue;
       at += 10 * 60_000;
       if (random() < 0.4) addDevice();

@@ -44,7 +44,7 @@ const meta = z
 /** Fields a table's records carry beyond meta and the form's body, set by the repository. */
 const EXTRAS: Partial<Record<MergedTable, z.ZodObject>> = {
   devices: z.object({ configCleared: z.boolean().nullable(), configClearedBy: z.string().max(60).nullable(), configClearedAt: time.nullable() }).strict(),
-  checkins: z.object({ officerId: id, backfilled: z.boolean() }).strict(),
+  checkins: z.object({ officerId: id, officerName: z.string().max(60).optional(), backfilled: z.boolean() }).strict(),
 };
 
 const BODY: Record<MergedTable, z.ZodType<Record<string, unknown>, unknown>> = {

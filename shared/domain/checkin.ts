@@ -20,6 +20,12 @@ export type CheckinInput = z.input<typeof checkinInput>;
 
 export interface Checkin extends RecordMeta {
   officerId: string;
+  /**
+   * The officer's name when the check-in was made: the office receives no
+   * accounts, yet its auditors must see who checked the inbox. Absent on
+   * check-ins made before it was kept.
+   */
+  officerName?: string;
   at: number;
   docsReceived: number | null;
   docsHandled: number | null;

@@ -138,6 +138,13 @@ test('the units side by side, any unit read-only, and the table in Excel', async
   const drawer = page.getByRole('dialog');
   await expect(drawer.getByRole('tab', { name: /入网计算机（\d+）/ })).toBeVisible();
   await expect(drawer.getByRole('cell', { name: '10.0.0.3', exact: true })).toBeVisible();
+  // The check-ins as slots, judged at the unit's last entry, with who checked.
+  await drawer.getByRole('tab', { name: /公文查收|签到/ }).click();
+  const slots = drawer.getByTestId('unit-checkin-slots');
+  await expect(slots).toContainText(/近 30 天.*按时 \d+ · 迟查 \d+ · 漏查 \d+/);
+  await expect(slots.getByRole('row').nth(1)).toContainText(/按时|迟查|漏查/);
+  await expect(slots.getByRole('cell', { name: /^(王|李|张|刘|陈|杨|赵|黄)/ }).first()).toBeVisible();
+  await shot(page, '73-unit-checkins');
   const duty = drawer.getByRole('tab', { name: /值班日志（\d+）/ });
   await duty.click();
   await expect(duty).toHaveAttribute('aria-selected', 'true');

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Drawer, Empty, Table, Tabs, Tag } from 'antd';
+import { Drawer, Empty, Table, Tabs, Tag, Typography } from 'antd';
+import { UnitCheckinSlots } from './UnitCheckinSlots';
 import { isolationViolation, type Device } from '../../../shared/domain/device';
 import type { Checkin } from '../../../shared/domain/checkin';
 import type { UnitProfile } from '../../../shared/domain/unit';
@@ -83,16 +84,21 @@ export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: strin
             'checkins',
             'table.checkins',
             data.checkins.length,
+            <>
+            <UnitCheckinSlots unitId={unitId!} checkins={data.checkins} />
+            <Typography.Title level={5} style={{ marginTop: 16 }}>{t('console.unit.allCheckins')}</Typography.Title>
             <Table<Checkin>
               {...READ_ONLY_TABLE}
               dataSource={data.checkins}
               columns={[
                 { title: t('checkin.at'), dataIndex: 'at', render: (v: number) => formatDateTime(v) },
+                { title: t('console.unit.officer'), key: 'officer', render: (_, c) => c.officerName ?? '—' },
                 { title: t('checkin.docsReceived'), dataIndex: 'docsReceived', render: (v: number | null) => v ?? '—' },
                 { title: t('checkin.docsHandled'), dataIndex: 'docsHandled', render: (v: number | null) => v ?? '—' },
                 { title: t('checkin.backfill'), dataIndex: 'backfilled', render: (v: boolean, c) => (v ? <Tag color="orange" title={c.backfillReason ?? ''}>{t('checkin.backfill')}</Tag> : null) },
               ]}
-            />,
+            />
+            </>,
           ),
           ...LEDGERS.map((def) => {
             const rows = data.ledgers.get(def.table) ?? [];
