@@ -11,16 +11,16 @@ import { LOGGED_TABLES, type LoggedTable, type ZwDb } from './schema';
  * seq, last hash) disagrees with its entries is a break too. `opened` sees
  * every entry, also after a break, so the records can still be compared.
  */
-async function walkUnitLog(db: ZwDb, unitId: string, opened?: (sealed: SealedEntry, entry: Partial<UnhashedEntry> | undefined, hashed: boolean) => void): Promise<ChainVerdict> {
+async function walkUnitLog(db: ZwDb, unitId: string, opened?: (sealed: SealedEntry, entry: Partial<UnhashedEntry> | undefined) => void): Promise<ChainVerdict> {
   const verifier = new ChainVerifier();
   const rows = db.changelog.where('[unitId+seq]').between([unitId, Dexie.minKey], [unitId, Dexie.maxKey]);
   await (opened ? rows : rows.until(() => !verifier.ok)).each((commit) => {
     for (const entry of commit.entries) {
       let parsed: Partial<UnhashedEntry> | undefined;
-      const hashed = verifier.ok && verifier.pushSealed(entry, (p) => (parsed = p));
+      if (verifier.ok) verifier.pushSealed(entry, (p) => (parsed = p));
       if (!opened) continue;
       if (parsed === undefined) parsed = parseBody(entry.body);
-      opened(entry, parsed, hashed);
+      opened(entry, parsed);
     }
     const verdict = verifier.result();
     const first = commit.entries[0];
@@ -29,21 +29,6 @@ async function walkUnitLog(db: ZwDb, unitId: string, opened?: (sealed: SealedEnt
     }
   });
   return verifier.result();
-}
-
-/**
- * The canonical text of an entry's record, cut from the entry's own bytes
- * rather than serialised again (half the check's cost at 50,000 devices).
- * Only for bytes whose hash held, so they are canonical: keys sorted, the
- * fields before `record` (at, by, op, prevHash) and after it (recordId, rev,
- * seq, table, unitId) plain strings and numbers, and a quote inside a string
- * always escaped — so the first `"record":` and the last `,"recordId":` are
- * the entry's own.
- */
-export function recordText(body: string): string | undefined {
-  const start = body.indexOf('"record":');
-  const end = body.lastIndexOf(',"recordId":');
-  return start < 0 || end < start ? undefined : body.slice(start + '"record":'.length, end);
 }
 
 function parseBody(body: string): Partial<UnhashedEntry> | undefined {
@@ -100,18 +85,18 @@ const PAGE = 2000;
  * rewritten; it says nothing of a row edited or added straight in IndexedDB
  * (by a page script, or in the LevelDB files on disk), which this finds.
  *
- * One pass over the log keeps, per record, the canonical text of its latest
- * revision (not the entry); then each table is read in pages by primary key
- * and each row, in the form the log holds it (secrets redacted), compared
- * with that text. Nothing is loaded twice.
+ * One pass over the log keeps, per record, its latest logged revision (the
+ * record the chain check parsed anyway, not the entry); then each table is
+ * read in pages by primary key and each row, in the form the log holds it
+ * (secrets redacted), compared with it. Nothing is loaded or parsed twice.
  */
 export async function checkIntegrity(db: ZwDb, unitId: string): Promise<IntegrityReport> {
-  const latest = new Map<LoggedTable, Map<string, { rev: number; text: string }>>(LOGGED_TABLES.map((t) => [t, new Map()]));
-  const chain = await walkUnitLog(db, unitId, (sealed, entry, hashed) => {
+  const latest = new Map<LoggedTable, Map<string, Record<string, unknown>>>(LOGGED_TABLES.map((t) => [t, new Map()]));
+  const chain = await walkUnitLog(db, unitId, (sealed, entry) => {
     const byId = latest.get(sealed.table as LoggedTable);
-    if (!byId || !entry?.record || typeof entry.rev !== 'number') return;
+    if (!byId || typeof entry?.record !== 'object' || entry.record === null) return;
     // The log is in seq order: a later entry of the same record is its later revision.
-    byId.set(sealed.recordId, { rev: entry.rev, text: (hashed && recordText(sealed.body)) || canonical(entry.record) });
+    byId.set(sealed.recordId, entry.record);
   });
 
   const counts: Record<RecordProblem, number> = { unlogged: 0, edited: 0, missing: 0 };
@@ -136,10 +121,8 @@ export async function checkIntegrity(db: ZwDb, unitId: string): Promise<Integrit
         if (!logged) report({ table, problem: 'unlogged', recordId: id, live });
         else {
           byId.delete(id);
-          if (canonical(live) !== logged.text) {
-            const before = JSON.parse(logged.text) as Record<string, unknown>;
-            report({ table, problem: 'edited', recordId: id, live, logged: before, fields: changedFields(before, live) });
-          }
+          // The structural test is the fast one; canonical bytes, what was hashed, decide a difference.
+          if (!sameJson(live, logged) && canonicalOrNone(live) !== canonicalOrNone(logged)) report({ table, problem: 'edited', recordId: id, live, logged, fields: changedFields(logged, live) });
         }
       }
       records += page.length;
@@ -147,13 +130,48 @@ export async function checkIntegrity(db: ZwDb, unitId: string): Promise<Integrit
       after = String(page[page.length - 1]!.id);
     }
     // What is left was logged and is no longer stored.
-    for (const [id, logged] of byId) report({ table, problem: 'missing', recordId: id, logged: JSON.parse(logged.text) as Record<string, unknown> });
+    for (const [id, logged] of byId) report({ table, problem: 'missing', recordId: id, logged });
     byId.clear();
   }
   return { chain, records, counts, findings };
 }
 
+/**
+ * True when a and b have the same JSON form: same keys with defined values,
+ * same values. Equal here implies equal canonical bytes; unequal is checked
+ * against the bytes, so a Date stored for its string cannot give a false report.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    n += 1;
+    if (!Object.hasOwn(y, k) || !sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) n -= 1;
+  return n === 0;
+}
+
+/** A row planted by hand may hold what JSON cannot (NaN, a BigInt): it has no canonical form, and so differs from every logged one. */
+function canonicalOrNone(value: unknown): string | undefined {
+  try {
+    return canonical(value);
+  } catch {
+    return undefined;
+  }
+}
+
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((k) => canonical(before[k] ?? null) !== canonical(after[k] ?? null)).sort();
+  return [...keys].filter((k) => canonicalOrNone(before[k] ?? null) !== canonicalOrNone(after[k] ?? null)).sort();
 }
