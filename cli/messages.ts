@@ -126,7 +126,7 @@ const en: Messages = {
   forked: (seq, others) => `from entry ${seq} on it differs from ${others.join(', ')}: the unit's history forked; check with the unit`,
   duplicateOf: (f) => `same content as ${f}`,
   duplicate: 'these entries are all in other files',
-  summary: (n, ok, bad) => `${n} files, ${ok} passed, ${bad} failed`,
+  summary: (n, ok, bad) => `${n} file${n === 1 ? '' : 's'}, ${ok} passed, ${bad} failed`,
   notJson: (d) => `manifest.json is not JSON (${d})`,
   notFormat: 'note: the manifest does not follow zwledger-bundle/1',
   inspectNote: '(manifest shown only, signature not verified; to verify use zwledger verify --keys DIR)',
