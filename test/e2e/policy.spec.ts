@@ -101,7 +101,7 @@ test('the unit trusts the office key on first use, then flags an address outside
 test('a policy that asks for another suite has the unit rotate into it', async () => {
   await office.getByRole('menuitem', { name: '签发政策包' }).click();
   await office.getByLabel('Ed25519 / SHA-256').check();
-  await office.getByLabel('SM2 / SM3（国密）').uncheck();
+  await office.getByLabel('SM2 国密签名').uncheck();
   await office.getByLabel('签名密钥密码').fill(ADMIN.password);
   const next = await download(office, () => office.getByRole('button', { name: '签名并导出政策包' }).click());
 

@@ -176,6 +176,11 @@ export const en: Record<MessageKey, string> = {
   'accounts.cannotDisableSelf': 'You cannot disable the account you are signed in with',
   'accounts.lastAdmin': 'Keep at least one active administrator',
 
+  'entries.one': 'entry {n}',
+  'entries.range': 'entries {from}–{to}',
+  'history.entry': 'change-log entry {seq}',
+  'history.rev': 'change {n}',
+
   'integrity.title': 'Data integrity',
   'integrity.rule': 'Art. 35: electronic records must be authentic and complete. Every change is in a hash-chained log, so deleting or editing history is detected.',
   'integrity.verify': 'Verify data integrity',

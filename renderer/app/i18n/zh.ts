@@ -176,6 +176,11 @@ export const zh = {
   'accounts.cannotDisableSelf': '不能停用当前登录的账号',
   'accounts.lastAdmin': '至少保留一个在用的管理员账号',
 
+  'entries.one': '第 {n} 条',
+  'entries.range': '第 {from}–{to} 条',
+  'history.entry': '第 {seq} 条变更记录',
+  'history.rev': '第 {n} 次修改',
+
   'integrity.title': '数据完整性',
   'integrity.rule': '第三十五条：电子文件应真实、完整、可用。每次修改都记入哈希链变更日志，删除或篡改历史会被发现。',
   'integrity.verify': '校验数据完整性',
