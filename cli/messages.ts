@@ -7,6 +7,18 @@ import { VERDICT_WORDS, type Verdict } from '../shared/bundle/verdicts';
  */
 export type Lang = 'zh' | 'en';
 
+/** A span of entries as the console writes it: one entry is "第 33 条", never "第 33–33 条". */
+export function entrySpan(lang: Lang, from: number, to: number): string {
+  if (lang === 'en') return from === to ? `entry ${from}` : `entries ${from}–${to}`;
+  return from === to ? `第 ${from} 条` : `第 ${from}–${to} 条`;
+}
+
+/** The signature suites by the names the console gives them, not their identifiers. */
+const SUITE_WORDS: Record<Lang, Record<string, string>> = {
+  zh: { 'sm2-sm3': 'SM2 国密签名', 'ed25519-sha256': 'Ed25519 签名' },
+  en: { 'sm2-sm3': 'SM2 signature (Chinese national standard)', 'ed25519-sha256': 'Ed25519 signature' },
+};
+
 export interface Messages {
   usage: string;
   error: (message: string) => string;
@@ -63,7 +75,7 @@ const zh: Messages = {
   verdicts: VERDICT_WORDS.zh,
   tooLarge: (n) => `文件过大（${n} 字节）`,
   cannotOpen: '无法打开文件',
-  range: (u, a, b) => `${u} 第 ${a}–${b} 条`,
+  range: (u, a, b) => `${u} ${entrySpan('zh', a, b)}`,
   help: {
     valid: '签名与记录链完整',
     unknownKey: '签名密钥尚未登记：请把该单位的登记文件放进密钥文件夹并核对指纹',
@@ -75,7 +87,7 @@ const zh: Messages = {
     foreignRecord: '数据包含有其他单位的记录，不予接收',
     invalidRecord: '数据包中有不符合台账规则的记录，不予接收',
   },
-  gap: (a, b) => `缺少第 ${a}–${b} 条；收到缺失的数据包后即可补齐`,
+  gap: (a, b) => `缺少${entrySpan('zh', a, b)}；收到缺失的数据包后即可补齐`,
   forked: (seq, others) => `第 ${seq} 条起与 ${others.join('、')} 不同：该单位的历史出现分叉，请与该单位核实`,
   duplicateOf: (f) => `与 ${f} 内容相同`,
   duplicate: '这段记录已包含在其他文件中',
@@ -84,7 +96,7 @@ const zh: Messages = {
   notFormat: '注意：清单格式不符合 zwledger-bundle/1',
   inspectNote: '（仅显示清单，未验证签名；验证请用 zwledger verify --keys DIR）',
   fingerprint: (c, n, fp) => `${c} ${n}：密钥指纹 ${fp}`,
-  fixtureDone: (u, k, f, b, e, s) => `已写出 ${u} 个单位的登记文件（${k}）和 ${f} 个数据包（${b}），每单位 ${e} 条，${s}`,
+  fixtureDone: (u, k, f, b, e, s) => `已写出 ${u} 个单位的登记文件（${k}）和 ${f} 个数据包（${b}），每单位 ${e} 条，${SUITE_WORDS.zh[s] ?? s}`,
 };
 
 const en: Messages = {
@@ -110,7 +122,7 @@ const en: Messages = {
   verdicts: VERDICT_WORDS.en,
   tooLarge: (n) => `file too large (${n} bytes)`,
   cannotOpen: 'cannot open the file',
-  range: (u, a, b) => `${u} entries ${a}–${b}`,
+  range: (u, a, b) => `${u} ${entrySpan('en', a, b)}`,
   help: {
     valid: 'signature and chain intact',
     unknownKey: "the signing key is not enrolled: put the unit's enrolment file in the key folder and compare the fingerprint",
@@ -122,16 +134,16 @@ const en: Messages = {
     foreignRecord: "the bundle carries another unit's records; refused",
     invalidRecord: "a record in the bundle breaks its ledger's rules; refused",
   },
-  gap: (a, b) => `entries ${a}–${b} are missing; filled when the missing bundle arrives`,
+  gap: (a, b) => `${entrySpan('en', a, b)} ${a === b ? 'is' : 'are'} missing; filled when the missing bundle arrives`,
   forked: (seq, others) => `from entry ${seq} on it differs from ${others.join(', ')}: the unit's history forked; check with the unit`,
   duplicateOf: (f) => `same content as ${f}`,
   duplicate: 'these entries are all in other files',
-  summary: (n, ok, bad) => `${n} files, ${ok} passed, ${bad} failed`,
+  summary: (n, ok, bad) => `${n} file${n === 1 ? '' : 's'}, ${ok} passed, ${bad} failed`,
   notJson: (d) => `manifest.json is not JSON (${d})`,
   notFormat: 'note: the manifest does not follow zwledger-bundle/1',
   inspectNote: '(manifest shown only, signature not verified; to verify use zwledger verify --keys DIR)',
   fingerprint: (c, n, fp) => `${c} ${n}: key fingerprint ${fp}`,
-  fixtureDone: (u, k, f, b, e, s) => `wrote the enrolment files of ${u} units (${k}) and ${f} bundles (${b}), ${e} entries per unit, ${s}`,
+  fixtureDone: (u, k, f, b, e, s) => `wrote the enrolment files of ${u} units (${k}) and ${f} bundles (${b}), ${e} entries per unit, ${SUITE_WORDS.en[s] ?? s}`,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };

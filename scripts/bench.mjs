@@ -33,6 +33,7 @@ const BUILTIN = {
   checkins: ['checkins.compliance'],
   ledgers: ['ledgers.scanCoverage', 'ledgers.faultSlaAndLeaseReport', 'ledgers.dutyGaps'],
   excel: ['excel.importWithPreview', 'excel.export'],
+  integrity: ['integrity.check'],
 };
 
 const line = (o) => console.log(JSON.stringify(o));
@@ -82,7 +83,7 @@ if (flags.has('--dry-run')) {
 // ---- the run --------------------------------------------------------------
 
 const wants = (group) => groups.includes(group);
-const pageGroups = ['console', 'devices', 'checkins', 'ledgers', 'excel'].filter(wants);
+const pageGroups = ['console', 'devices', 'checkins', 'ledgers', 'excel', 'integrity'].filter(wants);
 const failures = [];
 
 const fixtures = resolve(`.bench/fixtures-${BUNDLE_UNITS}x${BUNDLE_ENTRIES}`);
@@ -244,6 +245,14 @@ const PAGE_GROUPS = {
     line({ bench: 'excel.importWithPreview', rows: i.rows, fileKB: Math.round(i.bytes / 1024), runs: REPEATS, rawReadMs: round(i.rawMs), appMs: round(i.appMs), appOverRaw: round(i.appMs / i.rawMs, 3) });
     const e = await page.evaluate(([n, k]) => window.runExcelExportBench(n, k), [EXPORT_ROWS, REPEATS]);
     line({ bench: 'excel.export', rows: e.rows, fileKB: Math.round(e.bytes / 1024), runs: REPEATS, rawWriteMs: round(e.rawMs), appMs: round(e.appMs), appOverRaw: round(e.appMs / e.rawMs, 3) });
+  },
+
+  async integrity(page) {
+    const c = await page.evaluate(([n, k]) => window.runIntegrityBench(n, k), [COUNT, REPEATS]);
+    line({
+      bench: 'integrity.check', devices: c.count, findings: c.findings, runs: REPEATS, ms: round(median(c.runs.map((r) => r.checkMs))), rawReadMs: round(median(c.runs.map((r) => r.rawReadMs))),
+      chainOnlyMs: round(median(c.runs.map((r) => r.chainMs))), checkOverRawRead: round(median(c.runs.map((r) => r.checkMs / r.rawReadMs)), 3),
+    });
   },
 };
 

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import type { Translate } from './i18n';
 
 /**
  * Dates and times in the user's local zone as `2026-03-24 08:30`. China has
@@ -11,4 +12,17 @@ export function formatDateTime(ms: number | null | undefined): string {
 
 export function formatTime(ms: number): string {
   return dayjs(ms).format('HH:mm');
+}
+
+/** A span of change-log entries: "第 33 条" for one, "第 31–33 条" for more, never "第 33–33 条". */
+export function entryRange(t: Translate, from: number, to: number): string {
+  return from === to ? t('entries.one', { n: from }) : t('entries.range', { from, to });
+}
+
+/**
+ * Which change of a record a revision is: the first revision is its creation,
+ * so revision 3 is "第 2 次修改". Undefined for the creation itself.
+ */
+export function revisionText(t: Translate, rev: number): string | undefined {
+  return rev > 1 ? t('history.rev', { n: rev - 1 }) : undefined;
 }

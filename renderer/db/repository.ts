@@ -51,7 +51,8 @@ const REDACTED: Partial<Record<LoggedTable, readonly string[]>> = {
   accounts: ['passwordHash'],
 };
 
-function loggedForm(table: LoggedTable, record: RecordMeta): Record<string, unknown> {
+/** A record as its change-log entry holds it; the integrity check compares live rows in this form. */
+export function loggedForm(table: LoggedTable, record: RecordMeta): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...record };
   const hidden = REDACTED[table];
   if (!hidden) return copy;

@@ -96,8 +96,11 @@ export class ChainVerifier {
     return this.check(entry.unitId, entry.seq, entry.prevHash, canonical(unhashed), hash);
   }
 
-  /** A stored entry: the hash must cover the stored bytes, and they must say what the row says. */
-  pushSealed(sealed: SealedEntry): boolean {
+  /**
+   * A stored entry: the hash must cover the stored bytes, and they must say what the row says.
+   * `opened` receives the parsed bytes, so a caller that also reads the entries parses each once.
+   */
+  pushSealed(sealed: SealedEntry, opened?: (entry: Partial<UnhashedEntry>) => void): boolean {
     if (this.broken) return false;
     let parsed: Partial<UnhashedEntry>;
     try {
@@ -105,6 +108,7 @@ export class ChainVerifier {
     } catch {
       return this.fail(sealed.seq, 'hash');
     }
+    opened?.(parsed);
     if (parsed.seq !== sealed.seq || parsed.recordId !== sealed.recordId || parsed.table !== sealed.table) return this.fail(sealed.seq, 'hash');
     return this.check(String(parsed.unitId), sealed.seq, String(parsed.prevHash), sealed.body, sealed.hash);
   }

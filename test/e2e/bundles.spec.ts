@@ -51,7 +51,7 @@ test('the key made at setup, its fingerprint and the enrolment file', async () =
   await page.getByRole('menuitem', { name: '数据包与政策' }).click();
   const card = page.getByTestId('unit-key');
   await expect(card.getByTestId('fingerprint')).toHaveText(/^(\d{5}){8}$/);
-  await expect(card).toContainText('SM2 / SM3（国密）');
+  await expect(card).toContainText('SM2 国密签名');
   await expect(card).toContainText('用生成密钥的管理员密码加密保存');
   const file = await save(() => card.getByRole('button', { name: '下载登记文件' }).click(), /^zwledger-enrolment-.*\.json$/);
   await copyFile(file, join(keys, 'unit.json'));

@@ -124,6 +124,10 @@ test('each device shows its history: who, when and what changed', async () => {
   await expect(drawer.getByTestId('history-entry').nth(1)).toContainText('修改');
   await expect(drawer.getByTestId('history-entry').nth(1)).toContainText('已装网络隔离卡');
   await expect(drawer.getByTestId('history-entry').nth(1)).toContainText('李明（admin）');
+  // Which change it is, in words: never "rev 2".
+  await expect(drawer.getByTestId('history-entry').nth(1)).toContainText('第 1 次修改');
+  await expect(drawer.getByTestId('history-entry').nth(0)).toContainText(/第 \d+ 条变更记录/);
+  await expect(drawer).not.toContainText('rev');
   await shot(page, '07-history');
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();

@@ -141,7 +141,7 @@ test('a weekly sweep of every device in one entry, and the coverage it gives', a
   await dialog.getByLabel('病毒库日期').press('Enter');
   await saveDrawer(page);
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('ledger-count')).toHaveText('显示 2 条，有效记录 2 条');
+  await expect(page.getByTestId('ledger-count')).toHaveText('显示 2 条，共 2 条有效记录');
   await expect(page.getByTestId('coverage-summary')).toHaveText('在用设备 2 台，达标 2 台');
   await shot(page, '34-scans');
   await page.clock.fastForward(8 * 24 * 3_600_000); // eight days later

@@ -100,8 +100,8 @@ test('the unit trusts the office key on first use, then flags an address outside
 
 test('a policy that asks for another suite has the unit rotate into it', async () => {
   await office.getByRole('menuitem', { name: '签发政策包' }).click();
-  await office.getByLabel('Ed25519 / SHA-256').check();
-  await office.getByLabel('SM2 / SM3（国密）').uncheck();
+  await office.getByLabel('Ed25519 签名').check();
+  await office.getByLabel('SM2 国密签名').uncheck();
   await office.getByLabel('签名密钥密码').fill(ADMIN.password);
   const next = await download(office, () => office.getByRole('button', { name: '签名并导出政策包' }).click());
 
@@ -109,10 +109,10 @@ test('a policy that asks for another suite has the unit rotate into it', async (
   await unit.getByTestId('policy-file').setInputFiles(next);
   await expect(unit.getByText(/已导入政策包/)).toBeVisible();
   const key = unit.getByTestId('unit-key');
-  await expect(key.getByTestId('key-out-of-policy')).toContainText('Ed25519 / SHA-256');
+  await expect(key.getByTestId('key-out-of-policy')).toContainText('Ed25519 签名');
   await key.getByRole('button', { name: '轮换密钥' }).click();
   await unit.getByRole('dialog').getByLabel('管理员密码').fill(ADMIN.password);
   await unit.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-  await expect(key).toContainText('Ed25519 / SHA-256');
+  await expect(key).toContainText('Ed25519 签名');
   await expect(key.getByTestId('key-out-of-policy')).toHaveCount(0);
 });

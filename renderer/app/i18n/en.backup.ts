@@ -30,7 +30,6 @@ export const enBackup: Record<keyof typeof zhBackup, string> = {
   'backup.file': 'File',
   'backup.unit': 'Unit',
   'backup.createdAt': 'Made',
-  'backup.changelog': 'Change-log batches',
   'backup.replaceWarning': 'The data on this PC will be replaced (kept as a backup first)',
   'backup.adminPassword': 'Administrator password',
   'backup.confirmRestore': 'Replace the data with this backup?',

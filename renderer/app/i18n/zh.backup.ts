@@ -29,7 +29,6 @@ export const zhBackup = {
   'backup.file': '备份文件',
   'backup.unit': '单位',
   'backup.createdAt': '备份时间',
-  'backup.changelog': '修改记录（批）',
   'backup.replaceWarning': '本机现有数据将被替换（替换前自动另存备份）',
   'backup.adminPassword': '当前管理员密码',
   'backup.confirmRestore': '确定用此备份替换数据吗？',

@@ -52,7 +52,7 @@ export const zhLedgers = {
   'ledger.retired': '已作废',
   'ledger.retiredInfo': '已于 {time} 作废，原因：{reason}',
   'ledger.history': '修改记录',
-  'ledger.count': '显示 {shown} 条，有效记录 {total} 条',
+  'ledger.count': '显示 {shown} 条，共 {total} 条有效记录',
   'ledger.searchPlaceholder': '搜索本台账任意内容',
   'ledger.filter.status': '记录状态',
   'ledger.filter.active': '有效记录',

@@ -4,7 +4,7 @@ import { ExportOutlined } from '@ant-design/icons';
 import type { LoggedTable } from '../../../shared/changelog/tables';
 import { lastExport, planExport, type ExportPlan, type ExportScope, type LastExport } from '../../db/bundleExport';
 import { db } from '../../app/db';
-import { formatDateTime } from '../../app/format';
+import { entryRange, formatDateTime } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { useActor, useSession } from '../../app/session';
 import { useLedgers } from '../ledgers/ledgerStore';
@@ -77,7 +77,7 @@ export function ExportCard({ keyStatus }: { keyStatus: KeyStatus | null }) {
         {plan && !plan.onlyExportFilings && (
           <>
             <Typography.Text strong data-testid="export-summary">
-              {t('export.summary', { from: plan.fromSeq, to: plan.toSeq, n: plan.entries.length, first: formatDateTime(plan.firstAt), last: formatDateTime(plan.lastAt) })}
+              {t('export.summary', { range: entryRange(t, plan.fromSeq, plan.toSeq), n: plan.entries.length, first: formatDateTime(plan.firstAt), last: formatDateTime(plan.lastAt) })}
             </Typography.Text>
             <Table
               size="small"
@@ -105,7 +105,7 @@ export function ExportCard({ keyStatus }: { keyStatus: KeyStatus | null }) {
             showIcon
             data-testid="export-result"
             message={result.text}
-            description={result.hash ? `${t('export.hash', { suite: keyStatus?.suite ?? '' })}：${result.hash}` : undefined}
+            description={result.hash ? `${t('export.hash', { hash: keyStatus ? t(`key.hash.${keyStatus.suite}`) : '' })}：${result.hash}` : undefined}
           />
         )}
       </Space>

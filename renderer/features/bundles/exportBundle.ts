@@ -7,6 +7,7 @@ import { recordExport, type ExportPlan } from '../../db/bundleExport';
 import type { Actor } from '../../db/repository';
 import { db } from '../../app/db';
 import { download, toBase64 } from '../../app/files';
+import { entryRange } from '../../app/format';
 import { invoke } from '../../app/ipc';
 import type { Translate } from '../../app/i18n';
 import type { KeyStatus } from './UnitKeyCard';
@@ -38,7 +39,7 @@ export async function exportBundle(args: { t: Translate; actor: Actor; unit: Uni
     fileName,
     fileHash: bundle.fileHash,
     exportedBy: account.displayName,
-    description: t('export.filingDescription', { file: fileName, from: plan.fromSeq, to: plan.toSeq, n: plan.entries.length, hash: bundle.fileHash }),
+    description: t('export.filingDescription', { file: fileName, range: entryRange(t, plan.fromSeq, plan.toSeq), n: plan.entries.length, hash: bundle.fileHash }),
     purpose: t('export.filingPurpose'),
   });
   return { ok: true, fileName, fileHash: bundle.fileHash, manifest: bundle.manifest };

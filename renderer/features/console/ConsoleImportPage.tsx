@@ -7,7 +7,7 @@ import { importMany } from './importQueue';
 import type { ReceivedBundle } from '../../db/schema';
 import { db } from '../../app/db';
 import { FilePickButton } from '../../app/FilePickButton';
-import { formatDateTime } from '../../app/format';
+import { entryRange, formatDateTime } from '../../app/format';
 import { useLang, useT } from '../../app/i18n';
 import { PageHead } from '../../app/PageHead';
 import { useActor } from '../../app/session';
@@ -104,7 +104,7 @@ export function ConsoleImportPage() {
               columns={[
                 { title: t('console.import.file'), dataIndex: 'fileName', render: (v: string) => <span className="mono">{v}</span> },
                 { title: t('console.import.unit'), key: 'unit', render: (_, r) => <UnitCell outcome={r} /> },
-                { title: t('console.import.range'), key: 'range', width: 140, render: (_, r) => (r.manifest ? t('console.import.rangeText', { from: r.manifest.fromSeq, to: r.manifest.toSeq }) : '—') },
+                { title: t('console.import.range'), key: 'range', width: 140, render: (_, r) => (r.manifest ? entryRange(t, r.manifest.fromSeq, r.manifest.toSeq) : '—') },
                 { title: t('console.import.verdict'), dataIndex: 'verdict', width: 170, render: (_, r) => <VerdictTag verdict={r.verdict} /> },
                 { title: t('console.import.detail'), key: 'detail', render: (_, r) => verdictHelp(t, r, lang) },
               ]}
@@ -130,7 +130,7 @@ export function ConsoleImportPage() {
                   </Space>
                 ),
               },
-              { title: t('console.import.range'), key: 'range', width: 140, render: (_, r) => t('console.import.rangeText', { from: r.fromSeq, to: r.toSeq }) },
+              { title: t('console.import.range'), key: 'range', width: 140, render: (_, r) => entryRange(t, r.fromSeq, r.toSeq) },
               { title: t('console.import.file'), dataIndex: 'fileName', render: (v: string) => <span className="mono">{v}</span> },
               { title: t('console.import.verdict'), dataIndex: 'verdict', width: 170, render: (v: History['verdict']) => <VerdictTag verdict={v} /> },
             ]}

@@ -3,14 +3,14 @@ import { Button, Input, InputNumber, Space, Table, Tag, Tooltip } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { loadSilentDays, saveSilentDays, unitSummaries, type UnitSummary } from '../../db/consoleSummary';
 import { db } from '../../app/db';
-import { formatDateTime } from '../../app/format';
+import { entryRange, formatDateTime } from '../../app/format';
 import { useT, type Translate } from '../../app/i18n';
 import { PageHead } from '../../app/PageHead';
 import { useSheetExport } from '../ledgers/useSheetExport';
 import { UnitRecordsDrawer } from './UnitRecordsDrawer';
 
 const pct = (r: number | null) => (r === null ? null : `${(r * 100).toFixed(1)}%`);
-const gapsText = (t: Translate, u: UnitSummary) => (u.gaps.length === 0 ? t('console.units.noGaps') : u.gaps.map((g) => t('console.units.gapText', g)).join('；'));
+const gapsText = (t: Translate, u: UnitSummary) => (u.gaps.length === 0 ? t('console.units.noGaps') : u.gaps.map((g) => t('console.units.gapText', { range: entryRange(t, g.from, g.to) })).join('；'));
 const when = (t: Translate, v: number | null) => (v === null ? t('console.units.never') : formatDateTime(v));
 
 /** One row per unit from the bundles received: how current, how complete, its register and its check-ins. */

@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import { refusedEntryText, VERDICT_WORDS, type Verdict } from '../../../shared/bundle/verdicts';
 import type { ImportOutcome } from '../../db/console';
 import { useLang, type Translate } from '../../app/i18n';
+import { entryRange } from '../../app/format';
 
 const COLOR: Record<Verdict, string> = {
   valid: 'green',
@@ -35,7 +36,7 @@ export function verdictHelp(t: Translate, o: Pick<ImportOutcome, 'verdict' | 'mi
     case 'invalidRecord':
       return t(`verdict.help.${o.verdict}`, { detail: o.refused ? refusedEntryText(o.refused, lang) : '' });
     case 'gapBefore':
-      return t('verdict.help.gapBefore', { from: o.missing?.from ?? 0, to: o.missing?.to ?? 0 });
+      return t('verdict.help.gapBefore', { range: entryRange(t, o.missing?.from ?? 0, o.missing?.to ?? 0) });
     case 'forked':
       return t('verdict.help.forked', { seq: o.forkAt ?? 0 });
     case 'valid': {

@@ -6,7 +6,7 @@ import { recordHistory } from '../../db/history';
 import { listAccounts } from '../../db/accounts';
 import { db } from '../../app/db';
 import { useT } from '../../app/i18n';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, revisionText } from '../../app/format';
 import { diffDevice } from './deviceFields';
 
 const OP_COLORS = { create: 'green', update: 'blue', retire: 'red', migrate: 'gray' } as const;
@@ -45,7 +45,7 @@ export const HistoryDrawer = memo(function HistoryDrawer({ device, onClose }: { 
                   {t('history.by', { name: names.get(entry.by) ?? entry.by, time: formatDateTime(entry.at) })}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-                  #{entry.seq} · rev {entry.rev}
+                  {[t('history.entry', { seq: entry.seq }), revisionText(t, entry.rev)].filter(Boolean).join(' · ')}
                 </Typography.Text>
                 <Table
                   size="small"

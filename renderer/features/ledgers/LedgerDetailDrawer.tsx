@@ -5,7 +5,7 @@ import type { ChangeEntry } from '../../../shared/changelog/chain';
 import { recordHistory } from '../../db/history';
 import { fieldsOf } from '../../db/ledgers';
 import { db } from '../../app/db';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, revisionText } from '../../app/format';
 import { diffRecord, fieldText } from './display';
 import type { LedgerContext, LedgerDef } from './types';
 
@@ -52,7 +52,7 @@ export function LedgerDetailDrawer<R extends RecordMeta>({ def, ctx, record, onC
                       {t('history.by', { name: ctx.names.get(entry.by) ?? entry.by, time: formatDateTime(entry.at) })}
                     </Typography.Text>
                     <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-                      #{entry.seq} · rev {entry.rev}
+                      {[t('history.entry', { seq: entry.seq }), revisionText(t, entry.rev)].filter(Boolean).join(' · ')}
                     </Typography.Text>
                     <Table
                       size="small"

@@ -25,6 +25,7 @@ import { listCheckins } from '../../../renderer/db/checkins';
 import { excelExport, excelImport, ledgerRules } from './ledgerBench';
 import { storedDevice, syntheticDevice } from './synthetic';
 import { importFixtures, rawReference } from './consoleBench';
+import { integrityCheck } from './integrityBench';
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
@@ -276,6 +277,7 @@ declare global {
     runExcelExportBench: (rows: number, repeats: number) => Promise<unknown>;
     runConsoleImport: (base: string) => Promise<unknown>;
     runConsoleRaw: () => Promise<unknown>;
+    runIntegrityBench: (count: number, repeats: number) => Promise<unknown>;
   }
 }
 
@@ -290,3 +292,4 @@ window.runExcelImportBench = excelImport;
 window.runExcelExportBench = excelExport;
 window.runConsoleImport = importFixtures;
 window.runConsoleRaw = rawReference;
+window.runIntegrityBench = integrityCheck;

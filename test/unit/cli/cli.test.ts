@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type FileVerdict } from '../../../cli/commands';
@@ -73,5 +74,99 @@ describe('zwledger fixture, verify and inspect', () => {
       expect(r.code).toBe(2);
       expect(r.out + r.err).toContain('zwledger verify --keys DIR');
     }
+  });
+});
+
+describe('zwledger verify judges its files as a set', () => {
+  /** Seq 1–40, 41–80, a fork of 41–80 (another history from seq 60) and 81–120, in one unit's key. */
+  async function forkedSet(): Promise<{ keys: string; files: string[] }> {
+    const { fixtureHistory } = await import('../../../shared/bundle/fixture');
+    const { writeBundle } = await import('../../../shared/bundle/codec');
+    const { makeEnrolment } = await import('../../../shared/bundle/enrolment');
+    const { generateKeyPair, keyIdOf } = await import('../../../shared/bundle/suites');
+    const { GENESIS_HASH, openEntry, sealEntry } = await import('../../../shared/changelog/chain');
+    const base = join(dir, 'fork');
+    await mkdir(join(base, 'keys'), { recursive: true });
+    const { unit, entries } = fixtureHistory(3, 120);
+    const key = generateKeyPair('ed25519-sha256');
+    const signing = { suite: key.suite, keyId: keyIdOf(key.suite, key.publicKey), privateKey: key.privateKey };
+    await writeFile(join(base, 'keys', 'unit.json'), JSON.stringify(makeEnrolment(unit, key, Date.UTC(2026, 10, 1))));
+    // The other history: seq 60 says something else, and every entry after it is re-chained on it.
+    const other = entries.slice(40, 80).map(openEntry);
+    let prev = entries[58]!.hash;
+    const forked = other.map(({ hash: _hash, ...e }) => {
+      const sealed = sealEntry({ ...e, prevHash: e.seq < 60 ? e.prevHash : prev, record: e.seq === 60 ? { ...e.record, note: '另一份历史' } : e.record });
+      if (e.seq >= 60) prev = sealed.hash;
+      return e.seq < 60 ? entries[e.seq - 1]! : sealed;
+    });
+    const write = async (name: string, part: typeof entries) => {
+      const first = part[0]!.seq;
+      const bundle = writeBundle({ unit, createdBy: { accountId: 'admin', name: '管理员' }, createdAt: Date.UTC(2026, 10, 2), prevHash: first === 1 ? GENESIS_HASH : entries[first - 2]!.hash, entries: part }, signing);
+      await writeFile(join(base, name), bundle.bytes);
+      return join(base, name);
+    };
+    const files = [await write('a-1-40.zwb', entries.slice(0, 40)), await write('b-41-80.zwb', entries.slice(40, 80)), await write('c-41-80-fork.zwb', forked), await write('d-81-120.zwb', entries.slice(80, 120))];
+    return { keys: join(base, 'keys'), files };
+  }
+
+  function permutations<T>(items: readonly T[]): T[][] {
+    if (items.length <= 1) return [[...items]];
+    return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+  }
+
+  it('reports both sides of a fork, and the same verdict for every file in all 24 orders', async () => {
+    const { keys, files } = await forkedSet();
+    const orders = permutations(files);
+    expect(orders).toHaveLength(24);
+    let reference: Record<string, Omit<FileVerdict, 'file'>> | undefined;
+    for (const order of orders) {
+      const r = await run('verify', '--keys', keys, '--json', ...order);
+      const byFile = Object.fromEntries((JSON.parse(r.out) as FileVerdict[]).map(({ file, ...v }) => [file.slice(file.lastIndexOf('/') + 1), v]));
+      expect(byFile['b-41-80.zwb']).toMatchObject({ verdict: 'forked', forkAt: 60, forkedWith: ['c-41-80-fork.zwb'] });
+      expect(byFile['c-41-80-fork.zwb']).toMatchObject({ verdict: 'forked', forkAt: 60, forkedWith: expect.arrayContaining(['b-41-80.zwb']) });
+      expect(byFile['a-1-40.zwb']).toMatchObject({ verdict: 'valid' });
+      // It chains on from seq 80, which the set holds with two hashes: which side it continues cannot be told.
+      expect(byFile['d-81-120.zwb']).toMatchObject({ verdict: 'forked' });
+      reference ??= byFile;
+      expect(byFile).toEqual(reference);
+      expect(r.code).toBe(1);
+    }
+  });
+});
+
+describe('zwledger as a command', () => {
+  const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/zwledger.ts', ...args], { encoding: 'utf8' });
+  const keys = () => join(dir, 'cmd', 'keys');
+  const bundle = (name: string) => join(dir, 'cmd', 'bundles', name);
+  beforeAll(async () => {
+    expect((await run('fixture', '--units', '1', '--entries', '30', '--per-bundle', '10', '--suite', 'ed25519-sha256', '--out', join(dir, 'cmd'))).code).toBe(0);
+  });
+
+  it('speaks Chinese by default and English with --lang en, before or after the command', () => {
+    const file = bundle('PL-0001-21-30.zwb');
+    const zh = cli(['verify', '--keys', keys(), file]);
+    expect(zh.stdout).toContain('PL-0001-21-30.zwb: 前有缺口');
+    expect(zh.stdout).toContain('缺少第 1–20 条');
+    expect(zh.stdout).toContain('共 1 个文件，1 个通过，0 个未通过');
+    for (const args of [['--lang', 'en', 'verify', '--keys', keys(), file], ['verify', '--keys', keys(), file, '--lang=en']]) {
+      const en = cli(args);
+      expect(en.status).toBe(0);
+      expect(en.stdout).toContain('entries 1–20 are missing');
+      expect(en.stdout).toContain('1 file, 1 passed, 0 failed');
+      // The unit's name is its own; every word around it is English.
+      expect(en.stdout.replaceAll(/崆峒区第\d+单位/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+    const usage = cli(['frobnicate', '--lang', 'en']);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('error: unknown command frobnicate');
+  });
+
+  it('exits quietly, with the code its work earned, when the reader of its output goes away', () => {
+    // Enough output to fill the pipe, so writes go on after `head` has closed it.
+    const args = ['verify', '--keys', keys(), '--json', ...Array.from({ length: 400 }, () => bundle('PL-0001-1-10.zwb'))];
+    const quoted = args.map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('bash', ['-c', `set -o pipefail; '${process.execPath}' --import tsx cli/zwledger.ts ${quoted} | head -c 1 >/dev/null`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 });
