@@ -20,6 +20,8 @@ export const enBundles: Record<keyof typeof zhBundles, string> = {
   'key.title': 'Unit signing key',
   'key.rule': 'Export bundles are signed with a key made on this PC, so the information office can confirm they come from this unit unaltered. The private key stays on this PC, encrypted, and is never exported.',
   'key.none': 'This PC has no signing key yet.',
+  'key.restoredTitle': 'This PC\'s data came from a backup; the signing key did not come with it',
+  'key.restoredHelp': 'The private key stays on the old PC and is never written into a backup. Make a new signing key here, download its enrolment file and have 市信息办 enrol it after comparing the fingerprint by phone; until then, bundles signed with the new key are refused.',
   'key.create': 'Make signing key',
   'key.suite': 'Algorithm',
   'key.suite.sm2-sm3': 'SM2 signature (Chinese national standard)',

@@ -11,6 +11,8 @@ import { useSession } from '../../app/session';
 import { keyFailureText, passwordMatches } from './unitKeyActions';
 import { usePolicy } from '../policy/policyStore';
 import { Fingerprint } from '../../app/Fingerprint';
+import { db } from '../../app/db';
+import { lastExport } from '../../db/bundleExport';
 
 export type KeyStatus = NonNullable<ResponseOf<'unitKey:status'>['key']>;
 type Action = 'create' | 'rotate' | 'replace';
@@ -33,6 +35,12 @@ export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; on
     if (unit) void loadPolicy(unit.id);
   }, [unit, loadPolicy]);
   useEffect(() => setSuite(preferred), [preferred]);
+  // Bundles were exported from this unit's data before, yet this PC holds no key: the data came
+  // here by a restore, and the private key stayed on the old PC, as it should.
+  const [exportedBefore, setExportedBefore] = useState(false);
+  useEffect(() => {
+    if (unit && status === null) void lastExport(db, unit.id).then((l) => setExportedBefore(l !== null));
+  }, [unit, status]);
   const outOfPolicy = status !== null && policy !== null && !policy.acceptedSuites.includes(status.suite);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -109,12 +117,15 @@ export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; on
           </Space>
         </>
       ) : (
-        <Space wrap>
-          <Typography.Text>{t('key.none')}</Typography.Text>
-          <Button type="primary" icon={<KeyOutlined />} onClick={() => open('create')}>
-            {t('key.create')}
-          </Button>
-        </Space>
+        <>
+          {exportedBefore && <Alert type="warning" showIcon data-testid="key-restored" style={{ marginBottom: 12 }} message={t('key.restoredTitle')} description={t('key.restoredHelp')} />}
+          <Space wrap>
+            <Typography.Text>{t('key.none')}</Typography.Text>
+            <Button type="primary" icon={<KeyOutlined />} onClick={() => open('create')}>
+              {t('key.create')}
+            </Button>
+          </Space>
+        </>
       )}
       <Modal
         open={action !== null}
