@@ -23,7 +23,8 @@ import { createReminderService } from './services/reminderService';
 import { createBackupFiles } from './services/backupFiles';
 import { createUnitKeys } from './services/unitKey';
 import { sealWithUnitKeys } from './services/backupSeal';
-import { verifyPassword } from './services/passwords';
+import { createSigninGuard } from './services/signinGuard';
+import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { OPEN_CHECKIN_EVENT } from '../shared/ipc/channels';
 
@@ -114,7 +115,15 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       os: osKeystore ? { encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (sealed) => safeStorage.decryptString(sealed) } : null,
       now: () => Date.now(),
     });
-    const backupSeal = sealWithUnitKeys(unitKeys, verifyPassword);
+    const guard = createSigninGuard({
+      fs,
+      dir: app.getPath('userData'),
+      file: path.join(app.getPath('userData'), 'accounts.json'),
+      monotonic: () => performance.now(),
+      now: () => Date.now(),
+      randomToken: () => randomBytes(32).toString('hex'),
+    });
+    const backupSeal = sealWithUnitKeys(unitKeys, (password, hashes) => guard.checkBackupAdmin(password, hashes));
     const backups = createBackupFiles({
       fs,
       path,
@@ -124,7 +133,7 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       seal: backupSeal,
       randomId: () => randomBytes(16).toString('hex'),
     });
-    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, unitKeys });
+    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, unitKeys, guard });
 
     protocol.handle(APP_SCHEME, async (request) => {
       const file = resolveAppFile(rendererDir, new URL(request.url).pathname);

@@ -28,7 +28,8 @@ export interface BackupSealDeps {
   sign(unitId: string, password: string, message: Uint8Array): Promise<string>;
   /** Every key this PC holds or has held, for any unit. */
   heldKeys(): Promise<PublicKeyFacts[]>;
-  verifyPassword(password: string, hash: string): Promise<boolean>;
+  /** Whether the password opens one of these hashes: counted and throttled like any password check. */
+  checkAdminPassword(password: string, hashes: string[]): Promise<boolean>;
 }
 
 export type SealFailure = 'badSignature' | 'otherKey' | 'needPassword' | 'wrongPassword';
@@ -76,9 +77,7 @@ export function createBackupSeal(deps: BackupSealDeps) {
         return held.some((k) => k.suite === suite && k.publicKey === publicKey) ? { ok: true, manifest, fingerprint: print, signer: 'thisPc' } : { ok: false, code: 'otherKey', fingerprint: print };
       }
       if (password === undefined || password === '') return { ok: false, code: 'needPassword', fingerprint: print };
-      for (const admin of manifest.admins) {
-        if (await deps.verifyPassword(password, admin.passwordHash)) return { ok: true, manifest, fingerprint: print, signer: 'backupAdmin' };
-      }
+      if (await deps.checkAdminPassword(password, manifest.admins.map((a) => a.passwordHash))) return { ok: true, manifest, fingerprint: print, signer: 'backupAdmin' };
       return { ok: false, code: 'wrongPassword', fingerprint: print };
     },
   };
@@ -90,7 +89,7 @@ export type BackupSeal = ReturnType<typeof createBackupSeal>;
  * The seal over today's unit key store. The one place that knows how
  * unitKey.ts is called: when its API changes, this adapter changes.
  */
-export function sealWithUnitKeys(unitKeys: Pick<UnitKeys, 'status' | 'sign' | 'heldKeys'>, verifyPassword: (password: string, hash: string) => Promise<boolean>): BackupSeal {
+export function sealWithUnitKeys(unitKeys: Pick<UnitKeys, 'status' | 'sign' | 'heldKeys'>, checkAdminPassword: BackupSealDeps['checkAdminPassword']): BackupSeal {
   return createBackupSeal({
     keyOf: async (unitId) => {
       const key = await unitKeys.status(unitId);
@@ -98,6 +97,6 @@ export function sealWithUnitKeys(unitKeys: Pick<UnitKeys, 'status' | 'sign' | 'h
     },
     sign: async (unitId, password, message) => (await unitKeys.sign({ unitId, password, message })).signature,
     heldKeys: () => unitKeys.heldKeys(),
-    verifyPassword,
+    checkAdminPassword,
   });
 }

@@ -1,6 +1,7 @@
 import type { BACKUP_FAILURES} from '../../shared/ipc/contract';
 import { contract, isChannel, type Envelope, type Handlers, type IpcErrorCode } from '../../shared/ipc/contract';
-import { hashPassword, verifyPassword } from './passwords';
+import { GuardError, type CheckResult, type SigninGuard } from './signinGuard';
+import type { Permission } from '../../shared/domain/roles';
 import type { ReminderPlan } from '../../shared/checkins/reminders';
 import { BackupFileError, type BackupFiles } from './backupFiles';
 import { BackupSealError } from './backupSeal';
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   /** The OS folder picker (Electron); absent in browser mode, where the path is typed. */
   chooseFolder?: () => Promise<string | null>;
   unitKeys: UnitKeys;
+  /** Every password check, the hashes and the lockout counters. */
+  guard: SigninGuard;
 }
 
 /** A refusal the user can act on comes back as a code; anything else stays an internal error. */
@@ -48,11 +51,50 @@ async function backupCall<T>(fn: () => Promise<T>): Promise<T | { ok: false; cod
   }
 }
 
+/** Account changes main refuses come back as a code. */
+async function guardCall<T>(fn: () => Promise<T>): Promise<T | { ok: false; code: GuardError['code'] }> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof GuardError) return { ok: false as const, code: e.code };
+    throw e;
+  }
+}
+
+const checkFailure = (result: Exclude<CheckResult, { ok: true }>) => ('lockedUntil' in result ? { ok: false as const, lockedUntil: result.lockedUntil } : { ok: false as const, left: result.left });
+
 export function createHandlers(deps: HandlerDeps): Handlers {
+  /**
+   * The key is used only after main itself checked the user's password and
+   * role: the renderer's word that it checked them is no secret main holds.
+   */
+  async function keyHolder(accountId: string, password: string, permissions: Permission[]): Promise<{ ok: false; code: 'wrongPassword' | 'locked' | 'forbidden' } | null> {
+    const checked = await deps.guard.confirm({ accountId, password });
+    if (!checked.ok) return { ok: false as const, code: 'lockedUntil' in checked ? ('locked' as const) : ('wrongPassword' as const) };
+    if (!permissions.some((p) => deps.guard.allowed(accountId, p))) return { ok: false as const, code: 'forbidden' as const };
+    return null;
+  }
+
   return {
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir, platform: deps.platform }),
-    'auth:hashPassword': async ({ password }) => ({ hash: await hashPassword(password) }),
-    'auth:verifyPassword': async ({ password, hash }) => ({ ok: await verifyPassword(password, hash) }),
+    'auth:setup': (request) => guardCall(async () => ({ ok: true as const, ...(await deps.guard.setupAdmin(request)) })),
+    'auth:signIn': async (request) => {
+      const result = await deps.guard.signIn(request);
+      return result.ok && result.session ? { ok: true as const, accountId: result.accountId, role: result.role, session: result.session } : checkFailure(result as Exclude<CheckResult, { ok: true }>);
+    },
+    'auth:confirm': async (request) => {
+      const result = await deps.guard.confirm(request);
+      return result.ok ? result : checkFailure(result);
+    },
+    'auth:changePassword': async (request) => {
+      const result = await deps.guard.changePassword(request);
+      return result.ok && result.hash ? { ok: true as const, accountId: result.accountId, role: result.role, hash: result.hash } : checkFailure(result as Exclude<CheckResult, { ok: true }>);
+    },
+    'auth:saveAccount': (request) => guardCall(async () => ({ ok: true as const, ...(await deps.guard.saveAccount(request)) })),
+    'auth:signOut': async ({ session }) => {
+      deps.guard.signOut(session);
+      return { ok: true as const };
+    },
     'reminders:setPlan': async (plan) => {
       deps.reminders?.setPlan(plan);
       return { ok: true as const };
@@ -90,10 +132,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return verdict.ok ? { ok: true as const, fingerprint: verdict.fingerprint, signer: verdict.signer } : verdict;
     },
     'unitKey:status': async ({ unitId }) => ({ key: await deps.unitKeys.status(unitId) }),
-    'unitKey:create': (request) => keyCall(async () => ({ ok: true as const, key: await deps.unitKeys.create(request) })),
-    'unitKey:rotate': (request) => keyCall(async () => ({ ok: true as const, key: await deps.unitKeys.rotate(request) })),
+    'unitKey:create': (request) => keyCall(async () => (await keyHolder(request.accountId, request.password, ['bundles.export'])) ?? { ok: true as const, key: await deps.unitKeys.create(request) }),
+    'unitKey:rotate': (request) => keyCall(async () => (await keyHolder(request.accountId, request.password, ['bundles.export'])) ?? { ok: true as const, key: await deps.unitKeys.rotate(request) }),
     'unitKey:enrolment': async ({ unit }) => ({ text: JSON.stringify(await deps.unitKeys.enrolment(unit), null, 2) }),
-    'bundle:sign': ({ unitId, password, manifest }) => keyCall(async () => ({ ok: true as const, ...(await deps.unitKeys.sign({ unitId, password, message: Buffer.from(manifest, 'base64') })) })),
+    // A unit's bundles are its administrator's; the office's policies are issued by its auditors.
+    'bundle:sign': ({ unitId, accountId, password, manifest }) =>
+      keyCall(async () => (await keyHolder(accountId, password, ['bundles.export', 'console.use'])) ?? { ok: true as const, ...(await deps.unitKeys.sign({ unitId, password, message: Buffer.from(manifest, 'base64') })) }),
   };
 }
 

@@ -48,6 +48,9 @@ export const enBundles: Record<keyof typeof zhBundles, string> = {
   'key.fail.exists': 'This PC already has a signing key',
   'key.fail.wrongPassword': "The signing key cannot be opened: it is protected by the password of the administrator who made (or last rotated) it. Use that account; if that password is lost, replace the key and enrol it again.",
   'key.fail.otherUnit': 'The key belongs to another unit',
+  'key.fail.locked': 'Too many wrong passwords: the account is locked for 5 minutes',
+  'key.fail.forbidden': "Your account may not use this unit's signing key",
+  'key.fail.damaged': "This PC's signing key file is damaged and cannot be used. Replace the key and send the new enrolment file to the information office again.",
   'key.wrongPassword': 'Wrong password',
 
   'export.title': 'Export a bundle',

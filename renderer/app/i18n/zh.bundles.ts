@@ -47,6 +47,9 @@ export const zhBundles = {
   'key.fail.exists': '本机已有签名密钥',
   'key.fail.wrongPassword': '无法解开签名密钥：本机密钥由生成（或上次轮换）它的管理员的密码保护。请用该管理员账号操作；如果该密码已无法使用，请“更换密钥”并重新登记。',
   'key.fail.otherUnit': '该密钥属于其他单位',
+  'key.fail.locked': '密码连续错误次数过多，账号已锁定 5 分钟，请稍后再试',
+  'key.fail.forbidden': '当前账号无权使用本单位的签名密钥',
+  'key.fail.damaged': '本机的签名密钥文件已损坏，无法使用。请点“更换密钥”生成新密钥，并将新的登记文件重新报送市信息办。',
   'key.wrongPassword': '密码不正确',
 
   'export.title': '导出数据包',

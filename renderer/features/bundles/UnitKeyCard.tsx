@@ -8,7 +8,7 @@ import { formatDateTime } from '../../app/format';
 import { invoke } from '../../app/ipc';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
-import { keyFailureText, passwordMatches } from './unitKeyActions';
+import { keyFailureText } from './unitKeyActions';
 import { usePolicy } from '../policy/policyStore';
 import { Fingerprint } from '../../app/Fingerprint';
 
@@ -50,7 +50,7 @@ export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; on
     setBusy(true);
     setError(undefined);
     try {
-      if (!(await passwordMatches(password, account.passwordHash))) return setError(t('key.wrongPassword'));
+      // Main checks the password itself, and counts it, before it touches the key.
       const result =
         action === 'rotate'
           ? await invoke('unitKey:rotate', { unitId: unit.id, accountId: account.id, password, ...(outOfPolicy ? { suite: preferred } : {}) })

@@ -16,7 +16,7 @@ import { useT } from '../../app/i18n';
 import { PageHead } from '../../app/PageHead';
 import { useActor, useSession } from '../../app/session';
 import type { KeyStatus } from '../bundles/UnitKeyCard';
-import { keyFailureText, passwordMatches } from '../bundles/unitKeyActions';
+import { keyFailureText } from '../bundles/unitKeyActions';
 import { Fingerprint } from '../../app/Fingerprint';
 
 /** Years for a one-line record: a list when short, a span when long (the copy filing's description is capped). */
@@ -68,8 +68,6 @@ export function PolicyIssuePage() {
     setBusy(true);
     setResult(undefined);
     try {
-      // An OS-protected key is opened for a signed-in user; a password-sealed one only by its password.
-      if (key.protection === 'os' && !(await passwordMatches(password, account.passwordHash))) return setResult({ type: 'error', text: t('key.wrongPassword') });
       const { years: calendars } = await loadCalendar(db, unit.id);
       const { schedule } = await loadSchedule(db, unit.id);
       const policy: Policy = {
@@ -88,7 +86,7 @@ export function PolicyIssuePage() {
       const checked = policySchema.safeParse(policy);
       if (!checked.success) return setResult({ type: 'error', text: t('err.generic', { message: checked.error.issues[0]?.path.join('.') ?? '' }) });
       const bytes = policyBytes(checked.data);
-      const signed = await invoke('bundle:sign', { unitId: unit.id, password, manifest: toBase64(bytes) });
+      const signed = await invoke('bundle:sign', { unitId: unit.id, accountId: account.id, password, manifest: toBase64(bytes) });
       if (!signed.ok) return setResult({ type: 'error', text: t(keyFailureText(signed.code)) });
       const file = packPolicy(bytes, signed.signature);
       const fileName = `zwledger-policy-${unit.code}-${dayjs(policy.issuedAt).format('YYYYMMDD-HHmm')}.zwp`;

@@ -7,8 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { createBackupFiles, BackupFileError } from '../../../main/services/backupFiles';
 import { sealWithUnitKeys } from '../../../main/services/backupSeal';
 import { createUnitKeys } from '../../../main/services/unitKey';
-import { verifyPassword } from '../../../main/services/passwords';
+import { anyHashMatches } from '../../../main/services/passwords';
 import { createHandlers, dispatch } from '../../../main/services/dispatch';
+import { testGuard } from './backupTestFiles';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAGIC, readFooter, FOOTER_BYTES, type BackupDraft } from '../../../shared/backup/format';
 import { Sm3Stream } from '../../../shared/crypto/sm3';
 
@@ -19,7 +20,7 @@ async function setup(options: { now?: () => Date; fs?: typeof fs } = {}) {
   const data = mkdtempSync(path.join(tmpdir(), 'zw-bak-'));
   const unitKeys = createUnitKeys({ fs, dir: path.join(data, 'keys'), join: path.join, os: null, now: Date.now });
   await unitKeys.create({ unit: UNIT, suite: 'sm2-sm3', accountId: 'a', password: PASSWORD, replace: false });
-  const seal = sealWithUnitKeys(unitKeys, verifyPassword);
+  const seal = sealWithUnitKeys(unitKeys, anyHashMatches);
   const files = createBackupFiles({
     fs: options.fs ?? fs,
     path,
@@ -129,7 +130,7 @@ describe('backup files in the folder main keeps', () => {
     expect(await fs.stat(path.join(data, 'before-restore', name))).toBeTruthy();
 
     const unitKeys = createUnitKeys({ fs, dir: path.join(data, 'keys'), join: path.join, os: null, now: Date.now });
-    const browser = createHandlers({ version: '1', mode: 'browser', dataDir: data, platform: 'linux', backups: files, unitKeys });
+    const browser = createHandlers({ version: '1', mode: 'browser', dataDir: data, platform: 'linux', backups: files, unitKeys, guard: testGuard() });
     expect(await dispatch(browser, 'backup:setFolder', { dir: missing })).toEqual({ ok: true, value: { ok: false, code: 'folderMissing' } });
     expect(await dispatch(browser, 'backup:setFolder', { dir: data })).toEqual({ ok: true, value: { ok: true, dir: data } });
     expect(await dispatch(browser, 'backup:folder', {})).toEqual({ ok: true, value: { dir: data, typed: true } });
@@ -141,7 +142,7 @@ describe('backup files in the folder main keeps', () => {
 
     const chosen = path.join(data, 'chosen-in-dialog');
     mkdirSync(chosen);
-    const electron = createHandlers({ version: '1', mode: 'electron', dataDir: data, platform: 'linux', backups: files, unitKeys, chooseFolder: async () => chosen });
+    const electron = createHandlers({ version: '1', mode: 'electron', dataDir: data, platform: 'linux', backups: files, unitKeys, guard: testGuard(), chooseFolder: async () => chosen });
     expect(await dispatch(electron, 'backup:setFolder', { dir: data })).toEqual({ ok: true, value: { ok: false, code: 'notTyped' } });
     expect(await dispatch(electron, 'backup:chooseFolder', {})).toEqual({ ok: true, value: { dir: chosen } });
     expect(await files.folder()).toBe(chosen);

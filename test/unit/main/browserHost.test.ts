@@ -1,4 +1,4 @@
-import { testBackupFiles } from './backupTestFiles';
+import { testBackupFiles, testGuard } from './backupTestFiles';
 import { createUnitKeys } from '../../../main/services/unitKey';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -16,7 +16,7 @@ let close: (() => Promise<void>) | undefined;
 async function start() {
   const dir = mkdtempSync(join(tmpdir(), 'zw-host-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>x</title></head></html>');
-  const host = createBrowserHost({ rendererDir: dir, handlers: createHandlers({ version: '1', mode: 'browser', dataDir: dir, platform: 'linux', backups: testBackupFiles(), unitKeys: createUnitKeys({ fs, dir: path.join(dir, 'keys'), join: path.join, os: null, now: Date.now }) }), token: TOKEN, port: 0 });
+  const host = createBrowserHost({ rendererDir: dir, handlers: createHandlers({ version: '1', mode: 'browser', dataDir: dir, platform: 'linux', backups: testBackupFiles(), unitKeys: createUnitKeys({ fs, dir: path.join(dir, 'keys'), join: path.join, os: null, now: Date.now }), guard: testGuard() }), token: TOKEN, port: 0 });
   const { port, url } = await host.start();
   close = host.close;
   return { port, url };
@@ -66,7 +66,7 @@ describe('browser-mode host', () => {
     const { port } = await start();
     const info = await ipc(port, 'app:info', '{}');
     expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { mode: 'browser' } });
-    expect(JSON.parse((await ipc(port, 'auth:hashPassword', '{"password":5}')).body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(JSON.parse((await ipc(port, 'auth:confirm', '{"accountId":"a-1","password":5}')).body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const notJson = await ipc(port, 'app:info', '{nope');
     expect(notJson.status).toBe(400);
     expect(JSON.parse((await ipc(port, 'shell:openExternal', '{}')).body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });

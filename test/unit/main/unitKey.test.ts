@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { tmpdir } from 'node:os';
 import { createUnitKeys, UnitKeyError, type OsProtector } from '../../../main/services/unitKey';
 import { createHandlers, dispatch } from '../../../main/services/dispatch';
-import { testBackupFiles } from './backupTestFiles';
+import { testBackupFiles, testGuard } from './backupTestFiles';
 import { parseEnrolment, rotationSignedBy } from '../../../shared/bundle/enrolment';
 import { verify } from '../../../shared/bundle/suites';
 import { utf8 } from '../../../shared/crypto/sm3';
@@ -64,17 +64,39 @@ describe('the unit key in main', () => {
   });
 
   it('answers over IPC with a code the renderer can show, not an internal error', async () => {
+    const guard = testGuard();
+    await guard.setupAdmin({ unitId: unit.id, accountId: 'a', username: 'admin', password: 'Pw-12345' });
     const handlers = createHandlers({
       version: '1', mode: 'browser', dataDir: dir, platform: 'linux',
       backups: testBackupFiles(),
       unitKeys: createUnitKeys({ fs, dir: path.join(dir, 'ipc'), join: path.join, os: null, now: Date.now }),
+      guard,
     });
     expect(await dispatch(handlers, 'unitKey:status', { unitId: unit.id })).toEqual({ ok: true, value: { key: null } });
-    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, password: 'x', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'noKey' } });
-    const made = await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'pw', replace: false });
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password: 'Pw-12345', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'noKey' } });
+    const made = await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: false });
     expect(made).toMatchObject({ ok: true, value: { ok: true, key: { suite: 'ed25519-sha256' } } });
-    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, password: 'nope', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'wrongPassword' } });
-    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, password: 'pw', manifest: 'e30=' })).toMatchObject({ ok: true, value: { ok: true, suite: 'ed25519-sha256' } });
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password: 'nope', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'wrongPassword' } });
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password: 'Pw-12345', manifest: 'e30=' })).toMatchObject({ ok: true, value: { ok: true, suite: 'ed25519-sha256' } });
     expect(await dispatch(handlers, 'unitKey:status', { unitId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
+
+  it('in OS-keystore mode too, main uses the key only after checking the password itself, and counts it', async () => {
+    const guard = testGuard();
+    await guard.setupAdmin({ unitId: unit.id, accountId: 'a', username: 'admin', password: 'Pw-12345' });
+    const handlers = createHandlers({
+      version: '1', mode: 'electron', dataDir: dir, platform: 'win32',
+      backups: testBackupFiles(),
+      unitKeys: createUnitKeys({ fs, dir: path.join(dir, 'ipc-os'), join: path.join, os: fakeOs, now: Date.now }),
+      guard,
+    });
+    await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: false });
+    const sign = (password: string) => dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password, manifest: 'e30=' });
+    expect(await sign('anything')).toEqual({ ok: true, value: { ok: false, code: 'wrongPassword' } });
+    expect(await dispatch(handlers, 'unitKey:rotate', { unitId: unit.id, accountId: 'a', password: '' })).toEqual({ ok: true, value: { ok: false, code: 'wrongPassword' } });
+    expect(await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'x', replace: true })).toEqual({ ok: true, value: { ok: false, code: 'wrongPassword' } });
+    for (let i = 0; i < 2; i++) await sign('anything');
+    // Five wrong tries lock the account: now even the right password opens nothing.
+    expect(await sign('Pw-12345')).toEqual({ ok: true, value: { ok: false, code: 'locked' } });
+  }, 20_000);
 });
