@@ -50,6 +50,11 @@ export function AccountsPage() {
     setDialog(d);
   };
 
+  // The edited account's own values, set once its fields exist: the shared form would otherwise keep the last dialog's.
+  useEffect(() => {
+    if (dialog?.kind === 'edit') form.setFieldsValue({ displayName: dialog.account.displayName, role: dialog.account.role });
+  }, [dialog, form]);
+
   const submit = async () => {
     if (!dialog) return;
     const values = (await form.validateFields()) as Record<string, string>;
@@ -157,10 +162,10 @@ export function AccountsPage() {
           )}
           {dialog?.kind === 'edit' && (
             <>
-              <Form.Item name="displayName" required label={t('account.displayName')} initialValue={dialog.account.displayName} rules={[zodRule(t, accountInput.shape.displayName)]}>
+              <Form.Item name="displayName" required label={t('account.displayName')} rules={[zodRule(t, accountInput.shape.displayName)]}>
                 <Input maxLength={30} />
               </Form.Item>
-              <Form.Item name="role" label={t('account.role')} initialValue={dialog.account.role}>
+              <Form.Item name="role" label={t('account.role')}>
                 <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
               </Form.Item>
             </>
