@@ -205,5 +205,5 @@ export type Handlers = { [C in Channel]: (request: z.output<(typeof contract)[C]
 
 /** The name under which preload exposes the API on `window`. */
 export { BRIDGE_KEY } from './channels';
-/** Header that carries browser mode's per-launch token. */
-export const TOKEN_HEADER = 'x-zw-token';
+/** Cookie that carries browser mode's per-launch token: HttpOnly, so no script in the page can read it. */
+export const TOKEN_COOKIE = 'zw-token';
