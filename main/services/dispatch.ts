@@ -47,6 +47,7 @@ async function backupCall<T>(fn: () => Promise<T>): Promise<T | { ok: false; cod
     if (e instanceof BackupFileError) return { ok: false as const, code: e.code };
     if (e instanceof BackupSealError) return { ok: false as const, code: 'noKey' };
     if (e instanceof UnitKeyError && (e.code === 'noKey' || e.code === 'wrongPassword')) return { ok: false as const, code: e.code };
+    if (e instanceof UnitKeyError && e.code === 'damaged') return { ok: false as const, code: 'noKey' as const };
     throw e;
   }
 }
@@ -131,7 +132,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const verdict = await deps.backups.seal.verify(Buffer.from(manifest, 'base64'), signature, password);
       return verdict.ok ? { ok: true as const, fingerprint: verdict.fingerprint, signer: verdict.signer } : verdict;
     },
-    'unitKey:status': async ({ unitId }) => ({ key: await deps.unitKeys.status(unitId) }),
+    'unitKey:status': async ({ unitId }) => ({ key: await deps.unitKeys.status(unitId), damaged: (await deps.unitKeys.state(unitId)) === 'damaged' }),
     'unitKey:create': (request) => keyCall(async () => (await keyHolder(request.accountId, request.password, ['bundles.export'])) ?? { ok: true as const, key: await deps.unitKeys.create(request) }),
     'unitKey:rotate': (request) => keyCall(async () => (await keyHolder(request.accountId, request.password, ['bundles.export'])) ?? { ok: true as const, key: await deps.unitKeys.rotate(request) }),
     'unitKey:enrolment': async ({ unit }) => ({ text: JSON.stringify(await deps.unitKeys.enrolment(unit), null, 2) }),

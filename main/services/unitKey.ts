@@ -30,12 +30,13 @@ export interface UnitKeyDeps {
 }
 
 export class UnitKeyError extends Error {
-  constructor(readonly code: 'noKey' | 'exists' | 'wrongPassword' | 'otherUnit') {
+  constructor(readonly code: 'noKey' | 'exists' | 'wrongPassword' | 'otherUnit' | 'damaged') {
     super(code);
   }
 }
 
 const box = z.object({ salt: z.string(), iv: z.string(), tag: z.string(), data: z.string() }).strict();
+const protection = z.discriminatedUnion('kind', [z.object({ kind: z.literal('os'), data: z.string() }).strict(), z.object({ kind: z.literal('password'), box }).strict()]);
 const stored = z
   .object({
     version: z.literal(1),
@@ -46,8 +47,9 @@ const stored = z
     createdAt: z.number(),
     createdBy: z.string(),
     rotation: z.object({ previousKeyId: z.string(), signature: z.string() }).strict().nullable(),
-    protection: z.discriminatedUnion('kind', [z.object({ kind: z.literal('os'), data: z.string() }).strict(), z.object({ kind: z.literal('password'), box }).strict()]),
-    retired: z.array(z.object({ keyId: z.string(), suite: z.enum(CRYPTO_SUITES), publicKey: z.string(), retiredAt: z.number() }).strict()),
+    protection,
+    // A retired key keeps its private part, still sealed as it was: what it signed can be re-signed or proven later.
+    retired: z.array(z.object({ keyId: z.string(), suite: z.enum(CRYPTO_SUITES), publicKey: z.string(), retiredAt: z.number(), protection: protection.optional() }).strict()),
   })
   .strict();
 type StoredKey = z.infer<typeof stored>;
@@ -94,15 +96,29 @@ export function createUnitKeys(deps: UnitKeyDeps) {
     return deps.join(deps.dir, `${unitId}.json`);
   };
 
-  async function load(unitId: string): Promise<StoredKey | null> {
+  /** The key file: absent, readable, or damaged (cut short, edited, not ours). */
+  async function read(unitId: string): Promise<{ state: 'none' } | { state: 'ok'; key: StoredKey } | { state: 'damaged' }> {
     let text: string;
     try {
       text = await deps.fs.readFile(fileOf(unitId), 'utf8');
     } catch {
-      return null;
+      return { state: 'none' };
     }
-    return stored.parse(JSON.parse(text));
+    try {
+      const parsed = stored.safeParse(JSON.parse(text));
+      return parsed.success && parsed.data.unit.id === unitId ? { state: 'ok', key: parsed.data } : { state: 'damaged' };
+    } catch {
+      return { state: 'damaged' };
+    }
   }
+
+  async function load(unitId: string): Promise<StoredKey | null> {
+    const file = await read(unitId);
+    if (file.state === 'damaged') throw new UnitKeyError('damaged');
+    return file.state === 'ok' ? file.key : null;
+  }
+
+  const retire = (k: StoredKey): StoredKey['retired'][number] => ({ keyId: k.keyId, suite: k.suite, publicKey: k.publicKey, retiredAt: deps.now(), protection: k.protection });
 
   async function save(key: StoredKey): Promise<void> {
     await deps.fs.mkdir(deps.dir, { recursive: true });
@@ -143,15 +159,25 @@ export function createUnitKeys(deps: UnitKeyDeps) {
   }
 
   return {
+    /** The key's public facts; null when there is none or its file is damaged (see `state`). */
     async status(unitId: string): Promise<UnitKeyStatus | null> {
-      const k = await load(unitId);
-      return k ? statusOf(k) : null;
+      const file = await read(unitId);
+      return file.state === 'ok' ? statusOf(file.key) : null;
+    },
+
+    async state(unitId: string): Promise<'none' | 'ok' | 'damaged'> {
+      return (await read(unitId)).state;
     },
 
     /** A first key, or (replace) a new unsigned one when the old cannot be used: the office must enrol it again. */
     async create(request: { unit: { id: string; name: string; code: string }; suite: CryptoSuite; accountId: string; password: string; replace: boolean }): Promise<UnitKeyStatus> {
-      const existing = await load(request.unit.id);
-      if (existing && !request.replace) throw new UnitKeyError('exists');
+      const file = await read(request.unit.id);
+      if (file.state !== 'none' && !request.replace) throw new UnitKeyError(file.state === 'damaged' ? 'damaged' : 'exists');
+      const existing = file.state === 'ok' ? file.key : null;
+      if (file.state === 'damaged') {
+        // Kept beside the new key, not overwritten: whatever is left of it may still matter to someone.
+        await deps.fs.rename(fileOf(request.unit.id), `${fileOf(request.unit.id)}.damaged-${deps.now()}`);
+      }
       const pair = generateKeyPair(request.suite);
       const key: StoredKey = {
         version: 1,
@@ -163,7 +189,7 @@ export function createUnitKeys(deps: UnitKeyDeps) {
         createdBy: request.accountId,
         rotation: null,
         protection: await protect(pair.privateKey, request.password),
-        retired: existing ? [...existing.retired, { keyId: existing.keyId, suite: existing.suite, publicKey: existing.publicKey, retiredAt: deps.now() }] : [],
+        retired: existing ? [...existing.retired, retire(existing)] : [],
       };
       await save(key);
       return statusOf(key);
@@ -185,7 +211,7 @@ export function createUnitKeys(deps: UnitKeyDeps) {
         createdBy: request.accountId,
         rotation: enrolment.rotation,
         protection: await protect(pair.privateKey, request.password),
-        retired: [...old.retired, { keyId: old.keyId, suite: old.suite, publicKey: old.publicKey, retiredAt: deps.now() }],
+        retired: [...old.retired, retire(old)],
       };
       await save(key);
       return statusOf(key);
@@ -205,7 +231,8 @@ export function createUnitKeys(deps: UnitKeyDeps) {
       } catch {
         return [];
       }
-      const keys = await Promise.all(names.filter((n) => /^[A-Za-z0-9-]{1,64}\.json$/.test(n)).map((n) => load(n.slice(0, -5))));
+      const files = await Promise.all(names.filter((n) => /^[A-Za-z0-9-]{1,64}\.json$/.test(n)).map((n) => read(n.slice(0, -5))));
+      const keys = files.map((f) => (f.state === 'ok' ? f.key : null));
       return keys.flatMap((k) => (k ? [{ suite: k.suite, publicKey: k.publicKey }, ...k.retired.map((r) => ({ suite: r.suite, publicKey: r.publicKey }))] : []));
     },
 

@@ -164,7 +164,7 @@ export const contract = {
   /** The unit's signing key as main holds it: public facts only; null before one is made. */
   'unitKey:status': {
     request: z.object({ unitId: unitIdField }).strict(),
-    response: z.object({ key: unitKeyStatus.nullable() }),
+    response: z.object({ key: unitKeyStatus.nullable(), damaged: z.boolean() }),
   },
   /** Makes the unit's first key, or (replace) an unsigned new one the office must enrol again. */
   'unitKey:create': {

@@ -16,7 +16,7 @@ export type KeyStatus = NonNullable<ResponseOf<'unitKey:status'>['key']>;
 type Action = 'create' | 'rotate' | 'replace';
 
 /** The unit's signing key: make it, show its fingerprint, hand out the enrolment file, rotate or replace it. */
-export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; onChange: () => void }) {
+export function UnitKeyCard({ status, damaged = false, onChange }: { status: KeyStatus | null; damaged?: boolean; onChange: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const unit = useSession((s) => s.unit);
@@ -108,6 +108,14 @@ export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; on
             <Typography.Text type="secondary">{t('key.enrolmentHelp')}</Typography.Text>
           </Space>
         </>
+      ) : damaged ? (
+        // A damaged file is not "no key": making a first one would be refused, so the way out is a replacement.
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Alert type="error" showIcon message={t('key.fail.damaged')} data-testid="key-damaged" />
+          <Button danger icon={<KeyOutlined />} onClick={() => open('replace')}>
+            {t('key.replace')}
+          </Button>
+        </Space>
       ) : (
         <Space wrap>
           <Typography.Text>{t('key.none')}</Typography.Text>

@@ -72,7 +72,7 @@ describe('the unit key in main', () => {
       unitKeys: createUnitKeys({ fs, dir: path.join(dir, 'ipc'), join: path.join, os: null, now: Date.now }),
       guard,
     });
-    expect(await dispatch(handlers, 'unitKey:status', { unitId: unit.id })).toEqual({ ok: true, value: { key: null } });
+    expect(await dispatch(handlers, 'unitKey:status', { unitId: unit.id })).toEqual({ ok: true, value: { key: null, damaged: false } });
     expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password: 'Pw-12345', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'noKey' } });
     const made = await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: false });
     expect(made).toMatchObject({ ok: true, value: { ok: true, key: { suite: 'ed25519-sha256' } } });
@@ -99,4 +99,33 @@ describe('the unit key in main', () => {
     // Five wrong tries lock the account: now even the right password opens nothing.
     expect(await sign('Pw-12345')).toEqual({ ok: true, value: { ok: false, code: 'locked' } });
   }, 20_000);
+
+  it('a damaged key file is said so, refuses to sign, and can be replaced; the replaced key stays sealed among the retired', async () => {
+    const guard = testGuard();
+    await guard.setupAdmin({ unitId: unit.id, accountId: 'a', username: 'admin', password: 'Pw-12345' });
+    const keyDir = path.join(dir, 'damaged');
+    const handlers = createHandlers({
+      version: '1', mode: 'browser', dataDir: dir, platform: 'linux',
+      backups: testBackupFiles(),
+      unitKeys: createUnitKeys({ fs, dir: keyDir, join: path.join, os: null, now: Date.now }),
+      guard,
+    });
+    await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: false });
+    const file = path.join(keyDir, `${unit.id}.json`);
+    const first = JSON.parse(await fs.readFile(file, 'utf8')) as { keyId: string; protection: unknown };
+    // A replacement that the old password could not open keeps the old private key, still sealed.
+    await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: true });
+    const second = JSON.parse(await fs.readFile(file, 'utf8')) as { retired: { keyId: string; protection: unknown }[] };
+    expect(second.retired).toEqual([expect.objectContaining({ keyId: first.keyId, protection: first.protection })]);
+
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).slice(0, 200));
+    expect(await dispatch(handlers, 'unitKey:status', { unitId: unit.id })).toEqual({ ok: true, value: { key: null, damaged: true } });
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password: 'Pw-12345', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'damaged' } });
+    expect(await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: false })).toEqual({ ok: true, value: { ok: false, code: 'damaged' } });
+    const replaced = await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: true });
+    expect(replaced).toMatchObject({ ok: true, value: { ok: true, key: { rotated: false } } });
+    expect(await dispatch(handlers, 'unitKey:status', { unitId: unit.id })).toMatchObject({ ok: true, value: { damaged: false, key: { suite: 'ed25519-sha256' } } });
+    expect((await fs.readdir(keyDir)).some((n) => n.startsWith(`${unit.id}.json.damaged-`))).toBe(true);
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password: 'Pw-12345', manifest: 'e30=' })).toMatchObject({ ok: true, value: { ok: true } });
+  }, 30_000);
 });
