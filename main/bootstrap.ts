@@ -23,7 +23,7 @@ import { createReminderService } from './services/reminderService';
 import { createBackupFiles } from './services/backupFiles';
 import { createUnitKeys } from './services/unitKey';
 import { sealWithUnitKeys } from './services/backupSeal';
-import { createSigninGuard } from './services/signinGuard';
+import { createSigninGuard, keyHolders } from './services/signinGuard';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { OPEN_CHECKIN_EVENT } from '../shared/ipc/channels';
@@ -108,13 +108,6 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
     };
     // safeStorage only where a real keystore backs it; Linux without one falls back to plain text, so use the password there.
     const osKeystore = safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
-    const unitKeys = createUnitKeys({
-      fs,
-      dir: path.join(app.getPath('userData'), 'keys'),
-      join: path.join,
-      os: osKeystore ? { encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (sealed) => safeStorage.decryptString(sealed) } : null,
-      now: () => Date.now(),
-    });
     const guard = createSigninGuard({
       fs,
       dir: app.getPath('userData'),
@@ -123,6 +116,15 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       now: () => Date.now(),
       randomToken: () => randomBytes(32).toString('hex'),
     });
+    const unitKeys = createUnitKeys({
+      fs,
+      dir: path.join(app.getPath('userData'), 'keys'),
+      join: path.join,
+      os: osKeystore ? { encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (sealed) => safeStorage.decryptString(sealed) } : null,
+      now: () => Date.now(),
+      holders: keyHolders(guard),
+    });
+    
     const backupSeal = sealWithUnitKeys(unitKeys, (password, hashes) => guard.checkBackupAdmin(password, hashes));
     const backups = createBackupFiles({
       fs,

@@ -8,7 +8,7 @@ import { createBrowserHost } from './services/browserHost';
 import { createBackupFiles } from './services/backupFiles';
 import { createUnitKeys } from './services/unitKey';
 import { sealWithUnitKeys } from './services/backupSeal';
-import { createSigninGuard } from './services/signinGuard';
+import { createSigninGuard, keyHolders } from './services/signinGuard';
 import { performance } from 'node:perf_hooks';
 
 // `node out/host/host.mjs`: browser mode. The port is fixed on purpose:
@@ -20,9 +20,6 @@ const dataDir = resolve(process.env.ZW_DATA_DIR ?? '.zw-data');
 mkdirSync(dataDir, { recursive: true });
 const version = (JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
-// No OS keystore in browser mode: the key is sealed with the administrator's password.
-const unitKeys = createUnitKeys({ fs, dir: join(dataDir, 'keys'), join, os: null, now: () => Date.now() });
-
 const guard = createSigninGuard({
   fs,
   dir: dataDir,
@@ -31,6 +28,10 @@ const guard = createSigninGuard({
   now: () => Date.now(),
   randomToken: () => randomBytes(32).toString('hex'),
 });
+// No OS keystore in browser mode: the key is sealed to each account allowed to use it, under their own passwords.
+const unitKeys = createUnitKeys({ fs, dir: join(dataDir, 'keys'), join, os: null, now: () => Date.now(), holders: keyHolders(guard) });
+
+
 
 const host = createBrowserHost({
   rendererDir: join(here, '..', 'renderer'),

@@ -69,9 +69,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
    * The key is used only after main itself checked the user's password and
    * role: the renderer's word that it checked them is no secret main holds.
    */
-  async function keyHolder(accountId: string, password: string, permissions: Permission[]): Promise<{ ok: false; code: 'wrongPassword' | 'locked' | 'forbidden' } | null> {
+  async function keyHolder(accountId: string, password: string, permissions: Permission[]): Promise<{ ok: false; code: 'badPassword' | 'locked' | 'forbidden' } | null> {
     const checked = await deps.guard.confirm({ accountId, password });
-    if (!checked.ok) return { ok: false as const, code: 'lockedUntil' in checked ? ('locked' as const) : ('wrongPassword' as const) };
+    if (!checked.ok) return { ok: false as const, code: 'lockedUntil' in checked ? ('locked' as const) : ('badPassword' as const) };
     if (!permissions.some((p) => deps.guard.allowed(accountId, p))) return { ok: false as const, code: 'forbidden' as const };
     return null;
   }
@@ -137,8 +137,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'unitKey:rotate': (request) => keyCall(async () => (await keyHolder(request.accountId, request.password, ['bundles.export'])) ?? { ok: true as const, key: await deps.unitKeys.rotate(request) }),
     'unitKey:enrolment': async ({ unit }) => ({ text: JSON.stringify(await deps.unitKeys.enrolment(unit), null, 2) }),
     // A unit's bundles are its administrator's; the office's policies are issued by its auditors.
-    'bundle:sign': ({ unitId, accountId, password, manifest }) =>
-      keyCall(async () => (await keyHolder(accountId, password, ['bundles.export', 'console.use'])) ?? { ok: true as const, ...(await deps.unitKeys.sign({ unitId, password, message: Buffer.from(manifest, 'base64') })) }),
+    'bundle:sign': ({ unitId, accountId, password, grant, manifest }) =>
+      keyCall(async () => (await keyHolder(accountId, password, ['bundles.export', 'console.use'])) ?? { ok: true as const, ...(await deps.unitKeys.sign({ unitId, password, accountId, ...(grant ? { grant } : {}), message: Buffer.from(manifest, 'base64') })) }),
   };
 }
 

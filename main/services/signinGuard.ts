@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ROLES, can, type Permission, type Role } from '../../shared/domain/roles';
 import { MAX_FAILED_SIGNINS, SIGNIN_LOCK_MS } from '../../shared/domain/account';
 import { hashPassword as realHash, needsUpgrade, parseHash, verifyPassword as realVerify } from './passwords';
+import { makeVault, openVault, resealVault, vaultSchema, type Vault } from './accountVault';
+import type { KeyObject } from 'node:crypto';
 
 /**
  * Every password check of the app, and the hashes they check against.
@@ -50,6 +52,8 @@ const accountRow = z
     retired: z.boolean(),
     // null: an account an administrator described before its owner signed in once and handed over its old hash.
     hash: z.string().nullable(),
+    // The account's key pair for secrets sealed to it (accountVault.ts); made the first time main sees its password.
+    vault: vaultSchema.optional(),
   })
   .strict();
 type AccountRow = z.infer<typeof accountRow>;
@@ -192,12 +196,16 @@ export function createSigninGuard(deps: SigninGuardDeps) {
     const stored = row.hash;
     const ok = await limited(() => verify(password, stored ?? DUMMY_HASH));
     if (!ok || stored === null) return false;
-    if (needsUpgrade(stored)) {
-      accounts.set(accountId, { ...row, hash: await limited(() => hash(password)) });
+    const upgraded = needsUpgrade(stored) ? await limited(() => hash(password)) : null;
+    const vault = row.vault ?? (await limited(() => makeVault(password)));
+    if (upgraded || !row.vault) {
+      accounts.set(accountId, { ...(accounts.get(accountId) ?? row), hash: upgraded ?? stored, vault });
       await persist();
     }
     return true;
   }
+
+  const newVault = (password: string): Promise<Vault> => limited(() => makeVault(password));
 
   const dummy = (password: string) => limited(() => verify(password, DUMMY_HASH)).then(() => null);
 
@@ -239,7 +247,7 @@ export function createSigninGuard(deps: SigninGuardDeps) {
       await ensureLoaded();
       if ([...accounts.values()].some((a) => a.unitId === request.unitId) || accounts.has(request.accountId)) throw new GuardError('exists');
       const h = await newHash(request.password);
-      accounts.set(request.accountId, { unitId: request.unitId, username: request.username.trim().toLowerCase(), role: 'admin', retired: false, hash: h });
+      accounts.set(request.accountId, { unitId: request.unitId, username: request.username.trim().toLowerCase(), role: 'admin', retired: false, hash: h, vault: await newVault(request.password) });
       await persist();
       return { hash: h };
     },
@@ -295,7 +303,9 @@ export function createSigninGuard(deps: SigninGuardDeps) {
       const h = await newHash(request.next);
       const row = accounts.get(request.accountId);
       if (!row) throw new GuardError('unknownAccount');
-      accounts.set(request.accountId, { ...row, hash: h });
+      // The same key pair, resealed: what was sealed to this account still opens with the new password.
+      const vault = (row.vault && (await limited(() => resealVault(row.vault!, request.current, request.next)))) ?? (await newVault(request.next));
+      accounts.set(request.accountId, { ...row, hash: h, vault });
       await persist();
       return { ...checked, hash: h };
     },
@@ -324,7 +334,9 @@ export function createSigninGuard(deps: SigninGuardDeps) {
       if (previous?.role === 'admin' && !previous.retired && !stillAdmin && !otherAdmin(admin.unitId, request.accountId)) throw new GuardError('lastAdmin');
       if (request.accountId === adminId && request.retired) throw new GuardError('forbidden');
       const h = request.password !== undefined ? await newHash(request.password) : (previous?.hash ?? null);
-      accounts.set(request.accountId, { unitId: admin.unitId, username, role: request.role, retired: request.retired, hash: h });
+      // A password set by an administrator is a new key pair: what was sealed to the old one is sealed again at the key's next use.
+      const vault = request.password !== undefined ? await newVault(request.password) : previous?.vault;
+      accounts.set(request.accountId, { unitId: admin.unitId, username, role: request.role, retired: request.retired, hash: h, ...(vault ? { vault } : {}) });
       await persist();
       return { hash: h };
     },
@@ -349,6 +361,20 @@ export function createSigninGuard(deps: SigninGuardDeps) {
       return result.ok;
     },
 
+    /** The public keys of the unit's accounts that may use a secret: what main seals it to. */
+    holders(unitId: string, permissions: Permission[]): { accountId: string; publicKey: string }[] {
+      return [...accounts]
+        .filter(([, a]) => a.unitId === unitId && !a.retired && a.vault && permissions.some((p) => can(a.role, p)))
+        .map(([accountId, a]) => ({ accountId, publicKey: a.vault!.publicKey }));
+    },
+
+    /** The account's private key, for a secret sealed to it. Only after a counted check of the same password. */
+    async openVault(accountId: string, password: string): Promise<KeyObject | null> {
+      await ensureLoaded();
+      const vault = accounts.get(accountId)?.vault;
+      return vault ? limited(() => openVault(vault, password)) : null;
+    },
+
     signOut(session: string): void {
       sessions.delete(session);
     },
@@ -356,3 +382,11 @@ export function createSigninGuard(deps: SigninGuardDeps) {
 }
 
 export type SigninGuard = ReturnType<typeof createSigninGuard>;
+
+/** The unit key's holders as unitKey.ts wants them: the unit's administrators (its bundles) and auditors (the office's policies). */
+export function keyHolders(guard: SigninGuard) {
+  return {
+    list: (unitId: string) => guard.holders(unitId, ['bundles.export', 'console.use']),
+    open: (accountId: string, password: string) => guard.openVault(accountId, password),
+  };
+}

@@ -3,6 +3,8 @@ import type * as FsPromises from 'node:fs/promises';
 import { z } from 'zod';
 import { makeEnrolment, type Enrolment } from '../../shared/bundle/enrolment';
 import { CRYPTO_SUITES, fingerprint, generateKeyPair, keyIdOf, sign, type CryptoSuite } from '../../shared/bundle/suites';
+import { openSlot, sealTo, slotSchema } from './accountVault';
+import type { KeyObject } from 'node:crypto';
 
 /**
  * The unit's signing key (DESIGN.md, Export bundles). The private key is made
@@ -27,16 +29,29 @@ export interface UnitKeyDeps {
   join: (...parts: string[]) => string;
   os: OsProtector | null;
   now: () => number;
+  /**
+   * The accounts allowed to use the key, each with its own sealed key pair
+   * (signinGuard + accountVault). Without an OS keystore the key is sealed
+   * to each of them, so each opens it with their own password.
+   */
+  holders?: {
+    list(unitId: string): { accountId: string; publicKey: string }[];
+    open(accountId: string, password: string): Promise<KeyObject | null>;
+  };
 }
 
 export class UnitKeyError extends Error {
-  constructor(readonly code: 'noKey' | 'exists' | 'wrongPassword' | 'otherUnit' | 'damaged') {
+  constructor(readonly code: 'noKey' | 'exists' | 'wrongPassword' | 'otherUnit' | 'damaged' | 'needGrant') {
     super(code);
   }
 }
 
 const box = z.object({ salt: z.string(), iv: z.string(), tag: z.string(), data: z.string() }).strict();
-const protection = z.discriminatedUnion('kind', [z.object({ kind: z.literal('os'), data: z.string() }).strict(), z.object({ kind: z.literal('password'), box }).strict()]);
+const protection = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('os'), data: z.string() }).strict(),
+  // `box`: sealed with the password of whoever made it; `slots`: sealed to each account allowed to use it.
+  z.object({ kind: z.literal('password'), box, slots: z.array(slotSchema).optional() }).strict(),
+]);
 const stored = z
   .object({
     version: z.literal(1),
@@ -139,17 +154,47 @@ export function createUnitKeys(deps: UnitKeyDeps) {
     retired: k.retired.length,
   });
 
-  async function unlock(k: StoredKey, password: string): Promise<string> {
+  const slotsFor = (unitId: string, secret: string) => (deps.holders?.list(unitId) ?? []).map((h) => sealTo(h.accountId, h.publicKey, secret));
+
+  /**
+   * The private key. Without an OS keystore: by the account's own slot and
+   * password; else by the password it was sealed with (its maker's), given as
+   * `grant` by someone else once, after which the account has its own slot.
+   */
+  async function unlock(k: StoredKey, password: string, accountId?: string, grant?: string): Promise<string> {
     if (k.protection.kind === 'os') {
       if (!deps.os) throw new UnitKeyError('wrongPassword');
       return deps.os.decrypt(Buffer.from(k.protection.data, 'base64'));
     }
-    return openWithPassword(k.protection.box, password);
+    const slot = accountId ? k.protection.slots?.find((s) => s.accountId === accountId) : undefined;
+    const own = slot && deps.holders ? await deps.holders.open(slot.accountId, password) : null;
+    let secret = own ? openSlot(slot!, own) : null;
+    if (secret === null) {
+      try {
+        secret = await openWithPassword(k.protection.box, grant || password);
+      } catch (e) {
+        // Main checked the account's own password already: what is missing is the key's maker letting it in.
+        if (deps.holders && accountId && !slot && !grant) throw new UnitKeyError('needGrant');
+        throw e;
+      }
+    }
+    await refreshSlots(k, secret);
+    return secret;
   }
 
-  async function protect(secret: string, password: string): Promise<StoredKey['protection']> {
+  /** While the key is open, seal it to every account now allowed to use it, and to no other. */
+  async function refreshSlots(k: StoredKey, secret: string): Promise<void> {
+    if (k.protection.kind !== 'password' || !deps.holders) return;
+    const want = deps.holders.list(k.unit.id);
+    const have = k.protection.slots ?? [];
+    const same = want.length === have.length && want.every((h) => have.some((s) => s.accountId === h.accountId));
+    if (same) return;
+    await save({ ...k, protection: { ...k.protection, slots: slotsFor(k.unit.id, secret) } });
+  }
+
+  async function protect(unitId: string, secret: string, password: string): Promise<StoredKey['protection']> {
     if (deps.os) return { kind: 'os', data: deps.os.encrypt(secret).toString('base64') };
-    return { kind: 'password', box: await sealWithPassword(secret, password) };
+    return { kind: 'password', box: await sealWithPassword(secret, password), slots: slotsFor(unitId, secret) };
   }
 
   async function required(unitId: string): Promise<StoredKey> {
@@ -188,7 +233,7 @@ export function createUnitKeys(deps: UnitKeyDeps) {
         createdAt: deps.now(),
         createdBy: request.accountId,
         rotation: null,
-        protection: await protect(pair.privateKey, request.password),
+        protection: await protect(request.unit.id, pair.privateKey, request.password),
         retired: existing ? [...existing.retired, retire(existing)] : [],
       };
       await save(key);
@@ -196,9 +241,9 @@ export function createUnitKeys(deps: UnitKeyDeps) {
     },
 
     /** A new key whose enrolment the old key signs, so the office can take it without a phone call. */
-    async rotate(request: { unitId: string; accountId: string; password: string; suite?: CryptoSuite }): Promise<UnitKeyStatus> {
+    async rotate(request: { unitId: string; accountId: string; password: string; suite?: CryptoSuite; grant?: string }): Promise<UnitKeyStatus> {
       const old = await required(request.unitId);
-      const oldPrivate = await unlock(old, request.password);
+      const oldPrivate = await unlock(old, request.password, request.accountId, request.grant);
       const suite = request.suite ?? old.suite;
       const pair = generateKeyPair(suite);
       const enrolment = makeEnrolment(old.unit, pair, deps.now(), { keyId: old.keyId, suite: old.suite, privateKey: oldPrivate });
@@ -210,7 +255,7 @@ export function createUnitKeys(deps: UnitKeyDeps) {
         createdAt: enrolment.createdAt,
         createdBy: request.accountId,
         rotation: enrolment.rotation,
-        protection: await protect(pair.privateKey, request.password),
+        protection: await protect(old.unit.id, pair.privateKey, request.password),
         retired: [...old.retired, retire(old)],
       };
       await save(key);
@@ -236,9 +281,9 @@ export function createUnitKeys(deps: UnitKeyDeps) {
       return keys.flatMap((k) => (k ? [{ suite: k.suite, publicKey: k.publicKey }, ...k.retired.map((r) => ({ suite: r.suite, publicKey: r.publicKey }))] : []));
     },
 
-    async sign(request: { unitId: string; password: string; message: Uint8Array }): Promise<{ signature: string; keyId: string; suite: CryptoSuite }> {
+    async sign(request: { unitId: string; password: string; accountId?: string; grant?: string; message: Uint8Array }): Promise<{ signature: string; keyId: string; suite: CryptoSuite }> {
       const k = await required(request.unitId);
-      const secret = await unlock(k, request.password);
+      const secret = await unlock(k, request.password, request.accountId, request.grant);
       return { signature: sign(k.suite, secret, request.message), keyId: k.keyId, suite: k.suite };
     },
   };

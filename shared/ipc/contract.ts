@@ -37,7 +37,7 @@ const unitKeyStatus = z
   })
   .strict();
 /** Why main would not use the key: the renderer shows each in Chinese. */
-export const UNIT_KEY_FAILURES = ['noKey', 'exists', 'wrongPassword', 'otherUnit', 'locked', 'forbidden', 'damaged'] as const;
+export const UNIT_KEY_FAILURES = ['noKey', 'exists', 'wrongPassword', 'otherUnit', 'locked', 'forbidden', 'damaged', 'badPassword', 'needGrant'] as const;
 const keyFailure = z.object({ ok: z.literal(false), code: z.enum(UNIT_KEY_FAILURES) }).strict();
 const keyResult = z.union([z.object({ ok: z.literal(true), key: unitKeyStatus }).strict(), keyFailure]);
 
@@ -173,7 +173,7 @@ export const contract = {
   },
   /** A new key signed by the current one. */
   'unitKey:rotate': {
-    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField, suite: z.enum(CRYPTO_SUITES).optional() }).strict(),
+    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField, grant: passwordField.optional(), suite: z.enum(CRYPTO_SUITES).optional() }).strict(),
     response: keyResult,
   },
   'unitKey:enrolment': {
@@ -182,7 +182,7 @@ export const contract = {
   },
   /** Signs the exact bytes of a bundle manifest with the unit key. */
   'bundle:sign': {
-    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField, manifest: z.string().max(128 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict(),
+    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField, grant: passwordField.optional(), manifest: z.string().max(128 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict(),
     response: z.union([z.object({ ok: z.literal(true), signature: z.string(), keyId: z.string(), suite: z.enum(CRYPTO_SUITES) }).strict(), keyFailure]),
   },
 } as const;

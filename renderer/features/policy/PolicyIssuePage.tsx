@@ -36,6 +36,8 @@ export function PolicyIssuePage() {
   const [suites, setSuites] = useState<CryptoSuite[]>([DEFAULT_SUITE]);
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [password, setPassword] = useState('');
+  // Asked for only when main says this account has no way into the key yet.
+  const [grant, setGrant] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ type: 'success' | 'error'; text: string }>();
 
@@ -86,8 +88,12 @@ export function PolicyIssuePage() {
       const checked = policySchema.safeParse(policy);
       if (!checked.success) return setResult({ type: 'error', text: t('err.generic', { message: checked.error.issues[0]?.path.join('.') ?? '' }) });
       const bytes = policyBytes(checked.data);
-      const signed = await invoke('bundle:sign', { unitId: unit.id, accountId: account.id, password, manifest: toBase64(bytes) });
-      if (!signed.ok) return setResult({ type: 'error', text: t(keyFailureText(signed.code)) });
+      const signed = await invoke('bundle:sign', { unitId: unit.id, accountId: account.id, password, ...(grant ? { grant } : {}), manifest: toBase64(bytes) });
+      if (!signed.ok) {
+        if (signed.code === 'needGrant' && grant === undefined) setGrant('');
+        return setResult({ type: 'error', text: t(keyFailureText(signed.code)) });
+      }
+      setGrant(undefined);
       const file = packPolicy(bytes, signed.signature);
       const fileName = `zwledger-policy-${unit.code}-${dayjs(policy.issuedAt).format('YYYYMMDD-HHmm')}.zwp`;
       download(fileName, file);
@@ -166,6 +172,7 @@ export function PolicyIssuePage() {
         </Card>
         <Space wrap>
           <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('issue.passwordHelp')} aria-label={t('issue.password')} style={{ width: 420 }} />
+          {grant !== undefined && <Input.Password value={grant} onChange={(e) => setGrant(e.target.value)} placeholder={t('issue.grant')} aria-label={t('issue.grant')} style={{ width: 420 }} />}
           <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} disabled={!key || anyBad || password === '' || suites.length === 0} onClick={() => void sign()}>
             {t('issue.sign')}
           </Button>
