@@ -131,7 +131,8 @@ export function createSigninGuard(deps: SigninGuardDeps) {
       ),
     };
     const text = JSON.stringify(data);
-    writing = writing.then(async () => {
+    // One write at a time, each whole; a failed write does not stop the next.
+    writing = writing.catch(() => undefined).then(async () => {
       await deps.fs.mkdir(deps.dir, { recursive: true });
       await deps.fs.writeFile(`${deps.file}.part`, text, { mode: 0o600 });
       await deps.fs.rename(`${deps.file}.part`, deps.file);
