@@ -76,6 +76,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return null;
   }
 
+  /**
+   * A backup is signed only for a password main checked (and counted), or,
+   * for an automatic backup that has none, for a live sign-in session.
+   */
+  async function backupSigner(request: { password: string; accountId?: string | undefined; session?: string | undefined }): Promise<{ ok: false; code: 'wrongPassword' | 'locked' | 'forbidden' | 'signedOut' } | null> {
+    if (request.password === '') return request.session && deps.guard.sessionValid(request.session) ? null : { ok: false as const, code: 'signedOut' as const };
+    if (!request.accountId) return { ok: false as const, code: 'wrongPassword' as const };
+    const refused = await keyHolder(request.accountId, request.password, ['backup.manage']);
+    return refused ? { ok: false as const, code: refused.code === 'badPassword' ? ('wrongPassword' as const) : refused.code } : null;
+  }
+
   return {
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir, platform: deps.platform }),
     'auth:setup': (request) => guardCall(async () => ({ ok: true as const, ...(await deps.guard.setupAdmin(request)) })),
@@ -118,14 +129,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         await deps.backups.append(id, Buffer.from(data, 'base64'));
         return { ok: true as const };
       }),
-    'backup:finish': (request) => backupCall(async () => ({ ok: true as const, ...(await deps.backups.finish(request)) })),
+    'backup:finish': (request) => backupCall(async () => (await backupSigner(request)) ?? { ok: true as const, ...(await deps.backups.finish(request)) }),
     'backup:abort': async ({ id }) => {
       await deps.backups.abort(id);
       return { ok: true as const };
     },
-    'backup:seal': ({ draft, password }) =>
+    'backup:seal': ({ draft, password, accountId, session }) =>
       backupCall(async () => {
-        const { manifestBytes, signature } = await deps.backups.seal.seal(draft, password);
+        const refused = await backupSigner({ password, accountId, session });
+        if (refused) return refused;
+        const { manifestBytes, signature } = await deps.backups.seal.seal(draft, password, accountId);
         return { ok: true as const, manifest: Buffer.from(manifestBytes).toString('base64'), signature };
       }),
     'backup:verify': async ({ manifest, signature, password }) => {

@@ -342,6 +342,16 @@ export function createSigninGuard(deps: SigninGuardDeps) {
       return { hash: h };
     },
 
+    /** Whether this is a live session of an account main holds. */
+    sessionValid(session: string): boolean {
+      try {
+        sessionAccount(session);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
     /** Whether a session's account, as main knows it, may do this. */
     allowed(accountId: string, permission: Permission): boolean {
       const row = accounts.get(accountId);

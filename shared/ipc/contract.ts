@@ -42,9 +42,11 @@ const keyFailure = z.object({ ok: z.literal(false), code: z.enum(UNIT_KEY_FAILUR
 const keyResult = z.union([z.object({ ok: z.literal(true), key: unitKeyStatus }).strict(), keyFailure]);
 
 /** Why main would not write, sign or keep a backup: the renderer shows each in Chinese. */
-export const BACKUP_FAILURES = ['noFolder', 'notAbsolute', 'folderMissing', 'diskFull', 'noSession', 'mismatch', 'noKey', 'wrongPassword', 'notTyped'] as const;
+export const BACKUP_FAILURES = ['noFolder', 'notAbsolute', 'folderMissing', 'diskFull', 'noSession', 'mismatch', 'noKey', 'wrongPassword', 'notTyped', 'locked', 'forbidden', 'signedOut'] as const;
 const backupFailure = z.object({ ok: z.literal(false), code: z.enum(BACKUP_FAILURES) }).strict();
 const backupSessionId = z.string().regex(/^[0-9a-f]{32}$/);
+/** Who asks for a backup's signature: with a password, the account it is checked for; without (automatic backups), the sign-in's session. */
+const signer = { accountId: unitIdField.optional(), session: sessionField.optional() };
 
 export const contract = {
   'app:info': {
@@ -135,7 +137,7 @@ export const contract = {
   },
   /** Checks the manifest against what main wrote, signs it with the unit key, and puts the file in place. */
   'backup:finish': {
-    request: z.object({ id: backupSessionId, draft: backupDraft, password: passwordField, keep: z.number().int().min(1).max(365) }).strict(),
+    request: z.object({ id: backupSessionId, draft: backupDraft, password: passwordField, ...signer, keep: z.number().int().min(1).max(365) }).strict(),
     response: z.union([z.object({ ok: z.literal(true), name: z.string(), dir: z.string(), pruned: z.array(z.string()) }).strict(), backupFailure]),
   },
   'backup:abort': {
@@ -144,7 +146,7 @@ export const contract = {
   },
   /** Signs a backup the renderer assembles itself (one saved as a download). */
   'backup:seal': {
-    request: z.object({ draft: backupDraft, password: passwordField }).strict(),
+    request: z.object({ draft: backupDraft, password: passwordField, ...signer }).strict(),
     response: z.union([z.object({ ok: z.literal(true), manifest: z.string(), signature: z.string() }).strict(), backupFailure]),
   },
   /** Judges a backup's signature before anything of it is trusted; on a PC with no key yet, with the backup's administrator password. */

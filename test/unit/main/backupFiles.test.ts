@@ -147,4 +147,27 @@ describe('backup files in the folder main keeps', () => {
     expect(await dispatch(electron, 'backup:chooseFolder', {})).toEqual({ ok: true, value: { dir: chosen } });
     expect(await files.folder()).toBe(chosen);
   });
+
+  it('a backup is signed only for a password main checked and counted, or, with none, for a live session', async () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'zw-bak-os-'));
+    const os = { encrypt: (p: string) => Buffer.from(p, 'utf8'), decrypt: (b: Buffer) => b.toString('utf8') };
+    const unitKeys = createUnitKeys({ fs, dir: path.join(data, 'keys'), join: path.join, os, now: Date.now });
+    const guard = testGuard(data);
+    await guard.setupAdmin({ unitId: UNIT.id, accountId: 'a', username: 'admin', password: PASSWORD });
+    await unitKeys.create({ unit: UNIT, suite: 'sm2-sm3', accountId: 'a', password: PASSWORD, replace: false });
+    const files = createBackupFiles({ fs, path, now: () => new Date(), configFile: path.join(data, 'cfg.json'), fallbackDir: path.join(data, 'before'), seal: sealWithUnitKeys(unitKeys, anyHashMatches), randomId: () => randomBytes(16).toString('hex') });
+    const handlers = createHandlers({ version: '1', mode: 'electron', dataDir: data, platform: 'win32', backups: files, unitKeys, guard });
+    const { draft } = body([1]);
+    const seal = (extra: Record<string, string>) => dispatch(handlers, 'backup:seal', { draft, ...extra } as never);
+    // With the OS keystore, today's main signed whatever password came with the request.
+    expect(await seal({ password: 'guess-1', accountId: 'a' })).toEqual({ ok: true, value: { ok: false, code: 'wrongPassword' } });
+    expect(await seal({ password: '' })).toEqual({ ok: true, value: { ok: false, code: 'signedOut' } });
+    expect(await seal({ password: '', session: 'e'.repeat(64) })).toEqual({ ok: true, value: { ok: false, code: 'signedOut' } });
+    const signed = await guard.signIn({ unitId: UNIT.id, username: 'admin', password: PASSWORD });
+    if (!signed.ok || !signed.session) throw new Error('no session');
+    expect(await seal({ password: '', session: signed.session })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await seal({ password: PASSWORD, accountId: 'a' })).toMatchObject({ ok: true, value: { ok: true } });
+    for (let i = 0; i < 5; i++) await seal({ password: 'guess-2', accountId: 'a' });
+    expect(await seal({ password: PASSWORD, accountId: 'a' })).toEqual({ ok: true, value: { ok: false, code: 'locked' } });
+  }, 60_000);
 });
