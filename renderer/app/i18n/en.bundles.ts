@@ -30,7 +30,7 @@ export const enBundles: Record<keyof typeof zhBundles, string> = {
   'key.createdAt': 'Made',
   'key.protection': 'Private key protection',
   'key.protection.os': 'Encrypted by the operating system',
-  'key.protection.password': "Encrypted with the password of the administrator who made it",
+  'key.protection.password': "Encrypted for each account allowed to use it, each opening it with their own password",
   'key.rotated': 'New key signed by the previous one (rotation)',
   'key.retired': '{n} retired key(s)',
   'key.enrolment': 'Download enrolment file',

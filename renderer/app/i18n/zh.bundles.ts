@@ -29,7 +29,7 @@ export const zhBundles = {
   'key.createdAt': '生成时间',
   'key.protection': '私钥保护',
   'key.protection.os': '由操作系统加密保存',
-  'key.protection.password': '用生成密钥的管理员密码加密保存',
+  'key.protection.password': '按账号分别加密保存：有权使用的账号各用自己的登录密码打开',
   'key.rotated': '由上一把密钥签名的新密钥（轮换）',
   'key.retired': '已停用的旧密钥 {n} 把',
   'key.enrolment': '下载登记文件',
