@@ -151,7 +151,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'unitKey:enrolment': async ({ unit }) => ({ text: JSON.stringify(await deps.unitKeys.enrolment(unit), null, 2) }),
     // A unit's bundles are its administrator's; the office's policies are issued by its auditors.
     'bundle:sign': ({ unitId, accountId, password, grant, manifest }) =>
-      keyCall(async () => (await keyHolder(accountId, password, ['bundles.export', 'console.use'])) ?? { ok: true as const, ...(await deps.unitKeys.sign({ unitId, password, accountId, ...(grant ? { grant } : {}), message: Buffer.from(manifest, 'base64') })) }),
+      keyCall(async () => {
+        const refused = await keyHolder(accountId, password, ['bundles.export', 'console.use']);
+        if (refused) return refused;
+        try {
+          return { ok: true as const, ...(await deps.unitKeys.sign({ unitId, password, accountId, ...(grant ? { grant } : {}), message: Buffer.from(manifest, 'base64') })) };
+        } catch (e) {
+          // A wrong grant is a guess at the key maker's password: it counts like any other.
+          if (grant && e instanceof UnitKeyError && e.code === 'wrongPassword') await deps.guard.countFailure(accountId);
+          throw e;
+        }
+      }),
   };
 }
 

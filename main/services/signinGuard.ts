@@ -342,6 +342,13 @@ export function createSigninGuard(deps: SigninGuardDeps) {
       return { hash: h };
     },
 
+    /** A wrong password checked elsewhere in main (a key's grant), counted against the account's lock. */
+    async countFailure(accountId: string): Promise<CheckResult> {
+      await ensureLoaded();
+      const row = accounts.get(accountId);
+      return counted(row ? lockKey(row.unitId, row.username) : `account:${accountId}`, async () => null);
+    },
+
     /** Whether this is a live session of an account main holds. */
     sessionValid(session: string): boolean {
       try {

@@ -149,6 +149,9 @@ describe('the unit key in main', () => {
     // Someone else's password is not the auditor's.
     expect(await sign('auditor-1', 'Admin-2026')).toEqual({ ok: true, value: { ok: false, code: 'badPassword' } });
     expect(await sign('auditor-1', 'Kaohe-2026')).toEqual({ ok: true, value: { ok: false, code: 'needGrant' } });
+    // A wrong grant is counted like a wrong password: with one more wrong sign-in, three tries are left.
+    expect(await sign('auditor-1', 'Kaohe-2026', 'guess-123')).toEqual({ ok: true, value: { ok: false, code: 'wrongPassword' } });
+    expect(await guard.signIn({ unitId: unit.id, username: 'kaohe', password: 'wrong-1' })).toEqual({ ok: false, left: 3 });
     expect(await sign('auditor-1', 'Kaohe-2026', 'Admin-2026')).toMatchObject({ ok: true, value: { ok: true } });
     // From then on the auditor's own password is all it takes, and it survives a change of that password.
     expect(await sign('auditor-1', 'Kaohe-2026')).toMatchObject({ ok: true, value: { ok: true } });
