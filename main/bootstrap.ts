@@ -23,7 +23,8 @@ import { createReminderService } from './services/reminderService';
 import { createBackupFiles } from './services/backupFiles';
 import { createUnitKeys } from './services/unitKey';
 import { sealWithUnitKeys } from './services/backupSeal';
-import { verifyPassword } from './services/passwords';
+import { createSigninGuard, keyHolders } from './services/signinGuard';
+import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { OPEN_CHECKIN_EVENT } from '../shared/ipc/channels';
 
@@ -107,14 +108,24 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
     };
     // safeStorage only where a real keystore backs it; Linux without one falls back to plain text, so use the password there.
     const osKeystore = safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+    const guard = createSigninGuard({
+      fs,
+      dir: app.getPath('userData'),
+      file: path.join(app.getPath('userData'), 'accounts.json'),
+      monotonic: () => performance.now(),
+      now: () => Date.now(),
+      randomToken: () => randomBytes(32).toString('hex'),
+    });
     const unitKeys = createUnitKeys({
       fs,
       dir: path.join(app.getPath('userData'), 'keys'),
       join: path.join,
       os: osKeystore ? { encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (sealed) => safeStorage.decryptString(sealed) } : null,
       now: () => Date.now(),
+      holders: keyHolders(guard),
     });
-    const backupSeal = sealWithUnitKeys(unitKeys, verifyPassword);
+    
+    const backupSeal = sealWithUnitKeys(unitKeys, (password, hashes) => guard.checkBackupAdmin(password, hashes));
     const backups = createBackupFiles({
       fs,
       path,
@@ -124,7 +135,7 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       seal: backupSeal,
       randomId: () => randomBytes(16).toString('hex'),
     });
-    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, unitKeys });
+    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, unitKeys, guard });
 
     protocol.handle(APP_SCHEME, async (request) => {
       const file = resolveAppFile(rendererDir, new URL(request.url).pathname);

@@ -8,7 +8,8 @@ import { createBrowserHost } from './services/browserHost';
 import { createBackupFiles } from './services/backupFiles';
 import { createUnitKeys } from './services/unitKey';
 import { sealWithUnitKeys } from './services/backupSeal';
-import { verifyPassword } from './services/passwords';
+import { createSigninGuard, keyHolders } from './services/signinGuard';
+import { performance } from 'node:perf_hooks';
 
 // `node out/host/host.mjs`: browser mode. The port is fixed on purpose:
 // IndexedDB lives at the page's origin, so a different port would show an
@@ -19,8 +20,18 @@ const dataDir = resolve(process.env.ZW_DATA_DIR ?? '.zw-data');
 mkdirSync(dataDir, { recursive: true });
 const version = (JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
-// No OS keystore in browser mode: the key is sealed with the administrator's password.
-const unitKeys = createUnitKeys({ fs, dir: join(dataDir, 'keys'), join, os: null, now: () => Date.now() });
+const guard = createSigninGuard({
+  fs,
+  dir: dataDir,
+  file: join(dataDir, 'accounts.json'),
+  monotonic: () => performance.now(),
+  now: () => Date.now(),
+  randomToken: () => randomBytes(32).toString('hex'),
+});
+// No OS keystore in browser mode: the key is sealed to each account allowed to use it, under their own passwords.
+const unitKeys = createUnitKeys({ fs, dir: join(dataDir, 'keys'), join, os: null, now: () => Date.now(), holders: keyHolders(guard) });
+
+
 
 const host = createBrowserHost({
   rendererDir: join(here, '..', 'renderer'),
@@ -35,10 +46,11 @@ const host = createBrowserHost({
       now: () => new Date(),
       configFile: join(dataDir, 'backup-folder.json'),
       fallbackDir: join(dataDir, 'before-restore'),
-      seal: sealWithUnitKeys(unitKeys, verifyPassword),
+      seal: sealWithUnitKeys(unitKeys, (password, hashes) => guard.checkBackupAdmin(password, hashes)),
       randomId: () => randomBytes(16).toString('hex'),
     }),
     unitKeys,
+    guard,
   }),
   token: randomBytes(32).toString('hex'),
   port,

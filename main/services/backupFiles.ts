@@ -184,11 +184,11 @@ export function createBackupFiles(deps: BackupFilesDeps) {
   }
 
   /** Checks the draft against the bytes main wrote, signs it, appends it and renames the file into place. */
-  async function finish(request: { id: string; draft: BackupDraft; password: string; keep: number }): Promise<{ name: string; dir: string; pruned: string[] }> {
+  async function finish(request: { id: string; draft: BackupDraft; password: string; accountId?: string; keep: number }): Promise<{ name: string; dir: string; pruned: string[] }> {
     const draft = backupDraft.parse(request.draft);
     const session = await guarded(request.id, async (s) => {
       if (draft.body.bytes !== s.bytes || draft.body.sm3 !== s.hash.hex()) throw new BackupFileError('mismatch');
-      const { manifestBytes, signature } = await deps.seal.seal(draft, request.password);
+      const { manifestBytes, signature } = await deps.seal.seal(draft, request.password, request.accountId);
       await s.handle.write(trailer(manifestBytes, signature));
       await s.handle.sync();
       await s.handle.close();

@@ -25,10 +25,11 @@ export interface BackupSealDeps {
   /** The unit's current key, public part; null when there is none. */
   keyOf(unitId: string): Promise<PublicKeyFacts | null>;
   /** A signature by the unit's current key over exactly these bytes; throws when the key cannot be used. */
-  sign(unitId: string, password: string, message: Uint8Array): Promise<string>;
+  sign(unitId: string, password: string, message: Uint8Array, accountId?: string): Promise<string>;
   /** Every key this PC holds or has held, for any unit. */
   heldKeys(): Promise<PublicKeyFacts[]>;
-  verifyPassword(password: string, hash: string): Promise<boolean>;
+  /** Whether the password opens one of these hashes: counted and throttled like any password check. */
+  checkAdminPassword(password: string, hashes: string[]): Promise<boolean>;
 }
 
 export type SealFailure = 'badSignature' | 'otherKey' | 'needPassword' | 'wrongPassword';
@@ -54,14 +55,14 @@ function parseManifest(bytes: Uint8Array): BackupManifest | null {
 export function createBackupSeal(deps: BackupSealDeps) {
   return {
     /** The final manifest bytes (the draft plus the signer) and the signature over them. */
-    async seal(draft: BackupDraft, password: string): Promise<{ manifestBytes: Uint8Array; signature: string }> {
+    async seal(draft: BackupDraft, password: string, accountId?: string): Promise<{ manifestBytes: Uint8Array; signature: string }> {
       const checked = backupDraft.parse(draft);
       if (!checked.unit) throw new BackupSealError('noUnit');
       const key = await deps.keyOf(checked.unit.id);
       if (!key) throw new BackupSealError('noKey');
       const manifest: BackupManifest = { ...checked, signer: { suite: key.suite, publicKey: key.publicKey, keyId: keyIdOf(key.suite, key.publicKey) } };
       const manifestBytes = utf8(JSON.stringify(manifest));
-      return { manifestBytes, signature: await deps.sign(checked.unit.id, password, manifestBytes) };
+      return { manifestBytes, signature: await deps.sign(checked.unit.id, password, manifestBytes, accountId) };
     },
 
     /** Nothing in the manifest is believed until its signature verifies; then who signed it decides. */
@@ -76,9 +77,7 @@ export function createBackupSeal(deps: BackupSealDeps) {
         return held.some((k) => k.suite === suite && k.publicKey === publicKey) ? { ok: true, manifest, fingerprint: print, signer: 'thisPc' } : { ok: false, code: 'otherKey', fingerprint: print };
       }
       if (password === undefined || password === '') return { ok: false, code: 'needPassword', fingerprint: print };
-      for (const admin of manifest.admins) {
-        if (await deps.verifyPassword(password, admin.passwordHash)) return { ok: true, manifest, fingerprint: print, signer: 'backupAdmin' };
-      }
+      if (await deps.checkAdminPassword(password, manifest.admins.map((a) => a.passwordHash))) return { ok: true, manifest, fingerprint: print, signer: 'backupAdmin' };
       return { ok: false, code: 'wrongPassword', fingerprint: print };
     },
   };
@@ -90,14 +89,14 @@ export type BackupSeal = ReturnType<typeof createBackupSeal>;
  * The seal over today's unit key store. The one place that knows how
  * unitKey.ts is called: when its API changes, this adapter changes.
  */
-export function sealWithUnitKeys(unitKeys: Pick<UnitKeys, 'status' | 'sign' | 'heldKeys'>, verifyPassword: (password: string, hash: string) => Promise<boolean>): BackupSeal {
+export function sealWithUnitKeys(unitKeys: Pick<UnitKeys, 'status' | 'sign' | 'heldKeys'>, checkAdminPassword: BackupSealDeps['checkAdminPassword']): BackupSeal {
   return createBackupSeal({
     keyOf: async (unitId) => {
       const key = await unitKeys.status(unitId);
       return key ? { suite: key.suite, publicKey: key.publicKey } : null;
     },
-    sign: async (unitId, password, message) => (await unitKeys.sign({ unitId, password, message })).signature,
+    sign: async (unitId, password, message, accountId) => (await unitKeys.sign({ unitId, password, message, ...(accountId ? { accountId } : {}) })).signature,
     heldKeys: () => unitKeys.heldKeys(),
-    verifyPassword,
+    checkAdminPassword,
   });
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { BACKUP_MAX_BASE64, TOKEN_HEADER, type Handlers } from '../../shared/ipc/contract';
+import { BACKUP_MAX_BASE64, TOKEN_COOKIE, type Handlers } from '../../shared/ipc/contract';
 import { dispatch } from './dispatch';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveAppFile } from '../hardening';
 
@@ -29,31 +29,50 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
   res.end(body);
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+function sendJson(res: ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', extra);
 }
 
-function tokenMatches(given: string | string[] | undefined, token: string): boolean {
-  if (typeof given !== 'string') return false;
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+function tokenMatches(given: string | undefined, token: string): boolean {
+  if (given === undefined) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The body, or undefined once it passes the limit: the caller answers 413 and the rest is not read. */
 function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      resolve(undefined);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
       if (size > limit) {
+        over = true;
+        chunks.length = 0;
         resolve(undefined);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
@@ -66,13 +85,19 @@ export function createBrowserHost(options: BrowserHostOptions) {
   const hostAllowed = (host: string | undefined) => host === `${HOST}:${port}` || host === `localhost:${port}`;
 
   async function handleIpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
-    if (!hostAllowed(req.headers.host) || !tokenMatches(req.headers[TOKEN_HEADER], options.token)) {
+    // A JSON content type cannot be sent by a plain cross-site form, so no request of another site's page gets this far.
+    const json = (req.headers['content-type'] ?? '').split(';')[0]!.trim() === 'application/json';
+    if (!hostAllowed(req.headers.host) || !json || !tokenMatches(cookieValue(req.headers.cookie, TOKEN_COOKIE), options.token)) {
+      req.resume();
       sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'forbidden' } });
       return;
     }
     const body = await readBody(req, channel === 'backup:append' ? MAX_BACKUP_BODY : MAX_BODY);
     if (body === undefined) {
-      sendJson(res, 413, { ok: false, error: { code: 'BAD_REQUEST', message: 'request too large' } });
+      // The rest is read and thrown away so the client hears the 413 rather than a reset; a body that never ends is cut off.
+      req.resume();
+      setTimeout(() => req.destroy(), 10_000).unref();
+      sendJson(res, 413, { ok: false, error: { code: 'BAD_REQUEST', message: 'request too large' } }, { connection: 'close' });
       return;
     }
     let request: unknown;
@@ -90,11 +115,10 @@ export function createBrowserHost(options: BrowserHostOptions) {
     const file = resolveAppFile(options.rendererDir, path);
     if (!file) return send(res, 404, 'not found', 'text/plain');
     try {
-      let body: string | Buffer = await readFile(file);
-      if (file.endsWith('index.html')) {
-        body = body.toString('utf8').replace('<head>', `<head>\n    <meta name="zw-token" content="${options.token}" />`);
-      }
-      send(res, 200, body, mimeType(file));
+      const body = await readFile(file);
+      // The token rides in a cookie no script can read and no other site's page can send; never in the HTML.
+      const cookie = file.endsWith('index.html') ? { 'set-cookie': `${TOKEN_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/` } : undefined;
+      send(res, 200, body, mimeType(file), cookie);
     } catch {
       send(res, 404, 'not found', 'text/plain');
     }

@@ -1,6 +1,7 @@
 import type { BACKUP_FAILURES} from '../../shared/ipc/contract';
 import { contract, isChannel, type Envelope, type Handlers, type IpcErrorCode } from '../../shared/ipc/contract';
-import { hashPassword, verifyPassword } from './passwords';
+import { GuardError, type CheckResult, type SigninGuard } from './signinGuard';
+import type { Permission } from '../../shared/domain/roles';
 import type { ReminderPlan } from '../../shared/checkins/reminders';
 import { BackupFileError, type BackupFiles } from './backupFiles';
 import { BackupSealError } from './backupSeal';
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   /** The OS folder picker (Electron); absent in browser mode, where the path is typed. */
   chooseFolder?: () => Promise<string | null>;
   unitKeys: UnitKeys;
+  /** Every password check, the hashes and the lockout counters. */
+  guard: SigninGuard;
 }
 
 /** A refusal the user can act on comes back as a code; anything else stays an internal error. */
@@ -44,15 +47,66 @@ async function backupCall<T>(fn: () => Promise<T>): Promise<T | { ok: false; cod
     if (e instanceof BackupFileError) return { ok: false as const, code: e.code };
     if (e instanceof BackupSealError) return { ok: false as const, code: 'noKey' };
     if (e instanceof UnitKeyError && (e.code === 'noKey' || e.code === 'wrongPassword')) return { ok: false as const, code: e.code };
+    if (e instanceof UnitKeyError && e.code === 'damaged') return { ok: false as const, code: 'noKey' as const };
     throw e;
   }
 }
 
+/** Account changes main refuses come back as a code. */
+async function guardCall<T>(fn: () => Promise<T>): Promise<T | { ok: false; code: GuardError['code'] }> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof GuardError) return { ok: false as const, code: e.code };
+    throw e;
+  }
+}
+
+const checkFailure = (result: Exclude<CheckResult, { ok: true }>) => ('lockedUntil' in result ? { ok: false as const, lockedUntil: result.lockedUntil } : { ok: false as const, left: result.left });
+
 export function createHandlers(deps: HandlerDeps): Handlers {
+  /**
+   * The key is used only after main itself checked the user's password and
+   * role: the renderer's word that it checked them is no secret main holds.
+   */
+  async function keyHolder(accountId: string, password: string, permissions: Permission[]): Promise<{ ok: false; code: 'badPassword' | 'locked' | 'forbidden' } | null> {
+    const checked = await deps.guard.confirm({ accountId, password });
+    if (!checked.ok) return { ok: false as const, code: 'lockedUntil' in checked ? ('locked' as const) : ('badPassword' as const) };
+    if (!permissions.some((p) => deps.guard.allowed(accountId, p))) return { ok: false as const, code: 'forbidden' as const };
+    return null;
+  }
+
+  /**
+   * A backup is signed only for a password main checked (and counted), or,
+   * for an automatic backup that has none, for a live sign-in session.
+   */
+  async function backupSigner(request: { password: string; accountId?: string | undefined; session?: string | undefined }): Promise<{ ok: false; code: 'wrongPassword' | 'locked' | 'forbidden' | 'signedOut' } | null> {
+    if (request.password === '') return request.session && deps.guard.sessionValid(request.session) ? null : { ok: false as const, code: 'signedOut' as const };
+    if (!request.accountId) return { ok: false as const, code: 'wrongPassword' as const };
+    const refused = await keyHolder(request.accountId, request.password, ['backup.manage']);
+    return refused ? { ok: false as const, code: refused.code === 'badPassword' ? ('wrongPassword' as const) : refused.code } : null;
+  }
+
   return {
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir, platform: deps.platform }),
-    'auth:hashPassword': async ({ password }) => ({ hash: await hashPassword(password) }),
-    'auth:verifyPassword': async ({ password, hash }) => ({ ok: await verifyPassword(password, hash) }),
+    'auth:setup': (request) => guardCall(async () => ({ ok: true as const, ...(await deps.guard.setupAdmin(request)) })),
+    'auth:signIn': async (request) => {
+      const result = await deps.guard.signIn(request);
+      return result.ok && result.session ? { ok: true as const, accountId: result.accountId, role: result.role, session: result.session } : checkFailure(result as Exclude<CheckResult, { ok: true }>);
+    },
+    'auth:confirm': async (request) => {
+      const result = await deps.guard.confirm(request);
+      return result.ok ? result : checkFailure(result);
+    },
+    'auth:changePassword': async (request) => {
+      const result = await deps.guard.changePassword(request);
+      return result.ok && result.hash ? { ok: true as const, accountId: result.accountId, role: result.role, hash: result.hash } : checkFailure(result as Exclude<CheckResult, { ok: true }>);
+    },
+    'auth:saveAccount': (request) => guardCall(async () => ({ ok: true as const, ...(await deps.guard.saveAccount(request)) })),
+    'auth:signOut': async ({ session }) => {
+      deps.guard.signOut(session);
+      return { ok: true as const };
+    },
     'reminders:setPlan': async (plan) => {
       deps.reminders?.setPlan(plan);
       return { ok: true as const };
@@ -75,25 +129,39 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         await deps.backups.append(id, Buffer.from(data, 'base64'));
         return { ok: true as const };
       }),
-    'backup:finish': (request) => backupCall(async () => ({ ok: true as const, ...(await deps.backups.finish(request)) })),
+    'backup:finish': (request) => backupCall(async () => (await backupSigner(request)) ?? { ok: true as const, ...(await deps.backups.finish(request)) }),
     'backup:abort': async ({ id }) => {
       await deps.backups.abort(id);
       return { ok: true as const };
     },
-    'backup:seal': ({ draft, password }) =>
+    'backup:seal': ({ draft, password, accountId, session }) =>
       backupCall(async () => {
-        const { manifestBytes, signature } = await deps.backups.seal.seal(draft, password);
+        const refused = await backupSigner({ password, accountId, session });
+        if (refused) return refused;
+        const { manifestBytes, signature } = await deps.backups.seal.seal(draft, password, accountId);
         return { ok: true as const, manifest: Buffer.from(manifestBytes).toString('base64'), signature };
       }),
     'backup:verify': async ({ manifest, signature, password }) => {
       const verdict = await deps.backups.seal.verify(Buffer.from(manifest, 'base64'), signature, password);
       return verdict.ok ? { ok: true as const, fingerprint: verdict.fingerprint, signer: verdict.signer } : verdict;
     },
-    'unitKey:status': async ({ unitId }) => ({ key: await deps.unitKeys.status(unitId) }),
-    'unitKey:create': (request) => keyCall(async () => ({ ok: true as const, key: await deps.unitKeys.create(request) })),
-    'unitKey:rotate': (request) => keyCall(async () => ({ ok: true as const, key: await deps.unitKeys.rotate(request) })),
+    'unitKey:status': async ({ unitId }) => ({ key: await deps.unitKeys.status(unitId), damaged: (await deps.unitKeys.state(unitId)) === 'damaged' }),
+    'unitKey:create': (request) => keyCall(async () => (await keyHolder(request.accountId, request.password, ['bundles.export'])) ?? { ok: true as const, key: await deps.unitKeys.create(request) }),
+    'unitKey:rotate': (request) => keyCall(async () => (await keyHolder(request.accountId, request.password, ['bundles.export'])) ?? { ok: true as const, key: await deps.unitKeys.rotate(request) }),
     'unitKey:enrolment': async ({ unit }) => ({ text: JSON.stringify(await deps.unitKeys.enrolment(unit), null, 2) }),
-    'bundle:sign': ({ unitId, password, manifest }) => keyCall(async () => ({ ok: true as const, ...(await deps.unitKeys.sign({ unitId, password, message: Buffer.from(manifest, 'base64') })) })),
+    // A unit's bundles are its administrator's; the office's policies are issued by its auditors.
+    'bundle:sign': ({ unitId, accountId, password, grant, manifest }) =>
+      keyCall(async () => {
+        const refused = await keyHolder(accountId, password, ['bundles.export', 'console.use']);
+        if (refused) return refused;
+        try {
+          return { ok: true as const, ...(await deps.unitKeys.sign({ unitId, password, accountId, ...(grant ? { grant } : {}), message: Buffer.from(manifest, 'base64') })) };
+        } catch (e) {
+          // A wrong grant is a guess at the key maker's password: it counts like any other.
+          if (grant && e instanceof UnitKeyError && e.code === 'wrongPassword') await deps.guard.countFailure(accountId);
+          throw e;
+        }
+      }),
   };
 }
 

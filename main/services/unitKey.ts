@@ -3,6 +3,8 @@ import type * as FsPromises from 'node:fs/promises';
 import { z } from 'zod';
 import { makeEnrolment, type Enrolment } from '../../shared/bundle/enrolment';
 import { CRYPTO_SUITES, fingerprint, generateKeyPair, keyIdOf, sign, type CryptoSuite } from '../../shared/bundle/suites';
+import { openSlot, sealTo, slotSchema } from './accountVault';
+import type { KeyObject } from 'node:crypto';
 
 /**
  * The unit's signing key (DESIGN.md, Export bundles). The private key is made
@@ -27,15 +29,29 @@ export interface UnitKeyDeps {
   join: (...parts: string[]) => string;
   os: OsProtector | null;
   now: () => number;
+  /**
+   * The accounts allowed to use the key, each with its own sealed key pair
+   * (signinGuard + accountVault). Without an OS keystore the key is sealed
+   * to each of them, so each opens it with their own password.
+   */
+  holders?: {
+    list(unitId: string): { accountId: string; publicKey: string }[];
+    open(accountId: string, password: string): Promise<KeyObject | null>;
+  };
 }
 
 export class UnitKeyError extends Error {
-  constructor(readonly code: 'noKey' | 'exists' | 'wrongPassword' | 'otherUnit') {
+  constructor(readonly code: 'noKey' | 'exists' | 'wrongPassword' | 'otherUnit' | 'damaged' | 'needGrant') {
     super(code);
   }
 }
 
 const box = z.object({ salt: z.string(), iv: z.string(), tag: z.string(), data: z.string() }).strict();
+const protection = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('os'), data: z.string() }).strict(),
+  // `box`: sealed with the password of whoever made it; `slots`: sealed to each account allowed to use it.
+  z.object({ kind: z.literal('password'), box, slots: z.array(slotSchema).optional() }).strict(),
+]);
 const stored = z
   .object({
     version: z.literal(1),
@@ -46,8 +62,9 @@ const stored = z
     createdAt: z.number(),
     createdBy: z.string(),
     rotation: z.object({ previousKeyId: z.string(), signature: z.string() }).strict().nullable(),
-    protection: z.discriminatedUnion('kind', [z.object({ kind: z.literal('os'), data: z.string() }).strict(), z.object({ kind: z.literal('password'), box }).strict()]),
-    retired: z.array(z.object({ keyId: z.string(), suite: z.enum(CRYPTO_SUITES), publicKey: z.string(), retiredAt: z.number() }).strict()),
+    protection,
+    // A retired key keeps its private part, still sealed as it was: what it signed can be re-signed or proven later.
+    retired: z.array(z.object({ keyId: z.string(), suite: z.enum(CRYPTO_SUITES), publicKey: z.string(), retiredAt: z.number(), protection: protection.optional() }).strict()),
   })
   .strict();
 type StoredKey = z.infer<typeof stored>;
@@ -94,15 +111,29 @@ export function createUnitKeys(deps: UnitKeyDeps) {
     return deps.join(deps.dir, `${unitId}.json`);
   };
 
-  async function load(unitId: string): Promise<StoredKey | null> {
+  /** The key file: absent, readable, or damaged (cut short, edited, not ours). */
+  async function read(unitId: string): Promise<{ state: 'none' } | { state: 'ok'; key: StoredKey } | { state: 'damaged' }> {
     let text: string;
     try {
       text = await deps.fs.readFile(fileOf(unitId), 'utf8');
     } catch {
-      return null;
+      return { state: 'none' };
     }
-    return stored.parse(JSON.parse(text));
+    try {
+      const parsed = stored.safeParse(JSON.parse(text));
+      return parsed.success && parsed.data.unit.id === unitId ? { state: 'ok', key: parsed.data } : { state: 'damaged' };
+    } catch {
+      return { state: 'damaged' };
+    }
   }
+
+  async function load(unitId: string): Promise<StoredKey | null> {
+    const file = await read(unitId);
+    if (file.state === 'damaged') throw new UnitKeyError('damaged');
+    return file.state === 'ok' ? file.key : null;
+  }
+
+  const retire = (k: StoredKey): StoredKey['retired'][number] => ({ keyId: k.keyId, suite: k.suite, publicKey: k.publicKey, retiredAt: deps.now(), protection: k.protection });
 
   async function save(key: StoredKey): Promise<void> {
     await deps.fs.mkdir(deps.dir, { recursive: true });
@@ -123,17 +154,47 @@ export function createUnitKeys(deps: UnitKeyDeps) {
     retired: k.retired.length,
   });
 
-  async function unlock(k: StoredKey, password: string): Promise<string> {
+  const slotsFor = (unitId: string, secret: string) => (deps.holders?.list(unitId) ?? []).map((h) => sealTo(h.accountId, h.publicKey, secret));
+
+  /**
+   * The private key. Without an OS keystore: by the account's own slot and
+   * password; else by the password it was sealed with (its maker's), given as
+   * `grant` by someone else once, after which the account has its own slot.
+   */
+  async function unlock(k: StoredKey, password: string, accountId?: string, grant?: string): Promise<string> {
     if (k.protection.kind === 'os') {
       if (!deps.os) throw new UnitKeyError('wrongPassword');
       return deps.os.decrypt(Buffer.from(k.protection.data, 'base64'));
     }
-    return openWithPassword(k.protection.box, password);
+    const slot = accountId ? k.protection.slots?.find((s) => s.accountId === accountId) : undefined;
+    const own = slot && deps.holders ? await deps.holders.open(slot.accountId, password) : null;
+    let secret = own ? openSlot(slot!, own) : null;
+    if (secret === null) {
+      try {
+        secret = await openWithPassword(k.protection.box, grant || password);
+      } catch (e) {
+        // Main checked the account's own password already: what is missing is the key's maker letting it in.
+        if (deps.holders && accountId && !slot && !grant) throw new UnitKeyError('needGrant');
+        throw e;
+      }
+    }
+    await refreshSlots(k, secret);
+    return secret;
   }
 
-  async function protect(secret: string, password: string): Promise<StoredKey['protection']> {
+  /** While the key is open, seal it to every account now allowed to use it, and to no other. */
+  async function refreshSlots(k: StoredKey, secret: string): Promise<void> {
+    if (k.protection.kind !== 'password' || !deps.holders) return;
+    const want = deps.holders.list(k.unit.id);
+    const have = k.protection.slots ?? [];
+    const same = want.length === have.length && want.every((h) => have.some((s) => s.accountId === h.accountId));
+    if (same) return;
+    await save({ ...k, protection: { ...k.protection, slots: slotsFor(k.unit.id, secret) } });
+  }
+
+  async function protect(unitId: string, secret: string, password: string): Promise<StoredKey['protection']> {
     if (deps.os) return { kind: 'os', data: deps.os.encrypt(secret).toString('base64') };
-    return { kind: 'password', box: await sealWithPassword(secret, password) };
+    return { kind: 'password', box: await sealWithPassword(secret, password), slots: slotsFor(unitId, secret) };
   }
 
   async function required(unitId: string): Promise<StoredKey> {
@@ -143,15 +204,25 @@ export function createUnitKeys(deps: UnitKeyDeps) {
   }
 
   return {
+    /** The key's public facts; null when there is none or its file is damaged (see `state`). */
     async status(unitId: string): Promise<UnitKeyStatus | null> {
-      const k = await load(unitId);
-      return k ? statusOf(k) : null;
+      const file = await read(unitId);
+      return file.state === 'ok' ? statusOf(file.key) : null;
+    },
+
+    async state(unitId: string): Promise<'none' | 'ok' | 'damaged'> {
+      return (await read(unitId)).state;
     },
 
     /** A first key, or (replace) a new unsigned one when the old cannot be used: the office must enrol it again. */
     async create(request: { unit: { id: string; name: string; code: string }; suite: CryptoSuite; accountId: string; password: string; replace: boolean }): Promise<UnitKeyStatus> {
-      const existing = await load(request.unit.id);
-      if (existing && !request.replace) throw new UnitKeyError('exists');
+      const file = await read(request.unit.id);
+      if (file.state !== 'none' && !request.replace) throw new UnitKeyError(file.state === 'damaged' ? 'damaged' : 'exists');
+      const existing = file.state === 'ok' ? file.key : null;
+      if (file.state === 'damaged') {
+        // Kept beside the new key, not overwritten: whatever is left of it may still matter to someone.
+        await deps.fs.rename(fileOf(request.unit.id), `${fileOf(request.unit.id)}.damaged-${deps.now()}`);
+      }
       const pair = generateKeyPair(request.suite);
       const key: StoredKey = {
         version: 1,
@@ -162,17 +233,17 @@ export function createUnitKeys(deps: UnitKeyDeps) {
         createdAt: deps.now(),
         createdBy: request.accountId,
         rotation: null,
-        protection: await protect(pair.privateKey, request.password),
-        retired: existing ? [...existing.retired, { keyId: existing.keyId, suite: existing.suite, publicKey: existing.publicKey, retiredAt: deps.now() }] : [],
+        protection: await protect(request.unit.id, pair.privateKey, request.password),
+        retired: existing ? [...existing.retired, retire(existing)] : [],
       };
       await save(key);
       return statusOf(key);
     },
 
     /** A new key whose enrolment the old key signs, so the office can take it without a phone call. */
-    async rotate(request: { unitId: string; accountId: string; password: string; suite?: CryptoSuite }): Promise<UnitKeyStatus> {
+    async rotate(request: { unitId: string; accountId: string; password: string; suite?: CryptoSuite; grant?: string }): Promise<UnitKeyStatus> {
       const old = await required(request.unitId);
-      const oldPrivate = await unlock(old, request.password);
+      const oldPrivate = await unlock(old, request.password, request.accountId, request.grant);
       const suite = request.suite ?? old.suite;
       const pair = generateKeyPair(suite);
       const enrolment = makeEnrolment(old.unit, pair, deps.now(), { keyId: old.keyId, suite: old.suite, privateKey: oldPrivate });
@@ -184,8 +255,8 @@ export function createUnitKeys(deps: UnitKeyDeps) {
         createdAt: enrolment.createdAt,
         createdBy: request.accountId,
         rotation: enrolment.rotation,
-        protection: await protect(pair.privateKey, request.password),
-        retired: [...old.retired, { keyId: old.keyId, suite: old.suite, publicKey: old.publicKey, retiredAt: deps.now() }],
+        protection: await protect(old.unit.id, pair.privateKey, request.password),
+        retired: [...old.retired, retire(old)],
       };
       await save(key);
       return statusOf(key);
@@ -205,13 +276,14 @@ export function createUnitKeys(deps: UnitKeyDeps) {
       } catch {
         return [];
       }
-      const keys = await Promise.all(names.filter((n) => /^[A-Za-z0-9-]{1,64}\.json$/.test(n)).map((n) => load(n.slice(0, -5))));
+      const files = await Promise.all(names.filter((n) => /^[A-Za-z0-9-]{1,64}\.json$/.test(n)).map((n) => read(n.slice(0, -5))));
+      const keys = files.map((f) => (f.state === 'ok' ? f.key : null));
       return keys.flatMap((k) => (k ? [{ suite: k.suite, publicKey: k.publicKey }, ...k.retired.map((r) => ({ suite: r.suite, publicKey: r.publicKey }))] : []));
     },
 
-    async sign(request: { unitId: string; password: string; message: Uint8Array }): Promise<{ signature: string; keyId: string; suite: CryptoSuite }> {
+    async sign(request: { unitId: string; password: string; accountId?: string; grant?: string; message: Uint8Array }): Promise<{ signature: string; keyId: string; suite: CryptoSuite }> {
       const k = await required(request.unitId);
-      const secret = await unlock(k, request.password);
+      const secret = await unlock(k, request.password, request.accountId, request.grant);
       return { signature: sign(k.suite, secret, request.message), keyId: k.keyId, suite: k.suite };
     },
   };

@@ -19,6 +19,7 @@ import { useSession } from './session';
 import { useSettings } from './settings';
 import { useIdleLock } from './useIdleLock';
 import { LockScreen } from '../features/auth/LockScreen';
+import { ChangePasswordDialog } from '../features/auth/ChangePasswordDialog';
 import { DevicesPage } from '../features/devices/DevicesPage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { IntegrityPage } from '../features/integrity/IntegrityPage';
@@ -74,6 +75,7 @@ export function Shell() {
   const t = useT();
   const { unit, account, locked, lock, signOut } = useSession();
   const { idleMinutes, load } = useSettings();
+  const [changingPassword, setChangingPassword] = useState(false);
   const pages = useMemo(() => PAGES.filter((p) => account && can(account.role, p.permission)), [account]);
   // The document officer's daily screen is the inbox checks; everyone else starts at the register.
   const landing = account?.role === 'docOfficer' ? 'checkins' : pages[0]?.key;
@@ -149,7 +151,10 @@ export function Shell() {
             <Dropdown
               menu={{
                 // Signing out is switching user: the sign-in screen follows at once.
-                items: [{ key: 'out', icon: <LogoutOutlined />, label: t('signin.signOut'), onClick: signOut }],
+                items: [
+                  { key: 'password', icon: <KeyOutlined />, label: t('password.change'), onClick: () => setChangingPassword(true) },
+                  { key: 'out', icon: <LogoutOutlined />, label: t('signin.signOut'), onClick: signOut },
+                ],
               }}
             >
               <Button icon={<UserOutlined />} data-testid="user-menu">
@@ -166,6 +171,7 @@ export function Shell() {
       </Layout>
       {canCheckIn && <CheckinModal />}
       {locked && <LockScreen />}
+      <ChangePasswordDialog open={changingPassword && !locked} onClose={() => setChangingPassword(false)} />
     </Layout>
   );
 }

@@ -1,10 +1,10 @@
-import { BRIDGE_KEY, CHANNELS, TOKEN_HEADER, type Channel, type Envelope, type RequestOf, type ResponseOf } from '../../shared/ipc/contract';
+import { BRIDGE_KEY, CHANNELS, type Channel, type Envelope, type RequestOf, type ResponseOf } from '../../shared/ipc/contract';
 
 /**
  * The renderer's only way to reach main. In Electron the preload exposes one
  * function per channel; in browser mode the same contract is answered over
- * HTTP by the local host, authenticated with the per-launch token it put in
- * the page. Either way a caller can only name a channel of the contract.
+ * HTTP by the local host, authenticated with the per-launch token it set as
+ * an HttpOnly cookie: the browser sends it, and no script here can read it. Either way a caller can only name a channel of the contract.
  */
 
 type Bridge = { [C in Channel]: (request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>> };
@@ -23,11 +23,11 @@ function electronBridge(): Bridge | undefined {
 }
 
 function httpBridge(): Bridge {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="zw-token"]')?.content ?? '';
   const call = async (channel: Channel, request: unknown): Promise<Envelope<unknown>> => {
     const response = await fetch(`/ipc/${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(request),
     });
     return (await response.json()) as Envelope<unknown>;

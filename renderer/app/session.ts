@@ -2,15 +2,15 @@ import { create } from 'zustand';
 import type { Account } from '../../shared/domain/account';
 import type { UnitProfile } from '../../shared/domain/unit';
 import { can, type Permission } from '../../shared/domain/roles';
-import { clearFailedSignins, localUnit, recordFailedSignin, signinCheck } from '../db/accounts';
+import { accountByUsername, localUnit } from '../db/accounts';
 import type { Actor } from '../db/repository';
 import { db } from './db';
 import { invoke } from './ipc';
 
 /**
- * Who is signed in, and whether the session is locked. Sign-in and unlock go
- * through the same password check, so five wrong passwords lock the account
- * from either screen.
+ * Who is signed in, and whether the session is locked. Main checks every
+ * password and keeps the counts (main/services/signinGuard.ts), so five
+ * wrong passwords lock the account from any screen, tab or window.
  */
 
 export type SigninResult = { ok: true } | { ok: false; left: number } | { ok: false; lockedUntil: number };
@@ -19,6 +19,8 @@ interface SessionState {
   phase: 'loading' | 'setup' | 'signin' | 'ready';
   unit: UnitProfile | undefined;
   account: Account | undefined;
+  /** Main's token for this sign-in: what an administrator's account changes are authorised by. */
+  token: string | undefined;
   locked: boolean;
   load: () => Promise<void>;
   setUnit: (unit: UnitProfile) => void;
@@ -29,24 +31,13 @@ interface SessionState {
   signOut: () => void;
 }
 
-async function checkPassword(username: string, password: string): Promise<{ result: SigninResult; account?: Account }> {
-  const check = await signinCheck(db, username);
-  if (check.state === 'locked') return { result: { ok: false, lockedUntil: check.until } };
-  // An unknown user still costs a hash check, so timing does not tell which usernames exist.
-  const hash = check.account?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-  const { ok } = await invoke('auth:verifyPassword', { password, hash });
-  if (ok && check.account) {
-    await clearFailedSignins(db, username);
-    return { result: { ok: true }, account: check.account };
-  }
-  const failure = await recordFailedSignin(db, username);
-  return { result: 'lockedUntil' in failure ? { ok: false, lockedUntil: failure.lockedUntil } : { ok: false, left: failure.left } };
-}
+const failureOf = (r: { left: number } | { lockedUntil: number }): SigninResult => ('lockedUntil' in r ? { ok: false, lockedUntil: r.lockedUntil } : { ok: false, left: r.left });
 
 export const useSession = create<SessionState>((set, get) => ({
   phase: 'loading',
   unit: undefined,
   account: undefined,
+  token: undefined,
   locked: false,
   load: async () => {
     // Only the first screens decide between setup and sign-in; a session in
@@ -58,19 +49,36 @@ export const useSession = create<SessionState>((set, get) => ({
   setUnit: (unit) => set({ unit }),
   setAccount: (account) => set({ account }),
   signIn: async (username, password) => {
-    const { result, account } = await checkPassword(username, password);
-    if (result.ok && account) set({ account, phase: 'ready', locked: false });
-    return result;
+    const unit = get().unit ?? (await localUnit(db));
+    if (!unit) return { ok: false, left: 0 };
+    const known = await accountByUsername(db, unit.id, username);
+    // The page's hash is offered for main to take over once; main ignores it for an account it already holds.
+    const legacy = known && known.passwordHash.startsWith('scrypt$') ? { accountId: known.id, role: known.role, hash: known.passwordHash } : undefined;
+    const result = await invoke('auth:signIn', { unitId: unit.id, username: username.trim(), password, ...(legacy ? { legacy } : {}) });
+    if (!result.ok) return failureOf(result);
+    const account = await db.accounts.get(result.accountId);
+    if (!account || account.unitId !== unit.id || account.retiredAt !== null) {
+      void invoke('auth:signOut', { session: result.session });
+      return { ok: false, left: 0 };
+    }
+    // Main's role is the one that counts; the page's copy could have been edited.
+    set({ account: { ...account, role: result.role }, token: result.session, phase: 'ready', locked: false });
+    return { ok: true };
   },
   unlock: async (password) => {
     const current = get().account;
     if (!current) return { ok: false, left: 0 };
-    const { result, account } = await checkPassword(current.username, password);
-    if (result.ok && account) set({ account, locked: false });
-    return result;
+    const result = await invoke('auth:confirm', { accountId: current.id, password });
+    if (!result.ok) return failureOf(result);
+    set({ locked: false });
+    return { ok: true };
   },
   lock: () => set((s) => (s.phase === 'ready' ? { locked: true } : {})),
-  signOut: () => set({ account: undefined, phase: 'signin', locked: false }),
+  signOut: () => {
+    const token = get().token;
+    if (token) void invoke('auth:signOut', { session: token }).catch(() => undefined);
+    set({ account: undefined, token: undefined, phase: 'signin', locked: false });
+  },
 }));
 
 /** The actor stamped on writes. Only called from screens behind sign-in. */

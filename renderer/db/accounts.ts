@@ -1,11 +1,15 @@
-import { accountInput, MAX_FAILED_SIGNINS, SIGNIN_LOCK_MS, type Account, type AccountInput } from '../../shared/domain/account';
+import { accountInput, type Account, type AccountInput } from '../../shared/domain/account';
 import { unitProfileInput, type UnitProfile, type UnitProfileInput } from '../../shared/domain/unit';
 import { v7 as uuidv7 } from 'uuid';
 import { ValidationError, issuesFromZod, NotFoundError } from './errors';
 import { commit, current, newRecord, revise, type Actor } from './repository';
 import type { ZwDb } from './schema';
 
-/** Units, accounts and the sign-in lock. Password hashing happens in main (IPC). */
+/**
+ * Units and accounts. Passwords, their hashes and the sign-in lock are main's
+ * (main/services/signinGuard.ts): the hash kept here is only the copy a
+ * backup carries to a new PC, and is checked by nothing on this one.
+ */
 
 const UNIT_KEY = 'unitId';
 
@@ -32,15 +36,21 @@ async function assertUsernameFree(db: ZwDb, unitId: string, username: string): P
  * First run: the unit profile, its first administrator and the record that
  * this PC belongs to that unit, in one transaction.
  */
-export async function setupUnit(db: ZwDb, profile: UnitProfileInput, admin: AccountInput, passwordHash: string): Promise<{ unit: UnitProfile; account: Account }> {
+export async function setupUnit(
+  db: ZwDb,
+  profile: UnitProfileInput,
+  admin: AccountInput,
+  passwordHash: string,
+  // Main is told of the administrator before this write, so the ids are chosen first.
+  ids: { unitId: string; accountId: string } = { unitId: uuidv7(), accountId: uuidv7() },
+): Promise<{ unit: UnitProfile; account: Account }> {
   const parsedProfile = unitProfileInput.safeParse(profile);
   const issues = parsedProfile.success ? [] : issuesFromZod(parsedProfile.error.issues);
   const parsedAdmin = accountInput.safeParse({ ...admin, role: 'admin' });
   if (!parsedAdmin.success) issues.push(...issuesFromZod(parsedAdmin.error.issues));
   if (!parsedProfile.success || !parsedAdmin.success) throw new ValidationError(issues);
-  const unitId = uuidv7();
   // The first administrator writes their own account and the unit.
-  const accountId = uuidv7();
+  const { unitId, accountId } = ids;
   const actor: Actor = { unitId, accountId, role: 'admin' };
   const unit: UnitProfile = { ...newRecord(actor, parsedProfile.data), id: unitId };
   const account: Account = { ...newRecord(actor, { ...parsedAdmin.data, passwordHash }), id: accountId };
@@ -72,9 +82,16 @@ export function listAccounts(db: ZwDb, unitId: string): Promise<Account[]> {
   return db.accounts.where('unitId').equals(unitId).toArray();
 }
 
-export async function createAccount(db: ZwDb, actor: Actor, input: AccountInput, passwordHash: string): Promise<Account> {
+/** The checks of createAccount, run before main is told of the account. */
+export async function checkNewAccount(db: ZwDb, actor: Actor, input: AccountInput): Promise<AccountInput> {
   const body = parseAccount(input);
-  const account: Account = newRecord(actor, { ...body, passwordHash });
+  await assertUsernameFree(db, actor.unitId, body.username);
+  return body;
+}
+
+export async function createAccount(db: ZwDb, actor: Actor, input: AccountInput, passwordHash: string, id: string = uuidv7()): Promise<Account> {
+  const body = parseAccount(input);
+  const account: Account = { ...newRecord(actor, { ...body, passwordHash }), id };
   await commit(db, actor, async () => {
     await assertUsernameFree(db, actor.unitId, body.username);
     return [{ table: 'accounts', op: 'create', record: account }];
@@ -101,6 +118,14 @@ export async function updateAccount(
   return saved;
 }
 
+/** The checks of updateAccount, run before main is told of the change. */
+export async function checkAccountChange(db: ZwDb, actor: Actor, id: string, changes: { displayName?: string; role?: Account['role'] }): Promise<void> {
+  const previous = await db.accounts.get(id);
+  if (!previous || previous.unitId !== actor.unitId) throw new NotFoundError(id);
+  const body = parseAccount({ username: previous.username, displayName: changes.displayName ?? previous.displayName, role: changes.role ?? previous.role });
+  if (previous.role === 'admin' && body.role !== 'admin') await assertAnotherAdmin(db, actor.unitId, id);
+}
+
 async function assertAnotherAdmin(db: ZwDb, unitId: string, exceptId: string): Promise<void> {
   const admins = await db.accounts.where('unitId').equals(unitId).filter((a) => a.role === 'admin' && a.retiredAt === null && a.id !== exceptId).count();
   if (admins === 0) throw new ValidationError([{ field: 'role', code: 'accounts.lastAdmin' }]);
@@ -123,38 +148,12 @@ export async function disableAccount(db: ZwDb, actor: Actor, id: string, expecte
   return saved;
 }
 
-export type SigninCheck =
-  | { state: 'locked'; until: number }
-  | { state: 'open'; account: Account | undefined };
-
-export async function signinCheck(db: ZwDb, rawUsername: string, now = Date.now()): Promise<SigninCheck> {
+/** The account a username names, for its display name and the hash handed to main once. */
+export function accountByUsername(db: ZwDb, unitId: string, rawUsername: string): Promise<Account | undefined> {
   const username = rawUsername.trim().toLowerCase();
-  const attempts = await db.signinAttempts.get(username);
-  if (attempts && attempts.lockedUntil > now) return { state: 'locked', until: attempts.lockedUntil };
-  const account = await db.accounts.where('username').equals(username).filter((a) => a.retiredAt === null).first();
-  return { state: 'open', account };
-}
-
-/**
- * Counts a wrong password. Unknown usernames count too, so the answer never
- * tells whether an account exists. Returns how many tries are left, or the
- * time the lock ends.
- */
-export async function recordFailedSignin(db: ZwDb, rawUsername: string, now = Date.now()): Promise<{ left: number } | { lockedUntil: number }> {
-  const username = rawUsername.trim().toLowerCase();
-  return db.transaction('rw', db.signinAttempts, async () => {
-    const previous = await db.signinAttempts.get(username);
-    const failures = (previous && previous.lockedUntil <= now && previous.lockedUntil !== 0 ? 0 : previous?.failures ?? 0) + 1;
-    if (failures >= MAX_FAILED_SIGNINS) {
-      const lockedUntil = now + SIGNIN_LOCK_MS;
-      await db.signinAttempts.put({ username, failures: 0, lockedUntil });
-      return { lockedUntil };
-    }
-    await db.signinAttempts.put({ username, failures, lockedUntil: 0 });
-    return { left: MAX_FAILED_SIGNINS - failures };
-  });
-}
-
-export async function clearFailedSignins(db: ZwDb, rawUsername: string): Promise<void> {
-  await db.signinAttempts.delete(rawUsername.trim().toLowerCase());
+  return db.accounts
+    .where('username')
+    .equals(username)
+    .filter((a) => a.unitId === unitId && a.retiredAt === null)
+    .first();
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CRYPTO_SUITES } from '../bundle/suites';
+import { ROLES } from '../domain/roles';
 import { backupDraft, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES } from '../backup/format';
 
 /**
@@ -13,6 +14,14 @@ export const BACKUP_MAX_BASE64 = 8 * 1024 * 1024;
 
 const unitIdField = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const passwordField = z.string().max(128);
+const newPasswordField = z.string().min(1).max(128);
+const usernameField = z.string().regex(/^[A-Za-z0-9_.-]{2,32}$/);
+const sessionField = z.string().regex(/^[0-9a-f]{64}$/);
+/** Why main would not take an account change: the renderer shows each in Chinese. */
+export const GUARD_FAILURES = ['exists', 'noSession', 'forbidden', 'lastAdmin', 'unknownAccount', 'badHash'] as const;
+const guardFailure = z.object({ ok: z.literal(false), code: z.enum(GUARD_FAILURES) }).strict();
+/** A wrong password: the tries left before the lock, or when the lock ends. */
+const checkFailure = z.union([z.object({ ok: z.literal(false), left: z.number().int() }).strict(), z.object({ ok: z.literal(false), lockedUntil: z.number() }).strict()]);
 const unitFacts = z.object({ id: unitIdField, name: z.string().min(1).max(100), code: z.string().regex(/^[A-Za-z0-9-]{2,32}$/) }).strict();
 const unitKeyStatus = z
   .object({
@@ -28,14 +37,16 @@ const unitKeyStatus = z
   })
   .strict();
 /** Why main would not use the key: the renderer shows each in Chinese. */
-export const UNIT_KEY_FAILURES = ['noKey', 'exists', 'wrongPassword', 'otherUnit'] as const;
+export const UNIT_KEY_FAILURES = ['noKey', 'exists', 'wrongPassword', 'otherUnit', 'locked', 'forbidden', 'damaged', 'badPassword', 'needGrant'] as const;
 const keyFailure = z.object({ ok: z.literal(false), code: z.enum(UNIT_KEY_FAILURES) }).strict();
 const keyResult = z.union([z.object({ ok: z.literal(true), key: unitKeyStatus }).strict(), keyFailure]);
 
 /** Why main would not write, sign or keep a backup: the renderer shows each in Chinese. */
-export const BACKUP_FAILURES = ['noFolder', 'notAbsolute', 'folderMissing', 'diskFull', 'noSession', 'mismatch', 'noKey', 'wrongPassword', 'notTyped'] as const;
+export const BACKUP_FAILURES = ['noFolder', 'notAbsolute', 'folderMissing', 'diskFull', 'noSession', 'mismatch', 'noKey', 'wrongPassword', 'notTyped', 'locked', 'forbidden', 'signedOut'] as const;
 const backupFailure = z.object({ ok: z.literal(false), code: z.enum(BACKUP_FAILURES) }).strict();
 const backupSessionId = z.string().regex(/^[0-9a-f]{32}$/);
+/** Who asks for a backup's signature: with a password, the account it is checked for; without (automatic backups), the sign-in's session. */
+const signer = { accountId: unitIdField.optional(), session: sessionField.optional() };
 
 export const contract = {
   'app:info': {
@@ -47,13 +58,43 @@ export const contract = {
       platform: z.string(),
     }),
   },
-  'auth:hashPassword': {
-    request: z.object({ password: z.string().min(1).max(128) }).strict(),
-    response: z.object({ hash: z.string() }),
+  /** The unit's first administrator, at setup; main refuses once it knows any account of the unit. */
+  'auth:setup': {
+    request: z.object({ unitId: unitIdField, accountId: unitIdField, username: usernameField, password: newPasswordField }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), hash: z.string() }).strict(), guardFailure]),
   },
-  'auth:verifyPassword': {
-    request: z.object({ password: z.string().max(128), hash: z.string().min(1).max(512) }).strict(),
-    response: z.object({ ok: z.boolean() }),
+  /** Sign-in, checked and counted in main. `legacy` hands over a hash the page kept from before main held them. */
+  'auth:signIn': {
+    request: z
+      .object({
+        unitId: unitIdField,
+        username: z.string().min(1).max(64),
+        password: passwordField,
+        legacy: z.object({ accountId: unitIdField, role: z.enum(ROLES), hash: z.string().min(1).max(512) }).strict().optional(),
+      })
+      .strict(),
+    response: z.union([z.object({ ok: z.literal(true), accountId: z.string(), role: z.enum(ROLES), session: z.string() }).strict(), checkFailure]),
+  },
+  /** The signed-in user's own password again (lock screen, restore): counted like a sign-in. */
+  'auth:confirm': {
+    request: z.object({ accountId: unitIdField, password: passwordField }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), accountId: z.string(), role: z.enum(ROLES) }).strict(), checkFailure]),
+  },
+  /** Every user's own change: the current password, then the new one. */
+  'auth:changePassword': {
+    request: z.object({ accountId: unitIdField, current: passwordField, next: newPasswordField }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), accountId: z.string(), role: z.enum(ROLES), hash: z.string() }).strict(), checkFailure]),
+  },
+  /** An administrator's change to an account (new, renamed, role, retired, password set); needs their session. */
+  'auth:saveAccount': {
+    request: z
+      .object({ session: sessionField, accountId: unitIdField, username: usernameField, role: z.enum(ROLES), retired: z.boolean(), password: newPasswordField.optional() })
+      .strict(),
+    response: z.union([z.object({ ok: z.literal(true), hash: z.string().nullable() }).strict(), guardFailure]),
+  },
+  'auth:signOut': {
+    request: z.object({ session: sessionField }).strict(),
+    response: z.object({ ok: z.literal(true) }),
   },
   'reminders:setPlan': {
     request: z
@@ -96,7 +137,7 @@ export const contract = {
   },
   /** Checks the manifest against what main wrote, signs it with the unit key, and puts the file in place. */
   'backup:finish': {
-    request: z.object({ id: backupSessionId, draft: backupDraft, password: passwordField, keep: z.number().int().min(1).max(365) }).strict(),
+    request: z.object({ id: backupSessionId, draft: backupDraft, password: passwordField, ...signer, keep: z.number().int().min(1).max(365) }).strict(),
     response: z.union([z.object({ ok: z.literal(true), name: z.string(), dir: z.string(), pruned: z.array(z.string()) }).strict(), backupFailure]),
   },
   'backup:abort': {
@@ -105,7 +146,7 @@ export const contract = {
   },
   /** Signs a backup the renderer assembles itself (one saved as a download). */
   'backup:seal': {
-    request: z.object({ draft: backupDraft, password: passwordField }).strict(),
+    request: z.object({ draft: backupDraft, password: passwordField, ...signer }).strict(),
     response: z.union([z.object({ ok: z.literal(true), manifest: z.string(), signature: z.string() }).strict(), backupFailure]),
   },
   /** Judges a backup's signature before anything of it is trusted; on a PC with no key yet, with the backup's administrator password. */
@@ -125,7 +166,7 @@ export const contract = {
   /** The unit's signing key as main holds it: public facts only; null before one is made. */
   'unitKey:status': {
     request: z.object({ unitId: unitIdField }).strict(),
-    response: z.object({ key: unitKeyStatus.nullable() }),
+    response: z.object({ key: unitKeyStatus.nullable(), damaged: z.boolean() }),
   },
   /** Makes the unit's first key, or (replace) an unsigned new one the office must enrol again. */
   'unitKey:create': {
@@ -134,7 +175,7 @@ export const contract = {
   },
   /** A new key signed by the current one. */
   'unitKey:rotate': {
-    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField, suite: z.enum(CRYPTO_SUITES).optional() }).strict(),
+    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField, grant: passwordField.optional(), suite: z.enum(CRYPTO_SUITES).optional() }).strict(),
     response: keyResult,
   },
   'unitKey:enrolment': {
@@ -143,7 +184,7 @@ export const contract = {
   },
   /** Signs the exact bytes of a bundle manifest with the unit key. */
   'bundle:sign': {
-    request: z.object({ unitId: unitIdField, password: passwordField, manifest: z.string().max(128 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict(),
+    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField, grant: passwordField.optional(), manifest: z.string().max(128 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict(),
     response: z.union([z.object({ ok: z.literal(true), signature: z.string(), keyId: z.string(), suite: z.enum(CRYPTO_SUITES) }).strict(), keyFailure]),
   },
 } as const;
@@ -166,5 +207,5 @@ export type Handlers = { [C in Channel]: (request: z.output<(typeof contract)[C]
 
 /** The name under which preload exposes the API on `window`. */
 export { BRIDGE_KEY } from './channels';
-/** Header that carries browser mode's per-launch token. */
-export const TOKEN_HEADER = 'x-zw-token';
+/** Cookie that carries browser mode's per-launch token: HttpOnly, so no script in the page can read it. */
+export const TOKEN_COOKIE = 'zw-token';

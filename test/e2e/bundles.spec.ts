@@ -52,7 +52,7 @@ test('the key made at setup, its fingerprint and the enrolment file', async () =
   const card = page.getByTestId('unit-key');
   await expect(card.getByTestId('fingerprint')).toHaveText(/^(\d{5}){8}$/);
   await expect(card).toContainText('SM2 国密签名');
-  await expect(card).toContainText('用生成密钥的管理员密码加密保存');
+  await expect(card).toContainText('有权使用的账号各用自己的登录密码打开');
   const file = await save(() => card.getByRole('button', { name: '下载登记文件' }).click(), /^zwledger-enrolment-.*\.json$/);
   await copyFile(file, join(keys, 'unit.json'));
   await shot(page, '60-unit-key');
@@ -112,4 +112,25 @@ test('a rotated key signs its own enrolment; bundles before and after both verif
   const verified = await cli('verify', '--keys', keys, '--json', bundle);
   expect(verified.code).toBe(0);
   expect(JSON.parse(verified.out)[0]).toMatchObject({ verdict: 'valid' });
+});
+
+test('a damaged key file is said so on the key card, and replacing the key is the way out', async () => {
+  const { readFile, writeFile, readdir } = await import('node:fs/promises');
+  const { unitId } = JSON.parse(await readFile(join(keys, 'unit.json'), 'utf8')) as { unitId: string };
+  // The host's data folder (playwright.config.ts): what a disk error or a stray edit would leave.
+  const hostKeys = join('test-results', 'host-data', 'keys');
+  const file = join(hostKeys, `${unitId}.json`);
+  await writeFile(file, (await readFile(file, 'utf8')).slice(0, 120));
+  await page.getByRole('menuitem', { name: '入网计算机登记' }).click();
+  await page.getByRole('menuitem', { name: '数据包与政策' }).click();
+  const card = page.getByTestId('unit-key');
+  await expect(card.getByTestId('key-damaged')).toContainText('签名密钥文件已损坏');
+  await shot(page, '63-key-damaged');
+  await card.getByRole('button', { name: '更换密钥' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('管理员密码').fill(ADMIN.password);
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(card.getByTestId('fingerprint')).toHaveText(/^(\d{5}){8}$/);
+  await expect(card.getByTestId('key-damaged')).toHaveCount(0);
+  expect((await readdir(hostKeys)).some((n) => n.startsWith(`${unitId}.json.damaged-`))).toBe(true);
 });

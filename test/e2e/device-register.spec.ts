@@ -152,11 +152,43 @@ test('the administrator adds a document officer account', async () => {
   await shot(page, '09-accounts');
 });
 
+test('the administrator renames an account and changes its role, and cannot leave the unit without an administrator', async () => {
+  const row = page.getByRole('row', { name: /wangfang/ });
+  await row.getByRole('button', { name: '修改' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByLabel('姓名', { exact: true }).fill('王芳芳');
+  await dialog.getByRole('combobox', { name: '角色' }).click();
+  await page.locator('.ant-select-item-option[title="考核人员（市信息办）"]').click();
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('王芳芳');
+  await expect(row).toContainText('考核人员');
+  // Back to document officer for the rest of the journey.
+  await row.getByRole('button', { name: '修改' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: '角色' }).click();
+  await page.locator('.ant-select-item-option[title="文档员"]').click();
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('文档员');
+  await expect(row).toContainText('王芳芳');
+
+  await page.getByRole('row', { name: /admin/ }).getByRole('button', { name: '修改' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: '角色' }).click();
+  await page.locator('.ant-select-item-option[title="值班人员"]').click();
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog.getByText('至少保留一个在用的管理员账号')).toBeVisible();
+  await shot(page, '09b-last-admin');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByRole('row', { name: /admin/ })).toContainText('管理员');
+});
+
 test('integrity check reports an intact chain', async () => {
   await page.getByRole('menuitem', { name: '数据完整性' }).click();
   await page.getByRole('button', { name: '校验数据完整性' }).click();
-  // unit + admin + 2 devices + edit + retire + document officer account
-  await expect(page.getByText('数据完整，共 7 条变更记录')).toBeVisible();
+  // unit + admin + 2 devices + edit + retire + document officer account + its two edits
+  await expect(page.getByText('数据完整，共 9 条变更记录')).toBeVisible();
   await shot(page, '10-integrity');
 });
 
@@ -187,6 +219,30 @@ test('everything survives a reload; a document officer sees but cannot edit the 
   await expect(rows().first().getByRole('button', { name: '编辑' })).toHaveCount(0);
   await expect(page.getByRole('menuitem', { name: '账号管理' })).toHaveCount(0);
   await shot(page, '12-doc-officer');
+});
+
+test('every user changes their own password: the current one, then the new one twice', async () => {
+  await page.getByTestId('user-menu').hover();
+  await page.getByRole('menuitem', { name: '修改密码' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('当前密码').fill('NotMine2026');
+  await dialog.getByLabel('新密码', { exact: true }).fill('Wenshu2027');
+  await dialog.getByLabel('确认新密码').fill('Wenshu2028');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog.getByText('两次输入的密码不一致')).toBeVisible();
+  await dialog.getByLabel('确认新密码').fill('Wenshu2027');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog.getByText('当前密码错误，再错 4 次账号将锁定 5 分钟')).toBeVisible();
+  await shot(page, '12b-change-password');
+  await dialog.getByLabel('当前密码').fill('Wenshu2026');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('密码已修改')).toBeVisible();
+  await signOut(page);
+  await signIn(page, 'wangfang', 'Wenshu2026');
+  await expect(page.locator('.ant-alert')).toContainText('用户名或密码错误');
+  await signIn(page, 'wangfang', 'Wenshu2027');
+  await expect(page.getByTestId('user-menu')).toContainText('王芳芳');
 });
 
 test('English is available and remembered', async () => {

@@ -61,11 +61,15 @@ test('the office signs a policy with the unit’s ranges; a bad range is refused
   await expect(office.getByText('“10.30.1.5/24”不是有效的地址段')).toBeVisible();
   await expect(office.getByRole('button', { name: '签名并导出政策包' })).toBeDisabled();
   await ranges.fill('10.30.1.0/24, 10.30.2.7');
-  await office.getByLabel('签名密钥密码').fill('wrong');
+  // The auditor signs with their own password, checked and counted by main; the administrator's is not theirs to use.
+  await office.getByLabel('您的登录密码').fill(ADMIN.password);
   await office.getByRole('button', { name: '签名并导出政策包' }).click();
-  await expect(office.getByTestId('issue-result')).toContainText('无法解开签名密钥');
-  // Browser mode has no OS keystore: the key opens with the password of the administrator who made it.
-  await office.getByLabel('签名密钥密码').fill(ADMIN.password);
+  await expect(office.getByTestId('issue-result')).toContainText('密码不正确');
+  // Browser mode has no OS keystore: the first time, the key's administrator lets the auditor in once.
+  await office.getByLabel('您的登录密码').fill(AUDITOR.password);
+  await office.getByRole('button', { name: '签名并导出政策包' }).click();
+  await expect(office.getByTestId('issue-result')).toContainText('本账号还不能打开本单位的签名密钥');
+  await office.getByLabel('密钥管理员的密码（仅首次授权）').fill(ADMIN.password);
   policy = await download(office, () => office.getByRole('button', { name: '签名并导出政策包' }).click());
   await expect(office.getByTestId('issue-result')).toContainText('已导出 zwledger-policy-PL-XXB-');
   await shot(office, '80-policy-issue');
@@ -102,7 +106,9 @@ test('a policy that asks for another suite has the unit rotate into it', async (
   await office.getByRole('menuitem', { name: '签发政策包' }).click();
   await office.getByLabel('Ed25519 签名').check();
   await office.getByLabel('SM2 国密签名').uncheck();
-  await office.getByLabel('签名密钥密码').fill(ADMIN.password);
+  // From now on the auditor's own password is enough.
+  await office.getByLabel('您的登录密码').fill(AUDITOR.password);
+  await expect(office.getByLabel('密钥管理员的密码（仅首次授权）')).toHaveCount(0);
   const next = await download(office, () => office.getByRole('button', { name: '签名并导出政策包' }).click());
 
   await unit.getByRole('menuitem', { name: '数据包与政策' }).click();

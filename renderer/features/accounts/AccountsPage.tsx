@@ -3,23 +3,37 @@ import { Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { accountInput, type Account } from '../../../shared/domain/account';
 import { ROLES } from '../../../shared/domain/roles';
-import { createAccount, disableAccount, listAccounts, updateAccount } from '../../db/accounts';
+import { checkAccountChange, checkNewAccount, createAccount, disableAccount, listAccounts, updateAccount } from '../../db/accounts';
+import { ValidationError } from '../../db/errors';
+import { v7 as uuidv7 } from 'uuid';
 import { db } from '../../app/db';
 import { invoke } from '../../app/ipc';
+import type { ResponseOf } from '../../../shared/ipc/contract';
 import { useT } from '../../app/i18n';
-import { useActor } from '../../app/session';
+import { useActor, useSession } from '../../app/session';
 import { formatDateTime } from '../../app/format';
 import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
 import { PasswordFields } from '../../app/PasswordFields';
 import { PageHead } from '../../app/PageHead';
 import { zodRule } from '../../app/zodRule';
 
-type Dialog = { kind: 'create' } | { kind: 'password'; account: Account } | { kind: 'disable'; account: Account };
+type Dialog = { kind: 'create' } | { kind: 'edit'; account: Account } | { kind: 'password'; account: Account } | { kind: 'disable'; account: Account };
 
-/** Accounts of the unit, each with a role. Disabling is retirement: stamps stay resolvable. */
+/** main's answer to an account change, as a refusal beside the form's fields. */
+function guarded(result: ResponseOf<'auth:saveAccount'>): { hash: string | null } {
+  if (!result.ok) throw new ValidationError([{ field: result.code === 'lastAdmin' ? 'role' : result.code === 'exists' ? 'username' : '', code: `guard.${result.code}` }]);
+  return result;
+}
+
+/**
+ * Accounts of the unit, each with a role. Disabling is retirement: stamps
+ * stay resolvable. Main holds passwords and roles, so each change is checked
+ * here, told to main with the administrator's session, then written here.
+ */
 export function AccountsPage() {
   const t = useT();
   const actor = useActor();
+  const session = useSession((s) => s.token) ?? '';
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [dialog, setDialog] = useState<Dialog>();
   const [form] = Form.useForm();
@@ -36,6 +50,11 @@ export function AccountsPage() {
     setDialog(d);
   };
 
+  // The edited account's own values, set once its fields exist: the shared form would otherwise keep the last dialog's.
+  useEffect(() => {
+    if (dialog?.kind === 'edit') form.setFieldsValue({ displayName: dialog.account.displayName, role: dialog.account.role });
+  }, [dialog, form]);
+
   const submit = async () => {
     if (!dialog) return;
     const values = (await form.validateFields()) as Record<string, string>;
@@ -43,16 +62,29 @@ export function AccountsPage() {
     const done = await run(
       async () => {
         if (dialog.kind === 'create') {
-          const { hash } = await invoke('auth:hashPassword', { password });
-          await createAccount(db, actor, { username: values.username ?? '', displayName: values.displayName ?? '', role: values.role as Account['role'] }, hash);
+          const input = { username: values.username ?? '', displayName: values.displayName ?? '', role: values.role as Account['role'] };
+          const body = await checkNewAccount(db, actor, input);
+          const id = uuidv7();
+          const saved = guarded(await invoke('auth:saveAccount', { session, accountId: id, username: body.username, role: body.role, retired: false, password }));
+          await createAccount(db, actor, input, saved.hash ?? '', id);
+        } else if (dialog.kind === 'edit') {
+          const a = dialog.account;
+          const changes = { displayName: values.displayName ?? '', role: values.role as Account['role'] };
+          await checkAccountChange(db, actor, a.id, changes);
+          guarded(await invoke('auth:saveAccount', { session, accountId: a.id, username: a.username, role: changes.role, retired: false }));
+          await updateAccount(db, actor, a.id, a.rev, changes);
         } else if (dialog.kind === 'password') {
-          const { hash } = await invoke('auth:hashPassword', { password });
-          await updateAccount(db, actor, dialog.account.id, dialog.account.rev, { passwordHash: hash });
+          const a = dialog.account;
+          const saved = guarded(await invoke('auth:saveAccount', { session, accountId: a.id, username: a.username, role: a.role, retired: false, password }));
+          await updateAccount(db, actor, a.id, a.rev, { passwordHash: saved.hash ?? a.passwordHash });
         } else {
-          await disableAccount(db, actor, dialog.account.id, dialog.account.rev, values.reason ?? '');
+          const a = dialog.account;
+          if ((values.reason ?? '').trim().length < 2) throw new ValidationError([{ field: 'reason', code: 'retire.reason' }]);
+          guarded(await invoke('auth:saveAccount', { session, accountId: a.id, username: a.username, role: a.role, retired: true }));
+          await disableAccount(db, actor, a.id, a.rev, values.reason ?? '');
         }
       },
-      dialog.kind === 'create' ? 'accounts.created' : dialog.kind === 'password' ? 'accounts.passwordReset' : 'accounts.disabled',
+      dialog.kind === 'create' ? 'accounts.created' : dialog.kind === 'edit' ? 'accounts.edited' : dialog.kind === 'password' ? 'accounts.passwordReset' : 'accounts.disabled',
     );
     if (!done) return;
     setDialog(undefined);
@@ -88,6 +120,9 @@ export function AccountsPage() {
             render: (_, a) =>
               a.retiredAt === null && (
                 <Space size={0}>
+                  <Button type="link" size="small" onClick={() => open({ kind: 'edit', account: a })}>
+                    {t('accounts.edit')}
+                  </Button>
                   <Button type="link" size="small" onClick={() => open({ kind: 'password', account: a })}>
                     {t('accounts.resetPassword')}
                   </Button>
@@ -103,7 +138,7 @@ export function AccountsPage() {
       />
       <Modal
         open={dialog !== undefined}
-        title={dialog?.kind === 'create' ? t('accounts.add') : dialog?.kind === 'password' ? `${t('accounts.resetPassword')}：${dialog.account.username}` : dialog ? `${t('accounts.disable')}：${dialog.account.username}` : ''}
+        title={dialog?.kind === 'create' ? t('accounts.add') : dialog?.kind === 'edit' ? `${t('accounts.edit')}：${dialog.account.username}` : dialog?.kind === 'password' ? `${t('accounts.resetPassword')}：${dialog.account.username}` : dialog ? `${t('accounts.disable')}：${dialog.account.username}` : ''}
         onOk={() => void submit().catch(() => undefined)}
         okButtonProps={{ loading: busy, danger: dialog?.kind === 'disable' }}
         onCancel={() => setDialog(undefined)}
@@ -123,6 +158,16 @@ export function AccountsPage() {
                 <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
               </Form.Item>
               <PasswordFields />
+            </>
+          )}
+          {dialog?.kind === 'edit' && (
+            <>
+              <Form.Item name="displayName" required label={t('account.displayName')} rules={[zodRule(t, accountInput.shape.displayName)]}>
+                <Input maxLength={30} />
+              </Form.Item>
+              <Form.Item name="role" label={t('account.role')}>
+                <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+              </Form.Item>
             </>
           )}
           {dialog?.kind === 'password' && <PasswordFields />}

@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Input, Popconfirm, Progress, Space, Typogr
 import { UploadOutlined } from '@ant-design/icons';
 import { BackupError, blobSource, openBackup, restoreBackup, type BackupProgress, type OpenedBackup } from '../../db/backup';
 import { db } from '../../app/db';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatTime } from '../../app/format';
 import { invoke } from '../../app/ipc';
 import { useT, type MessageKey } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -84,9 +84,10 @@ export function RestorePanel({ overExisting }: { overExisting: boolean }) {
     setProgress({ done: 0, total: 0 });
     try {
       if (overExisting) {
-        const { ok } = await invoke('auth:verifyPassword', { password, hash: account?.passwordHash ?? 'x' });
-        if (!ok) {
-          setError(t('backup.wrongPassword'));
+        // Counted by main like a sign-in: restore is no way round the lock.
+        const checked = account ? await invoke('auth:confirm', { accountId: account.id, password }) : { ok: false as const, left: 0 };
+        if (!checked.ok) {
+          setError('lockedUntil' in checked ? t('signin.locked', { time: formatTime(checked.lockedUntil) }) : t('backup.wrongPassword'));
           setProgress(undefined);
           return;
         }

@@ -6,7 +6,14 @@ import { localUnit } from '../../db/accounts';
 import { download, toBase64 } from '../../app/files';
 import { db } from '../../app/db';
 import { invoke } from '../../app/ipc';
+import { useSession } from '../../app/session';
 import type { BackupKind } from './types';
+
+/** Who asks main to sign: the signed-in account, and its session for a backup made without a password. */
+function signer(): { accountId?: string; session?: string } {
+  const { account, token } = useSession.getState();
+  return { ...(account ? { accountId: account.id } : {}), ...(token ? { session: token } : {}) };
+}
 
 export type BackupFailure = (typeof BACKUP_FAILURES)[number];
 
@@ -72,7 +79,7 @@ export async function backupToFolder(request: { kind: BackupKind; keep: number; 
     });
     const draft = await createBackup(db, { createdBy: request.createdBy, appVersion: await appVersion(), sink, onProgress: request.onProgress });
     await sink.flush();
-    const finished = await invoke('backup:finish', { id, draft, password: request.password, keep: request.keep });
+    const finished = await invoke('backup:finish', { id, draft, password: request.password, ...signer(), keep: request.keep });
     if (!finished.ok) throw new BackupWriteError(finished.code);
     return { name: finished.name, dir: finished.dir };
   } catch (error) {
@@ -89,7 +96,7 @@ export async function backupToDownload(request: { password: string; createdBy: s
   const sink = piecewise(async (piece) => void parts.push(new Blob([piece as BlobPart])));
   const draft: BackupDraft = await createBackup(db, { createdBy: request.createdBy, appVersion: await appVersion(), sink, onProgress: request.onProgress });
   await sink.flush();
-  const sealed = await invoke('backup:seal', { draft, password: request.password });
+  const sealed = await invoke('backup:seal', { draft, password: request.password, ...signer() });
   if (!sealed.ok) throw new BackupWriteError(sealed.code);
   const manifest = Uint8Array.from(atob(sealed.manifest), (c) => c.charCodeAt(0));
   const fileName = `zwledger-${unitCode}-${dayjs(draft.createdAt).format('YYYYMMDD-HHmmss')}-manual.zwbak`;

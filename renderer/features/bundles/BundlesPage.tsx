@@ -13,8 +13,13 @@ export function BundlesPage() {
   const t = useT();
   const unitId = useSession((s) => s.unit?.id);
   const [status, setStatus] = useState<KeyStatus | null | undefined>(undefined);
+  const [damaged, setDamaged] = useState(false);
   const refresh = useCallback(() => {
-    if (unitId) void invoke('unitKey:status', { unitId }).then((r) => setStatus(r.key));
+    if (unitId)
+      void invoke('unitKey:status', { unitId }).then((r) => {
+        setStatus(r.key);
+        setDamaged(r.damaged);
+      });
   }, [unitId]);
   useEffect(refresh, [refresh]);
 
@@ -23,7 +28,7 @@ export function BundlesPage() {
       <PageHead title={t('nav.bundles')} />
       {status !== undefined && (
         <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 980 }}>
-          <UnitKeyCard status={status} onChange={refresh} />
+          <UnitKeyCard status={status} damaged={damaged} onChange={refresh} />
           <ExportCard keyStatus={status} />
           <PolicyCard />
         </Space>

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../app/format';
 import { invoke } from '../../app/ipc';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
-import { keyFailureText, passwordMatches } from './unitKeyActions';
+import { keyFailureText } from './unitKeyActions';
 import { usePolicy } from '../policy/policyStore';
 import { Fingerprint } from '../../app/Fingerprint';
 import { db } from '../../app/db';
@@ -18,7 +18,7 @@ export type KeyStatus = NonNullable<ResponseOf<'unitKey:status'>['key']>;
 type Action = 'create' | 'rotate' | 'replace';
 
 /** The unit's signing key: make it, show its fingerprint, hand out the enrolment file, rotate or replace it. */
-export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; onChange: () => void }) {
+export function UnitKeyCard({ status, damaged = false, onChange }: { status: KeyStatus | null; damaged?: boolean; onChange: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const unit = useSession((s) => s.unit);
@@ -58,7 +58,7 @@ export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; on
     setBusy(true);
     setError(undefined);
     try {
-      if (!(await passwordMatches(password, account.passwordHash))) return setError(t('key.wrongPassword'));
+      // Main checks the password itself, and counts it, before it touches the key.
       const result =
         action === 'rotate'
           ? await invoke('unitKey:rotate', { unitId: unit.id, accountId: account.id, password, ...(outOfPolicy ? { suite: preferred } : {}) })
@@ -116,6 +116,14 @@ export function UnitKeyCard({ status, onChange }: { status: KeyStatus | null; on
             <Typography.Text type="secondary">{t('key.enrolmentHelp')}</Typography.Text>
           </Space>
         </>
+      ) : damaged ? (
+        // A damaged file is not "no key": making a first one would be refused, so the way out is a replacement.
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Alert type="error" showIcon message={t('key.fail.damaged')} data-testid="key-damaged" />
+          <Button danger icon={<KeyOutlined />} onClick={() => open('replace')}>
+            {t('key.replace')}
+          </Button>
+        </Space>
       ) : (
         <>
           {exportedBefore && <Alert type="warning" showIcon data-testid="key-restored" style={{ marginBottom: 12 }} message={t('key.restoredTitle')} description={t('key.restoredHelp')} />}

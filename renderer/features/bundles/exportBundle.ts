@@ -11,7 +11,7 @@ import { entryRange } from '../../app/format';
 import { invoke } from '../../app/ipc';
 import type { Translate } from '../../app/i18n';
 import type { KeyStatus } from './UnitKeyCard';
-import { keyFailureText, passwordMatches } from './unitKeyActions';
+import { keyFailureText } from './unitKeyActions';
 
 export type ExportOutcome = { ok: true; fileName: string; fileHash: string; manifest: Manifest } | { ok: false; message: string };
 
@@ -22,13 +22,12 @@ export type ExportOutcome = { ok: true; fileName: string; fileHash: string; mani
  */
 export async function exportBundle(args: { t: Translate; actor: Actor; unit: UnitProfile; account: Account; key: KeyStatus; plan: ExportPlan; password: string }): Promise<ExportOutcome> {
   const { t, unit, account, key, plan } = args;
-  if (!(await passwordMatches(args.password, account.passwordHash))) return { ok: false, message: t('key.wrongPassword') };
   const createdAt = Date.now();
   const prepared = prepareBundle(
     { unit: { id: unit.id, name: unit.name, code: unit.code }, createdBy: { accountId: account.id, name: account.displayName }, createdAt, prevHash: plan.prevHash, entries: plan.entries },
     { suite: key.suite, keyId: key.keyId },
   );
-  const signed = await invoke('bundle:sign', { unitId: unit.id, password: args.password, manifest: toBase64(prepared.manifestBytes) });
+  const signed = await invoke('bundle:sign', { unitId: unit.id, accountId: account.id, password: args.password, manifest: toBase64(prepared.manifestBytes) });
   if (!signed.ok) return { ok: false, message: t(keyFailureText(signed.code)) };
   if (signed.keyId !== key.keyId) return { ok: false, message: t('err.generic', { message: 'key changed' }) };
   const bundle = assembleBundle(prepared, signed.signature);

@@ -16,7 +16,7 @@ import { useT } from '../../app/i18n';
 import { PageHead } from '../../app/PageHead';
 import { useActor, useSession } from '../../app/session';
 import type { KeyStatus } from '../bundles/UnitKeyCard';
-import { keyFailureText, passwordMatches } from '../bundles/unitKeyActions';
+import { keyFailureText } from '../bundles/unitKeyActions';
 import { Fingerprint } from '../../app/Fingerprint';
 
 /** Years for a one-line record: a list when short, a span when long (the copy filing's description is capped). */
@@ -36,6 +36,8 @@ export function PolicyIssuePage() {
   const [suites, setSuites] = useState<CryptoSuite[]>([DEFAULT_SUITE]);
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [password, setPassword] = useState('');
+  // Asked for only when main says this account has no way into the key yet.
+  const [grant, setGrant] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ type: 'success' | 'error'; text: string }>();
 
@@ -68,8 +70,6 @@ export function PolicyIssuePage() {
     setBusy(true);
     setResult(undefined);
     try {
-      // An OS-protected key is opened for a signed-in user; a password-sealed one only by its password.
-      if (key.protection === 'os' && !(await passwordMatches(password, account.passwordHash))) return setResult({ type: 'error', text: t('key.wrongPassword') });
       const { years: calendars } = await loadCalendar(db, unit.id);
       const { schedule } = await loadSchedule(db, unit.id);
       const policy: Policy = {
@@ -88,8 +88,12 @@ export function PolicyIssuePage() {
       const checked = policySchema.safeParse(policy);
       if (!checked.success) return setResult({ type: 'error', text: t('err.generic', { message: checked.error.issues[0]?.path.join('.') ?? '' }) });
       const bytes = policyBytes(checked.data);
-      const signed = await invoke('bundle:sign', { unitId: unit.id, password, manifest: toBase64(bytes) });
-      if (!signed.ok) return setResult({ type: 'error', text: t(keyFailureText(signed.code)) });
+      const signed = await invoke('bundle:sign', { unitId: unit.id, accountId: account.id, password, ...(grant ? { grant } : {}), manifest: toBase64(bytes) });
+      if (!signed.ok) {
+        if (signed.code === 'needGrant' && grant === undefined) setGrant('');
+        return setResult({ type: 'error', text: t(keyFailureText(signed.code)) });
+      }
+      setGrant(undefined);
       const file = packPolicy(bytes, signed.signature);
       const fileName = `zwledger-policy-${unit.code}-${dayjs(policy.issuedAt).format('YYYYMMDD-HHmm')}.zwp`;
       download(fileName, file);
@@ -168,6 +172,7 @@ export function PolicyIssuePage() {
         </Card>
         <Space wrap>
           <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('issue.passwordHelp')} aria-label={t('issue.password')} style={{ width: 420 }} />
+          {grant !== undefined && <Input.Password value={grant} onChange={(e) => setGrant(e.target.value)} placeholder={t('issue.grant')} aria-label={t('issue.grant')} style={{ width: 420 }} />}
           <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} disabled={!key || anyBad || password === '' || suites.length === 0} onClick={() => void sign()}>
             {t('issue.sign')}
           </Button>

@@ -3,6 +3,7 @@ import { Button, Card, Form, Modal, Radio, Space, Steps, Typography } from 'antd
 import { unitProfileInput, UNIT_AREAS, UNIT_LEVELS, type UnitProfileInput } from '../../../shared/domain/unit';
 import { accountInput } from '../../../shared/domain/account';
 import { setupUnit } from '../../db/accounts';
+import { v7 as uuidv7 } from 'uuid';
 import { db } from '../../app/db';
 import { DEFAULT_SUITE } from '../../../shared/bundle/suites';
 import { invoke } from '../../app/ipc';
@@ -44,9 +45,12 @@ export function SetupWizard() {
     await form.validateFields(STEPS[2]!.fields);
     const values = form.getFieldsValue(true) as Values;
     const done = await run(async () => {
-      const { hash } = await invoke('auth:hashPassword', { password: values.password });
       const { username, displayName, password: _p, confirm: _c, ...profile } = values;
-      const { unit, account } = await setupUnit(db, profile, { username, displayName, role: 'admin' }, hash);
+      const ids = { unitId: uuidv7(), accountId: uuidv7() };
+      // Main holds the administrator's password from the first moment; the page keeps only the copy a backup carries.
+      const made = await invoke('auth:setup', { ...ids, username: username.trim().toLowerCase(), password: values.password });
+      if (!made.ok) throw new Error(made.code);
+      const { unit, account } = await setupUnit(db, profile, { username, displayName, role: 'admin' }, made.hash, ids);
       // The unit's signing key is made on first run; should it fail, the export page offers to make it.
       await invoke('unitKey:create', { unit: { id: unit.id, name: unit.name, code: unit.code }, suite: DEFAULT_SUITE, accountId: account.id, password: values.password, replace: false }).catch(() => undefined);
     }, 'setup.done');

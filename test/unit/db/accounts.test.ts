@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, unitWithAdmin } from './helpers';
-import { createAccount, disableAccount, localUnit, recordFailedSignin, signinCheck, clearFailedSignins, setupUnit, updateAccount, updateUnit } from '../../../renderer/db/accounts';
+import { accountByUsername, checkAccountChange, createAccount, disableAccount, localUnit, setupUnit, updateAccount, updateUnit } from '../../../renderer/db/accounts';
 import { StaleRecordError, ValidationError } from '../../../renderer/db/errors';
 
 describe('unit setup', () => {
@@ -63,23 +63,17 @@ describe('accounts', () => {
     const other = await createAccount(db, actor, { username: 'duty1', displayName: '值班员', role: 'duty' }, 'h');
     const disabled = await disableAccount(db, actor, other.id, other.rev, '调离');
     expect(disabled.retiredReason).toBe('调离');
-    expect(await signinCheck(db, 'duty1')).toEqual({ state: 'open', account: undefined });
+    expect(await accountByUsername(db, actor.unitId, 'duty1')).toBeUndefined();
   });
 });
 
-describe('sign-in lock', () => {
-  it('locks a username for five minutes after five failures, then opens again', async () => {
+describe('account changes checked before main is told', () => {
+  it('refuses to make the last administrator something else, without writing', async () => {
     const db = freshDb();
-    await unitWithAdmin(db);
-    const t0 = 1_800_000_000_000;
-    for (let i = 1; i <= 4; i++) expect(await recordFailedSignin(db, 'Admin', t0 + i)).toEqual({ left: 5 - i });
-    expect(await recordFailedSignin(db, 'admin', t0 + 5)).toEqual({ lockedUntil: t0 + 5 + 300_000 });
-    expect(await signinCheck(db, 'admin', t0 + 299_000)).toEqual({ state: 'locked', until: t0 + 5 + 300_000 });
-    const after = await signinCheck(db, 'admin', t0 + 300_006);
-    expect(after).toMatchObject({ state: 'open', account: { username: 'admin' } });
-    // A fresh round of five begins after the lock ends.
-    expect(await recordFailedSignin(db, 'admin', t0 + 300_010)).toEqual({ left: 4 });
-    await clearFailedSignins(db, 'admin');
-    expect(await recordFailedSignin(db, 'admin', t0 + 300_020)).toEqual({ left: 4 });
+    const actor = await unitWithAdmin(db);
+    await expect(checkAccountChange(db, actor, actor.accountId, { role: 'auditor' })).rejects.toMatchObject({ issues: [{ code: 'accounts.lastAdmin' }] });
+    await expect(checkAccountChange(db, actor, actor.accountId, { displayName: '' })).rejects.toMatchObject({ issues: [{ field: 'displayName' }] });
+    await checkAccountChange(db, actor, actor.accountId, { displayName: '李四新' });
+    expect((await db.accounts.get(actor.accountId))!.displayName).toBe('李四');
   });
 });

@@ -10,7 +10,7 @@ import { createLedgerRecords } from '../../../renderer/db/ledgers';
 import { verifyUnitChain } from '../../../renderer/db/integrity';
 import { createUnitKeys } from '../../../main/services/unitKey';
 import { sealWithUnitKeys, type BackupSeal } from '../../../main/services/backupSeal';
-import { hashPassword, verifyPassword } from '../../../main/services/passwords';
+import { hashPassword, anyHashMatches } from '../../../main/services/passwords';
 import { frameHeader, MAGIC, trailer, type BackupDraft } from '../../../shared/backup/format';
 import { hashEntry, sealEntry, openEntry } from '../../../shared/changelog/chain';
 import { Sm3Stream, utf8 } from '../../../shared/crypto/sm3';
@@ -35,7 +35,7 @@ async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
 /** A main process of its own: a key folder that holds keys or, on a fresh install, none. */
 function mainProcess() {
   const unitKeys = createUnitKeys({ fs, dir: path.join(mkdtempSync(path.join(tmpdir(), 'zw-keys-')), 'keys'), join: path.join, os: null, now: Date.now });
-  return { unitKeys, seal: sealWithUnitKeys(unitKeys, verifyPassword) };
+  return { unitKeys, seal: sealWithUnitKeys(unitKeys, anyHashMatches) };
 }
 
 async function filled(): Promise<{ db: ZwDb; unitId: string; main: ReturnType<typeof mainProcess> }> {

@@ -7,8 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { createBackupFiles, BackupFileError } from '../../../main/services/backupFiles';
 import { sealWithUnitKeys } from '../../../main/services/backupSeal';
 import { createUnitKeys } from '../../../main/services/unitKey';
-import { verifyPassword } from '../../../main/services/passwords';
+import { anyHashMatches } from '../../../main/services/passwords';
 import { createHandlers, dispatch } from '../../../main/services/dispatch';
+import { testGuard } from './backupTestFiles';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAGIC, readFooter, FOOTER_BYTES, type BackupDraft } from '../../../shared/backup/format';
 import { Sm3Stream } from '../../../shared/crypto/sm3';
 
@@ -19,7 +20,7 @@ async function setup(options: { now?: () => Date; fs?: typeof fs } = {}) {
   const data = mkdtempSync(path.join(tmpdir(), 'zw-bak-'));
   const unitKeys = createUnitKeys({ fs, dir: path.join(data, 'keys'), join: path.join, os: null, now: Date.now });
   await unitKeys.create({ unit: UNIT, suite: 'sm2-sm3', accountId: 'a', password: PASSWORD, replace: false });
-  const seal = sealWithUnitKeys(unitKeys, verifyPassword);
+  const seal = sealWithUnitKeys(unitKeys, anyHashMatches);
   const files = createBackupFiles({
     fs: options.fs ?? fs,
     path,
@@ -129,7 +130,7 @@ describe('backup files in the folder main keeps', () => {
     expect(await fs.stat(path.join(data, 'before-restore', name))).toBeTruthy();
 
     const unitKeys = createUnitKeys({ fs, dir: path.join(data, 'keys'), join: path.join, os: null, now: Date.now });
-    const browser = createHandlers({ version: '1', mode: 'browser', dataDir: data, platform: 'linux', backups: files, unitKeys });
+    const browser = createHandlers({ version: '1', mode: 'browser', dataDir: data, platform: 'linux', backups: files, unitKeys, guard: testGuard() });
     expect(await dispatch(browser, 'backup:setFolder', { dir: missing })).toEqual({ ok: true, value: { ok: false, code: 'folderMissing' } });
     expect(await dispatch(browser, 'backup:setFolder', { dir: data })).toEqual({ ok: true, value: { ok: true, dir: data } });
     expect(await dispatch(browser, 'backup:folder', {})).toEqual({ ok: true, value: { dir: data, typed: true } });
@@ -141,9 +142,32 @@ describe('backup files in the folder main keeps', () => {
 
     const chosen = path.join(data, 'chosen-in-dialog');
     mkdirSync(chosen);
-    const electron = createHandlers({ version: '1', mode: 'electron', dataDir: data, platform: 'linux', backups: files, unitKeys, chooseFolder: async () => chosen });
+    const electron = createHandlers({ version: '1', mode: 'electron', dataDir: data, platform: 'linux', backups: files, unitKeys, guard: testGuard(), chooseFolder: async () => chosen });
     expect(await dispatch(electron, 'backup:setFolder', { dir: data })).toEqual({ ok: true, value: { ok: false, code: 'notTyped' } });
     expect(await dispatch(electron, 'backup:chooseFolder', {})).toEqual({ ok: true, value: { dir: chosen } });
     expect(await files.folder()).toBe(chosen);
   });
+
+  it('a backup is signed only for a password main checked and counted, or, with none, for a live session', async () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'zw-bak-os-'));
+    const os = { encrypt: (p: string) => Buffer.from(p, 'utf8'), decrypt: (b: Buffer) => b.toString('utf8') };
+    const unitKeys = createUnitKeys({ fs, dir: path.join(data, 'keys'), join: path.join, os, now: Date.now });
+    const guard = testGuard(data);
+    await guard.setupAdmin({ unitId: UNIT.id, accountId: 'a', username: 'admin', password: PASSWORD });
+    await unitKeys.create({ unit: UNIT, suite: 'sm2-sm3', accountId: 'a', password: PASSWORD, replace: false });
+    const files = createBackupFiles({ fs, path, now: () => new Date(), configFile: path.join(data, 'cfg.json'), fallbackDir: path.join(data, 'before'), seal: sealWithUnitKeys(unitKeys, anyHashMatches), randomId: () => randomBytes(16).toString('hex') });
+    const handlers = createHandlers({ version: '1', mode: 'electron', dataDir: data, platform: 'win32', backups: files, unitKeys, guard });
+    const { draft } = body([1]);
+    const seal = (extra: Record<string, string>) => dispatch(handlers, 'backup:seal', { draft, ...extra } as never);
+    // With the OS keystore, today's main signed whatever password came with the request.
+    expect(await seal({ password: 'guess-1', accountId: 'a' })).toEqual({ ok: true, value: { ok: false, code: 'wrongPassword' } });
+    expect(await seal({ password: '' })).toEqual({ ok: true, value: { ok: false, code: 'signedOut' } });
+    expect(await seal({ password: '', session: 'e'.repeat(64) })).toEqual({ ok: true, value: { ok: false, code: 'signedOut' } });
+    const signed = await guard.signIn({ unitId: UNIT.id, username: 'admin', password: PASSWORD });
+    if (!signed.ok || !signed.session) throw new Error('no session');
+    expect(await seal({ password: '', session: signed.session })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await seal({ password: PASSWORD, accountId: 'a' })).toMatchObject({ ok: true, value: { ok: true } });
+    for (let i = 0; i < 5; i++) await seal({ password: 'guess-2', accountId: 'a' });
+    expect(await seal({ password: PASSWORD, accountId: 'a' })).toEqual({ ok: true, value: { ok: false, code: 'locked' } });
+  }, 60_000);
 });

@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { createBackupFiles } from '../../../main/services/backupFiles';
 import { sealWithUnitKeys } from '../../../main/services/backupSeal';
 import { createUnitKeys } from '../../../main/services/unitKey';
-import { verifyPassword } from '../../../main/services/passwords';
+import { anyHashMatches } from '../../../main/services/passwords';
+import { createSigninGuard } from '../../../main/services/signinGuard';
+import { performance } from 'node:perf_hooks';
 
 /** Backup files over a throwaway data folder, for tests whose subject is something else. */
 export function testBackupFiles(dataDir: string = mkdtempSync(path.join(tmpdir(), 'zw-main-'))) {
@@ -17,7 +19,19 @@ export function testBackupFiles(dataDir: string = mkdtempSync(path.join(tmpdir()
     now: () => new Date(),
     configFile: path.join(dataDir, 'backup-folder.json'),
     fallbackDir: path.join(dataDir, 'before-restore'),
-    seal: sealWithUnitKeys(unitKeys, verifyPassword),
+    seal: sealWithUnitKeys(unitKeys, anyHashMatches),
     randomId: () => randomBytes(16).toString('hex'),
+  });
+}
+
+/** A sign-in guard over a throwaway folder, with main's real clocks and hashing. */
+export function testGuard(dataDir: string = mkdtempSync(path.join(tmpdir(), 'zw-guard-'))) {
+  return createSigninGuard({
+    fs,
+    dir: dataDir,
+    file: path.join(dataDir, 'accounts.json'),
+    monotonic: () => performance.now(),
+    now: () => Date.now(),
+    randomToken: () => randomBytes(32).toString('hex'),
   });
 }

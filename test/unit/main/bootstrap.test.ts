@@ -97,11 +97,11 @@ describe('bootstrap', () => {
     const f = fakeElectron();
     await bootstrap(f.electron, { outDir: outDir(), version: '0.1.0', isPackaged: true });
     const trusted = { senderFrame: { url: APP_ENTRY } };
-    const hash = f.ipc.get('auth:hashPassword')!;
-    expect(await hash(trusted, { password: 12345 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await hash(trusted, { password: 'ok-pass-1', extra: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await hash({ senderFrame: { url: 'https://evil.example/' } }, { password: 'ok-pass-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await hash({ senderFrame: null }, { password: 'ok-pass-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const confirm = f.ipc.get('auth:confirm')!;
+    expect(await confirm(trusted, { accountId: 'a-1', password: 12345 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await confirm(trusted, { accountId: 'a-1', password: 'ok-pass-1', extra: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await confirm({ senderFrame: { url: 'https://evil.example/' } }, { accountId: 'a-1', password: 'ok-pass-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await confirm({ senderFrame: null }, { accountId: 'a-1', password: 'ok-pass-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await f.ipc.get('app:info')!(trusted, {})).toMatchObject({ ok: true, value: { mode: 'electron', version: '0.1.0', dataDir: join('/home/u/.config', 'zwledger') } });
   });
 

@@ -2,18 +2,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { createHandlers, dispatch } from '../../../main/services/dispatch';
 import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { contract, type Handlers } from '../../../shared/ipc/contract';
-import { testBackupFiles } from './backupTestFiles';
+import { testBackupFiles, testGuard } from './backupTestFiles';
 import { createUnitKeys } from '../../../main/services/unitKey';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 
-const deps = { version: '0.1.0', mode: 'browser' as const, dataDir: '/tmp/zw', platform: 'linux', backups: testBackupFiles(), unitKeys: createUnitKeys({ fs, dir: '/tmp/zw-keys-unused', join: path.join, os: null, now: Date.now }) };
+const deps = { version: '0.1.0', mode: 'browser' as const, dataDir: '/tmp/zw', platform: 'linux', backups: testBackupFiles(), unitKeys: createUnitKeys({ fs, dir: '/tmp/zw-keys-unused', join: path.join, os: null, now: Date.now }), guard: testGuard() };
 
 function spyHandlers(): Handlers & { calls: number } {
   const handlers = { ...createHandlers(deps), calls: 0 };
-  handlers['auth:hashPassword'] = vi.fn(async () => {
+  handlers['auth:confirm'] = vi.fn(async () => {
     handlers.calls += 1;
-    return { hash: 'h' };
+    return { ok: false as const, left: 4 };
   });
   return handlers;
 }
@@ -28,16 +28,16 @@ describe('IPC dispatch', () => {
   });
 
   it.each([
-    ['a number for a string', { password: 5 }],
-    ['an extra key', { password: 'x', admin: true }],
+    ['a number for a string', { accountId: 'a-1', password: 5 }],
+    ['an extra key', { accountId: 'a-1', password: 'x', admin: true }],
     ['no object', 'password'],
     ['null', null],
-    ['an empty password', { password: '' }],
-    ['an oversize password', { password: 'x'.repeat(129) }],
-    ['a prototype trick', JSON.parse('{"__proto__": {"password": "x"}}')],
+    ['a hash instead of an account', { password: 'x', hash: 'scrypt$1$1$1$AAAA$AAAA' }],
+    ['an oversize password', { accountId: 'a-1', password: 'x'.repeat(129) }],
+    ['a prototype trick', JSON.parse('{"__proto__": {"accountId": "a-1", "password": "x"}}')],
   ])('rejects %s before the handler runs', async (_what, request) => {
     const handlers = spyHandlers();
-    const result = await dispatch(handlers, 'auth:hashPassword', request);
+    const result = await dispatch(handlers, 'auth:confirm', request);
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(handlers.calls).toBe(0);
   });
@@ -58,12 +58,17 @@ describe('IPC dispatch', () => {
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'internal error' } });
   });
 
-  it('hashes and verifies through the real handlers', async () => {
-    const handlers = createHandlers(deps);
-    const hashed = await dispatch(handlers, 'auth:hashPassword', { password: 'Abcdefg1' });
-    expect(hashed.ok).toBe(true);
-    const hash = (hashed as { ok: true; value: { hash: string } }).value.hash;
-    expect(await dispatch(handlers, 'auth:verifyPassword', { password: 'Abcdefg1', hash })).toEqual({ ok: true, value: { ok: true } });
-    expect(await dispatch(handlers, 'auth:verifyPassword', { password: 'Abcdefg2', hash })).toEqual({ ok: true, value: { ok: false } });
+  it('no channel checks a password against a hash the caller names', async () => {
+    expect(await dispatch(createHandlers(deps), 'auth:verifyPassword', { password: 'Abcdefg1', hash: 'scrypt$x' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await dispatch(createHandlers(deps), 'auth:hashPassword', { password: 'Abcdefg1' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('sets up, signs in and counts through the real handlers', async () => {
+    const handlers = createHandlers({ ...deps, guard: testGuard() });
+    const made = await dispatch(handlers, 'auth:setup', { unitId: 'u-1', accountId: 'a-1', username: 'admin', password: 'Abcdefg1' });
+    expect(made).toMatchObject({ ok: true, value: { ok: true, hash: expect.stringMatching(/^scrypt\$131072\$8\$1\$/) } });
+    expect(await dispatch(handlers, 'auth:signIn', { unitId: 'u-1', username: 'admin', password: 'Abcdefg2' })).toEqual({ ok: true, value: { ok: false, left: 4 } });
+    expect(await dispatch(handlers, 'auth:confirm', { accountId: 'a-1', password: 'Abcdefg2' })).toEqual({ ok: true, value: { ok: false, left: 3 } });
+    expect(await dispatch(handlers, 'auth:signIn', { unitId: 'u-1', username: 'admin', password: 'Abcdefg1' })).toMatchObject({ ok: true, value: { ok: true, accountId: 'a-1', role: 'admin', session: expect.stringMatching(/^[0-9a-f]{64}$/) } });
   });
 });

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { tmpdir } from 'node:os';
 import { createUnitKeys, UnitKeyError, type OsProtector } from '../../../main/services/unitKey';
 import { createHandlers, dispatch } from '../../../main/services/dispatch';
-import { testBackupFiles } from './backupTestFiles';
+import { testBackupFiles, testGuard } from './backupTestFiles';
+import { keyHolders } from '../../../main/services/signinGuard';
 import { parseEnrolment, rotationSignedBy } from '../../../shared/bundle/enrolment';
 import { verify } from '../../../shared/bundle/suites';
 import { utf8 } from '../../../shared/crypto/sm3';
@@ -64,17 +65,102 @@ describe('the unit key in main', () => {
   });
 
   it('answers over IPC with a code the renderer can show, not an internal error', async () => {
+    const guard = testGuard();
+    await guard.setupAdmin({ unitId: unit.id, accountId: 'a', username: 'admin', password: 'Pw-12345' });
     const handlers = createHandlers({
       version: '1', mode: 'browser', dataDir: dir, platform: 'linux',
       backups: testBackupFiles(),
       unitKeys: createUnitKeys({ fs, dir: path.join(dir, 'ipc'), join: path.join, os: null, now: Date.now }),
+      guard,
     });
-    expect(await dispatch(handlers, 'unitKey:status', { unitId: unit.id })).toEqual({ ok: true, value: { key: null } });
-    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, password: 'x', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'noKey' } });
-    const made = await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'pw', replace: false });
+    expect(await dispatch(handlers, 'unitKey:status', { unitId: unit.id })).toEqual({ ok: true, value: { key: null, damaged: false } });
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password: 'Pw-12345', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'noKey' } });
+    const made = await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: false });
     expect(made).toMatchObject({ ok: true, value: { ok: true, key: { suite: 'ed25519-sha256' } } });
-    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, password: 'nope', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'wrongPassword' } });
-    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, password: 'pw', manifest: 'e30=' })).toMatchObject({ ok: true, value: { ok: true, suite: 'ed25519-sha256' } });
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password: 'nope', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'badPassword' } });
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password: 'Pw-12345', manifest: 'e30=' })).toMatchObject({ ok: true, value: { ok: true, suite: 'ed25519-sha256' } });
     expect(await dispatch(handlers, 'unitKey:status', { unitId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
+
+  it('in OS-keystore mode too, main uses the key only after checking the password itself, and counts it', async () => {
+    const guard = testGuard();
+    await guard.setupAdmin({ unitId: unit.id, accountId: 'a', username: 'admin', password: 'Pw-12345' });
+    const handlers = createHandlers({
+      version: '1', mode: 'electron', dataDir: dir, platform: 'win32',
+      backups: testBackupFiles(),
+      unitKeys: createUnitKeys({ fs, dir: path.join(dir, 'ipc-os'), join: path.join, os: fakeOs, now: Date.now }),
+      guard,
+    });
+    await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: false });
+    const sign = (password: string) => dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password, manifest: 'e30=' });
+    expect(await sign('anything')).toEqual({ ok: true, value: { ok: false, code: 'badPassword' } });
+    expect(await dispatch(handlers, 'unitKey:rotate', { unitId: unit.id, accountId: 'a', password: '' })).toEqual({ ok: true, value: { ok: false, code: 'badPassword' } });
+    expect(await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'x', replace: true })).toEqual({ ok: true, value: { ok: false, code: 'badPassword' } });
+    for (let i = 0; i < 2; i++) await sign('anything');
+    // Five wrong tries lock the account: now even the right password opens nothing.
+    expect(await sign('Pw-12345')).toEqual({ ok: true, value: { ok: false, code: 'locked' } });
+  }, 20_000);
+
+  it('a damaged key file is said so, refuses to sign, and can be replaced; the replaced key stays sealed among the retired', async () => {
+    const guard = testGuard();
+    await guard.setupAdmin({ unitId: unit.id, accountId: 'a', username: 'admin', password: 'Pw-12345' });
+    const keyDir = path.join(dir, 'damaged');
+    const handlers = createHandlers({
+      version: '1', mode: 'browser', dataDir: dir, platform: 'linux',
+      backups: testBackupFiles(),
+      unitKeys: createUnitKeys({ fs, dir: keyDir, join: path.join, os: null, now: Date.now }),
+      guard,
+    });
+    await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: false });
+    const file = path.join(keyDir, `${unit.id}.json`);
+    const first = JSON.parse(await fs.readFile(file, 'utf8')) as { keyId: string; protection: unknown };
+    // A replacement that the old password could not open keeps the old private key, still sealed.
+    await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: true });
+    const second = JSON.parse(await fs.readFile(file, 'utf8')) as { retired: { keyId: string; protection: unknown }[] };
+    expect(second.retired).toEqual([expect.objectContaining({ keyId: first.keyId, protection: first.protection })]);
+
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).slice(0, 200));
+    expect(await dispatch(handlers, 'unitKey:status', { unitId: unit.id })).toEqual({ ok: true, value: { key: null, damaged: true } });
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password: 'Pw-12345', manifest: 'e30=' })).toEqual({ ok: true, value: { ok: false, code: 'damaged' } });
+    expect(await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: false })).toEqual({ ok: true, value: { ok: false, code: 'damaged' } });
+    const replaced = await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'a', password: 'Pw-12345', replace: true });
+    expect(replaced).toMatchObject({ ok: true, value: { ok: true, key: { rotated: false } } });
+    expect(await dispatch(handlers, 'unitKey:status', { unitId: unit.id })).toMatchObject({ ok: true, value: { damaged: false, key: { suite: 'ed25519-sha256' } } });
+    expect((await fs.readdir(keyDir)).some((n) => n.startsWith(`${unit.id}.json.damaged-`))).toBe(true);
+    expect(await dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId: 'a', password: 'Pw-12345', manifest: 'e30=' })).toMatchObject({ ok: true, value: { ok: true } });
+  }, 30_000);
+
+  it('without an OS keystore, the office key opens for its auditors with their own passwords, after one grant; never for an account without the permission', async () => {
+    const guard = testGuard();
+    await guard.setupAdmin({ unitId: unit.id, accountId: 'admin-1', username: 'admin', password: 'Admin-2026' });
+    const signed = await guard.signIn({ unitId: unit.id, username: 'admin', password: 'Admin-2026' });
+    if (!signed.ok || !signed.session) throw new Error('no session');
+    const handlers = createHandlers({
+      version: '1', mode: 'browser', dataDir: dir, platform: 'linux',
+      backups: testBackupFiles(),
+      unitKeys: createUnitKeys({ fs, dir: path.join(dir, 'office'), join: path.join, os: null, now: Date.now, holders: keyHolders(guard) }),
+      guard,
+    });
+    await dispatch(handlers, 'unitKey:create', { unit, suite: 'ed25519-sha256', accountId: 'admin-1', password: 'Admin-2026', replace: false });
+    await guard.saveAccount({ session: signed.session, accountId: 'auditor-1', username: 'kaohe', role: 'auditor', retired: false, password: 'Kaohe-2026' });
+    await guard.saveAccount({ session: signed.session, accountId: 'duty-1', username: 'duty', role: 'duty', retired: false, password: 'Duty-2026x' });
+    const sign = (accountId: string, password: string, grant?: string) => dispatch(handlers, 'bundle:sign', { unitId: unit.id, accountId, password, ...(grant ? { grant } : {}), manifest: 'e30=' });
+
+    // Someone else's password is not the auditor's.
+    expect(await sign('auditor-1', 'Admin-2026')).toEqual({ ok: true, value: { ok: false, code: 'badPassword' } });
+    expect(await sign('auditor-1', 'Kaohe-2026')).toEqual({ ok: true, value: { ok: false, code: 'needGrant' } });
+    // A wrong grant is counted like a wrong password: with one more wrong sign-in, three tries are left.
+    expect(await sign('auditor-1', 'Kaohe-2026', 'guess-123')).toEqual({ ok: true, value: { ok: false, code: 'wrongPassword' } });
+    expect(await guard.signIn({ unitId: unit.id, username: 'kaohe', password: 'wrong-1' })).toEqual({ ok: false, left: 3 });
+    expect(await sign('auditor-1', 'Kaohe-2026', 'Admin-2026')).toMatchObject({ ok: true, value: { ok: true } });
+    // From then on the auditor's own password is all it takes, and it survives a change of that password.
+    expect(await sign('auditor-1', 'Kaohe-2026')).toMatchObject({ ok: true, value: { ok: true } });
+    await guard.changePassword({ accountId: 'auditor-1', current: 'Kaohe-2026', next: 'Kaohe-2027' });
+    expect(await sign('auditor-1', 'Kaohe-2027')).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await sign('duty-1', 'Duty-2026x', 'Admin-2026')).toEqual({ ok: true, value: { ok: false, code: 'forbidden' } });
+    // A rotation seals the new key to every holder at once.
+    expect(await dispatch(handlers, 'unitKey:rotate', { unitId: unit.id, accountId: 'auditor-1', password: 'Kaohe-2027' })).toEqual({ ok: true, value: { ok: false, code: 'forbidden' } });
+    expect(await dispatch(handlers, 'unitKey:rotate', { unitId: unit.id, accountId: 'admin-1', password: 'Admin-2026' })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await sign('auditor-1', 'Kaohe-2027')).toMatchObject({ ok: true, value: { ok: true } });
+  }, 60_000);
 });
