@@ -45,6 +45,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(layer('main'), layer('preload'), node, electron),
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename'],
+      // antd's maxLength cuts a paste without a word; LimitedInput keeps it and says what is too long.
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='maxLength']", message: 'Use TextField / TextBox / PasswordField from app/LimitedInput: maxLength cuts a paste silently.' }],
     },
   },
   {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Modal, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { accountInput, type Account } from '../../../shared/domain/account';
 import { ROLES } from '../../../shared/domain/roles';
@@ -16,6 +16,7 @@ import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
 import { PasswordFields } from '../../app/PasswordFields';
 import { PageHead } from '../../app/PageHead';
 import { zodRule } from '../../app/zodRule';
+import { TextField, lengthRule } from '../../app/LimitedInput';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; account: Account } | { kind: 'password'; account: Account } | { kind: 'disable'; account: Account };
 
@@ -149,10 +150,10 @@ export function AccountsPage() {
           {dialog?.kind === 'create' && (
             <>
               <Form.Item name="username" required label={t('account.username')} rules={[zodRule(t, accountInput.shape.username)]}>
-                <Input maxLength={32} autoComplete="off" />
+                <TextField max={32} autoComplete="off" />
               </Form.Item>
               <Form.Item name="displayName" required label={t('account.displayName')} rules={[zodRule(t, accountInput.shape.displayName)]}>
-                <Input maxLength={30} />
+                <TextField max={30} />
               </Form.Item>
               <Form.Item name="role" label={t('account.role')}>
                 <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
@@ -163,7 +164,7 @@ export function AccountsPage() {
           {dialog?.kind === 'edit' && (
             <>
               <Form.Item name="displayName" required label={t('account.displayName')} rules={[zodRule(t, accountInput.shape.displayName)]}>
-                <Input maxLength={30} />
+                <TextField max={30} />
               </Form.Item>
               <Form.Item name="role" label={t('account.role')}>
                 <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
@@ -172,8 +173,8 @@ export function AccountsPage() {
           )}
           {dialog?.kind === 'password' && <PasswordFields />}
           {dialog?.kind === 'disable' && (
-            <Form.Item name="reason" label={t('accounts.disableReason')} rules={[{ required: true, min: 2, message: t('err.retire.reason') }]}>
-              <Input maxLength={200} />
+            <Form.Item name="reason" label={t('accounts.disableReason')} rules={[{ required: true, min: 2, message: t('err.retire.reason') }, lengthRule(t, 200)]}>
+              <TextField max={200} />
             </Form.Item>
           )}
         </Form>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Space, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { signinFailureText } from './signinMessage';
+import { PasswordField, lengthRule } from '../../app/LimitedInput';
 
 /**
  * Covers the whole window while the session is locked: an opaque layer, not a
@@ -39,8 +40,8 @@ export function LockScreen() {
       <Typography.Paragraph>{t('lock.hint', { name: account?.displayName ?? '' })}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="password" label={t('account.password')} rules={[{ required: true, message: t('err.required') }]}>
-          <Input.Password autoFocus autoComplete="current-password" maxLength={128} />
+        <Form.Item name="password" label={t('account.password')} rules={[{ required: true, message: t('err.required') }, lengthRule(t, 128)]}>
+          <PasswordField autoFocus autoComplete="current-password" max={128} />
         </Form.Item>
         <Space style={{ display: 'flex', justifyContent: 'space-between' }}>
           <Button onClick={signOut}>{t('signin.switchUser')}</Button>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { signinFailureText } from './signinMessage';
 import { RestoredNotice } from '../backup/RestoredNotice';
+import { PasswordField, TextField, lengthRule } from '../../app/LimitedInput';
 
 export function SignInPage() {
   const t = useT();
@@ -36,11 +37,11 @@ export function SignInPage() {
         <RestoredNotice />
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-          <Form.Item name="username" label={t('account.username')} rules={[{ required: true, message: t('err.required') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus maxLength={32} />
+          <Form.Item name="username" label={t('account.username')} rules={[{ required: true, message: t('err.required') }, lengthRule(t, 32)]}>
+            <TextField prefix={<UserOutlined />} autoComplete="username" autoFocus max={32} />
           </Form.Item>
-          <Form.Item name="password" label={t('account.password')} rules={[{ required: true, message: t('err.required') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={128} />
+          <Form.Item name="password" label={t('account.password')} rules={[{ required: true, message: t('err.required') }, lengthRule(t, 128)]}>
+            <PasswordField prefix={<LockOutlined />} autoComplete="current-password" max={128} />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>
             {t('signin.submit')}

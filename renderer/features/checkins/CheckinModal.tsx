@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { Alert, App, Checkbox, DatePicker, Form, InputNumber, Modal, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { isoDay } from '../../../shared/calendar/calendar';
 import { classifyCheckin, type CheckinTime } from '../../../shared/checkins/compliance';
@@ -19,6 +19,7 @@ import { countHint, type CountHint } from './countText';
 import type { WorkCalendar } from '../../../shared/calendar/calendar';
 import type { WorkSchedule } from '../../../shared/calendar/schedule';
 import type { CheckinCount } from '../../../shared/checkins/compliance';
+import { TextField, lengthRule } from '../../app/LimitedInput';
 
 interface Values {
   backfill: boolean;
@@ -156,8 +157,8 @@ export function CheckinModal() {
             <InputNumber min={0} max={9999} precision={0} />
           </Form.Item>
         </Space>
-        <Form.Item name="note" label={t('checkin.note')}>
-          <Input maxLength={200} />
+        <Form.Item name="note" label={t('checkin.note')} rules={[lengthRule(t, 200)]}>
+          <TextField max={200} />
         </Form.Item>
         <Form.Item name="backfill" valuePropName="checked" style={{ marginBottom: 8 }}>
           <Checkbox>{t('checkin.backfill')}</Checkbox>
@@ -178,8 +179,8 @@ export function CheckinModal() {
             >
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={afterToday} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="backfillReason" label={t('checkin.backfillReason')} required rules={[{ required: true, whitespace: true, message: t('err.checkin.reasonRequired') }]}>
-              <Input maxLength={200} />
+            <Form.Item name="backfillReason" label={t('checkin.backfillReason')} required rules={[{ required: true, whitespace: true, message: t('err.checkin.reasonRequired') }, lengthRule(t, 200)]}>
+              <TextField max={200} />
             </Form.Item>
           </>
         )}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { MessageKey } from '../../app/i18n';
 import { FileAddOutlined } from '@ant-design/icons';
 import { parseEnrolment } from '../../../shared/bundle/enrolment';
@@ -15,6 +15,7 @@ import { issueText } from '../../app/formErrors';
 import { PageHead } from '../../app/PageHead';
 import { Fingerprint } from '../../app/Fingerprint';
 import { useActor } from '../../app/session';
+import { TextBox } from '../../app/LimitedInput';
 
 /** Unit keys: enrolled from a unit's file after comparing fingerprints by phone; revoked, never deleted. */
 export function ConsoleKeysPage() {
@@ -226,14 +227,14 @@ export function ConsoleKeysPage() {
         title={revoking ? t('console.keys.revokeTitle', { unit: revoking.unitName }) : ''}
         okText={t('console.keys.revoke')}
         cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 2 }}
+        okButtonProps={{ danger: true, disabled: reason.trim().length < 2 || reason.trim().length > 200 }}
         onOk={() => void revoke()}
         onCancel={() => setRevoking(null)}
         destroyOnHidden
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Alert type="warning" showIcon message={t('console.keys.revokeHelp')} />
-          <Input.TextArea rows={2} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('console.keys.revokeReason')} aria-label={t('console.keys.revokeReason')} />
+          <TextBox rows={2} max={200} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('console.keys.revokeReason')} aria-label={t('console.keys.revokeReason')} />
         </Space>
       </Modal>
     </div>
