@@ -1,5 +1,5 @@
 import { strFromU8 } from 'fflate';
-import { inflateFiles } from '../bundle/zip';
+import { inflateFilesNative } from '../bundle/zip';
 import { TagScanner, unescapeXml } from './xmlScan';
 
 /**
@@ -8,7 +8,8 @@ import { TagScanner, unescapeXml } from './xmlScan';
  * size-checked inflate (every part's declared size capped before inflating,
  * never inflated past it), and the sheet is scanned row by row, stopping as
  * soon as it holds more rows than allowed rather than after reading it all.
- * Pure and synchronous: the page runs it in a same-origin worker, tests in Node.
+ * Pure (it awaits only the platform's inflater): the page runs it in a
+ * same-origin worker, tests in Node.
  */
 
 export interface XlsxLimits {
@@ -44,16 +45,16 @@ export function isLegacySpreadsheet(bytes: Uint8Array): boolean {
   return OLE.every((b, i) => bytes[i] === b);
 }
 
-export function readXlsx(bytes: Uint8Array, limits: XlsxLimits): XlsxRead {
+export async function readXlsx(bytes: Uint8Array, limits: XlsxLimits): Promise<XlsxRead> {
   if (isLegacySpreadsheet(bytes)) return { ok: false, failure: 'legacy', detail: 'OLE compound document' };
-  const book = inflateFiles(bytes, (name) => (name === WORKBOOK || name === WORKBOOK_RELS ? SMALL_PART : undefined), limits.bytes);
+  const book = await inflateFilesNative(bytes, (name) => (name === WORKBOOK || name === WORKBOOK_RELS ? SMALL_PART : undefined), limits.bytes);
   if (!book.ok) return { ok: false, failure: book.failure === 'notZip' ? 'notXlsx' : book.failure === 'tooLarge' ? 'tooLarge' : 'corrupt', detail: book.detail };
   const workbook = book.files[WORKBOOK];
   const rels = book.files[WORKBOOK_RELS];
   if (!workbook || !rels) return { ok: false, failure: 'notXlsx', detail: `files: ${book.names.slice(0, 20).join(', ')}` };
   const paths = partPaths(strFromU8(workbook), strFromU8(rels));
   if (!paths) return { ok: false, failure: 'notXlsx', detail: 'no sheet in the workbook' };
-  const parts = inflateFiles(bytes, (name) => (name === paths.sheet || name === paths.sharedStrings ? limits.partBytes : undefined), limits.bytes);
+  const parts = await inflateFilesNative(bytes, (name) => (name === paths.sheet || name === paths.sharedStrings ? limits.partBytes : undefined), limits.bytes);
   if (!parts.ok) return { ok: false, failure: parts.failure === 'tooLarge' ? 'tooLarge' : 'corrupt', detail: parts.detail };
   const sheet = parts.files[paths.sheet];
   if (!sheet) return { ok: false, failure: 'corrupt', detail: `${paths.sheet} missing` };
