@@ -70,6 +70,12 @@ describe('reading .xlsx within limits', () => {
     expect(read).toEqual({ ok: true, rows: [[], ['IP 地址', null, 'MAC 地址'], [], [null, '第一行\r第二行', '一&二']] });
   });
 
+  it('reads an attribute by its name, not by text inside another attribute\'s value', async () => {
+    // A regex looking for ` r=` anywhere in the tag took B1 from the comment-like value and put the cell in column B.
+    const xml = sheetXml(`<row r="1"><c note="see r='B1'" r="C1" t='s'><v>0</v></c><c r = "D1" x:t="s"><v>1</v></c></row>`);
+    expect(await readXlsx(book(xml), LIMITS)).toEqual({ ok: true, rows: [[null, null, 'IP 地址', 'MAC 地址']] });
+  });
+
   it('cells right of the column limit are not read', async () => {
     const read = await readXlsx(book(sheetXml('<row r="1"><c r="A1"><v>1</v></c><c r="H1"><v>8</v></c><c r="I1"><v>9</v></c><c r="AA1"><v>27</v></c></row>')), LIMITS);
     expect(read).toEqual({ ok: true, rows: [[1, null, null, null, null, null, null, 8]] });
