@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 
 const ROWS = Number(process.env.ZW_BENCH_IMPORT_APP_ROWS ?? 20_000);
-const RUNS = 3;
+const RUNS = Math.max(1, Math.floor(Number(process.env.ZW_BENCH_REPEATS ?? 3)));
 const root = resolve(import.meta.dirname, '../../..');
 /**
  * In-page marks, timed like the raw read (inside the page): from the file
