@@ -204,3 +204,65 @@ export function inflateFiles(bytes: Uint8Array, limitOf: (name: string) => numbe
   }
   return { ok: true, files, names: index.members.map((m) => m.name) };
 }
+
+/**
+ * inflateMember through the platform's own inflater (DecompressionStream:
+ * native zlib in Chromium and Node, several times faster than fflate on a
+ * sheet of megabytes), under the same limits: the declared size is checked
+ * first, input goes in INFLATE_STEP at a time so one step's output stays
+ * bounded, and the read is cancelled the moment the output passes the size.
+ * Without DecompressionStream it is inflateMember.
+ */
+export async function inflateMemberNative(bytes: Uint8Array, member: ZipMember, limit: number): Promise<{ ok: true; data: Uint8Array } | Refusal> {
+  if (member.method === 0 || typeof DecompressionStream === 'undefined') return inflateMember(bytes, member, limit);
+  if (member.size > limit) return { ok: false, failure: 'tooLarge', detail: `${member.name}: ${member.size} bytes` };
+  const input = bytes.subarray(member.dataStart, member.dataStart + member.compressedSize);
+  const cap = member.size;
+  const out = new Uint8Array(cap);
+  const inflater = new DecompressionStream('deflate-raw');
+  const writer = inflater.writable.getWriter();
+  const reader = inflater.readable.getReader();
+  // The writer's promises settle with the reader's outcome, which is what is reported.
+  const feed = (async () => {
+    for (let from = 0; from < input.length; from += INFLATE_STEP) {
+      await writer.ready;
+      await writer.write(input.slice(from, from + INFLATE_STEP));
+    }
+    await writer.close();
+  })().catch(() => undefined);
+  let written = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (written + value.length > cap) {
+        await Promise.all([reader.cancel().catch(() => undefined), writer.abort().catch(() => undefined)]);
+        return { ok: false, failure: 'tooLarge', detail: `${member.name}: more than ${cap} bytes` };
+      }
+      out.set(value, written);
+      written += value.length;
+    }
+  } catch (e) {
+    await writer.abort().catch(() => undefined);
+    return corrupt(`${member.name}: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    await feed;
+  }
+  if (written !== member.size) return corrupt(`${member.name}: ${written} bytes, the directory says ${member.size}`);
+  return { ok: true, data: out };
+}
+
+/** inflateFiles, each member through inflateMemberNative. */
+export async function inflateFilesNative(bytes: Uint8Array, limitOf: (name: string) => number | undefined, fileLimit: number): Promise<{ ok: true; files: Record<string, Uint8Array>; names: string[] } | Refusal> {
+  const index = readZipIndex(bytes, fileLimit);
+  if (!index.ok) return index;
+  const files: Record<string, Uint8Array> = {};
+  for (const member of index.members) {
+    const limit = limitOf(member.name);
+    if (limit === undefined) continue;
+    const r = await inflateMemberNative(bytes, member, limit);
+    if (!r.ok) return r;
+    files[member.name] = r.data;
+  }
+  return { ok: true, files, names: index.members.map((m) => m.name) };
+}

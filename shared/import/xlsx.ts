@@ -1,5 +1,6 @@
 import { strFromU8 } from 'fflate';
-import { inflateFiles } from '../bundle/zip';
+import { inflateFilesNative } from '../bundle/zip';
+import { TagScanner, unescapeXml } from './xmlScan';
 
 /**
  * The first sheet of an .xlsx file as rows of cells, read under limits that
@@ -7,7 +8,8 @@ import { inflateFiles } from '../bundle/zip';
  * size-checked inflate (every part's declared size capped before inflating,
  * never inflated past it), and the sheet is scanned row by row, stopping as
  * soon as it holds more rows than allowed rather than after reading it all.
- * Pure and synchronous: the page runs it in a same-origin worker, tests in Node.
+ * Pure (it awaits only the platform's inflater): the page runs it in a
+ * same-origin worker, tests in Node.
  */
 
 export interface XlsxLimits {
@@ -43,16 +45,16 @@ export function isLegacySpreadsheet(bytes: Uint8Array): boolean {
   return OLE.every((b, i) => bytes[i] === b);
 }
 
-export function readXlsx(bytes: Uint8Array, limits: XlsxLimits): XlsxRead {
+export async function readXlsx(bytes: Uint8Array, limits: XlsxLimits): Promise<XlsxRead> {
   if (isLegacySpreadsheet(bytes)) return { ok: false, failure: 'legacy', detail: 'OLE compound document' };
-  const book = inflateFiles(bytes, (name) => (name === WORKBOOK || name === WORKBOOK_RELS ? SMALL_PART : undefined), limits.bytes);
+  const book = await inflateFilesNative(bytes, (name) => (name === WORKBOOK || name === WORKBOOK_RELS ? SMALL_PART : undefined), limits.bytes);
   if (!book.ok) return { ok: false, failure: book.failure === 'notZip' ? 'notXlsx' : book.failure === 'tooLarge' ? 'tooLarge' : 'corrupt', detail: book.detail };
   const workbook = book.files[WORKBOOK];
   const rels = book.files[WORKBOOK_RELS];
   if (!workbook || !rels) return { ok: false, failure: 'notXlsx', detail: `files: ${book.names.slice(0, 20).join(', ')}` };
   const paths = partPaths(strFromU8(workbook), strFromU8(rels));
   if (!paths) return { ok: false, failure: 'notXlsx', detail: 'no sheet in the workbook' };
-  const parts = inflateFiles(bytes, (name) => (name === paths.sheet || name === paths.sharedStrings ? limits.partBytes : undefined), limits.bytes);
+  const parts = await inflateFilesNative(bytes, (name) => (name === paths.sheet || name === paths.sharedStrings ? limits.partBytes : undefined), limits.bytes);
   if (!parts.ok) return { ok: false, failure: parts.failure === 'tooLarge' ? 'tooLarge' : 'corrupt', detail: parts.detail };
   const sheet = parts.files[paths.sheet];
   if (!sheet) return { ok: false, failure: 'corrupt', detail: `${paths.sheet} missing` };
@@ -62,9 +64,6 @@ export function readXlsx(bytes: Uint8Array, limits: XlsxLimits): XlsxRead {
   return sheetRows(strFromU8(sheet), shared, limits);
 }
 
-/** Matches one tag: closing slash, local name (any namespace prefix dropped), attributes, self-closing slash. */
-const TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*)>/g;
-
 const ATTRS = new Map<string, RegExp>();
 
 function attr(attrs: string, name: string): string | undefined {
@@ -72,17 +71,6 @@ function attr(attrs: string, name: string): string | undefined {
   if (!re) ATTRS.set(name, (re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const m = re.exec(attrs);
   return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function unescapeXml(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, e: string) => {
-    if (e[0] !== '#') return ENTITIES[e] ?? whole;
-    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
 }
 
 /** Excel writes `_x000D_` for characters XML cannot hold. */
@@ -126,24 +114,22 @@ export function sharedStrings(xml: string): string[] | null {
   let phonetic = 0;
   let textStart = -1;
   let closed = false;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
-    const [, close, name, attrs] = m;
-    const self = attrs!.endsWith('/');
-    if (name === 'si') {
-      if (close) {
+  const tag = new TagScanner(xml);
+  while (tag.next()) {
+    if (tag.is('si')) {
+      if (tag.close) {
         out.push(current ? current.join('') : '');
         current = null;
-      } else if (self) out.push('');
+      } else if (tag.self) out.push('');
       else current = [];
-    } else if (name === 'rPh') {
-      if (!self) phonetic += close ? -1 : 1;
-    } else if (name === 't') {
-      if (close) {
-        if (textStart >= 0 && current && phonetic === 0) current.push(unescapeOoxml(unescapeXml(xml.slice(textStart, m.index))));
+    } else if (tag.is('t')) {
+      if (tag.close) {
+        if (textStart >= 0 && current && phonetic === 0) current.push(unescapeOoxml(unescapeXml(xml.slice(textStart, tag.start))));
         textStart = -1;
-      } else if (!self) textStart = TAG.lastIndex;
-    } else if (name === 'sst' && close) closed = true;
+      } else if (!tag.self) textStart = tag.end;
+    } else if (tag.is('rPh')) {
+      if (!tag.self) phonetic += tag.close ? -1 : 1;
+    } else if (tag.close && tag.is('sst')) closed = true;
   }
   return closed ? out : null;
 }
@@ -209,20 +195,53 @@ export function sheetRows(xml: string, shared: readonly string[], limits: Pick<X
   let phonetic = 0;
   let textStart = -1;
   let textOf: 'v' | 't' | null = null;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
-    const [, close, name, attrs] = m;
-    const self = attrs!.endsWith('/');
-    if (name === 'sheetData') {
-      if (close || self) {
-        done = true;
-        break;
+  const tag = new TagScanner(xml);
+  while (tag.next()) {
+    const close = tag.close;
+    if (!inData) {
+      if (tag.is('sheetData')) {
+        if (close || tag.self) {
+          done = true;
+          break;
+        }
+        inData = true;
       }
-      inData = true;
       continue;
     }
-    if (!inData) continue;
-    if (name === 'row') {
+    // The common tags first: a sheet is mostly <c>, <v> and their closings.
+    if (tag.is('c')) {
+      if (!row) continue;
+      if (close) {
+        if (inCell) finishCell();
+        continue;
+      }
+      const col = columnOf(tag.attr('r'));
+      cellCol = col >= 0 ? col : nextCol;
+      nextCol = cellCol + 1;
+      cellType = tag.attr('t') ?? 'n';
+      raw = '';
+      inline = [];
+      inCell = !tag.self;
+      continue;
+    }
+    if (tag.is('v') || (inInline && tag.is('t'))) {
+      if (!row || !inCell) continue;
+      const name = tag.is('v') ? 'v' : 't';
+      if (close) {
+        if (textOf === name && textStart >= 0) {
+          const text = xml.slice(textStart, tag.start);
+          if (name === 'v') raw = text;
+          else if (phonetic === 0) inline.push(unescapeOoxml(unescapeXml(text)));
+        }
+        textOf = null;
+        textStart = -1;
+      } else if (!tag.self) {
+        textOf = name;
+        textStart = tag.end;
+      }
+      continue;
+    }
+    if (tag.is('row')) {
       if (close) {
         if (row && hasValue) {
           if (rowIndex >= limits.rows) return { ok: false, failure: 'tooManyRows', detail: `row ${rowIndex + 1}` };
@@ -232,47 +251,25 @@ export function sheetRows(xml: string, shared: readonly string[], limits: Pick<X
         row = null;
         continue;
       }
-      const r = Number(attr(attrs!, 'r'));
+      const r = Number(tag.attr('r'));
       rowIndex = Number.isInteger(r) && r >= 1 ? r - 1 : nextRow;
       nextRow = rowIndex + 1;
       nextCol = 0;
       hasValue = false;
-      row = self ? null : [];
+      row = tag.self ? null : [];
       continue;
     }
-    if (!row) continue;
-    if (name === 'c') {
-      if (close) {
-        if (inCell) finishCell();
-        continue;
+    if (tag.is('sheetData')) {
+      if (close || tag.self) {
+        done = true;
+        break;
       }
-      const ref = attr(attrs!, 'r');
-      const col = columnOf(ref);
-      cellCol = col >= 0 ? col : nextCol;
-      nextCol = cellCol + 1;
-      cellType = attr(attrs!, 't') ?? 'n';
-      raw = '';
-      inline = [];
-      inCell = !self;
       continue;
     }
-    if (!inCell) continue;
-    if (name === 'is') inInline = !close && !self;
-    else if (name === 'rPh') {
-      if (!self) phonetic += close ? -1 : 1;
-    } else if (name === 'v' || (name === 't' && inInline)) {
-      if (close) {
-        if (textOf === name && textStart >= 0) {
-          const text = xml.slice(textStart, m.index);
-          if (name === 'v') raw = text;
-          else if (phonetic === 0) inline.push(unescapeOoxml(unescapeXml(text)));
-        }
-        textOf = null;
-        textStart = -1;
-      } else if (!self) {
-        textOf = name;
-        textStart = TAG.lastIndex;
-      }
+    if (!row || !inCell) continue;
+    if (tag.is('is')) inInline = !close && !tag.self;
+    else if (tag.is('rPh')) {
+      if (!tag.self) phonetic += close ? -1 : 1;
     }
   }
   // A sheet that stops before its data closes was cut short (or its size understated): refuse rather than import part of it.

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import dayjs from 'dayjs';
 import { Alert, App, Button, Drawer, Form, InputNumber, Segmented, Select, Space, Steps, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
@@ -12,7 +12,7 @@ import { useActor, useSession } from '../../app/session';
 import { FilePickButton } from '../../app/FilePickButton';
 import { useDevices } from './deviceStore';
 import { fieldLabel, fieldLabels, fieldValueText, sheetHeader, vocabulary } from './deviceSheet';
-import { readSpreadsheet, type SpreadsheetFailure } from './readSpreadsheet';
+import { readSpreadsheet, startSpreadsheetWorker, type SpreadsheetFailure } from './readSpreadsheet';
 
 const MB = IMPORT_LIMITS.bytes / 1024 / 1024;
 const PART_MB = IMPORT_LIMITS.partBytes / 1024 / 1024;
@@ -41,6 +41,17 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
   const [onlyRefused, setOnlyRefused] = useState(false);
   const [fileName, setFileName] = useState('');
   const reading = useRef<AbortController | null>(null);
+  const spareWorker = useRef<Worker | null>(null);
+
+  // The reader's worker loads while the user picks the file; each read takes it (or starts its own) and ends it.
+  useEffect(() => {
+    if (!open) return;
+    spareWorker.current ??= startSpreadsheetWorker();
+    return () => {
+      spareWorker.current?.terminate();
+      spareWorker.current = null;
+    };
+  }, [open]);
 
   const reset = () => {
     reading.current?.abort();
@@ -85,7 +96,9 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
     reading.current = controller;
     setBusy(true);
     try {
-      const read = await readSpreadsheet(file, SHEET_READ_LIMITS, { signal: controller.signal });
+      const worker = spareWorker.current;
+      spareWorker.current = null;
+      const read = await readSpreadsheet(file, SHEET_READ_LIMITS, { signal: controller.signal, worker });
       if (controller.signal.aborted) return;
       if (!read.ok) {
         if (read.failure !== 'aborted') setError(failureText(read.failure));

@@ -6,9 +6,9 @@ import type { SpreadsheetRequest, SpreadsheetResponse } from './readSpreadsheet'
 
 const scope = self as unknown as { postMessage(message: SpreadsheetResponse): void; addEventListener(type: 'message', listener: (e: MessageEvent<SpreadsheetRequest>) => void): void };
 
-scope.addEventListener('message', (e) => {
+scope.addEventListener('message', async (e) => {
   try {
-    scope.postMessage(readXlsx(new Uint8Array(e.data.bytes), e.data.limits));
+    scope.postMessage(await readXlsx(new Uint8Array(e.data.bytes), e.data.limits));
   } catch (error) {
     scope.postMessage({ ok: false, failure: 'corrupt', detail: error instanceof Error ? error.message : String(error) });
   }

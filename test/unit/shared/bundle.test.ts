@@ -9,7 +9,7 @@ import { BUNDLE_FILES, parseUntrustedJson } from '../../../shared/bundle/format'
 import { canonical } from '../../../shared/changelog/canonical';
 import { FAILING } from '../../../shared/bundle/verdicts';
 import { deflateBomb, mutateBundle, rawZip, sameFiles } from './mutations';
-import { inflateMember, readZipIndex, unpackBundle } from '../../../shared/bundle/zip';
+import { inflateMember, inflateMemberNative, readZipIndex, unpackBundle } from '../../../shared/bundle/zip';
 import { GENESIS_HASH, sealEntry } from '../../../shared/changelog/chain';
 import { sm3 } from '../../../shared/crypto/sm3';
 
@@ -202,6 +202,29 @@ describe('a lying zip directory costs no more than the bytes it claims', () => {
     expect(read(data.length)).toEqual({ ok: true, data });
     expect(read(data.length - 1)).toMatchObject({ ok: false, failure: 'tooLarge' });
     expect(read(data.length + 1)).toMatchObject({ ok: false, failure: 'corrupt' });
+  });
+
+  it('the platform inflater (used for spreadsheets) holds a member to its declared size the same way, and stops a bomb early', async () => {
+    const data = strToU8('台账'.repeat(5000));
+    const member = (bytes: Uint8Array) => {
+      const index = readZipIndex(bytes, 1 << 22);
+      if (!index.ok) throw new Error(index.detail);
+      return index.members[0]!;
+    };
+    const read = (declaredSize: number, body: Uint8Array = deflateSync(data), limit = 1 << 20) => {
+      const bytes = rawZip([{ name: 'a.txt', method: 8, data: body, declaredSize }]);
+      return inflateMemberNative(bytes, member(bytes), limit);
+    };
+    expect(await read(data.length)).toEqual({ ok: true, data });
+    expect(await read(data.length - 1)).toMatchObject({ ok: false, failure: 'tooLarge' });
+    expect(await read(data.length + 1)).toMatchObject({ ok: false, failure: 'corrupt' });
+    const deflated = deflateSync(data);
+    expect(await read(data.length, deflated.subarray(0, deflated.length >> 1))).toMatchObject({ ok: false, failure: 'corrupt' });
+    expect(await read(2 << 20)).toMatchObject({ ok: false, failure: 'tooLarge', detail: `a.txt: ${2 << 20} bytes` });
+    // 240 MB behind a directory that says 600 bytes: refused after the first step's output, not after inflating it all.
+    const started = performance.now();
+    expect(await read(600, bomb)).toMatchObject({ ok: false, failure: 'tooLarge', detail: 'a.txt: more than 600 bytes' });
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('refuses a local header that names another file than the directory', () => {
