@@ -213,13 +213,24 @@ export function inflateFiles(bytes: Uint8Array, limitOf: (name: string) => numbe
  * bounded, and the read is cancelled the moment the output passes the size.
  * Without DecompressionStream it is inflateMember.
  */
+/**
+ * The web-streams inflater Chromium and Node both provide. Shared code is
+ * typed without the DOM library, so only the parts used here are declared.
+ */
+interface InflaterStreams {
+  writable: { getWriter(): { ready: Promise<void>; write(chunk: Uint8Array): Promise<void>; close(): Promise<void>; abort(): Promise<void> } };
+  readable: { getReader(): { read(): Promise<{ done: true; value?: undefined } | { done: false; value: Uint8Array }>; cancel(): Promise<void> } };
+}
+type InflaterConstructor = new (format: 'deflate-raw') => InflaterStreams;
+const PlatformInflater = (globalThis as { DecompressionStream?: InflaterConstructor }).DecompressionStream;
+
 export async function inflateMemberNative(bytes: Uint8Array, member: ZipMember, limit: number): Promise<{ ok: true; data: Uint8Array } | Refusal> {
-  if (member.method === 0 || typeof DecompressionStream === 'undefined') return inflateMember(bytes, member, limit);
+  if (member.method === 0 || PlatformInflater === undefined) return inflateMember(bytes, member, limit);
   if (member.size > limit) return { ok: false, failure: 'tooLarge', detail: `${member.name}: ${member.size} bytes` };
   const input = bytes.subarray(member.dataStart, member.dataStart + member.compressedSize);
   const cap = member.size;
   const out = new Uint8Array(cap);
-  const inflater = new DecompressionStream('deflate-raw');
+  const inflater = new PlatformInflater('deflate-raw');
   const writer = inflater.writable.getWriter();
   const reader = inflater.readable.getReader();
   // The writer's promises settle with the reader's outcome, which is what is reported.
