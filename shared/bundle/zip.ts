@@ -187,25 +187,6 @@ export function unpackBundle(bytes: Uint8Array): Unpacked {
 }
 
 /**
- * The files of a zip that `limitOf` names, each held to its limit through
- * the same size-checked inflate as bundles; other files are listed but never
- * inflated (a spreadsheet has many parts the reader does not need).
- */
-export function inflateFiles(bytes: Uint8Array, limitOf: (name: string) => number | undefined, fileLimit: number): { ok: true; files: Record<string, Uint8Array>; names: string[] } | Refusal {
-  const index = readZipIndex(bytes, fileLimit);
-  if (!index.ok) return index;
-  const files: Record<string, Uint8Array> = {};
-  for (const member of index.members) {
-    const limit = limitOf(member.name);
-    if (limit === undefined) continue;
-    const r = inflateMember(bytes, member, limit);
-    if (!r.ok) return r;
-    files[member.name] = r.data;
-  }
-  return { ok: true, files, names: index.members.map((m) => m.name) };
-}
-
-/**
  * inflateMember through the platform's own inflater (DecompressionStream:
  * native zlib in Chromium and Node, several times faster than fflate on a
  * sheet of megabytes), under the same limits: the declared size is checked
@@ -263,7 +244,11 @@ export async function inflateMemberNative(bytes: Uint8Array, member: ZipMember, 
   return { ok: true, data: out };
 }
 
-/** inflateFiles, each member through inflateMemberNative. */
+/**
+ * The files of a zip that `limitOf` names, each held to its limit through
+ * the same size-checked inflate as bundles; other files are listed but never
+ * inflated (a spreadsheet has many parts the reader does not need).
+ */
 export async function inflateFilesNative(bytes: Uint8Array, limitOf: (name: string) => number | undefined, fileLimit: number): Promise<{ ok: true; files: Record<string, Uint8Array>; names: string[] } | Refusal> {
   const index = readZipIndex(bytes, fileLimit);
   if (!index.ok) return index;

@@ -148,20 +148,11 @@ export function AccountsPage() {
         <WriteErrors messages={banner} />
         <Form form={form} layout="vertical" preserve={false} initialValues={{ role: 'docOfficer' }}>
           {dialog?.kind === 'create' && (
-            <>
-              <Form.Item name="username" required label={t('account.username')} rules={[zodRule(t, accountInput.shape.username)]}>
-                <TextField max={32} autoComplete="off" />
-              </Form.Item>
-              <Form.Item name="displayName" required label={t('account.displayName')} rules={[zodRule(t, accountInput.shape.displayName)]}>
-                <TextField max={30} />
-              </Form.Item>
-              <Form.Item name="role" label={t('account.role')}>
-                <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-              </Form.Item>
-              <PasswordFields />
-            </>
+            <Form.Item name="username" required label={t('account.username')} rules={[zodRule(t, accountInput.shape.username)]}>
+              <TextField max={32} autoComplete="off" />
+            </Form.Item>
           )}
-          {dialog?.kind === 'edit' && (
+          {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
             <>
               <Form.Item name="displayName" required label={t('account.displayName')} rules={[zodRule(t, accountInput.shape.displayName)]}>
                 <TextField max={30} />
@@ -171,7 +162,7 @@ export function AccountsPage() {
               </Form.Item>
             </>
           )}
-          {dialog?.kind === 'password' && <PasswordFields />}
+          {(dialog?.kind === 'create' || dialog?.kind === 'password') && <PasswordFields />}
           {dialog?.kind === 'disable' && (
             <Form.Item name="reason" label={t('accounts.disableReason')} rules={[{ required: true, min: 2, message: t('err.retire.reason') }, lengthRule(t, 200)]}>
               <TextField max={200} />
