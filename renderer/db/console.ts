@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { readBundle, type KeyLookup, type KnownKey } from '../../shared/bundle/codec';
 import { rotationSignedBy, type Enrolment } from '../../shared/bundle/enrolment';
 import type { Manifest } from '../../shared/bundle/format';
@@ -10,7 +10,7 @@ import type { RecordMeta } from '../../shared/domain/record';
 import { can } from '../../shared/domain/roles';
 import { toBase64 } from '../app/files';
 import { mergePlan, type MergePlan } from './mergePlan';
-import { claimedIdentity, decideWrites, gapsOf, standingOf, type Held, type Identity, type RecordProblem } from '../../shared/console/merge';
+import { claimedIdentity, decideWrites, gapsOf, standingOf, type Held, type Identity, type MergeRecord, type RecordProblem } from '../../shared/console/merge';
 import type { MergedTable } from '../../shared/console/records';
 import { refusedEntryText } from '../../shared/bundle/verdicts';
 import { mergedStore } from './merged';
@@ -152,85 +152,109 @@ export async function mergeVerified(
   const checkLocal = unitId !== actor.unitId;
   const touched = plan.latest.map(([t]) => t);
   const tables = [db.receivedBundles, db.receivedHashes, db.receivedFiles, db.enrolledKeys, ...new Set([...touched.map((t) => MERGED_STORE[t]), ...FIGURE_SOURCES]), ...(checkLocal ? touched : [])];
-  return db.transaction('rw', tables, async () => {
-    const key = await db.enrolledKeys.get(manifest.keyId);
-    const identity: Identity = key ? { unitName: key.unitName, unitCode: key.unitCode } : { unitName: manifest.unitName, unitCode: manifest.unitCode };
-    const claimed = claimedIdentity(identity, manifest);
-    const outcome: ImportOutcome = { fileName, verdict: 'valid', detail: '', manifest, identity, claimed };
-    if (await db.receivedBundles.get(fileHash)) return { ...outcome, verdict: 'duplicate' };
-    const around = await db.receivedBundles
-      .where('[unitId+fromSeq]')
-      .between([unitId, Dexie.minKey], [unitId, manifest.toSeq], true, true)
-      .filter((b) => b.toSeq >= manifest.fromSeq - 1)
-      .toArray();
-    const knowledge = new ChainKnowledge();
-    const chains = await db.receivedHashes.bulkGet(around.map((b) => b.fileHash));
-    around.forEach((b, i) => knowledge.add({ unitId, fromSeq: b.fromSeq, prevHash: b.prevHash, hashes: chains[i]?.hashes ?? [] }));
-    const assessment = knowledge.assess(segment);
-    if (assessment.verdict === 'forked') return { ...outcome, verdict: 'forked', forkAt: assessment.forkAt, detail: `seq ${assessment.forkAt}` };
-    if (assessment.verdict === 'duplicate') return { ...outcome, verdict: 'duplicate' };
-    if (assessment.verdict === 'gapBefore') {
-      const before = await db.receivedBundles.where('[unitId+fromSeq]').between([unitId, Dexie.minKey], [unitId, manifest.fromSeq], true, false).last();
-      outcome.verdict = 'gapBefore';
-      outcome.missing = { from: before ? before.toSeq + 1 : 1, to: manifest.fromSeq - 1 };
-    }
-    // Decide every table before writing any, so that a refusal leaves nothing behind.
-    const decided: [MergedTable, RecordMeta[]][] = [];
-    for (const [table, records] of plan.latest) {
-      const store = mergedStore(db, table);
-      const ids = records.map(({ record }) => record.id);
-      // Reads are what the merge adds to the writes, so each is the cheapest that answers:
-      // which ids this unit already holds (keys only, one range), how many copies of each id
-      // the office holds (a count on the id index), and the office's own few records (all keys).
-      const [ownKeys, copies, local] = await Promise.all([
-        store.where('[unitId+id]').between([unitId, Dexie.minKey], [unitId, Dexie.maxKey]).primaryKeys(),
-        Promise.all(ids.map((id) => store.where('id').equals(id).count())),
-        checkLocal ? db.table(table).toCollection().primaryKeys() : Promise.resolve([]),
-      ]);
-      const ownIds = new Set(ownKeys.map(([, id]) => id));
-      const localIds = new Set(local as string[]);
-      const updated = ids.filter((id) => ownIds.has(id));
-      const revs = new Map((await store.bulkGet(updated.map((id) => [unitId, id] as [string, string]))).map((r, i) => [updated[i]!, r?.rev ?? 0]));
-      const held: Held[] = ids.map((id, i) => {
-        const ownRev = revs.get(id);
-        // Any copy beyond this unit's own is another unit's.
-        const elsewhere = copies[i]! > (ownRev === undefined ? 0 : 1) || localIds.has(id);
-        return ownRev === undefined ? { elsewhere } : { ownRev, elsewhere };
+  try {
+    return await db.transaction('rw', tables, async () => {
+      const key = await db.enrolledKeys.get(manifest.keyId);
+      const identity: Identity = key ? { unitName: key.unitName, unitCode: key.unitCode } : { unitName: manifest.unitName, unitCode: manifest.unitCode };
+      const claimed = claimedIdentity(identity, manifest);
+      const outcome: ImportOutcome = { fileName, verdict: 'valid', detail: '', manifest, identity, claimed };
+      if (await db.receivedBundles.get(fileHash)) return { ...outcome, verdict: 'duplicate' };
+      const around = await db.receivedBundles
+        .where('[unitId+fromSeq]')
+        .between([unitId, Dexie.minKey], [unitId, manifest.toSeq], true, true)
+        .filter((b) => b.toSeq >= manifest.fromSeq - 1)
+        .toArray();
+      const knowledge = new ChainKnowledge();
+      const chains = await db.receivedHashes.bulkGet(around.map((b) => b.fileHash));
+      around.forEach((b, i) => knowledge.add({ unitId, fromSeq: b.fromSeq, prevHash: b.prevHash, hashes: chains[i]?.hashes ?? [] }));
+      const assessment = knowledge.assess(segment);
+      if (assessment.verdict === 'forked') return { ...outcome, verdict: 'forked', forkAt: assessment.forkAt, detail: `seq ${assessment.forkAt}` };
+      if (assessment.verdict === 'duplicate') return { ...outcome, verdict: 'duplicate' };
+      if (assessment.verdict === 'gapBefore') {
+        const before = await db.receivedBundles.where('[unitId+fromSeq]').between([unitId, Dexie.minKey], [unitId, manifest.fromSeq], true, false).last();
+        outcome.verdict = 'gapBefore';
+        outcome.missing = { from: before ? before.toSeq + 1 : 1, to: manifest.fromSeq - 1 };
+      }
+      const merged: Partial<Record<LoggedTable, number>> = {};
+      for (const [table, records] of plan.latest) {
+        const store = mergedStore(db, table);
+        const ids = records.map(({ record }) => record.id);
+        // Reads are what the merge adds to the writes, so each is the cheapest that answers: which
+        // ids this unit already holds (keys only, one range) and the office's own few records (all
+        // keys). An id another unit holds is refused by the write itself: the id index is unique.
+        const [ownKeys, local] = await Promise.all([
+          store.where('[unitId+id]').between([unitId, Dexie.minKey], [unitId, Dexie.maxKey]).primaryKeys(),
+          checkLocal ? db.table(table).toCollection().primaryKeys() : Promise.resolve([]),
+        ]);
+        const ownIds = new Set(ownKeys.map(([, id]) => id));
+        const localIds = new Set(local as string[]);
+        const updated = ids.filter((id) => ownIds.has(id));
+        const revs = new Map((await store.bulkGet(updated.map((id) => [unitId, id] as [string, string]))).map((r, i) => [updated[i]!, r?.rev ?? 0]));
+        const held: Held[] = ids.map((id) => {
+          const ownRev = revs.get(id);
+          const elsewhere = localIds.has(id);
+          return ownRev === undefined ? { elsewhere } : { ownRev, elsewhere };
+        });
+        const decision = decideWrites(table, records, held);
+        if ('problem' in decision) throw new Refused(decision.problem);
+        if (decision.writes.length > 0) await writeOwn(store, table, records, decision.writes);
+        merged[table] = decision.writes.length;
+      }
+      await db.receivedBundles.add({
+        fileHash,
+        fileName,
+        unitId,
+        unitName: identity.unitName,
+        unitCode: identity.unitCode,
+        claimed,
+        keyId: manifest.keyId,
+        fromSeq: manifest.fromSeq,
+        toSeq: manifest.toSeq,
+        prevHash: manifest.prevHash,
+        counts: manifest.counts,
+        createdAt: manifest.createdAt,
+        lastEntryAt: plan.lastEntryAt,
+        receivedAt: Date.now(),
+        receivedBy: actor.accountId,
+        verdict: outcome.verdict === 'gapBefore' ? 'gapBefore' : 'valid',
       });
-      const decision = decideWrites(table, records, held);
-      if ('problem' in decision) return refusal(fileName, manifest, decision.problem);
-      decided.push([table, decision.writes]);
-    }
-    const merged: Partial<Record<LoggedTable, number>> = {};
-    for (const [table, writes] of decided) {
-      if (writes.length > 0) await mergedStore(db, table).bulkPut(writes);
-      merged[table] = writes.length;
-    }
-    await db.receivedBundles.add({
-      fileHash,
-      fileName,
-      unitId,
-      unitName: identity.unitName,
-      unitCode: identity.unitCode,
-      claimed,
-      keyId: manifest.keyId,
-      fromSeq: manifest.fromSeq,
-      toSeq: manifest.toSeq,
-      prevHash: manifest.prevHash,
-      counts: manifest.counts,
-      createdAt: manifest.createdAt,
-      lastEntryAt: plan.lastEntryAt,
-      receivedAt: Date.now(),
-      receivedBy: actor.accountId,
-      verdict: outcome.verdict === 'gapBefore' ? 'gapBefore' : 'valid',
+      await db.receivedHashes.add({ fileHash, hashes: plan.hashes });
+      await db.receivedFiles.add({ fileHash, fileName, base64: file.evidence });
+      const ofUnit = await db.receivedBundles.where('unitId').equals(unitId).toArray();
+      outcome.completed = await completeGaps(db, ofUnit);
+      await refreshFigures(db, unitId, Math.max(...ofUnit.map((b) => b.lastEntryAt)));
+      return { ...outcome, merged };
     });
-    await db.receivedHashes.add({ fileHash, hashes: plan.hashes });
-    await db.receivedFiles.add({ fileHash, fileName, base64: file.evidence });
-    const ofUnit = await db.receivedBundles.where('unitId').equals(unitId).toArray();
-    outcome.completed = await completeGaps(db, ofUnit);
-    await refreshFigures(db, unitId, Math.max(...ofUnit.map((b) => b.lastEntryAt)));
-    return { ...outcome, merged };
-  });
+  } catch (error) {
+    // Thrown inside the transaction so that it aborts: whatever it wrote is undone.
+    if (error instanceof Refused) return refusal(fileName, manifest, error.problem);
+    throw error;
+  }
+}
+
+/** A record the merge refuses, carried out of the transaction it aborts. */
+class Refused extends Error {
+  constructor(readonly problem: RecordProblem) {
+    super(problem.kind);
+  }
+}
+
+/**
+ * Writes a unit's records; an id some other unit already holds breaks the
+ * unique id index, and the first such record (by seq) refuses the bundle.
+ */
+async function writeOwn(store: Table<RecordMeta, [string, string]>, table: MergedTable, records: readonly MergeRecord[], writes: RecordMeta[]): Promise<void> {
+  try {
+    await store.bulkPut(writes);
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const failed = Object.entries(error.failuresByPos);
+    if (failed.some(([, e]) => e.name !== 'ConstraintError')) throw error;
+    const seqOf = new Map(records.map((r) => [r.record.id, r.seq]));
+    const taken = failed.map(([pos]) => writes[Number(pos)]!).map((r) => ({ recordId: r.id, seq: seqOf.get(r.id)! }));
+    const first = taken.reduce((a, b) => (b.seq < a.seq ? b : a));
+    throw new Refused({ kind: 'otherUnit', table, seq: first.seq, recordId: first.recordId, field: 'id' });
+  }
 }
 
 /** Bundles received with a gap before them become complete once the missing entries have all arrived. */

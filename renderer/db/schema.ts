@@ -138,6 +138,16 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
     stores: { ...Object.fromEntries(MERGED_TABLES.map((t) => [MERGED_STORE[t], t === 'checkins' ? '[unitId+id], id, [unitId+at]' : '[unitId+id], id'])), unitFigures: 'unitId' },
     upgrade: moveMergedRows,
   },
+  {
+    // Ids are minted unique on the PC that creates them (uuidv7, or derived
+    // from the unit's own id), so no two units may hold one. A unique index
+    // makes the write itself refuse a bundle that names an id another unit
+    // holds: the check costs nothing beside the write, where a lookup per
+    // incoming record cost more than half the write again (issue 11).
+    // Version 6 already refused such ids, so no database holds duplicates.
+    version: 7,
+    stores: Object.fromEntries(MERGED_TABLES.map((t) => [MERGED_STORE[t], t === 'checkins' ? '[unitId+id], &id, [unitId+at]' : '[unitId+id], &id'])),
+  },
 ];
 
 async function moveMergedRows(tx: Transaction): Promise<void> {

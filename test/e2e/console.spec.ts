@@ -28,6 +28,8 @@ test.beforeAll(async ({ browser }) => {
   tampered[Math.floor(tampered.length / 2)]! ^= 0x20;
   await writeFile(join(dir, 'tampered.zwb'), tampered);
   await writeFile(join(dir, '会议纪要.zwb'), '这不是数据包');
+  // A ninth unit's key signs a bundle carrying a computer under PL-0001's id: what a tampered PC could send.
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/support/craft-foreign-bundle.ts', dir]);
 
   page = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await completeSetup(page);
@@ -169,4 +171,24 @@ test('a revoked key: its bundles are refused from then on', async () => {
   await page.getByRole('menuitem', { name: '导入数据包' }).click();
   await page.getByTestId('bundle-files').setInputFiles([bundle('PL-0003-301-400.zwb')]);
   await expect(page.getByTestId('import-results').locator('[data-verdict]')).toHaveText('密钥已吊销');
+});
+
+test('a bundle naming another unit’s computer is refused whole, and that unit’s record stays', async () => {
+  await page.getByRole('menuitem', { name: '单位密钥登记' }).click();
+  await page.getByTestId('enrolment-file').setInputFiles(join(dir, 'PL-0009.json'));
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '指纹一致，登记' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('menuitem', { name: '导入数据包' }).click();
+  await page.getByTestId('bundle-files').setInputFiles([join(dir, 'PL-0009-1-31.zwb')]);
+  const results = page.getByTestId('import-results');
+  await expect(results).toContainText('共 1 个文件：导入 0 个，无变化 0 个，拒收 1 个');
+  await expect(results.locator('[data-verdict]')).toHaveText('含其他单位的记录');
+  await expect(results).toContainText('入网计算机：第 31 条记录的编号已属于其他单位，整个数据包不予接收');
+  await page.getByRole('menuitem', { name: '各单位汇总' }).click();
+  await page.getByTestId('units-table').getByRole('row').filter({ hasText: 'PL-0001' }).getByRole('button', { name: /崆峒区/ }).click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer.getByRole('tab', { name: /入网计算机（\d+）/ })).toBeVisible();
+  await expect(drawer.getByText('冒名')).toHaveCount(0);
+  await page.keyboard.press('Escape');
 });
