@@ -28,11 +28,6 @@ import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { OPEN_CHECKIN_EVENT } from '../shared/ipc/channels';
 
-// A 16×16 red square with a white bar: the tray needs an image, and the app
-// ships no network-fetched assets.
-const TRAY_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAH0lEQVR4nGPYqqT7nxLMMGoAlQ0gFgxnAwY+FkaoAQBHrlIHgHK8HwAAAABJRU5ErkJggg==';
-
 /** The parts of Electron the app uses, passed in so tests can hand fakes. */
 export type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'Menu' | 'Tray' | 'Notification' | 'nativeImage' | 'dialog' | 'safeStorage'>;
 
@@ -81,7 +76,11 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
   app.on('window-all-closed', () => app.quit());
 
   return app.whenReady().then(() => {
-    const tray = new Tray(nativeImage.createFromDataURL(TRAY_ICON));
+    // assets/ sits beside out/, in the repository and in the packaged app's asar alike.
+    const icons = join(options.outDir, '..', 'assets', 'icons');
+    // Each with its @2x beside it, which Electron picks on high-DPI screens.
+    const trayIcons = { idle: nativeImage.createFromPath(join(icons, 'tray.png')), due: nativeImage.createFromPath(join(icons, 'tray-due.png')) };
+    const tray = new Tray(trayIcons.idle);
     tray.setToolTip('专网台账');
     const openCheckin = () => {
       if (!mainWindow) return;
@@ -93,7 +92,10 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
     tray.on('click', openCheckin);
     const reminders = createReminderService({
       clock: { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
-      setStatus: (text) => tray.setToolTip(`专网台账 · ${text}`),
+      setStatus: (text, due) => {
+        tray.setToolTip(`专网台账 · ${text}`);
+        tray.setImage(due ? trayIcons.due : trayIcons.idle);
+      },
       notify: (title, body) => {
         if (!Notification.isSupported()) return;
         const notification = new Notification({ title, body });
@@ -168,6 +170,7 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       minWidth: 1024,
       minHeight: 680,
       title: '专网台账',
+      icon: join(icons, 'app.png'),
       show: false,
       backgroundColor: '#f3f4f6',
       webPreferences: secureWebPreferences(join(options.outDir, 'preload', 'index.cjs')),

@@ -8,7 +8,8 @@ import { ReminderScheduler, type Clock, type PlannedSlot, type Reminder, type Re
 export interface ReminderOutputs {
   clock: Clock;
   notify(title: string, body: string): void;
-  setStatus(text: string): void;
+  /** `due`: a check-in is wanted now (due or late), for the tray's variant with the amber dot. */
+  setStatus(text: string, due: boolean): void;
 }
 
 export function statusText(reminder: Reminder | null, next: PlannedSlot | undefined): string {
@@ -21,7 +22,7 @@ export function statusText(reminder: Reminder | null, next: PlannedSlot | undefi
 export function createReminderService(out: ReminderOutputs) {
   const notified = new Set<string>();
   const scheduler = new ReminderScheduler(out.clock, (reminder, next) => {
-    out.setStatus(statusText(reminder, next));
+    out.setStatus(statusText(reminder, next), reminder?.phase === 'due' || reminder?.phase === 'late');
     if (!reminder) return;
     const key = `${reminder.phase}:${reminder.slot.at}`;
     if (notified.has(key)) return;

@@ -11,6 +11,7 @@ function fakeElectron() {
   const ipc = new Map<string, (event: unknown, request: unknown) => unknown>();
   const appEvents = new Map<string, (...args: unknown[]) => void>();
   const windows: { options: Record<string, unknown>; url?: string }[] = [];
+  const trays: { image: unknown }[] = [];
   let protocolHandler: ((request: Request) => Promise<Response>) | undefined;
   const fake = {
     app: {
@@ -36,7 +37,11 @@ function fakeElectron() {
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: (t: unknown) => t },
     Tray: class {
+      constructor(readonly image: unknown) {
+        trays.push(this);
+      }
       setToolTip() {}
+      setImage() {}
       on() {}
     },
     Notification: class {
@@ -44,7 +49,7 @@ function fakeElectron() {
         return false;
       }
     },
-    nativeImage: { createFromDataURL: () => ({}) },
+    nativeImage: { createFromPath: (path: string) => ({ path }) },
     dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
     safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
     BrowserWindow: class {
@@ -59,7 +64,7 @@ function fakeElectron() {
       }
     },
   };
-  return { electron: fake as unknown as ElectronApi, fake, ipc, appEvents, windows, protocol: () => protocolHandler! };
+  return { electron: fake as unknown as ElectronApi, fake, ipc, appEvents, windows, trays, protocol: () => protocolHandler! };
 }
 
 function outDir(): string {
@@ -82,6 +87,9 @@ describe('bootstrap', () => {
     expect(f.fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(f.fake.app.getPath('userData')).toBe(join('/home/u/.config', 'zwledger'));
     expect(f.fake.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
+    // The icons come from assets/, beside out/ in the repository and in the asar.
+    expect(f.windows[0]!.options.icon).toBe(join(dir, '..', 'assets', 'icons', 'app.png'));
+    expect(f.trays.map((t) => t.image)).toEqual([{ path: join(dir, '..', 'assets', 'icons', 'tray.png') }]);
   });
 
   it('serves the renderer with the CSP and refuses paths outside it', async () => {
