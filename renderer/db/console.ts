@@ -10,13 +10,15 @@ import type { RecordMeta } from '../../shared/domain/record';
 import { can } from '../../shared/domain/roles';
 import { toBase64 } from '../app/files';
 import { mergePlan, type MergePlan } from './mergePlan';
-import { claimedIdentity, decideWrites, gapsOf, standingOf, type Held, type Identity, type MergeRecord, type RecordProblem } from '../../shared/console/merge';
+import { coverageOf, enrolledIdentities as identitiesOf, type UnitCoverage } from '../../shared/console/coverage';
+import { claimedIdentity, decideWrites, standingOf, type Held, type Identity, type MergeRecord, type RecordProblem } from '../../shared/console/merge';
 import type { MergedTable } from '../../shared/console/records';
 import { refusedEntryText } from '../../shared/bundle/verdicts';
 import { mergedStore } from './merged';
 import { FIGURE_SOURCES, refreshFigures } from './unitFigures';
 
 export { MERGED_TABLES } from './mergePlan';
+export type { UnitCoverage } from '../../shared/console/coverage';
 import { ValidationError } from './errors';
 import type { Actor } from './repository';
 import { MERGED_STORE, type EnrolledKey, type ReceivedBundle, type ZwDb } from './schema';
@@ -274,49 +276,15 @@ export async function importBundle(db: ZwDb, actor: Actor, file: { name: string;
   return mergeVerified(db, actor, { name: file.name, hash: digest(read.manifest.suite, file.bytes), evidence: toBase64(file.bytes) }, mergePlan(read));
 }
 
-export interface UnitCoverage {
-  unitId: string;
-  /** The enrolled name and code (DESIGN.md: a unit is who the office enrolled). */
-  unitName: string;
-  unitCode: string;
-  /** What the unit's latest bundle printed instead, when it differs. */
-  claimed: Identity | null;
-  bundles: number;
-  /** null: enrolled, but nothing received yet. */
-  lastReceivedAt: number | null;
-  lastEntryAt: number | null;
-  toSeq: number;
-  /** Seq ranges not yet received between 1 and the highest seq received. */
-  gaps: { from: number; to: number }[];
-}
-
-/** The identity the office enrolled for each unit: its active key's, else its latest key's. */
+/** The identity the office enrolled for each unit (shared/console/coverage.ts). */
 export async function enrolledIdentities(db: ZwDb): Promise<Map<string, Identity>> {
-  const keys = (await db.enrolledKeys.toArray()).sort((a, b) => Number(a.revokedAt === null) - Number(b.revokedAt === null) || a.enrolledAt - b.enrolledAt);
-  return new Map(keys.map((k) => [k.unitId, { unitName: k.unitName, unitCode: k.unitCode }]));
+  return identitiesOf(await db.enrolledKeys.toArray());
 }
 
 /** Per enrolled unit: what has been received, how current it is, and where the holes are. */
 export async function unitCoverage(db: ZwDb): Promise<UnitCoverage[]> {
   const identities = await enrolledIdentities(db);
-  const byUnit = new Map<string, UnitCoverage & { ranges: [number, number][] }>();
-  const row = (unitId: string, fallback: Identity) => {
-    let u = byUnit.get(unitId);
-    const who = identities.get(unitId) ?? fallback;
-    if (!u) byUnit.set(unitId, (u = { unitId, unitName: who.unitName, unitCode: who.unitCode, claimed: null, bundles: 0, lastReceivedAt: null, lastEntryAt: null, toSeq: 0, gaps: [], ranges: [] }));
-    return u;
-  };
-  for (const [unitId, who] of identities) row(unitId, who);
-  await db.receivedBundles.each((b) => {
-    const u = row(b.unitId, { unitName: b.unitName, unitCode: b.unitCode });
-    u.bundles += 1;
-    if (u.lastReceivedAt === null || b.receivedAt >= u.lastReceivedAt) {
-      u.lastReceivedAt = b.receivedAt;
-      u.claimed = b.claimed ?? null;
-    }
-    u.lastEntryAt = Math.max(u.lastEntryAt ?? 0, b.lastEntryAt);
-    u.toSeq = Math.max(u.toSeq, b.toSeq);
-    u.ranges.push([b.fromSeq, b.toSeq]);
-  });
-  return [...byUnit.values()].map(({ ranges, ...u }) => ({ ...u, gaps: gapsOf(ranges) }));
+  const received: ReceivedBundle[] = [];
+  await db.receivedBundles.each((b) => void received.push(b));
+  return coverageOf(identities, received);
 }
