@@ -14,6 +14,12 @@ const node = { group: ['node:*'], message: 'layer boundary: no Node built-ins he
 const electron = { group: ['electron', 'electron/*'], message: 'layer boundary: only main/ (not main/services) imports electron' };
 const dom = { group: ['react', 'react-dom', 'react-dom/*', 'antd', 'antd/*', 'dexie', '@ant-design/*', 'zustand'], message: 'layer boundary: shared/ is pure TypeScript' };
 
+const renderer = [layer('main'), layer('preload'), node, electron];
+
+/** The renderer's floors, top first (README, Layout). */
+const RENDERER_FLOORS = ['shell', 'features', 'ui', 'state', 'i18n', 'db'];
+const floorAbove = (above, floor) => ({ group: [`**/${above}/**`, `**/${above}`], message: `layer boundary: renderer/${floor}/ sits below renderer/${above}/ and must not import it` });
+
 const restrict = (...patterns) => [
   'error',
   {
@@ -43,12 +49,19 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': restrict(layer('main'), layer('preload'), node, electron),
+      'no-restricted-imports': restrict(...renderer),
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename'],
       // antd's maxLength cuts a paste without a word; LimitedInput keeps it and says what is too long.
-      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='maxLength']", message: 'Use TextField / TextBox / PasswordField from app/LimitedInput: maxLength cuts a paste silently.' }],
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='maxLength']", message: 'Use TextField / TextBox / PasswordField from ui/LimitedInput: maxLength cuts a paste silently.' }],
     },
   },
+  // The renderer's own floors, top to bottom: shell → features → ui → state → i18n → db.
+  // Each may import only the floors below it; ESLint's later block for a file wins, so
+  // each floor repeats the renderer-wide bans.
+  ...RENDERER_FLOORS.map((floor, i) => ({
+    files: [`renderer/${floor}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': restrict(...renderer, ...RENDERER_FLOORS.slice(0, i).map((above) => floorAbove(above, floor))) },
+  })),
   {
     files: ['preload/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(layer('renderer'), layer('main'), node) },

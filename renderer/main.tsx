@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import './app/styles.css';
-import { App } from './app/App';
+import './ui/styles.css';
+import { App } from './shell/App';
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App />);

@@ -8,7 +8,7 @@ import type { Verdict } from '../../shared/bundle/verdicts';
 import type { LoggedTable } from '../../shared/changelog/tables';
 import type { RecordMeta } from '../../shared/domain/record';
 import { can } from '../../shared/domain/roles';
-import { toBase64 } from '../app/files';
+import { toBase64 } from '../../shared/encoding/base64';
 import { mergePlan, type MergePlan } from './mergePlan';
 import { coverageOf, enrolledIdentities as identitiesOf, type UnitCoverage } from '../../shared/console/coverage';
 import { claimedIdentity, decideWrites, standingOf, type Held, type Identity, type MergeRecord, type RecordProblem } from '../../shared/console/merge';

@@ -6,17 +6,17 @@ import { ROLES } from '../../../shared/domain/roles';
 import { checkAccountChange, checkNewAccount, createAccount, disableAccount, listAccounts, updateAccount } from '../../db/accounts';
 import { ValidationError } from '../../db/errors';
 import { v7 as uuidv7 } from 'uuid';
-import { db } from '../../app/db';
-import { invoke } from '../../app/ipc';
+import { db } from '../../state/db';
+import { invoke } from '../../state/ipc';
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import { useT } from '../../app/i18n';
-import { useActor, useSession } from '../../app/session';
-import { formatDateTime } from '../../app/format';
-import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
-import { PasswordFields } from '../../app/PasswordFields';
-import { PageHead } from '../../app/PageHead';
-import { zodRule } from '../../app/zodRule';
-import { TextField, lengthRule } from '../../app/LimitedInput';
+import { useT } from '../../i18n';
+import { useActor, useSession } from '../../state/session';
+import { formatDateTime } from '../../ui/format';
+import { useFormWrite, WriteErrors } from '../../ui/useFormWrite';
+import { PasswordFields } from '../../ui/PasswordFields';
+import { PageHead } from '../../ui/PageHead';
+import { zodRule } from '../../ui/zodRule';
+import { TextField, lengthRule } from '../../ui/LimitedInput';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; account: Account } | { kind: 'password'; account: Account } | { kind: 'disable'; account: Account };
 

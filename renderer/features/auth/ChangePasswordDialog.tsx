@@ -1,15 +1,15 @@
 import { Form, Modal, message } from 'antd';
-import { invoke } from '../../app/ipc';
-import { useT } from '../../app/i18n';
-import { useSession } from '../../app/session';
-import { PasswordField } from '../../app/LimitedInput';
-import { PasswordFields } from '../../app/PasswordFields';
-import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
-import { db } from '../../app/db';
+import { invoke } from '../../state/ipc';
+import { useT } from '../../i18n';
+import { useSession } from '../../state/session';
+import { PasswordField } from '../../ui/LimitedInput';
+import { PasswordFields } from '../../ui/PasswordFields';
+import { useFormWrite, WriteErrors } from '../../ui/useFormWrite';
+import { db } from '../../state/db';
 import { updateAccount } from '../../db/accounts';
 import { ValidationError } from '../../db/errors';
 import { can } from '../../../shared/domain/roles';
-import { formatTime } from '../../app/format';
+import { formatTime } from '../../ui/format';
 
 interface Values {
   current: string;

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Space, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import { useT } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { useT } from '../../i18n';
+import { useSession } from '../../state/session';
 import { signinFailureText } from './signinMessage';
-import { PasswordField, lengthRule } from '../../app/LimitedInput';
+import { PasswordField, lengthRule } from '../../ui/LimitedInput';
 
 /**
  * Covers the whole window while the session is locked: an opaque layer, not a

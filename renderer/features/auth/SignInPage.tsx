@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useT } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { useT } from '../../i18n';
+import { useSession } from '../../state/session';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { signinFailureText } from './signinMessage';
 import { RestoredNotice } from '../backup/RestoredNotice';
-import { PasswordField, TextField, lengthRule } from '../../app/LimitedInput';
+import { PasswordField, TextField, lengthRule } from '../../ui/LimitedInput';
 
 export function SignInPage() {
   const t = useT();

@@ -1,6 +1,6 @@
-import type { SigninResult } from '../../app/session';
-import type { Translate } from '../../app/i18n';
-import { formatTime } from '../../app/format';
+import type { SigninResult } from '../../state/session';
+import type { Translate } from '../../i18n';
+import { formatTime } from '../../ui/format';
 import { MAX_FAILED_SIGNINS } from '../../../shared/domain/account';
 
 export function signinFailureText(t: Translate, result: Exclude<SigninResult, { ok: true }>): string {

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert } from 'antd';
-import { db } from '../../app/db';
-import { formatDateTime } from '../../app/format';
-import { useT } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { db } from '../../state/db';
+import { formatDateTime } from '../../ui/format';
+import { useT } from '../../i18n';
+import { useSession } from '../../state/session';
 import { LAST_RESTORE_KEY, lastRestoreSchema, type LastRestore } from '../../db/backup';
 import { TABLE_LABELS } from './RestorePanel';
 

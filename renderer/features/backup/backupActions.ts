@@ -3,10 +3,11 @@ import type { BACKUP_FAILURES } from '../../../shared/ipc/contract';
 import { trailer, type BackupDraft } from '../../../shared/backup/format';
 import { createBackup, type BackupProgress, type BackupSink } from '../../db/backup';
 import { localUnit } from '../../db/accounts';
-import { download, toBase64 } from '../../app/files';
-import { db } from '../../app/db';
-import { invoke } from '../../app/ipc';
-import { useSession } from '../../app/session';
+import { download } from '../../ui/files';
+import { toBase64 } from '../../../shared/encoding/base64';
+import { db } from '../../state/db';
+import { invoke } from '../../state/ipc';
+import { useSession } from '../../state/session';
 import type { BackupKind } from './types';
 
 /** Who asks main to sign: the signed-in account, and its session for a backup made without a password. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '../../app/db';
+import { db } from '../../state/db';
 
 /**
  * This PC's backup settings (local, in meta): whether to back up daily and

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Space } from 'antd';
-import { invoke } from '../../app/ipc';
-import { useT } from '../../app/i18n';
-import { PageHead } from '../../app/PageHead';
-import { useSession } from '../../app/session';
+import { invoke } from '../../state/ipc';
+import { useT } from '../../i18n';
+import { PageHead } from '../../ui/PageHead';
+import { useSession } from '../../state/session';
 import { ExportCard } from './ExportCard';
 import { PolicyCard } from '../policy/PolicyCard';
 import { UnitKeyCard, type KeyStatus } from './UnitKeyCard';

@@ -3,10 +3,10 @@ import { Alert, Button, Card, Input, Radio, Space, Table, Typography } from 'ant
 import { ExportOutlined } from '@ant-design/icons';
 import type { LoggedTable } from '../../../shared/changelog/tables';
 import { lastExport, planExport, type ExportPlan, type ExportScope, type LastExport } from '../../db/bundleExport';
-import { db } from '../../app/db';
-import { entryRange, formatDateTime } from '../../app/format';
-import { useT } from '../../app/i18n';
-import { useActor, useSession } from '../../app/session';
+import { db } from '../../state/db';
+import { entryRange, formatDateTime } from '../../ui/format';
+import { useT } from '../../i18n';
+import { useActor, useSession } from '../../state/session';
 import { useLedgers } from '../ledgers/ledgerStore';
 import { exportBundle } from './exportBundle';
 import type { KeyStatus } from './UnitKeyCard';

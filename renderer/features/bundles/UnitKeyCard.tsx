@@ -3,15 +3,15 @@ import { Alert, App, Button, Card, Descriptions, Input, Modal, Select, Space, Ta
 import { DownloadOutlined, KeyOutlined, SyncOutlined } from '@ant-design/icons';
 import { CRYPTO_SUITES, DEFAULT_SUITE, type CryptoSuite } from '../../../shared/bundle/suites';
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import { download } from '../../app/files';
-import { formatDateTime } from '../../app/format';
-import { invoke } from '../../app/ipc';
-import { useT } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { download } from '../../ui/files';
+import { formatDateTime } from '../../ui/format';
+import { invoke } from '../../state/ipc';
+import { useT } from '../../i18n';
+import { useSession } from '../../state/session';
 import { keyFailureText } from './unitKeyActions';
 import { usePolicy } from '../policy/policyStore';
-import { Fingerprint } from '../../app/Fingerprint';
-import { db } from '../../app/db';
+import { Fingerprint } from '../../ui/Fingerprint';
+import { db } from '../../state/db';
 import { lastExport } from '../../db/bundleExport';
 
 export type KeyStatus = NonNullable<ResponseOf<'unitKey:status'>['key']>;

@@ -5,11 +5,12 @@ import type { Account } from '../../../shared/domain/account';
 import type { UnitProfile } from '../../../shared/domain/unit';
 import { recordExport, type ExportPlan } from '../../db/bundleExport';
 import type { Actor } from '../../db/repository';
-import { db } from '../../app/db';
-import { download, toBase64 } from '../../app/files';
-import { entryRange } from '../../app/format';
-import { invoke } from '../../app/ipc';
-import type { Translate } from '../../app/i18n';
+import { db } from '../../state/db';
+import { download } from '../../ui/files';
+import { toBase64 } from '../../../shared/encoding/base64';
+import { entryRange } from '../../ui/format';
+import { invoke } from '../../state/ipc';
+import type { Translate } from '../../i18n';
 import type { KeyStatus } from './UnitKeyCard';
 import { keyFailureText } from './unitKeyActions';
 

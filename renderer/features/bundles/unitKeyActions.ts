@@ -1,5 +1,5 @@
 import type { UNIT_KEY_FAILURES } from '../../../shared/ipc/contract';
-import type { MessageKey } from '../../app/i18n';
+import type { MessageKey } from '../../i18n';
 
 export type KeyFailure = (typeof UNIT_KEY_FAILURES)[number];
 

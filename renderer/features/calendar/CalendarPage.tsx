@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { FilePickButton } from '../../app/FilePickButton';
+import { FilePickButton } from '../../ui/FilePickButton';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,11 +7,11 @@ import { calendarFile, type YearCalendar } from '../../../shared/calendar/calend
 import { formatMinutes, type WorkSchedule } from '../../../shared/calendar/schedule';
 import { expectedSlots } from '../../../shared/checkins/slots';
 import { saveCalendarYears, saveSchedule } from '../../db/checkins';
-import { db } from '../../app/db';
-import { useT } from '../../app/i18n';
-import { useActor, useCan } from '../../app/session';
-import { clearErrorsOnChange, issueText } from '../../app/formErrors';
-import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
+import { db } from '../../state/db';
+import { useT } from '../../i18n';
+import { useActor, useCan } from '../../state/session';
+import { clearErrorsOnChange, issueText } from '../../ui/formErrors';
+import { useFormWrite, WriteErrors } from '../../ui/useFormWrite';
 import { useCheckins } from '../checkins/checkinStore';
 
 const MAX_FILE_BYTES = 256 * 1024;

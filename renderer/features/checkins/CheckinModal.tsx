@@ -7,19 +7,19 @@ import { dueSlotsOn } from '../../../shared/checkins/report';
 import { formatMinutes } from '../../../shared/calendar/schedule';
 import { BACKFILL_GRACE_MS } from '../../../shared/domain/checkin';
 import { listCheckins, recordCheckin } from '../../db/checkins';
-import { db } from '../../app/db';
-import { useT, type Translate } from '../../app/i18n';
-import { useActor, useSession } from '../../app/session';
-import { formatDateTime, formatTime } from '../../app/format';
-import { clearErrorsOnChange } from '../../app/formErrors';
-import { afterToday } from '../../app/pastOnly';
-import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
+import { db } from '../../state/db';
+import { useT, type Translate } from '../../i18n';
+import { useActor, useSession } from '../../state/session';
+import { formatDateTime, formatTime } from '../../ui/format';
+import { clearErrorsOnChange } from '../../ui/formErrors';
+import { afterToday } from '../../ui/pastOnly';
+import { useFormWrite, WriteErrors } from '../../ui/useFormWrite';
 import { dayBounds, useCheckins } from './checkinStore';
 import { countHint, type CountHint } from './countText';
 import type { WorkCalendar } from '../../../shared/calendar/calendar';
 import type { WorkSchedule } from '../../../shared/calendar/schedule';
 import type { CheckinCount } from '../../../shared/checkins/compliance';
-import { TextField, lengthRule } from '../../app/LimitedInput';
+import { TextField, lengthRule } from '../../ui/LimitedInput';
 
 interface Values {
   backfill: boolean;

@@ -8,13 +8,13 @@ import { periodReport, type DayReport } from '../../../shared/checkins/report';
 import type { Checkin } from '../../../shared/domain/checkin';
 import { listCheckins } from '../../db/checkins';
 import { listAccounts } from '../../db/accounts';
-import { db } from '../../app/db';
-import { useT, type Translate } from '../../app/i18n';
-import { useSession } from '../../app/session';
-import { formatDateTime, formatTime } from '../../app/format';
+import { db } from '../../state/db';
+import { useT, type Translate } from '../../i18n';
+import { useSession } from '../../state/session';
+import { formatDateTime, formatTime } from '../../ui/format';
 import { useSheetExport } from '../ledgers/useSheetExport';
 import { useCheckins } from './checkinStore';
-import { PageHead } from '../../app/PageHead';
+import { PageHead } from '../../ui/PageHead';
 
 type Span = 'day' | 'week' | 'month';
 

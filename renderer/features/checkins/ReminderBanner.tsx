@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { Alert, Button } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { ReminderScheduler, type PlannedSlot, type Reminder } from '../../../shared/checkins/reminders';
-import { useT } from '../../app/i18n';
-import { useSession } from '../../app/session';
-import { invoke } from '../../app/ipc';
+import { useT } from '../../i18n';
+import { useSession } from '../../state/session';
+import { invoke } from '../../state/ipc';
 import { useCheckins, todayPlan } from './checkinStore';
 
 const pageClock = {

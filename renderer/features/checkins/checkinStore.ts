@@ -6,7 +6,7 @@ import { reminderPlan, type ReminderPlan } from '../../../shared/checkins/remind
 import type { Checkin } from '../../../shared/domain/checkin';
 import { listCheckins, loadCalendar, loadSchedule } from '../../db/checkins';
 import type { ScheduleRecord } from '../../db/schema';
-import { db } from '../../app/db';
+import { db } from '../../state/db';
 
 /**
  * The calendar, the schedule and today's check-ins of the signed-in unit:

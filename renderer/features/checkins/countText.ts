@@ -1,8 +1,8 @@
 import { formatMinutes } from '../../../shared/calendar/schedule';
 import type { CheckinCount } from '../../../shared/checkins/compliance';
 import type { DaySlotsFrom } from '../../../shared/checkins/report';
-import { formatTime } from '../../app/format';
-import type { Translate } from '../../app/i18n';
+import { formatTime } from '../../ui/format';
+import type { Translate } from '../../i18n';
 
 /** What the dialog says before saving: for which slot a check-in at `at` counts, and how. */
 export interface CountHint {

@@ -5,12 +5,12 @@ import { FAILING } from '../../../shared/bundle/verdicts';
 import type { ImportOutcome } from '../../db/console';
 import { importMany } from './importQueue';
 import type { ReceivedBundle } from '../../db/schema';
-import { db } from '../../app/db';
-import { FilePickButton } from '../../app/FilePickButton';
-import { entryRange, formatDateTime } from '../../app/format';
-import { useLang, useT } from '../../app/i18n';
-import { PageHead } from '../../app/PageHead';
-import { useActor } from '../../app/session';
+import { db } from '../../state/db';
+import { FilePickButton } from '../../ui/FilePickButton';
+import { entryRange, formatDateTime } from '../../ui/format';
+import { useLang, useT } from '../../i18n';
+import { PageHead } from '../../ui/PageHead';
+import { useActor } from '../../state/session';
 import { VerdictTag, verdictHelp } from './VerdictTag';
 
 type Row = ImportOutcome & { key: number };

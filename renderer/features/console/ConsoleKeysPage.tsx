@@ -1,21 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Descriptions, Modal, Space, Table, Tag, Typography } from 'antd';
-import type { MessageKey } from '../../app/i18n';
+import type { MessageKey } from '../../i18n';
 import { FileAddOutlined } from '@ant-design/icons';
 import { parseEnrolment } from '../../../shared/bundle/enrolment';
 import { enrolKey, enrolKeys, reviewEnrolment, revokeKey, type EnrolmentReview } from '../../db/console';
 import { ENROLMENT_FILE_BYTES, enrollable, reviewBatch, type BatchRow, type BatchState, type EnrolmentRefusal } from './enrolmentBatch';
 import { ValidationError } from '../../db/errors';
 import type { EnrolledKey } from '../../db/schema';
-import { db } from '../../app/db';
-import { FilePickButton } from '../../app/FilePickButton';
-import { formatDateTime } from '../../app/format';
-import { useT } from '../../app/i18n';
-import { issueText } from '../../app/formErrors';
-import { PageHead } from '../../app/PageHead';
-import { Fingerprint } from '../../app/Fingerprint';
-import { useActor } from '../../app/session';
-import { TextBox } from '../../app/LimitedInput';
+import { db } from '../../state/db';
+import { FilePickButton } from '../../ui/FilePickButton';
+import { formatDateTime } from '../../ui/format';
+import { useT } from '../../i18n';
+import { issueText } from '../../ui/formErrors';
+import { PageHead } from '../../ui/PageHead';
+import { Fingerprint } from '../../ui/Fingerprint';
+import { useActor } from '../../state/session';
+import { TextBox } from '../../ui/LimitedInput';
 
 /** Unit keys: enrolled from a unit's file after comparing fingerprints by phone; revoked, never deleted. */
 export function ConsoleKeysPage() {

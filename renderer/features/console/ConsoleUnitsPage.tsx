@@ -2,10 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, InputNumber, Space, Table, Tag, Tooltip } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { loadSilentDays, saveSilentDays, unitSummaries, type UnitSummary } from '../../db/consoleSummary';
-import { db } from '../../app/db';
-import { entryRange, formatDateTime } from '../../app/format';
-import { useT, type Translate } from '../../app/i18n';
-import { PageHead } from '../../app/PageHead';
+import { db } from '../../state/db';
+import { entryRange, formatDateTime } from '../../ui/format';
+import { useT, type Translate } from '../../i18n';
+import { PageHead } from '../../ui/PageHead';
 import { useSheetExport } from '../ledgers/useSheetExport';
 import { UnitRecordsDrawer } from './UnitRecordsDrawer';
 

@@ -7,9 +7,9 @@ import { COMPLIANCE_DAYS, complianceWindow } from '../../../shared/console/summa
 import type { Checkin } from '../../../shared/domain/checkin';
 import { calendarFrom, scheduleFrom } from '../../db/checkins';
 import { mergedCalendars, mergedSchedule } from '../../db/merged';
-import { db } from '../../app/db';
-import { formatDateTime } from '../../app/format';
-import { useT } from '../../app/i18n';
+import { db } from '../../state/db';
+import { formatDateTime } from '../../ui/format';
+import { useT } from '../../i18n';
 
 const STATUS_COLOR: Record<SlotStatus, string> = { onTime: 'green', late: 'orange', overdue: 'orange', missed: 'red', pending: 'default' };
 

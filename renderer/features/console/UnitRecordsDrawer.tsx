@@ -7,9 +7,9 @@ import type { UnitProfile } from '../../../shared/domain/unit';
 import type { Maintainer } from '../../../shared/ledgers/maintainer';
 import type { LedgerRecord } from '../../db/ledgers';
 import { mergedOf, mergedProfile, mergedStore } from '../../db/merged';
-import { db } from '../../app/db';
-import { formatDateTime } from '../../app/format';
-import { useT, type MessageKey } from '../../app/i18n';
+import { db } from '../../state/db';
+import { formatDateTime } from '../../ui/format';
+import { useT, type MessageKey } from '../../i18n';
 import { copyLedger, dutyLedger, faultLedger, incidentLedger, inspectionLedger, maintainerLedger, scanLedger, trainingLedger } from '../ledgers/defs';
 import type { LedgerContext, LedgerDef } from '../ledgers/types';
 

@@ -1,8 +1,8 @@
 import { Tag } from 'antd';
 import { refusedEntryText, VERDICT_WORDS, type Verdict } from '../../../shared/bundle/verdicts';
 import type { ImportOutcome } from '../../db/console';
-import { useLang, type Translate } from '../../app/i18n';
-import { entryRange } from '../../app/format';
+import { useLang, type Translate } from '../../i18n';
+import { entryRange } from '../../ui/format';
 
 const COLOR: Record<Verdict, string> = {
   valid: 'green',

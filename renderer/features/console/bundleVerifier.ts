@@ -1,6 +1,6 @@
 import { readBundle, type KnownKey, type ReadResult } from '../../../shared/bundle/codec';
 import { digest } from '../../../shared/bundle/suites';
-import { toBase64 } from '../../app/files';
+import { toBase64 } from '../../../shared/encoding/base64';
 import { mergePlan, type MergePlan } from '../../db/mergePlan';
 
 /** A bundle checked: for a valid one, what to merge; otherwise the verdict and why. */

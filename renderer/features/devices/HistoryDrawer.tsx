@@ -4,9 +4,9 @@ import type { ChangeEntry } from '../../../shared/changelog/chain';
 import type { Device } from '../../../shared/domain/device';
 import { recordHistory } from '../../db/history';
 import { listAccounts } from '../../db/accounts';
-import { db } from '../../app/db';
-import { useT } from '../../app/i18n';
-import { formatDateTime, revisionText } from '../../app/format';
+import { db } from '../../state/db';
+import { useT } from '../../i18n';
+import { formatDateTime, revisionText } from '../../ui/format';
 import { diffDevice } from './deviceFields';
 
 const OP_COLORS = { create: 'green', update: 'blue', retire: 'red', migrate: 'gray' } as const;

@@ -4,12 +4,12 @@ import { Alert, App, Button, Drawer, Form, InputNumber, Segmented, Select, Space
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { dataRows, emptyMapping, openDeviceSheet, IMPORT_FIELDS, IMPORT_LIMITS, planDeviceImport, refusedSheet, REQUIRED_FIELDS, SHEET_READ_LIMITS, type Cell, type ImportField, type ImportPlan, type Mapping, type PlanRow } from '../../../shared/import/deviceSheet';
 import { applyDeviceImport } from '../../db/deviceImport';
-import { db } from '../../app/db';
-import { exportSheet } from '../../app/exportSheet';
-import { issueText } from '../../app/formErrors';
-import { useT } from '../../app/i18n';
-import { useActor, useSession } from '../../app/session';
-import { FilePickButton } from '../../app/FilePickButton';
+import { db } from '../../state/db';
+import { exportSheet } from '../../ui/exportSheet';
+import { issueText } from '../../ui/formErrors';
+import { useT } from '../../i18n';
+import { useActor, useSession } from '../../state/session';
+import { FilePickButton } from '../../ui/FilePickButton';
 import { useDevices } from './deviceStore';
 import { fieldLabel, fieldLabels, fieldValueText, sheetHeader, vocabulary } from './deviceSheet';
 import { readSpreadsheet, startSpreadsheetWorker, type SpreadsheetFailure } from './readSpreadsheet';

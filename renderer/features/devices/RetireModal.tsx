@@ -3,13 +3,13 @@ import { Checkbox, DatePicker, Form, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Device } from '../../../shared/domain/device';
 import { retireDevice } from '../../db/devices';
-import { db } from '../../app/db';
-import { useT } from '../../app/i18n';
-import { useActor } from '../../app/session';
-import { clearErrorsOnChange } from '../../app/formErrors';
-import { lengthRule, TextBox, TextField } from '../../app/LimitedInput';
-import { afterToday } from '../../app/pastOnly';
-import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
+import { db } from '../../state/db';
+import { useT } from '../../i18n';
+import { useActor } from '../../state/session';
+import { clearErrorsOnChange } from '../../ui/formErrors';
+import { lengthRule, TextBox, TextField } from '../../ui/LimitedInput';
+import { afterToday } from '../../ui/pastOnly';
+import { useFormWrite, WriteErrors } from '../../ui/useFormWrite';
 import { useDevices } from './deviceStore';
 
 interface Values {

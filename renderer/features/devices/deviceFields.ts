@@ -1,6 +1,6 @@
 import type { Device } from '../../../shared/domain/device';
-import type { MessageKey, Translate } from '../../app/i18n';
-import { formatDateTime } from '../../app/format';
+import type { MessageKey, Translate } from '../../i18n';
+import { formatDateTime } from '../../ui/format';
 
 /** Labels and display of device fields, shared by the list, the form and the history. */
 export const DEVICE_FIELD_LABELS: Partial<Record<keyof Device, MessageKey>> = {

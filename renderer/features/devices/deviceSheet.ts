@@ -1,7 +1,7 @@
 import { DEVICE_KINDS, DEVICE_STATUSES, type Device, type DeviceKind, type DeviceStatus } from '../../../shared/domain/device';
 import { IMPORT_FIELDS, type ImportField, type Vocabulary } from '../../../shared/import/deviceSheet';
-import { translate, type Translate } from '../../app/i18n';
-import { formatDateTime } from '../../app/format';
+import { translate, type Translate } from '../../i18n';
+import { formatDateTime } from '../../ui/format';
 import { DEVICE_FIELD_LABELS } from './deviceFields';
 
 /** The register as a sheet: the same headers for export, the import template and import's column matching. */

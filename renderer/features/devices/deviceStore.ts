@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Device } from '../../../shared/domain/device';
 import { listDevices } from '../../db/devices';
-import { db } from '../../app/db';
+import { db } from '../../state/db';
 import { indexDevice, type IndexedDevice } from './search';
 
 /** The register of the signed-in unit, held in memory for instant search; writes update it in place. */

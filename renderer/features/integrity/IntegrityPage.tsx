@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { checkIntegrity, type IntegrityReport, type RecordFinding } from '../../db/integrity';
-import { db } from '../../app/db';
-import { useT, type Translate } from '../../app/i18n';
-import { formatDateTime } from '../../app/format';
-import { useSession } from '../../app/session';
+import { db } from '../../state/db';
+import { useT, type Translate } from '../../i18n';
+import { formatDateTime } from '../../ui/format';
+import { useSession } from '../../state/session';
 import { deviceName, fieldLabel, recordName, type NameLookup } from './recordName';
 
 interface Row {

@@ -1,7 +1,7 @@
 import type { LoggedTable } from '../../../shared/changelog/tables';
 import type { LedgerTable } from '../../../shared/ledgers/registry';
-import type { MessageKey, Translate } from '../../app/i18n';
-import { formatDateTime } from '../../app/format';
+import type { MessageKey, Translate } from '../../i18n';
+import { formatDateTime } from '../../ui/format';
 import { DEVICE_FIELD_LABELS } from '../devices/deviceFields';
 import { copyLedger, dutyLedger, faultLedger, incidentLedger, inspectionLedger, maintainerLedger, scanLedger, trainingLedger } from '../ledgers/defs';
 import type { LedgerDef } from '../ledgers/types';

@@ -2,9 +2,9 @@ import { Button, Checkbox, DatePicker, Form, InputNumber, Select, Space, type Fo
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { CHECK_RESULTS } from '../../../shared/ledgers/inspection';
-import type { MessageKey } from '../../app/i18n';
-import { lengthRule, TextBox, TextField } from '../../app/LimitedInput';
-import { afterToday } from '../../app/pastOnly';
+import type { MessageKey } from '../../i18n';
+import { lengthRule, TextBox, TextField } from '../../ui/LimitedInput';
+import { afterToday } from '../../ui/pastOnly';
 import { deviceLabel } from './useLedgerContext';
 import type { FieldDef, LedgerContext } from './types';
 

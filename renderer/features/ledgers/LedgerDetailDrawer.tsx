@@ -4,8 +4,8 @@ import { Descriptions, Drawer, Empty, Table, Tag, Timeline, Typography } from 'a
 import type { ChangeEntry } from '../../../shared/changelog/chain';
 import { recordHistory } from '../../db/history';
 import { fieldsOf } from '../../db/ledgers';
-import { db } from '../../app/db';
-import { formatDateTime, revisionText } from '../../app/format';
+import { db } from '../../state/db';
+import { formatDateTime, revisionText } from '../../ui/format';
 import { diffRecord, fieldText } from './display';
 import type { LedgerContext, LedgerDef } from './types';
 

@@ -3,12 +3,12 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import { App, Button, Input, Select, Space } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { fieldsOf, updateLedgerRecord } from '../../db/ledgers';
-import { db } from '../../app/db';
-import type { MessageKey } from '../../app/i18n';
-import { PageHead } from '../../app/PageHead';
-import { showWriteError } from '../../app/formErrors';
-import { useActor, useCan } from '../../app/session';
-import { VirtualGrid, type GridColumn, type GridSort } from '../../app/VirtualGrid';
+import { db } from '../../state/db';
+import type { MessageKey } from '../../i18n';
+import { PageHead } from '../../ui/PageHead';
+import { showWriteError } from '../../ui/formErrors';
+import { useActor, useCan } from '../../state/session';
+import { VirtualGrid, type GridColumn, type GridSort } from '../../ui/VirtualGrid';
 import { inputOf } from './formValues';
 import { LedgerDetailDrawer } from './LedgerDetailDrawer';
 import { LedgerFormDrawer } from './LedgerFormDrawer';

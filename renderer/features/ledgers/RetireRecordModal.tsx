@@ -2,10 +2,10 @@ import type { RecordMeta } from '../../../shared/domain/record';
 import { useEffect } from 'react';
 import { Form, Modal } from 'antd';
 import { retireLedgerRecord, RETIRE_REASON } from '../../db/ledgers';
-import { db } from '../../app/db';
-import { useActor } from '../../app/session';
-import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
-import { lengthRule, TextBox } from '../../app/LimitedInput';
+import { db } from '../../state/db';
+import { useActor } from '../../state/session';
+import { useFormWrite, WriteErrors } from '../../ui/useFormWrite';
+import { lengthRule, TextBox } from '../../ui/LimitedInput';
 import { useLedgers } from './ledgerStore';
 import type { LedgerContext, LedgerDef } from './types';
 

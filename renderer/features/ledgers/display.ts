@@ -1,5 +1,5 @@
-import type { MessageKey } from '../../app/i18n';
-import { formatDateTime } from '../../app/format';
+import type { MessageKey } from '../../i18n';
+import { formatDateTime } from '../../ui/format';
 import { deviceLabel } from './useLedgerContext';
 import type { FieldDef, LedgerContext } from './types';
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { LedgerTable } from '../../../shared/ledgers/registry';
 import { listLedger, type LedgerRecord } from '../../db/ledgers';
-import { db } from '../../app/db';
+import { db } from '../../state/db';
 
 /** Each ledger's records for the signed-in unit, loaded once and updated in place by writes. */
 interface LedgerState {

@@ -6,7 +6,7 @@ import type { UnitProfile } from '../../../shared/domain/unit';
 import type { LedgerTable } from '../../../shared/ledgers/registry';
 import type { Maintainer } from '../../../shared/ledgers/maintainer';
 import type { LedgerRecord } from '../../db/ledgers';
-import type { MessageKey, Translate } from '../../app/i18n';
+import type { MessageKey, Translate } from '../../i18n';
 
 /**
  * A ledger is declared, not built: its fields (the form), columns (the list,

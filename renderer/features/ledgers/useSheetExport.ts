@@ -3,10 +3,10 @@ import { App } from 'antd';
 import dayjs from 'dayjs';
 import { isoDay } from '../../../shared/calendar/calendar';
 import { createLedgerRecords } from '../../db/ledgers';
-import { db } from '../../app/db';
-import { exportSheet } from '../../app/exportSheet';
-import { useT } from '../../app/i18n';
-import { useActor, useSession } from '../../app/session';
+import { db } from '../../state/db';
+import { exportSheet } from '../../ui/exportSheet';
+import { useT } from '../../i18n';
+import { useActor, useSession } from '../../state/session';
 import { useLedgers } from './ledgerStore';
 
 export interface SheetExport {

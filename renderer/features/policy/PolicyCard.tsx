@@ -3,14 +3,14 @@ import { Alert, App, Card, Descriptions, Modal, Space, Typography } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { readPolicy, type Policy } from '../../../shared/bundle/policy';
 import { applyPolicy, trustedOffice } from '../../db/policy';
-import { db } from '../../app/db';
-import { FilePickButton } from '../../app/FilePickButton';
-import { formatDateTime } from '../../app/format';
-import { useT } from '../../app/i18n';
-import { useActor, useSession } from '../../app/session';
+import { db } from '../../state/db';
+import { FilePickButton } from '../../ui/FilePickButton';
+import { formatDateTime } from '../../ui/format';
+import { useT } from '../../i18n';
+import { useActor, useSession } from '../../state/session';
 import { useCheckins } from '../checkins/checkinStore';
 import { usePolicy } from './policyStore';
-import { Fingerprint } from '../../app/Fingerprint';
+import { Fingerprint } from '../../ui/Fingerprint';
 
 /** The unit's side: import the office's policy, trusting its key on first use after the fingerprint is compared. */
 export function PolicyCard() {

@@ -9,15 +9,16 @@ import { parseRange } from '../../../shared/rules/ipRanges';
 import { loadCalendar, loadSchedule } from '../../db/checkins';
 import { createLedgerRecords } from '../../db/ledgers';
 import { directoryOf, knownUnits, loadRangeDraft, saveRangeDraft, splitRanges, type KnownUnit } from '../../db/policyIssue';
-import { db } from '../../app/db';
-import { download, toBase64 } from '../../app/files';
-import { invoke } from '../../app/ipc';
-import { useT } from '../../app/i18n';
-import { PageHead } from '../../app/PageHead';
-import { useActor, useSession } from '../../app/session';
+import { db } from '../../state/db';
+import { download } from '../../ui/files';
+import { toBase64 } from '../../../shared/encoding/base64';
+import { invoke } from '../../state/ipc';
+import { useT } from '../../i18n';
+import { PageHead } from '../../ui/PageHead';
+import { useActor, useSession } from '../../state/session';
 import type { KeyStatus } from '../bundles/UnitKeyCard';
 import { keyFailureText } from '../bundles/unitKeyActions';
-import { Fingerprint } from '../../app/Fingerprint';
+import { Fingerprint } from '../../ui/Fingerprint';
 
 /** Years for a one-line record: a list when short, a span when long (the copy filing's description is capped). */
 const yearsText = (years: number[]) => (years.length === 0 ? '—' : years.length <= 3 ? years.join('、') : `${Math.min(...years)}–${Math.max(...years)}`);

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { IpRange } from '../../../shared/rules/ipRanges';
 import { appliedPolicy, assignedRanges, type AppliedPolicy } from '../../db/policy';
-import { db } from '../../app/db';
+import { db } from '../../state/db';
 
 interface PolicyState {
   unitId: string | null;

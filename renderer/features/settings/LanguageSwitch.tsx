@@ -1,5 +1,5 @@
 import { Segmented } from 'antd';
-import { useLang, type Lang } from '../../app/i18n';
+import { useLang, type Lang } from '../../i18n';
 
 export function LanguageSwitch() {
   const { lang, setLang } = useLang();

@@ -3,15 +3,15 @@ import { App, Button, Card, Descriptions, Form, InputNumber, Radio, Space, Typog
 import { unitProfileInput, UNIT_AREAS, UNIT_LEVELS, type UnitProfileInput } from '../../../shared/domain/unit';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { updateUnit } from '../../db/accounts';
-import { db } from '../../app/db';
-import { invoke } from '../../app/ipc';
-import { useT } from '../../app/i18n';
-import { useActor, useCan, useSession } from '../../app/session';
-import { IDLE_MINUTES_RANGE, useSettings } from '../../app/settings';
-import { clearErrorsOnChange } from '../../app/formErrors';
-import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
-import { zodRule } from '../../app/zodRule';
-import { TextField } from '../../app/LimitedInput';
+import { db } from '../../state/db';
+import { invoke } from '../../state/ipc';
+import { useT } from '../../i18n';
+import { useActor, useCan, useSession } from '../../state/session';
+import { IDLE_MINUTES_RANGE, useSettings } from '../../state/settings';
+import { clearErrorsOnChange } from '../../ui/formErrors';
+import { useFormWrite, WriteErrors } from '../../ui/useFormWrite';
+import { zodRule } from '../../ui/zodRule';
+import { TextField } from '../../ui/LimitedInput';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const PROFILE_FIELDS = ['name', 'code', 'leader', 'office', 'adminName', 'adminPhone', 'docOfficerName', 'docOfficerPhone'] as const;

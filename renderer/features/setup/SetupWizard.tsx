@@ -4,16 +4,16 @@ import { unitProfileInput, UNIT_AREAS, UNIT_LEVELS, type UnitProfileInput } from
 import { accountInput } from '../../../shared/domain/account';
 import { setupUnit } from '../../db/accounts';
 import { v7 as uuidv7 } from 'uuid';
-import { db } from '../../app/db';
+import { db } from '../../state/db';
 import { DEFAULT_SUITE } from '../../../shared/bundle/suites';
-import { invoke } from '../../app/ipc';
-import { useT, type MessageKey } from '../../app/i18n';
-import { useSession } from '../../app/session';
-import { clearErrorsOnChange } from '../../app/formErrors';
-import { useFormWrite, WriteErrors } from '../../app/useFormWrite';
-import { PasswordFields } from '../../app/PasswordFields';
-import { zodRule } from '../../app/zodRule';
-import { TextField } from '../../app/LimitedInput';
+import { invoke } from '../../state/ipc';
+import { useT, type MessageKey } from '../../i18n';
+import { useSession } from '../../state/session';
+import { clearErrorsOnChange } from '../../ui/formErrors';
+import { useFormWrite, WriteErrors } from '../../ui/useFormWrite';
+import { PasswordFields } from '../../ui/PasswordFields';
+import { zodRule } from '../../ui/zodRule';
+import { TextField } from '../../ui/LimitedInput';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { RestorePanel } from '../backup/RestorePanel';
 

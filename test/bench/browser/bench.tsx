@@ -4,10 +4,10 @@
 import Dexie from 'dexie';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import '../../../renderer/app/styles.css';
-import { App } from '../../../renderer/app/App';
-import { db } from '../../../renderer/app/db';
-import { useSession } from '../../../renderer/app/session';
+import '../../../renderer/ui/styles.css';
+import { App } from '../../../renderer/shell/App';
+import { db } from '../../../renderer/state/db';
+import { useSession } from '../../../renderer/state/session';
 import { setupUnit } from '../../../renderer/db/accounts';
 import { createDevices } from '../../../renderer/db/devices';
 import { openDb } from '../../../renderer/db/schema';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as defs from '../../../renderer/features/ledgers/defs';
-import { zh } from '../../../renderer/app/i18n/zh';
-import { en } from '../../../renderer/app/i18n/en';
+import { zh } from '../../../renderer/i18n/zh';
+import { en } from '../../../renderer/i18n/en';
 import { LEDGER_SPECS } from '../../../shared/ledgers/registry';
 
 // A declaration names its labels by key; a select's option labels are built

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translate, type MessageKey } from '../../../renderer/app/i18n';
+import { translate, type MessageKey } from '../../../renderer/i18n';
 import { fieldLabel, recordName, type NameLookup } from '../../../renderer/features/integrity/recordName';
 import { LOGGED_TABLES } from '../../../shared/changelog/tables';
 

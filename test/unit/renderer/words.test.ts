@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { zh } from '../../../renderer/app/i18n/zh';
-import { translate, type MessageKey } from '../../../renderer/app/i18n';
-import { entryRange, revisionText } from '../../../renderer/app/format';
+import { zh } from '../../../renderer/i18n/zh';
+import { translate, type MessageKey } from '../../../renderer/i18n';
+import { entryRange, revisionText } from '../../../renderer/ui/format';
 import { verdictHelp } from '../../../renderer/features/console/VerdictTag';
 import { MESSAGES, entrySpan } from '../../../cli/messages';
 

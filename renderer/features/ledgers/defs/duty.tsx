@@ -1,6 +1,6 @@
 import { isoDay } from '../../../../shared/calendar/calendar';
 import { DUTY_SHIFTS, EQUIPMENT_STATES, type DutyLog } from '../../../../shared/ledgers/duty';
-import { formatDateTime } from '../../../app/format';
+import { formatDateTime } from '../../../ui/format';
 import { DutyMonthPanel } from '../panels/DutyMonthPanel';
 import type { LedgerDef } from '../types';
 

@@ -1,6 +1,6 @@
 import { FAULT_CAUSES, outsideBand } from '../../../../shared/rules/faultSla';
 import type { Fault } from '../../../../shared/ledgers/fault';
-import { formatDateTime } from '../../../app/format';
+import { formatDateTime } from '../../../ui/format';
 import { FaultPanel } from '../panels/FaultPanel';
 import type { LedgerDef } from '../types';
 import { assess, consequenceText, outsideBandQuestion, SLA_TONE, slaText } from './faultText';

@@ -1,5 +1,5 @@
 import { INCIDENT_KINDS, type Incident } from '../../../../shared/ledgers/incident';
-import { formatDateTime } from '../../../app/format';
+import { formatDateTime } from '../../../ui/format';
 import type { LedgerDef } from '../types';
 
 /** 安全事件 (第九条, 第十七条). */

@@ -4,8 +4,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { isoDay } from '../../../../shared/calendar/calendar';
 import type { Scan } from '../../../../shared/ledgers/scan';
 import { DEFAULT_COVERAGE_POLICY, scanCoverage, type CoveragePolicy, type CoverageProblem, type DeviceCoverage } from '../../../../shared/rules/scanCoverage';
-import { db } from '../../../app/db';
-import { useCan } from '../../../app/session';
+import { db } from '../../../state/db';
+import { useCan } from '../../../state/session';
 import { useSheetExport } from '../useSheetExport';
 import type { PanelProps } from '../types';
 

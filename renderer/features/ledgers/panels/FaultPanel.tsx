@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { Fault } from '../../../../shared/ledgers/fault';
 import { ARRIVAL_LIMIT_MS } from '../../../../shared/rules/faultSla';
 import { monthlyLeaseReport, type ReportLine } from '../../../../shared/rules/leaseReport';
-import { formatDateTime } from '../../../app/format';
+import { formatDateTime } from '../../../ui/format';
 import { useSheetExport } from '../useSheetExport';
 import { assess, consequenceText, slaText } from '../defs/faultText';
 import type { PanelProps } from '../types';

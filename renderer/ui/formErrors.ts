@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 import { ValidationError, StaleRecordError } from '../db/errors';
-import { errorKey, type Translate } from './i18n';
-import { zh } from './i18n/zh';
+import { errorKey, type Translate } from '../i18n';
+import { zh } from '../i18n/zh';
 
 /** The message for an issue code, or the generic one with the code for anything unforeseen. */
 export function issueText(t: Translate, code: string, vars?: Record<string, string>): string {

@@ -1,6 +1,6 @@
 import type { FormRule } from 'antd';
 import type { z } from 'zod';
-import type { Translate } from './i18n';
+import type { Translate } from '../i18n';
 import { issueText } from './formErrors';
 
 const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { Translate } from './i18n';
+import type { Translate } from '../i18n';
 
 /**
  * Dates and times in the user's local zone as `2026-03-24 08:30`. China has

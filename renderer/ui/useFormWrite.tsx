@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Alert, App, type FormInstance } from 'antd';
-import { useT, type MessageKey } from './i18n';
+import { useT, type MessageKey } from '../i18n';
 import { showWriteError } from './formErrors';
 
 /**

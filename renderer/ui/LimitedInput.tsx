@@ -1,6 +1,6 @@
 import { Input, type FormRule } from 'antd';
 import type { InputProps, PasswordProps, TextAreaProps } from 'antd/es/input';
-import type { Translate } from './i18n';
+import type { Translate } from '../i18n';
 
 /**
  * Text fields that never cut what was typed or pasted. antd's `maxLength`

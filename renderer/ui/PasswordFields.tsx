@@ -1,7 +1,7 @@
 import { Form } from 'antd';
 import { PasswordField } from './LimitedInput';
 import { newPassword } from '../../shared/domain/account';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { zodRule } from './zodRule';
 
 /** A new password and its confirmation, checked by the same rule as the repository's. */
