@@ -1,6 +1,7 @@
 import type { Device } from '../../../shared/domain/device';
 import type { MessageKey, Translate } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
+import type { FieldChange } from '../ledgers/ChangeHistory';
 
 /** Labels and display of device fields, shared by the list, the form and the history. */
 export const DEVICE_FIELD_LABELS: Partial<Record<keyof Device, MessageKey>> = {
@@ -28,13 +29,6 @@ export function displayValue(t: Translate, field: string, value: unknown): strin
   if (field === 'status') return t(`device.status.${value as Device['status']}`);
   if (typeof value === 'number' && /At$/.test(field)) return formatDateTime(value);
   return String(value);
-}
-
-export interface FieldChange {
-  field: string;
-  label: string;
-  before: string;
-  after: string;
 }
 
 /** What changed between two logged versions of a device, in the form's field order. */

@@ -2,6 +2,7 @@ import type { MessageKey } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
 import { deviceLabel } from './useLedgerContext';
 import type { FieldDef, LedgerContext } from './types';
+import type { FieldChange } from './ChangeHistory';
 
 /** A field's value as a reader sees it: in the detail, the history and the spreadsheet. */
 export function fieldText(field: FieldDef, value: unknown, ctx: LedgerContext): string {
@@ -33,13 +34,6 @@ export function fieldText(field: FieldDef, value: unknown, ctx: LedgerContext): 
     default:
       return String(value);
   }
-}
-
-export interface FieldChange {
-  field: string;
-  label: string;
-  before: string;
-  after: string;
 }
 
 /** What changed between two logged versions of a record, in the form's order, with retirement last. */
