@@ -43,3 +43,12 @@ export function issuesFromZod(issues: readonly { path: readonly PropertyKey[]; m
     return { field, code: issue.message };
   });
 }
+
+/**
+ * The disk or the browser's storage is full. IndexedDB aborts the whole
+ * transaction, so nothing of the write was kept; Dexie may wrap the error.
+ */
+export function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: unknown; inner?: { name?: unknown } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}

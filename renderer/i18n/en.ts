@@ -54,6 +54,7 @@ export const en: Record<MessageKey, string> = {
   'err.conflict.mac': 'MAC address already used by an active device: {other}',
   'err.forbidden': 'Your role may not do this',
   'err.stale': 'Someone else changed this record; close and reopen it',
+  'err.quota': 'The disk is full: nothing of this was saved. Free some space (old files or old backups you no longer need), then save again.',
   'err.generic': 'Failed: {message}',
   'err.ipcUnavailable': 'The app service is not reachable; restart the app',
 

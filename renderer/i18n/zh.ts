@@ -54,6 +54,7 @@ export const zh = {
   'err.conflict.mac': 'MAC 地址与在用设备冲突：{other}',
   'err.forbidden': '当前账号的角色无权进行此操作',
   'err.stale': '该记录已被他人修改，请关闭后重新打开再编辑',
+  'err.quota': '磁盘空间不足，本次没有保存任何内容。请清理磁盘（例如删除不再需要的旧文件或旧备份）后再保存。',
   'err.generic': '操作失败：{message}',
   'err.ipcUnavailable': '无法连接应用后台服务，请重新启动程序',
 

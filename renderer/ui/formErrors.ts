@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { ValidationError, StaleRecordError } from '../db/errors';
+import { isQuotaError, ValidationError, StaleRecordError } from '../db/errors';
 import { errorKey, type Translate } from '../i18n';
 import { zh } from '../i18n/zh';
 
@@ -15,6 +15,7 @@ export function issueText(t: Translate, code: string, vars?: Record<string, stri
  */
 export function showWriteError(form: FormInstance | undefined, error: unknown, t: Translate): string[] {
   if (error instanceof StaleRecordError) return [t('err.stale')];
+  if (isQuotaError(error)) return [t('err.quota')];
   if (!(error instanceof ValidationError)) return [t('err.generic', { message: error instanceof Error ? error.message : String(error) })];
   const byField = new Map<string, string[]>();
   const loose: string[] = [];
