@@ -14,6 +14,8 @@ import {
 } from '../../shared/backup/format';
 import { Sm3Stream, utf8 } from '../../shared/crypto/sm3';
 import { verifyUnitChain } from './integrity';
+import { isQuotaError } from './errors';
+import type { DatabaseDirectory } from './databases';
 import type { ZwDb } from './schema';
 
 /**
@@ -24,13 +26,14 @@ import type { ZwDb } from './schema';
  * restore reads one frame at a time from the file. So an office database of
  * a million merged entries never becomes one string or one array.
  *
- * Both run inside one IndexedDB transaction — a backup is one moment of the
- * database, a restore all of it or nothing — kept open across the file and
- * IPC work with Dexie.waitFor, so the browser holds the pending writes, not
- * the page's heap. A restore writes into the live tables and checks, inside
- * the transaction, the body's hash, the counts, the administrators and every
- * unit's hash chain; any failure aborts and leaves the database as it was.
- * The signature is judged before any of that (the `approve` step, in main).
+ * A backup runs inside one read transaction — one moment of the database —
+ * kept open across the file and IPC work with Dexie.waitFor. A restore is
+ * all of it or nothing too, but not one transaction: it fills a new
+ * database frame by frame, checks the body's hash, the counts, the
+ * administrators and every unit's hash chain there, and only then switches
+ * to it (databases.ts); any failure deletes the new database and leaves
+ * the one in use as it was. The signature is judged before any of that
+ * (the `approve` step, in main).
  */
 
 export { BACKUP_FORMAT, BACKUP_VERSION };
@@ -223,92 +226,102 @@ export const lastRestoreSchema = z
 export type LastRestore = z.output<typeof lastRestoreSchema>;
 export const LAST_RESTORE_KEY = 'lastRestore';
 
-function isQuota(error: unknown): boolean {
-  const name = (error as { name?: unknown; inner?: { name?: unknown } } | null)?.name;
-  const inner = (error as { inner?: { name?: unknown } } | null)?.inner?.name;
-  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
-}
-
 /**
- * Replaces the whole database with the backup, frame by frame, in one
- * transaction. `approve` (the signature check, in main) runs first and must
- * resolve before anything is written; it throws to refuse.
+ * Replaces the whole database with the backup. `approve` (the signature
+ * check, in main) runs first and must resolve before anything is written;
+ * it throws to refuse. The rows go into a new database in one transaction
+ * per frame, so the browser never holds more than a frame of pending
+ * writes; the checks run over that database, and only when all have passed
+ * does the directory make it the live one. Any failure deletes it and
+ * leaves the database in use exactly as it was.
  */
 export async function restoreBackup(
-  db: ZwDb,
+  current: ZwDb,
   backup: OpenedBackup,
-  options: { approve: (backup: OpenedBackup) => Promise<void>; onProgress?: (p: BackupProgress) => void; now?: () => number },
-): Promise<Record<string, number>> {
+  options: { directory: DatabaseDirectory; approve: (backup: OpenedBackup) => Promise<void>; onProgress?: (p: BackupProgress) => void; now?: () => number },
+): Promise<{ counts: Record<string, number>; db: ZwDb }> {
   await options.approve(backup);
-  const { manifest, source } = backup;
-  const known = new Map(db.tables.map((t) => [t.name, t]));
+  const { manifest } = backup;
+  const known = new Set(current.tables.map((t) => t.name));
   if (Object.keys(manifest.counts).some((name) => !known.has(name))) throw new BackupError('tables');
+  const { directory } = options;
+  const staged = directory.stage();
+  return directory.locks.hold(staged.name, async () => {
+    try {
+      const counts = await fill(staged.db, backup, options.onProgress);
+      const notice: LastRestore = { at: (options.now ?? Date.now)(), backupAt: manifest.createdAt, unit: manifest.unit ? { name: manifest.unit.name, code: manifest.unit.code } : null, counts: manifest.counts };
+      await staged.db.meta.put({ key: LAST_RESTORE_KEY, value: notice });
+      directory.switchTo(staged.name);
+      return { counts, db: staged.db };
+    } catch (error) {
+      staged.db.close();
+      await directory.discard(staged.name).catch(() => undefined);
+      if (error instanceof BackupError) throw error;
+      if (isQuotaError(error)) throw new BackupError('quota');
+      // A duplicate key or a row IndexedDB refuses: the file is not what a backup writes.
+      if (error instanceof Dexie.DexieError) throw new BackupError('tables');
+      throw error;
+    }
+  });
+}
+
+/** Writes every frame into the empty `db` and checks body hash, counts, administrators and every unit's chain; throws on the first failure. */
+async function fill(db: ZwDb, backup: OpenedBackup, onProgress?: (p: BackupProgress) => void): Promise<Record<string, number>> {
+  const { manifest, source } = backup;
+  const tables = new Map(db.tables.map((t) => [t.name, t]));
   const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
   const counts: Record<string, number> = Object.fromEntries(db.tables.map((t) => [t.name, 0]));
-  try {
-    await db.transaction('rw', db.tables, async () => {
-      for (const table of db.tables) await table.clear();
-      const hash = new Sm3Stream();
-      const read = async (offset: number, length: number) => {
-        if (offset + length > manifest.body.bytes) throw new BackupError('damaged');
-        const bytes = await Dexie.waitFor(source.read(offset, length));
-        if (bytes.length !== length) throw new BackupError('damaged');
-        hash.update(bytes);
-        return bytes;
-      };
-      let offset = MAGIC.length;
-      await read(0, MAGIC.length);
-      const unitIds: string[] = [];
-      let admins: AdminFacts[] = [];
-      let done = 0;
-      for (let f = 0; f < manifest.frames; f++) {
-        const lengthBytes = await read(offset, 4);
-        const length = new DataView(lengthBytes.buffer, lengthBytes.byteOffset, 4).getUint32(0);
-        if (length === 0 || length > MAX_FRAME_BYTES) throw new BackupError('damaged');
-        const gz = await read(offset + 4, length);
-        offset += 4 + length;
-        let lines: string[];
-        try {
-          lines = new TextDecoder('utf-8', { fatal: true }).decode(await Dexie.waitFor(through(gz, new DecompressionStream('gzip')))).split('\n');
-        } catch {
-          throw new BackupError('damaged');
-        }
-        let head: z.output<typeof frameHead>;
-        let rows: Record<string, unknown>[];
-        try {
-          head = frameHead.parse(JSON.parse(lines[0]!));
-          if (lines.length !== head.n + 2 || lines[head.n + 1] !== '') throw new Error('frame length');
-          rows = lines.slice(1, head.n + 1).map((l) => row.parse(JSON.parse(l)));
-        } catch {
-          throw new BackupError('tables');
-        }
-        const table = known.get(head.t);
-        if (!table) throw new BackupError('tables');
-        await table.bulkAdd(rows);
-        counts[head.t]! += rows.length;
-        if (head.t === 'units') unitIds.push(...rows.map((u) => String(u.id)));
-        if (head.t === 'accounts') admins = admins.concat(adminsOf(rows));
-        done += rows.length;
-        options.onProgress?.({ done, total });
-      }
-      // Only now is the body known to be the one the signed manifest names.
-      if (offset !== manifest.body.bytes || hash.hex() !== manifest.body.sm3) throw new BackupError('damaged');
-      for (const [name, table] of known) {
-        if (counts[name] !== (manifest.counts[name] ?? 0) || (await table.count()) !== counts[name]) throw new BackupError('counts');
-      }
-      if (!sameAdmins(admins, manifest.admins)) throw new BackupError('tables');
-      for (const unitId of unitIds) {
-        if (!(await verifyUnitChain(db, unitId)).ok) throw new BackupError('integrity');
-      }
-      const notice: LastRestore = { at: (options.now ?? Date.now)(), backupAt: manifest.createdAt, unit: manifest.unit ? { name: manifest.unit.name, code: manifest.unit.code } : null, counts: manifest.counts };
-      await db.meta.put({ key: LAST_RESTORE_KEY, value: notice });
-    });
-  } catch (error) {
-    if (error instanceof BackupError) throw error;
-    if (isQuota(error)) throw new BackupError('quota');
-    // A duplicate key or a row IndexedDB refuses: the file is not what a backup writes.
-    if (error instanceof Dexie.DexieError) throw new BackupError('tables');
-    throw error;
+  const hash = new Sm3Stream();
+  const read = async (offset: number, length: number) => {
+    if (offset + length > manifest.body.bytes) throw new BackupError('damaged');
+    const bytes = await source.read(offset, length);
+    if (bytes.length !== length) throw new BackupError('damaged');
+    hash.update(bytes);
+    return bytes;
+  };
+  let offset = MAGIC.length;
+  await read(0, MAGIC.length);
+  const unitIds: string[] = [];
+  let admins: AdminFacts[] = [];
+  let done = 0;
+  for (let f = 0; f < manifest.frames; f++) {
+    const lengthBytes = await read(offset, 4);
+    const length = new DataView(lengthBytes.buffer, lengthBytes.byteOffset, 4).getUint32(0);
+    if (length === 0 || length > MAX_FRAME_BYTES) throw new BackupError('damaged');
+    const gz = await read(offset + 4, length);
+    offset += 4 + length;
+    let lines: string[];
+    try {
+      lines = new TextDecoder('utf-8', { fatal: true }).decode(await through(gz, new DecompressionStream('gzip'))).split('\n');
+    } catch {
+      throw new BackupError('damaged');
+    }
+    let head: z.output<typeof frameHead>;
+    let rows: Record<string, unknown>[];
+    try {
+      head = frameHead.parse(JSON.parse(lines[0]!));
+      if (lines.length !== head.n + 2 || lines[head.n + 1] !== '') throw new Error('frame length');
+      rows = lines.slice(1, head.n + 1).map((l) => row.parse(JSON.parse(l)));
+    } catch {
+      throw new BackupError('tables');
+    }
+    const table = tables.get(head.t);
+    if (!table) throw new BackupError('tables');
+    await db.transaction('rw', table, () => table.bulkAdd(rows));
+    counts[head.t]! += rows.length;
+    if (head.t === 'units') unitIds.push(...rows.map((u) => String(u.id)));
+    if (head.t === 'accounts') admins = admins.concat(adminsOf(rows));
+    done += rows.length;
+    onProgress?.({ done, total });
+  }
+  // Only now is the body known to be the one the signed manifest names.
+  if (offset !== manifest.body.bytes || hash.hex() !== manifest.body.sm3) throw new BackupError('damaged');
+  for (const [name, table] of tables) {
+    if (counts[name] !== (manifest.counts[name] ?? 0) || (await table.count()) !== counts[name]) throw new BackupError('counts');
+  }
+  if (!sameAdmins(admins, manifest.admins)) throw new BackupError('tables');
+  for (const unitId of unitIds) {
+    if (!(await verifyUnitChain(db, unitId)).ok) throw new BackupError('integrity');
   }
   return counts;
 }

@@ -104,4 +104,11 @@ test('a fresh install restores it from the first screen, and the data checks out
   await expect(page.getByTestId('restore-done')).toContainText(/原数据已另存为 zwledger-ZL-001-\d{8}-\d{6}-before-restore\.zwbak（位于 .+）。 恢复完成/);
   await shot(page, '52-restore-over');
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible({ timeout: 15_000 });
+  // Each restore filled a new database and switched to it; the start after it deleted the one replaced.
+  await expect
+    .poll(() => page.evaluate(async () => ({ names: (await indexedDB.databases()).map((d) => d.name).sort(), record: JSON.parse(localStorage.getItem('zwledger.databases') ?? 'null') as { live: string; drop: string[] } | null })))
+    .toEqual({ names: [expect.stringMatching(/^zwledger-[0-9a-z]+$/)], record: { live: expect.stringMatching(/^zwledger-[0-9a-z]+$/), drop: [] } });
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.getByRole('menuitem', { name: '入网计算机登记' }).click();
+  await expect(page.getByRole('cell', { name: '10.20.1.11' })).toBeVisible();
 });

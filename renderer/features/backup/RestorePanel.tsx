@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Descriptions, Input, Popconfirm, Progress, Space, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { BackupError, blobSource, openBackup, restoreBackup, type BackupProgress, type OpenedBackup } from '../../db/backup';
-import { db } from '../../state/db';
+import { databases, db } from '../../state/db';
 import { formatDateTime, formatTime } from '../../ui/format';
 import { invoke } from '../../state/ipc';
 import { useT, type MessageKey } from '../../i18n';
@@ -99,6 +99,7 @@ export function RestorePanel({ overExisting }: { overExisting: boolean }) {
         }
       }
       await restoreBackup(db, opened, {
+        directory: databases,
         approve: async (backup) => {
           const answer = await askMain(backup, verdict.signer === 'unknown' ? backupPassword : undefined);
           if (!answer.ok) throw new SealRefused(answer.code === 'wrongPassword' ? 'backup.backupWrongPassword' : answer.code === 'otherKey' ? 'backup.error.otherKey' : 'backup.error.badSignature');

@@ -15,6 +15,8 @@ import { frameHeader, MAGIC, trailer, type BackupDraft } from '../../../shared/b
 import { hashEntry, sealEntry, openEntry } from '../../../shared/changelog/chain';
 import { Sm3Stream, utf8 } from '../../../shared/crypto/sm3';
 import type { ZwDb } from '../../../renderer/db/schema';
+import { databaseDirectory, DATABASES_KEY, type DatabaseDirectory } from '../../../renderer/db/databases';
+import Dexie from 'dexie';
 
 const PASSWORD = 'Admin-pass1';
 
@@ -69,6 +71,13 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The page's record of which database is live, over a Map instead of localStorage, with `db` live. */
+function directoryFor(db: ZwDb): DatabaseDirectory & { stored: () => unknown } {
+  const map = new Map<string, string>([[DATABASES_KEY, JSON.stringify({ live: db.name, drop: [] })]]);
+  const store = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
+  return Object.assign(databaseDirectory(store), { stored: () => JSON.parse(map.get(DATABASES_KEY)!) as unknown });
+}
+
 const open = (file: Uint8Array, db: ZwDb) => openBackup(blobSource(new Blob([file as BlobPart])), db);
 
 /** What RestorePanel asks main before writing: refuse unless the seal verdict is ok. */
@@ -120,15 +129,27 @@ describe('backup and restore', () => {
     const freshMain = mainProcess();
     const opened = await open(file, fresh);
     expect(await freshMain.seal.verify(opened.manifestBytes, opened.signature)).toMatchObject({ ok: false, code: 'needPassword', fingerprint: (await main.unitKeys.status(unitId))!.fingerprint });
-    await expect(restoreBackup(fresh, opened, { approve: approveBy(freshMain.seal, 'wrong-pass1') })).rejects.toThrow('wrongPassword');
-    expect(await fresh.devices.count()).toBe(0);
+    const directory = directoryFor(fresh);
+    const namesBefore = await Dexie.getDatabaseNames();
+    await expect(restoreBackup(fresh, opened, { directory, approve: approveBy(freshMain.seal, 'wrong-pass1') })).rejects.toThrow('wrongPassword');
+    expect(await Dexie.getDatabaseNames()).toEqual(namesBefore);
     const progress: number[] = [];
-    const counts = await restoreBackup(fresh, opened, { approve: approveBy(freshMain.seal, PASSWORD), onProgress: (p) => progress.push(p.done) });
+    const { counts, db: restored } = await restoreBackup(fresh, opened, { directory, approve: approveBy(freshMain.seal, PASSWORD), onProgress: (p) => progress.push(p.done) });
     expect(counts).toEqual(draft.counts);
+    expect(progress.length).toBe(draft.frames);
     expect(progress.at(-1)).toBe(Object.values(draft.counts).reduce((a, b) => a + b, 0));
-    expect(await dump(fresh)).toEqual(await dump(db));
-    expect((await verifyUnitChain(fresh, unitId)).ok).toBe(true);
-    expect((await fresh.meta.get(LAST_RESTORE_KEY))?.value).toMatchObject({ unit: { name: '庄浪县信息办', code: 'ZL-001' }, counts: { devices: 30 } });
+    // The restored data is a new database, now the live one; the empty one it replaced goes at the next start.
+    expect(directory.live()).toBe(restored.name);
+    expect(restored.name).not.toBe(fresh.name);
+    expect(directory.stored()).toEqual({ live: restored.name, drop: [fresh.name] });
+    expect(await dump(restored)).toEqual(await dump(db));
+    expect((await verifyUnitChain(restored, unitId)).ok).toBe(true);
+    expect((await restored.meta.get(LAST_RESTORE_KEY))?.value).toMatchObject({ unit: { name: '庄浪县信息办', code: 'ZL-001' }, counts: { devices: 30 } });
+    fresh.close();
+    await directory.dropLeftovers();
+    expect(await Dexie.getDatabaseNames()).not.toContain(fresh.name);
+    expect(await Dexie.getDatabaseNames()).toContain(restored.name);
+    expect(directory.stored()).toEqual({ live: restored.name, drop: [] });
   });
 
   it('the PC that made it restores it over its own data; any other key is refused', async () => {
@@ -136,7 +157,10 @@ describe('backup and restore', () => {
     const { file } = await backupFile(db, main.seal);
     const opened = await open(file, db);
     expect(await main.seal.verify(opened.manifestBytes, opened.signature)).toMatchObject({ ok: true, signer: 'thisPc' });
-    await expect(restoreBackup(db, opened, { approve: approveBy(main.seal) })).resolves.toMatchObject({ devices: 30 });
+    const directory = directoryFor(db);
+    const { db: restored } = await restoreBackup(db, opened, { directory, approve: approveBy(main.seal) });
+    expect(await dump(restored)).toEqual(await dump(db));
+    expect(directory.live()).toBe(restored.name);
     // A rotated key still accepts what the retired one signed.
     await main.unitKeys.rotate({ unitId, accountId: 'a', password: PASSWORD });
     expect(await main.seal.verify(opened.manifestBytes, opened.signature)).toMatchObject({ ok: true, signer: 'thisPc' });
@@ -159,7 +183,7 @@ describe('backup and restore', () => {
     // 1. The body changed, the genuine signature kept: the signed hash no longer matches.
     const { manifestBytes, signature } = await main.seal.seal(draft, PASSWORD);
     const kept = await remake(edited, draft, { keep: { manifestBytes, signature } });
-    await expect(open(kept, db).then((b) => restoreBackup(db, b, { approve: approveBy(main.seal) }))).rejects.toMatchObject({ code: 'damaged' });
+    await expect(open(kept, db).then((b) => restoreBackup(db, b, { directory: directoryFor(db), approve: approveBy(main.seal) }))).rejects.toMatchObject({ code: 'damaged' });
     expect(await dump(db)).toEqual(before);
 
     // 2. The manifest edited to match, the old signature kept: the signature fails.
@@ -169,7 +193,7 @@ describe('backup and restore', () => {
     // 3. Re-signed with the forger's own key: this unit's PC refuses it …
     const forged = await open(await remake(edited, draft, await forgerSeal({ id: unit.id, name: unit.name, code: unit.code }), withAttackerAdmin), db);
     expect(await main.seal.verify(forged.manifestBytes, forged.signature)).toMatchObject({ ok: false, code: 'otherKey' });
-    await expect(restoreBackup(db, forged, { approve: approveBy(main.seal) })).rejects.toThrow('otherKey');
+    await expect(restoreBackup(db, forged, { directory: directoryFor(db), approve: approveBy(main.seal) })).rejects.toThrow('otherKey');
     expect(await dump(db)).toEqual(before);
     // … and a fresh install shows a fingerprint that is not the unit's, which the administrator compares with the key card.
     const verdict = await mainProcess().seal.verify(forged.manifestBytes, forged.signature, 'Attacker-1');
@@ -201,9 +225,9 @@ describe('backup and restore', () => {
     });
     const before = await dump(db);
     const resigned = await open(await remake(edited, draft, await forgerSeal({ id: unit.id, name: unit.name, code: unit.code })), db);
-    await expect(restoreBackup(db, resigned, { approve: approveBy(main.seal) })).rejects.toThrow('otherKey');
+    await expect(restoreBackup(db, resigned, { directory: directoryFor(db), approve: approveBy(main.seal) })).rejects.toThrow('otherKey');
     const kept = await remake(edited, draft, { keep: await main.seal.seal(draft, PASSWORD) });
-    await expect(open(kept, db).then((b) => restoreBackup(db, b, { approve: approveBy(main.seal) }))).rejects.toMatchObject({ code: 'damaged' });
+    await expect(open(kept, db).then((b) => restoreBackup(db, b, { directory: directoryFor(db), approve: approveBy(main.seal) }))).rejects.toMatchObject({ code: 'damaged' });
     expect(await dump(db)).toEqual(before);
   });
 
@@ -216,11 +240,17 @@ describe('backup and restore', () => {
     await expect(open(file.subarray(0, file.length - 40), target)).rejects.toBeInstanceOf(BackupError);
     await expect(open(utf8('not a backup at all, not even close'), target)).rejects.toMatchObject({ code: 'format' });
     await expect(open(await gzip(utf8('{"format":"zwledger-backup","version":1}\n{}')), target)).rejects.toMatchObject({ code: 'unsigned' });
-    // Flip a byte near the end of the body: the frames before it are written, then the whole transaction rolls back.
+    // Flip a byte near the end of the body: the frames before it are written into a new database, which is then deleted.
     const opened = await open(file, target);
     const damaged = file.slice();
     damaged[opened.manifest.body.bytes - 10]! ^= 0xff;
-    await expect(restoreBackup(target, await open(damaged, target), { approve: async () => undefined })).rejects.toBeInstanceOf(BackupError);
+    const directory = directoryFor(target);
+    const namesBefore = await Dexie.getDatabaseNames();
+    const written: number[] = [];
+    await expect(restoreBackup(target, await open(damaged, target), { directory, approve: async () => undefined, onProgress: (p) => written.push(p.done) })).rejects.toBeInstanceOf(BackupError);
+    expect(written.length).toBeGreaterThan(2);
     expect(await dump(target)).toEqual(before);
+    expect(directory.stored()).toEqual({ live: target.name, drop: [] });
+    expect(await Dexie.getDatabaseNames()).toEqual(namesBefore);
   });
 });
