@@ -55,7 +55,7 @@ export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: strin
     if (!data?.unit) return null;
     const devices = new Map(data.devices.map((d) => [d.id, d]));
     const maintainers = new Map((data.ledgers.get('maintainers') ?? []).map((m) => [m.id, m as unknown as Maintainer]));
-    return { t, unit: data.unit, devices, activeDevices: data.devices.filter((d) => d.retiredAt === null), maintainers, me: '', names: new Map(), now: Date.now() };
+    return { t, unit: data.unit, devices, activeDevices: data.devices.filter((d) => d.retiredAt === null), maintainers, me: '', names: new Map(), ranges: [], now: Date.now() };
   }, [data, t]);
 
   const tab = (key: string, label: MessageKey, n: number, body: ReactNode) => ({ key, label: `${t(label)}（${n}）`, children: n === 0 ? <Empty description={t('console.unit.noRecords')} /> : body });

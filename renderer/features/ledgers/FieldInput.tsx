@@ -5,6 +5,7 @@ import { CHECK_RESULTS } from '../../../shared/ledgers/inspection';
 import type { MessageKey } from '../../i18n';
 import { lengthRule, TextBox, TextField } from '../../ui/LimitedInput';
 import { afterToday } from '../../ui/pastOnly';
+import { zodRule } from '../../ui/zodRule';
 import { deviceLabel } from './useLedgerContext';
 import type { FieldDef, LedgerContext } from './types';
 
@@ -25,17 +26,20 @@ export function FieldInput({ field, ctx, multipleDevices, pastOnly }: { field: F
   const label = t(field.label);
   const textual = field.kind === 'text' || field.kind === 'textarea';
   // `whitespace` makes the rule a string rule: only text fields may carry it, or a number would be "empty".
-  const rules: FormRule[] = field.required && field.kind !== 'check' ? [textual ? { required: true, whitespace: true, message: t('err.requiredField') } : { required: true, message: t('err.requiredField') }] : [];
-  const limited = textual && field.max !== undefined;
-  if (limited) rules.push(lengthRule(t, field.max!));
+  const rules: FormRule[] = [];
+  if (field.schema) rules.push(zodRule(t, field.schema));
+  else {
+    if (field.required && field.kind !== 'check') rules.push(textual ? { required: true, whitespace: true, message: t('err.requiredField') } : { required: true, message: t('err.requiredField') });
+    if (textual && field.max !== undefined) rules.push(lengthRule(t, field.max));
+  }
   const common = { name: field.name, label, rules, extra: field.help ? t(field.help) : undefined, className: field.wide ? 'form-wide' : undefined, required: field.required };
   const disabledDate = pastOnly ? afterToday : undefined;
 
   switch (field.kind) {
     case 'text':
-      return <Form.Item {...common}><TextField max={field.max ?? 10_000} /></Form.Item>;
+      return <Form.Item {...common}><TextField max={field.max ?? 10_000} placeholder={field.placeholder} autoFocus={field.autoFocus} /></Form.Item>;
     case 'textarea':
-      return <Form.Item {...common}><TextBox max={field.max ?? 10_000} rows={3} /></Form.Item>;
+      return <Form.Item {...common}><TextBox max={field.max ?? 10_000} rows={3} placeholder={field.placeholder} /></Form.Item>;
     case 'number':
       return <Form.Item {...common}><InputNumber min={field.min} max={field.max} style={{ width: '100%' }} /></Form.Item>;
     case 'date':

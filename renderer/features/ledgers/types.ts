@@ -1,10 +1,12 @@
 import type { RecordMeta } from '../../../shared/domain/record';
 import type { ComponentType, ReactNode } from 'react';
+import type { z } from 'zod';
 import type { Device } from '../../../shared/domain/device';
 import type { Permission } from '../../../shared/domain/roles';
 import type { UnitProfile } from '../../../shared/domain/unit';
 import type { LedgerTable } from '../../../shared/ledgers/registry';
 import type { Maintainer } from '../../../shared/ledgers/maintainer';
+import type { IpRange } from '../../../shared/rules/ipRanges';
 import type { LedgerRecord } from '../../db/ledgers';
 import type { MessageKey, Translate } from '../../i18n';
 
@@ -26,6 +28,8 @@ export interface LedgerContext {
   me: string;
   /** Account id → display name, for "by whom". */
   names: ReadonlyMap<string, string>;
+  /** The address ranges the office's policy assigns this unit (none at the office's read-only view). */
+  ranges: readonly IpRange[];
   now: number;
 }
 
@@ -65,6 +69,16 @@ export interface FieldDef {
   visibleWhen?: (values: Record<string, unknown>) => boolean;
   /** A section heading before this field. */
   section?: MessageKey;
+  /**
+   * The record schema's own rule for this field, run as the user types:
+   * the form refuses what the repository would, in the same words (it also
+   * says "请填写…" for an empty required field, so no second rule is added).
+   */
+  schema?: z.ZodType;
+  placeholder?: string;
+  autoFocus?: boolean;
+  /** Warnings shown under this field for the form's current values (a PC on the internet without an isolation card). */
+  after?: (values: Record<string, unknown>, ctx: LedgerContext) => ReactNode;
 }
 
 export interface ColumnDef<R> {

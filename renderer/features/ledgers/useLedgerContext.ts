@@ -6,6 +6,7 @@ import { db } from '../../state/db';
 import { useT } from '../../i18n';
 import { useSession } from '../../state/session';
 import { useDevices } from '../devices/deviceStore';
+import { usePolicy } from '../policy/policyStore';
 import { useLedgers } from './ledgerStore';
 import type { LedgerContext } from './types';
 
@@ -31,6 +32,7 @@ export function useLedgerContext(): LedgerContext | undefined {
   const loadLedger = useLedgers((s) => s.load);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   const now = useNow(30_000);
+  const ranges = usePolicy((p) => p.ranges);
 
   useEffect(() => {
     if (!unit) return;
@@ -47,7 +49,7 @@ export function useLedgerContext(): LedgerContext | undefined {
   const activeDevices = useMemo(() => [...devices.values()].filter((d) => d.retiredAt === null).sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true })), [devices]);
   const maintainers = useMemo(() => new Map((maintainerRows ?? []).map((m) => [m.id, m as unknown as Maintainer])), [maintainerRows]);
 
-  return useMemo(() => (unit ? { t, unit, me, devices, activeDevices, maintainers, names, now } : undefined), [t, unit, me, devices, activeDevices, maintainers, names, now]);
+  return useMemo(() => (unit ? { t, unit, me, devices, activeDevices, maintainers, names, ranges, now } : undefined), [t, unit, me, devices, activeDevices, maintainers, names, ranges, now]);
 }
 
 export function deviceLabel(device: Device | undefined, id: string): string {

@@ -21,7 +21,7 @@ describe('ledger declarations', () => {
       const schema = LEDGER_SPECS[def.table].schema as unknown as { shape?: object; in?: { shape?: object } };
       const shape = Object.keys(schema.shape ?? schema.in?.shape ?? {});
       expect(shape.length).toBeGreaterThan(0);
-      const empty = Object.keys(def.empty({ t: (k: string) => k, now: Date.now(), me: '', unit: { adminName: 'a', docOfficerName: 'b', area: 'urban' }, devices: new Map(), activeDevices: [], maintainers: new Map(), names: new Map() } as never));
+      const empty = Object.keys(def.empty({ t: (k: string) => k, now: Date.now(), me: '', unit: { adminName: 'a', docOfficerName: 'b', area: 'urban' }, devices: new Map(), activeDevices: [], maintainers: new Map(), names: new Map(), ranges: [] } as never));
       expect(new Set(empty)).toEqual(new Set(shape));
       for (const f of def.fields) expect(empty, f.name).toContain(f.name);
     });

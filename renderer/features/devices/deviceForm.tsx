@@ -1,0 +1,64 @@
+import { Alert, Space } from 'antd';
+import { DEVICE_KINDS, DEVICE_STATUSES, deviceInput, type Device, type DeviceInput } from '../../../shared/domain/device';
+import { parseIpv4 } from '../../../shared/rules/network';
+import { inRanges } from '../../../shared/rules/ipRanges';
+import type { FieldDef, LedgerContext } from '../ledgers/types';
+
+/**
+ * The device register's form, declared like every ledger's: its special
+ * parts are rules and warnings of the declaration. IP and MAC are checked
+ * by the schema that normalises them (the repository checks conflicts in
+ * its transaction); the warnings say when a PC on the internet has no
+ * isolation card (第十九条) and when an address lies outside the ranges the
+ * office assigned.
+ */
+
+export const NEW_DEVICE: DeviceInput = {
+  ip: '',
+  mac: '',
+  owner: '',
+  office: '',
+  location: '',
+  kind: 'desktop',
+  status: 'inUse',
+  // An attestation (第十九条): the administrator ticks it for the machine in front of them.
+  dedicatedConfirmed: false,
+  internetCapable: false,
+  isolationCard: false,
+  note: '',
+};
+
+export function deviceFormInput(device: Device | undefined): DeviceInput {
+  if (!device) return NEW_DEVICE;
+  const { ip, mac, owner, office, location, kind, status, dedicatedConfirmed, internetCapable, isolationCard, note } = device;
+  return { ip, mac, owner, office, location, kind, status, dedicatedConfirmed, internetCapable, isolationCard, note };
+}
+
+function deviceWarnings(values: Record<string, unknown>, ctx: LedgerContext) {
+  const violation = values.internetCapable === true && values.isolationCard !== true;
+  const ip = parseIpv4(typeof values.ip === 'string' ? values.ip : '');
+  const outside = ctx.ranges.length > 0 && ip.ok && !inRanges(ip.value, ctx.ranges);
+  if (!violation && !outside) return null;
+  return (
+    <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
+      {violation && <Alert type="warning" showIcon message={ctx.t('device.violation')} />}
+      {outside && <Alert type="warning" showIcon message={ctx.t('device.outsideRangeHelp', { ranges: ctx.ranges.map((x) => x.text).join('，') })} data-testid="outside-range-alert" />}
+    </Space>
+  );
+}
+
+const shape = deviceInput.shape;
+
+export const DEVICE_FORM_FIELDS: readonly FieldDef[] = [
+  { name: 'ip', label: 'device.ip', kind: 'text', required: true, max: 15, schema: shape.ip, placeholder: '10.12.3.45', autoFocus: true },
+  { name: 'mac', label: 'device.mac', kind: 'text', required: true, max: 17, schema: shape.mac, placeholder: 'AA-BB-CC-DD-EE-FF' },
+  { name: 'owner', label: 'device.owner', kind: 'text', required: true, max: 30, schema: shape.owner },
+  { name: 'office', label: 'device.office', kind: 'text', required: true, max: 40, schema: shape.office },
+  { name: 'location', label: 'device.location', kind: 'text', max: 60, wide: true },
+  { name: 'kind', label: 'device.kind', kind: 'select', options: DEVICE_KINDS, optionPrefix: 'device.kind' },
+  { name: 'status', label: 'device.status', kind: 'select', options: DEVICE_STATUSES, optionPrefix: 'device.status' },
+  { name: 'dedicatedConfirmed', label: 'device.dedicated', kind: 'check', help: 'device.dedicatedHelp', wide: true },
+  { name: 'internetCapable', label: 'device.internet', kind: 'check' },
+  { name: 'isolationCard', label: 'device.isolationCard', kind: 'check', after: deviceWarnings },
+  { name: 'note', label: 'device.note', kind: 'textarea', max: 200, wide: true },
+];
