@@ -1,32 +1,29 @@
 import { memo, useEffect, useState } from 'react';
 import { Drawer } from 'antd';
-import type { ChangeEntry } from '../../../shared/changelog/chain';
 import type { Device } from '../../../shared/domain/device';
-import { recordHistory } from '../../db/history';
 import { listAccounts } from '../../db/accounts';
 import { db } from '../../state/db';
 import { useT } from '../../i18n';
 import { diffDevice } from './deviceFields';
-import { ChangeHistory } from '../ledgers/ChangeHistory';
+import { ChangeHistory, useRecordHistory } from '../ledgers/ChangeHistory';
 
 /** Every change to one device from the change log: who, when, and what changed. */
 export const HistoryDrawer = memo(function HistoryDrawer({ device, onClose }: { device: Device | undefined; onClose: () => void }) {
   const t = useT();
-  const [entries, setEntries] = useState<ChangeEntry[]>([]);
+  const entries = useRecordHistory('devices', device);
   const [names, setNames] = useState<Map<string, string>>(new Map());
+  const unitId = device?.unitId;
 
   useEffect(() => {
-    if (!device) return;
+    if (!unitId) return;
     let live = true;
-    void Promise.all([recordHistory(db, 'devices', device.id), listAccounts(db, device.unitId)]).then(([history, accounts]) => {
-      if (!live) return;
-      setEntries(history);
-      setNames(new Map(accounts.map((a) => [a.id, `${a.displayName}（${a.username}）`])));
+    void listAccounts(db, unitId).then((accounts) => {
+      if (live) setNames(new Map(accounts.map((a) => [a.id, `${a.displayName}（${a.username}）`])));
     });
     return () => {
       live = false;
     };
-  }, [device]);
+  }, [unitId]);
 
   return (
     <Drawer open={device !== undefined} onClose={onClose} title={t('device.historyTitle', { ip: device?.ip ?? '' })} size={620} destroyOnHidden>

@@ -1,5 +1,8 @@
+import { useEffect, useState } from 'react';
 import { Empty, Table, Tag, Timeline, Typography } from 'antd';
 import type { ChangeEntry } from '../../../shared/changelog/chain';
+import { recordHistory } from '../../db/history';
+import { db } from '../../state/db';
 import type { Translate } from '../../i18n';
 import { formatDateTime, revisionText } from '../../ui/format';
 
@@ -10,6 +13,24 @@ export interface FieldChange {
   label: string;
   before: string;
   after: string;
+}
+
+/** One record's change-log entries, oldest first, read again when the record changes; empty while none is shown. */
+export function useRecordHistory(table: string, record: { id: string; rev: number } | undefined): ChangeEntry[] {
+  const [entries, setEntries] = useState<ChangeEntry[]>([]);
+  const id = record?.id;
+  const rev = record?.rev;
+  useEffect(() => {
+    if (id === undefined) return;
+    let live = true;
+    void recordHistory(db, table, id).then((history) => {
+      if (live) setEntries(history);
+    });
+    return () => {
+      live = false;
+    };
+  }, [table, id, rev]);
+  return id === undefined ? [] : entries;
 }
 
 /**

@@ -1,29 +1,15 @@
 import type { RecordMeta } from '../../../shared/domain/record';
-import { useEffect, useState } from 'react';
 import { Descriptions, Drawer, Typography } from 'antd';
-import type { ChangeEntry } from '../../../shared/changelog/chain';
-import { recordHistory } from '../../db/history';
 import { fieldsOf } from '../../db/ledgers';
-import { db } from '../../state/db';
 import { formatDateTime } from '../../ui/format';
-import { ChangeHistory } from './ChangeHistory';
+import { ChangeHistory, useRecordHistory } from './ChangeHistory';
 import { diffRecord, fieldText } from './display';
 import type { LedgerContext, LedgerDef } from './types';
 
 /** One record as it stands, then every change to it from the change log: who, when, what. */
 export function LedgerDetailDrawer<R extends RecordMeta>({ def, ctx, record, onClose }: { def: LedgerDef<R>; ctx: LedgerContext; record: R | undefined; onClose: () => void }) {
   const t = ctx.t;
-  const [entries, setEntries] = useState<ChangeEntry[]>([]);
-  useEffect(() => {
-    if (!record) return;
-    let live = true;
-    void recordHistory(db, def.table, record.id).then((history) => {
-      if (live) setEntries(history);
-    });
-    return () => {
-      live = false;
-    };
-  }, [record, def.table]);
+  const entries = useRecordHistory(def.table, record);
 
   return (
     <Drawer open={record !== undefined} onClose={onClose} title={record ? def.headline(record, ctx) : ''} size={680} destroyOnHidden>
