@@ -341,12 +341,18 @@ try {
     const stopRestoreHeap = await heapSampler(fresh, page2);
     const r = performance.now();
     await page2.getByRole('tooltip').getByRole('button', { name: '恢复' }).click();
+    // A full-size restore runs for minutes: say how far it has got.
+    const progress = setInterval(() => {
+      void dialog.locator('.ant-progress-text').textContent({ timeout: 1000 }).then((text) => log(`restore ${text ?? ''}, ${Math.round((performance.now() - r) / 1000)} s`), () => undefined);
+    }, 30_000);
+    progress.unref();
     await Promise.race([
       dialog.getByTestId('restore-done').filter({ hasText: '恢复完成' }).waitFor({ timeout: LONG }),
       dialog.getByTestId('restore-error').waitFor({ timeout: LONG }).then(async () => {
         throw new Error(`restore refused: ${await dialog.getByTestId('restore-error').innerText()}`);
       }),
     ]);
+    clearInterval(progress);
     const restoreMs = performance.now() - r;
     const restorePeak = await stopRestoreHeap();
     console.log(JSON.stringify({
