@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ADMIN, addAccount, completeSetup, setIdleMinutes, shot, signIn, signOut } from './helpers';
+import { ADMIN, addAccount, completeSetup, enterDate, setIdleMinutes, shot, signIn, signOut } from './helpers';
 
 // The document officer's day: the calendar decides the slots, the banner
 // reminds as the clock moves, the dialog says how each check-in will count
@@ -99,13 +99,11 @@ test('a past check-in needs its time and its reason, never a future time, and is
   await expect(dialog.getByText('请填写补录的查收时间')).toBeVisible();
   await expect(dialog.getByText('请填写补录原因')).toBeVisible();
   await shot(page, '28-checkin-backfill-refused');
-  await dialog.getByLabel('查收时间').fill('2026-11-24 10:30');
-  await dialog.getByLabel('查收时间').press('Enter');
+  await enterDate(dialog.getByLabel('查收时间'), '2026-11-24 10:30');
   await dialog.getByLabel('补录原因').fill('9 点已查收，忘记签到');
   await dialog.getByRole('button', { name: '查收签到' }).click();
   await expect(dialog.getByText('补录时间晚于现在：只能补录已经做过的查收')).toBeVisible();
-  await dialog.getByLabel('查收时间').fill('2026-11-24 09:02');
-  await dialog.getByLabel('查收时间').press('Enter');
+  await enterDate(dialog.getByLabel('查收时间'), '2026-11-24 09:02');
   await expect(dialog.getByTestId('checkin-slot')).toHaveText('将计入 09:00（按时）');
   await expect(dialog.getByText('补录时间晚于现在')).toBeHidden();
   await dialog.getByRole('button', { name: '查收签到' }).click();

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 export const ADMIN = { username: 'admin', password: 'Zhuanwang2026' };
@@ -6,6 +6,23 @@ export const ADMIN = { username: 'admin', password: 'Zhuanwang2026' };
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results/screens', { recursive: true });
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false });
+}
+
+/**
+ * Types a date (or date and time) into a picker and commits it with Enter, as
+ * a user does. Playwright types and presses faster than the picker re-renders,
+ * and on a loaded machine the Enter can reach it before the typed text has:
+ * the value is then not taken, and leaving the field puts the old one back.
+ * So the entry is checked after leaving the field and made again until the
+ * picker holds it.
+ */
+export async function enterDate(input: Locator, text: string): Promise<void> {
+  await expect(async () => {
+    await input.fill(text);
+    await input.press('Enter');
+    await input.blur();
+    await expect(input).toHaveValue(text, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
 }
 
 /** The wizard's three steps, each filled with valid data unless told otherwise. */

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ADMIN, completeSetup, fillDevice, saveDrawer, setIdleMinutes, shot, signIn } from './helpers';
+import { ADMIN, completeSetup, enterDate, fillDevice, saveDrawer, setIdleMinutes, shot, signIn } from './helpers';
 
 // A unit's ledgers, declared once and used alike: maintainers, a fault ticket
 // against the 3-hour township deadline, the duty log, a weekly virus sweep,
@@ -80,8 +80,7 @@ test('a fault ticket counts down to the township deadline, is urged, arrives lat
   // Resolving needs the maintenance sheet's cause; the refusal names the field.
   await row.getByRole('button', { name: '编辑' }).click();
   dialog = page.getByRole('dialog');
-  await dialog.getByLabel('故障排除时间').fill('2026-11-24 12:20'); // not after now: a resolution ahead of the clock is refused
-  await dialog.getByLabel('故障排除时间').press('Enter');
+  await enterDate(dialog.getByLabel('故障排除时间'), '2026-11-24 12:20'); // not after now: a resolution ahead of the clock is refused
   await saveDrawer(page);
   await expect(dialog.getByText('故障已解决，请在维修单中选择故障原因')).toBeVisible();
   await dialog.getByRole('combobox', { name: '故障原因' }).click();
@@ -131,14 +130,11 @@ test('a weekly sweep of every device in one entry, and the coverage it gives', a
   await dialog.getByLabel('查杀工具').fill('奇安信天擎');
   await dialog.getByLabel('病毒库版本').fill('2026.11.20.01');
   // Days after today cannot be picked (a scan records what happened), so the sweep is dated two days back.
-  await dialog.getByLabel('查杀日期').fill('2026-11-22');
-  await dialog.getByLabel('查杀日期').press('Enter');
-  await dialog.getByLabel('病毒库日期').fill('2026-11-23');
-  await dialog.getByLabel('病毒库日期').press('Enter');
+  await enterDate(dialog.getByLabel('查杀日期'), '2026-11-22');
+  await enterDate(dialog.getByLabel('病毒库日期'), '2026-11-23');
   await saveDrawer(page);
   await expect(dialog.getByText('病毒库日期不能晚于查杀日期')).toBeVisible();
-  await dialog.getByLabel('病毒库日期').fill('2026-11-20');
-  await dialog.getByLabel('病毒库日期').press('Enter');
+  await enterDate(dialog.getByLabel('病毒库日期'), '2026-11-20');
   await saveDrawer(page);
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('ledger-count')).toHaveText('显示 2 条，共 2 条有效记录');
