@@ -223,7 +223,7 @@ const PAGE_GROUPS = {
       renderOverRawRead: round(median(l.runs.map((r) => r.renderMs / r.rawReadMs)), 3), rowsOnScreen: l.runs.at(-1).renderedRows,
     });
     const s = await page.evaluate((k) => window.runDevicesSearch(k), REPEATS);
-    line({ bench: 'devices.searchAsYouType', devices: COUNT, keystrokes: s.keystrokes, medianMs: round(s.medianMs), p95Ms: round(s.p95Ms), maxMs: round(s.maxMs), target: 'p95 <= 30 ms' });
+    line({ bench: 'devices.searchAsYouType', devices: COUNT, keystrokes: s.keystrokes, medianMs: round(s.medianMs), p95Ms: round(s.p95Ms), maxMs: round(s.maxMs), target: 'p95 <= 30 ms', slowest: s.slowest });
   },
 
   async checkins(page) {

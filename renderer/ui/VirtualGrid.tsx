@@ -28,7 +28,7 @@ export interface GridSort {
 }
 
 const ROW_HEIGHT = 40;
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 /** .vgrid-th: 8px padding each side; a sorter is 9px wide after a 4px gap. */
 const TH_PADDING = 16;
 const SORTER = 13;
@@ -121,24 +121,9 @@ function GridInner<Row>({ rows, columns, rowKey, rowClassName, sort, onSort, loa
         <div style={{ height: rows.length * ROW_HEIGHT, width, minWidth: '100%', position: 'relative' }}>
           {visible.map((index) => {
             const row = rows[index]!;
-            return (
-              // Keyed by screen slot, not by record: a new filter result reuses
-              // the row elements on screen and only their text changes.
-              <div
-                key={index - first}
-                data-row-key={rowKey(row)}
-                role="row"
-                data-testid="grid-row"
-                className={`vgrid-row ${rowClassName?.(row) ?? ''}`}
-                style={{ gridTemplateColumns: template, transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
-              >
-                {columns.map((c) => (
-                  <div key={c.key} role="cell" className={c.pinned ? 'vgrid-td pinned' : 'vgrid-td'}>
-                    {c.render(row)}
-                  </div>
-                ))}
-              </div>
-            );
+            // Keyed by screen slot, not by record: a new filter result reuses
+            // the row elements on screen and only their text changes.
+            return <GridRow<Row> key={index - first} row={row} index={index} columns={columns} template={template} rowKey={rowKey} rowClassName={rowClassName} />;
           })}
         </div>
         {rows.length === 0 && !loading && <Empty className="vgrid-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
@@ -147,5 +132,37 @@ function GridInner<Row>({ rows, columns, rowKey, rowClassName, sort, onSort, loa
     </div>
   );
 }
+
+interface RowProps<Row> {
+  row: Row;
+  index: number;
+  columns: readonly GridColumn<Row>[];
+  template: string;
+  rowKey: (row: Row) => string;
+  rowClassName?: (row: Row) => string;
+}
+
+/**
+ * One row on screen. Memoised: while typing narrows a list, the rows at the
+ * top often stay the same records in the same slots, and their cells need
+ * not be rendered again.
+ */
+const GridRow = memo(function GridRow<Row>({ row, index, columns, template, rowKey, rowClassName }: RowProps<Row>) {
+  return (
+    <div
+      data-row-key={rowKey(row)}
+      role="row"
+      data-testid="grid-row"
+      className={`vgrid-row ${rowClassName?.(row) ?? ''}`}
+      style={{ gridTemplateColumns: template, transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
+    >
+      {columns.map((c) => (
+        <div key={c.key} role="cell" className={c.pinned ? 'vgrid-td pinned' : 'vgrid-td'}>
+          {c.render(row)}
+        </div>
+      ))}
+    </div>
+  );
+}) as <Row>(props: RowProps<Row>) => ReactNode;
 
 export const VirtualGrid = memo(GridInner) as typeof GridInner;

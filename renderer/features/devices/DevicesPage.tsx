@@ -133,6 +133,7 @@ export function DevicesPage() {
   const setQuery = useCallback((query: string) => setFilters((f) => ({ ...f, query })), []);
   const [importing, setImporting] = useState(false);
   const openImport = useCallback(() => setImporting(true), []);
+  const closeImport = useCallback(() => setImporting(false), []);
   const exportSheet = useSheetExport();
   const shownRef = useRef(shown);
   shownRef.current = shown;
@@ -178,7 +179,7 @@ export function DevicesPage() {
       <DeviceFormDrawer open={editing !== undefined} device={editing?.device} onClose={closeEditing} />
       <RetireModal device={retiring} onClose={closeRetiring} />
       <HistoryDrawer device={history} onClose={closeHistory} />
-      <ImportDrawer open={importing} onClose={() => setImporting(false)} />
+      <ImportDrawer open={importing} onClose={closeImport} />
     </div>
   );
 }

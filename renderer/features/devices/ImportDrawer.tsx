@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import dayjs from 'dayjs';
 import { Alert, App, Button, Drawer, Form, InputNumber, Segmented, Select, Space, Steps, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
@@ -25,7 +25,7 @@ const ACTION_COLOR = { create: 'green', update: 'blue', unchanged: 'default', re
  * per row what will be created, updated or refused and why — and only then
  * write, in one transaction.
  */
-export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+export const ImportDrawer = memo(function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const actor = useActor();
@@ -248,4 +248,4 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
       )}
     </Drawer>
   );
-}
+});

@@ -142,10 +142,21 @@ export function incrementalFilter(): (rows: readonly IndexedDevice[], filters: D
       last.filters.kind === filters.kind &&
       last.filters.violationsOnly === filters.violationsOnly &&
       narrows(last.plan, plan);
-    const result = reuse && last ? (last.plan.text === plan.text ? last.result : filterDevices(last.result, filters, plan)) : filterDevices(rows, filters, plan);
+    const fresh = reuse && last ? (last.plan.text === plan.text ? last.result : filterDevices(last.result, filters, plan)) : filterDevices(rows, filters, plan);
+    // The first characters of an address or a MAC often match every device
+    // shown already: the same list is handed back as the same array, so the
+    // rows on screen are not drawn again.
+    const result = last !== undefined && sameRows(fresh, last.result) ? last.result : fresh;
     last = { rows, filters, plan, result };
     return result;
   };
+}
+
+function sameRows(a: readonly IndexedDevice[], b: readonly IndexedDevice[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Whether a device in this state is what the status filter asks for ('active': anything not retired). */
