@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { Account } from '../../shared/domain/account';
 import type { UnitProfile } from '../../shared/domain/unit';
@@ -82,10 +83,18 @@ export const useSession = create<SessionState>((set, get) => ({
 }));
 
 /** The actor stamped on writes. Only called from screens behind sign-in. */
+/**
+ * The signed-in user as writes name them. The same object from render to
+ * render while the user is the same: callbacks that depend on it keep their
+ * identity, so memoised parts of a page do not render again on each keystroke.
+ */
 export function useActor(): Actor {
-  const { unit, account } = useSession();
-  if (!unit || !account) throw new Error('no signed-in user');
-  return { unitId: unit.id, accountId: account.id, role: account.role };
+  const unitId = useSession((s) => s.unit?.id);
+  const accountId = useSession((s) => s.account?.id);
+  const role = useSession((s) => s.account?.role);
+  const actor = useMemo(() => (unitId && accountId && role ? { unitId, accountId, role } : undefined), [unitId, accountId, role]);
+  if (!actor) throw new Error('no signed-in user');
+  return actor;
 }
 
 export function useCan(permission: Permission): boolean {

@@ -66,6 +66,8 @@ test('a duplicate IP is refused, naming the other device, and nothing is saved',
   await expect(page.getByTestId('device-count')).toHaveText('共 1 / 1 台');
   // Fixed, and an internet-capable PC without isolation card: saved with a violation mark.
   await page.getByRole('dialog').getByLabel('MAC 地址').fill('aabb.ccdd.ee11');
+  // The refusal under the field goes as the value changes, and the fields below move up: click once they have.
+  await expect(page.getByText('MAC 地址格式不正确')).toBeHidden();
   await page.getByRole('dialog').getByLabel('可上互联网').check();
   await expect(page.getByText('违规：上互联网未装隔离卡')).toBeVisible();
   await saveDrawer(page);

@@ -74,8 +74,11 @@ export function ExportCard({ keyStatus }: { keyStatus: KeyStatus | null }) {
         {(plan === null || plan?.onlyExportFilings) && (
           <Alert type="info" showIcon data-testid="export-nothing" message={t('export.nothing')} description={plan?.onlyExportFilings ? t('export.onlyFilings') : undefined} />
         )}
+        {/* One item, not a fragment: antd's Space keys its items by position, and a fragment that
+            appears when the plan has loaded would shift the password field's key, remount it and drop
+            what is being typed into it. */}
         {plan && !plan.onlyExportFilings && (
-          <>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text strong data-testid="export-summary">
               {t('export.summary', { range: entryRange(t, plan.fromSeq, plan.toSeq), n: plan.entries.length, first: formatDateTime(plan.firstAt), last: formatDateTime(plan.lastAt) })}
             </Typography.Text>
@@ -90,7 +93,7 @@ export function ExportCard({ keyStatus }: { keyStatus: KeyStatus | null }) {
                 { title: t('export.count'), dataIndex: 'n', width: 100, align: 'right' },
               ]}
             />
-          </>
+          </Space>
         )}
         {!keyStatus && <Alert type="warning" showIcon message={t('export.needKey')} />}
         <Space wrap>

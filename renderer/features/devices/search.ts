@@ -67,16 +67,22 @@ export function planQuery(rawQuery: string): QueryPlan {
   const text = rawQuery.trim().toLowerCase();
   const hex = text.replace(/[-:.\s]/g, '');
   const looksLikeIp = /^\d{1,3}\.(\d{1,3}\.?)*$/.test(text);
-  const macFragment = !looksLikeIp && hex.length >= 2 && /^[0-9a-f]+$/.test(hex) ? hex : undefined;
+  // From the first character: a longer query then only ever narrows what is shown (with a two-character
+  // minimum, "a" showed no device and "aa" a thousand), and each keystroke can filter the last result.
+  const macFragment = !looksLikeIp && hex.length >= 1 && /^[0-9a-f]+$/.test(hex) ? hex : undefined;
   return { text, macFragment };
 }
 
 /**
- * A longer query of the same kind can only narrow the result, so typing
- * forward filters the previous result instead of the whole register.
+ * Whether every device the next query matches was matched by the previous
+ * one, so typing forward filters the previous result instead of the whole
+ * register. A longer text keeps only IP prefixes and text matches that the
+ * shorter one had; its MAC digits (when it has any) extend the shorter
+ * query's, so they can only narrow too — unless the shorter query matched
+ * no MAC digits at all ("10" looks like MAC digits, "10." like an address).
  */
 export function narrows(previous: QueryPlan, next: QueryPlan): boolean {
-  return next.text.startsWith(previous.text) && (previous.macFragment === undefined) === (next.macFragment === undefined);
+  return next.text.startsWith(previous.text) && (next.macFragment === undefined || previous.macFragment !== undefined);
 }
 
 // One plain loop: this runs on every keystroke over up to 50,000 rows.

@@ -40,6 +40,24 @@ describe('device search', () => {
     expect(planQuery('10').macFragment).toBe('10');
   });
 
+  it('typing on never brings back a device the shorter query had hidden', () => {
+    // With MAC digits only from two characters, "a" matched nobody here and "aa" a device.
+    for (const query of ['a', 'aa', 'aab', '0', '02', '02-', '1', '10', '10.', '10.1']) {
+      for (let i = 1; i < query.length; i++) {
+        const shorter = new Set(ips({ query: query.slice(0, i) }));
+        expect(ips({ query }).filter((ip) => !shorter.has(ip)), `${query.slice(0, i)} → ${query}`).toEqual([]);
+      }
+    }
+    expect(planQuery('a').macFragment).toBe('a');
+  });
+
+  it('the incremental filter hands back the same list when a keystroke changes nothing shown', () => {
+    const filter = incrementalFilter();
+    const first = filter(rows, { ...DEFAULT_FILTERS, query: '1' });
+    expect(filter(rows, { ...DEFAULT_FILTERS, query: '10' })).toBe(first);
+    expect(filter(rows, { ...DEFAULT_FILTERS, query: '10.1.2' })).not.toBe(first);
+  });
+
   it('filters by status, kind and violation', () => {
     expect(ips({ status: 'retired' })).toEqual(['10.1.2.30']);
     expect(ips({ status: 'all' })).toHaveLength(4);
@@ -55,7 +73,7 @@ describe('device search', () => {
   });
 
   it('the incremental filter always equals a full scan', () => {
-    const sequence = ['1', '10', '10.', '10.1', '10.1.2', '10.1', '', 'a', 'aa', 'aab', 'aabb', 'aabbc', '0', '02', '02-', '02-0', '1', '10', '100', '1001', '信', '信息', '信息科', '信'];
+    const sequence = ['1', '10', '10.', '10.1', '10.1.2', '10.1', '', 'a', 'aa', 'aab', 'aabb', 'aabbc', '0', '02', '02-', '02-0', '1', '10', '100', '1001', '信', '信息', '信息科', '信', '5', '5 ', '5 楼', 'c', 'cc:', 'cc:0', 'cc:00:1'];
     for (const status of ['active', 'all'] as const) {
       const filter = incrementalFilter();
       for (const query of sequence) {
