@@ -82,9 +82,8 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 }));
 
-/** The actor stamped on writes. Only called from screens behind sign-in. */
 /**
- * The signed-in user as writes name them. The same object from render to
+ * The actor stamped on writes; only called from screens behind sign-in. The same object from render to
  * render while the user is the same: callbacks that depend on it keep their
  * identity, so memoised parts of a page do not render again on each keystroke.
  */
