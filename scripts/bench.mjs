@@ -190,7 +190,11 @@ const PAGE_GROUPS = {
     const pairs = [];
     try {
       for (let r = 0; r < REPEATS; r++) {
+        // Settle first: deleting and compacting the previous pair's databases otherwise runs
+        // inside the next timed phase and lands on whichever side happens to be running.
+        await new Promise((r) => setTimeout(r, 3000));
         const imp = await page.evaluate(() => window.runConsoleImport('fixtures'));
+        await new Promise((r) => setTimeout(r, 3000));
         const raw = await page.evaluate(() => window.runConsoleRaw());
         pairs.push({ imp, raw });
       }

@@ -178,29 +178,37 @@ export async function mergeVerified(
         outcome.missing = { from: before ? before.toSeq + 1 : 1, to: manifest.fromSeq - 1 };
       }
       const merged: Partial<Record<LoggedTable, number>> = {};
-      for (const [table, records] of plan.latest) {
-        const store = mergedStore(db, table);
-        const ids = records.map(({ record }) => record.id);
-        // Reads are what the merge adds to the writes, so each is the cheapest that answers: which
-        // ids this unit already holds (keys only, one range) and the office's own few records (all
-        // keys). An id another unit holds is refused by the write itself: the id index is unique.
-        const [ownKeys, local] = await Promise.all([
-          store.where('[unitId+id]').between([unitId, Dexie.minKey], [unitId, Dexie.maxKey]).primaryKeys(),
-          checkLocal ? db.table(table).toCollection().primaryKeys() : Promise.resolve([]),
-        ]);
-        const ownIds = new Set(ownKeys.map(([, id]) => id));
-        const localIds = new Set(local as string[]);
-        const updated = ids.filter((id) => ownIds.has(id));
-        const revs = new Map((await store.bulkGet(updated.map((id) => [unitId, id] as [string, string]))).map((r, i) => [updated[i]!, r?.rev ?? 0]));
-        const held: Held[] = ids.map((id) => {
-          const ownRev = revs.get(id);
-          const elsewhere = localIds.has(id);
-          return ownRev === undefined ? { elsewhere } : { ownRev, elsewhere };
-        });
-        const decision = decideWrites(table, records, held);
+      // Reads are what the merge adds to the writes, so each is the cheapest that answers (which ids
+      // this unit already holds: keys only, one range; the office's own few records: all keys), and
+      // all tables' reads go out together rather than one round trip after another. An id another
+      // unit holds is refused by the write itself: the id index is unique.
+      const localIds = checkLocal ? await Promise.all(plan.latest.map(([table]) => db.table(table).toCollection().primaryKeys())) : [];
+      const helds = await Promise.all(
+        plan.latest.map(async ([table, records], t): Promise<Held[]> => {
+          const store = mergedStore(db, table);
+          const ownKeys = await store.where('[unitId+id]').between([unitId, Dexie.minKey], [unitId, Dexie.maxKey]).primaryKeys();
+          const ownIds = new Set(ownKeys.map(([, id]) => id));
+          const local = new Set((localIds[t] ?? []) as string[]);
+          const updated = records.filter(({ record }) => ownIds.has(record.id)).map(({ record }) => record.id);
+          const stored = updated.length > 0 ? await store.bulkGet(updated.map((id) => [unitId, id] as [string, string])) : [];
+          const revs = new Map(stored.map((r, i) => [updated[i]!, r?.rev ?? 0]));
+          return records.map(({ record }) => {
+            const ownRev = revs.get(record.id);
+            const elsewhere = local.has(record.id);
+            return ownRev === undefined ? { elsewhere } : { ownRev, elsewhere };
+          });
+        }),
+      );
+      const decisions = plan.latest.map(([table, records], t) => {
+        const decision = decideWrites(table, records, helds[t]!);
         if ('problem' in decision) throw new Refused(decision.problem);
-        if (decision.writes.length > 0) await writeOwn(store, table, records, decision.writes);
-        merged[table] = decision.writes.length;
+        return decision.writes;
+      });
+      for (let t = 0; t < plan.latest.length; t++) {
+        const [table, records] = plan.latest[t]!;
+        const writes = decisions[t]!;
+        if (writes.length > 0) await writeOwn(mergedStore(db, table), table, records, writes);
+        merged[table] = writes.length;
       }
       await db.receivedBundles.add({
         fileHash,

@@ -26,22 +26,38 @@ function compress(v: Int32Array, block: Uint8Array, offset: number): void {
     W[j] = (x ^ rotl(x, 15) ^ rotl(x, 23)) ^ rotl(W[j - 13]!, 7) ^ W[j - 6]!;
   }
   let a = v[0]!, b = v[1]!, c = v[2]!, d = v[3]!, e = v[4]!, f = v[5]!, g = v[6]!, h = v[7]!;
-  for (let j = 0; j < 64; j++) {
-    const a12 = rotl(a, 12);
-    const ss1 = rotl((a12 + e + T[j]!) | 0, 7);
-    const ss2 = ss1 ^ a12;
-    const ff = j < 16 ? a ^ b ^ c : (a & b) | (a & c) | (b & c);
-    const gg = j < 16 ? e ^ f ^ g : (e & f) | (~e & g);
-    const tt1 = (ff + d + ss2 + (W[j]! ^ W[j + 4]!)) | 0;
-    const tt2 = (gg + h + ss1 + W[j]!) | 0;
+  // Rounds 0–15 and 16–63 differ only in FF and GG; two loops keep the branch out of the hot path.
+  for (let j = 0; j < 16; j++) {
+    const a12 = (a << 12) | (a >>> 20);
+    const s = (a12 + e + T[j]!) | 0;
+    const ss1 = (s << 7) | (s >>> 25);
+    const wj = W[j]!;
+    const tt1 = ((a ^ b ^ c) + d + (ss1 ^ a12) + (wj ^ W[j + 4]!)) | 0;
+    const tt2 = ((e ^ f ^ g) + h + ss1 + wj) | 0;
     d = c;
-    c = rotl(b, 9);
+    c = (b << 9) | (b >>> 23);
     b = a;
     a = tt1;
     h = g;
-    g = rotl(f, 19);
+    g = (f << 19) | (f >>> 13);
     f = e;
-    e = tt2 ^ rotl(tt2, 9) ^ rotl(tt2, 17);
+    e = tt2 ^ ((tt2 << 9) | (tt2 >>> 23)) ^ ((tt2 << 17) | (tt2 >>> 15));
+  }
+  for (let j = 16; j < 64; j++) {
+    const a12 = (a << 12) | (a >>> 20);
+    const s = (a12 + e + T[j]!) | 0;
+    const ss1 = (s << 7) | (s >>> 25);
+    const wj = W[j]!;
+    const tt1 = (((a & b) | (a & c) | (b & c)) + d + (ss1 ^ a12) + (wj ^ W[j + 4]!)) | 0;
+    const tt2 = (((e & f) | (~e & g)) + h + ss1 + wj) | 0;
+    d = c;
+    c = (b << 9) | (b >>> 23);
+    b = a;
+    a = tt1;
+    h = g;
+    g = (f << 19) | (f >>> 13);
+    f = e;
+    e = tt2 ^ ((tt2 << 9) | (tt2 >>> 23)) ^ ((tt2 << 17) | (tt2 >>> 15));
   }
   v[0]! ^= a; v[1]! ^= b; v[2]! ^= c; v[3]! ^= d; v[4]! ^= e; v[5]! ^= f; v[6]! ^= g; v[7]! ^= h;
 }

@@ -1,9 +1,40 @@
-/** Both the page and Node ≥ 16 have btoa; shared code is compiled without either's library types. */
-const encode = (globalThis as unknown as { btoa(binary: string): string }).btoa;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+const PAD = 0x3d;
 
-/** Bytes as base64, in chunks: one spread of a large array would overflow the call stack. */
+// shared/ is typed without either environment's library; both Node and browsers have TextDecoder.
+const Decoder = (globalThis as unknown as { TextDecoder: new () => { decode(bytes: Uint8Array): string } }).TextDecoder;
+const ascii = new Decoder();
+
+/**
+ * Bytes as base64 (RFC 4648, padded). Encoded into a byte buffer and decoded
+ * once: the import keeps every received bundle's file this way, and building
+ * the string through btoa cost more than a tenth of checking the bundle.
+ */
 export function toBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return encode(out);
+  const n = bytes.length;
+  const out = new Uint8Array(Math.ceil(n / 3) * 4);
+  const whole = n - (n % 3);
+  let o = 0;
+  for (let i = 0; i < whole; i += 3) {
+    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[o++] = CODES[v >>> 18]!;
+    out[o++] = CODES[(v >>> 12) & 63]!;
+    out[o++] = CODES[(v >>> 6) & 63]!;
+    out[o++] = CODES[v & 63]!;
+  }
+  if (n - whole === 1) {
+    const v = bytes[whole]! << 16;
+    out[o++] = CODES[v >>> 18]!;
+    out[o++] = CODES[(v >>> 12) & 63]!;
+    out[o++] = PAD;
+    out[o++] = PAD;
+  } else if (n - whole === 2) {
+    const v = (bytes[whole]! << 16) | (bytes[whole + 1]! << 8);
+    out[o++] = CODES[v >>> 18]!;
+    out[o++] = CODES[(v >>> 12) & 63]!;
+    out[o++] = CODES[(v >>> 6) & 63]!;
+    out[o++] = PAD;
+  }
+  return ascii.decode(out);
 }
