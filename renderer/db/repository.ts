@@ -38,6 +38,7 @@ const WRITE_PERMISSION: Record<LoggedTable, Permission> = {
   trainings: 'ledgers.write',
   copyFilings: 'copies.file',
   maintainers: 'ledgers.write',
+  selfAssessments: 'evaluation.self',
 };
 
 export interface Write {

@@ -15,6 +15,7 @@ import type { Inspection } from '../../shared/ledgers/inspection';
 import type { Training } from '../../shared/ledgers/training';
 import type { CopyFiling } from '../../shared/ledgers/copyFiling';
 import type { Maintainer } from '../../shared/ledgers/maintainer';
+import type { SelfAssessment } from '../../shared/evaluation/selfAssessment';
 import type { LoggedTable } from '../../shared/changelog/tables';
 import type { CryptoSuite } from '../../shared/bundle/suites';
 import { MERGED_TABLES, type MergedTable } from '../../shared/console/records';
@@ -61,6 +62,9 @@ export const DB_NAME = 'zwledger';
 
 /** The table holding received records of each merged table. */
 export const MERGED_STORE: Record<MergedTable, string> = Object.fromEntries(MERGED_TABLES.map((t) => [t, `merged${t[0]!.toUpperCase()}${t.slice(1)}`])) as Record<MergedTable, string>;
+
+/** The merged tables as versions 6 and 7 shipped them: a shipped version's stores never change. */
+const MERGED_IN_V6 = MERGED_TABLES.filter((t) => t !== 'selfAssessments');
 
 
 /**
@@ -135,7 +139,7 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
     version: 6,
     // `unitFigures` keeps each unit's row of the units view, computed as its
     // bundles arrive, so that opening the view reads one row per unit.
-    stores: { ...Object.fromEntries(MERGED_TABLES.map((t) => [MERGED_STORE[t], t === 'checkins' ? '[unitId+id], id, [unitId+at]' : '[unitId+id], id'])), unitFigures: 'unitId' },
+    stores: { ...Object.fromEntries(MERGED_IN_V6.map((t) => [MERGED_STORE[t], t === 'checkins' ? '[unitId+id], id, [unitId+at]' : '[unitId+id], id'])), unitFigures: 'unitId' },
     upgrade: moveMergedRows,
   },
   {
@@ -146,13 +150,18 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
     // incoming record cost more than half the write again (issue 11).
     // Version 6 already refused such ids, so no database holds duplicates.
     version: 7,
-    stores: Object.fromEntries(MERGED_TABLES.map((t) => [MERGED_STORE[t], t === 'checkins' ? '[unitId+id], &id, [unitId+at]' : '[unitId+id], &id'])),
+    stores: Object.fromEntries(MERGED_IN_V6.map((t) => [MERGED_STORE[t], t === 'checkins' ? '[unitId+id], &id, [unitId+at]' : '[unitId+id], &id'])),
+  },
+  {
+    // The year's self-assessment (issue 13): the unit's own, and as the office receives it.
+    version: 8,
+    stores: { selfAssessments: 'id, unitId', [MERGED_STORE.selfAssessments]: '[unitId+id], &id' },
   },
 ];
 
 async function moveMergedRows(tx: Transaction): Promise<void> {
   const local = (await tx.table('meta').get('unitId'))?.value;
-  for (const t of MERGED_TABLES) {
+  for (const t of MERGED_IN_V6) {
     const foreign = (await tx.table(t).filter((r: RecordMeta) => r.unitId !== local).toArray()) as RecordMeta[];
     if (foreign.length === 0) continue;
     await tx.table(MERGED_STORE[t]).bulkPut(foreign);
@@ -178,6 +187,7 @@ export type ZwTables = {
   trainings: EntityTable<Training, 'id'>;
   copyFilings: EntityTable<CopyFiling, 'id'>;
   maintainers: EntityTable<Maintainer, 'id'>;
+  selfAssessments: EntityTable<SelfAssessment, 'id'>;
   enrolledKeys: EntityTable<EnrolledKey, 'keyId'>;
   receivedBundles: EntityTable<ReceivedBundle, 'fileHash'>;
   receivedHashes: EntityTable<ReceivedHashes, 'fileHash'>;

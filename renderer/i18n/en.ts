@@ -4,6 +4,7 @@ import { enBackup } from './en.backup';
 import { enBundles } from './en.bundles';
 import { enForms } from './en.forms';
 import { enCheckins } from './en.checkins';
+import { enEvaluation } from './en.evaluation';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'ZW Ledger',
@@ -341,4 +342,5 @@ export const en: Record<MessageKey, string> = {
   ...enBundles,
   ...enForms,
   ...enCheckins,
+  ...enEvaluation,
 };

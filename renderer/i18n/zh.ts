@@ -3,6 +3,7 @@ import { zhBackup } from './zh.backup';
 import { zhBundles } from './zh.bundles';
 import { zhForms } from './zh.forms';
 import { zhCheckins } from './zh.checkins';
+import { zhEvaluation } from './zh.evaluation';
 
 /** Simplified Chinese, the default language. Keys are shared with en.ts. */
 export const zh = {
@@ -341,6 +342,7 @@ export const zh = {
   ...zhBundles,
   ...zhForms,
   ...zhCheckins,
+  ...zhEvaluation,
 } as const;
 
 export type MessageKey = keyof typeof zh;

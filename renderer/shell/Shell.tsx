@@ -36,6 +36,15 @@ export function Shell() {
   useEffect(() => {
     window.location.hash = `/${current}`;
   }, [current]);
+  // A link to another page (`#/scans` beside a figure) moves the menu with it.
+  useEffect(() => {
+    const onHash = () => {
+      const key = pageFromHash();
+      if (pages.some((p) => p.key === key)) setCurrent(key);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [pages]);
   useIdleLock(idleMinutes, !locked, lock);
   useAutoBackup();
 
@@ -79,7 +88,7 @@ export function Shell() {
           mode="inline"
           selectedKeys={[current]}
           onClick={(e) => setCurrent(e.key)}
-          items={(['office', 'ledgers', 'checkins', 'system'] as const)
+          items={(['office', 'ledgers', 'checkins', 'evaluation', 'system'] as const)
             .map((group) => ({ type: 'group' as const, key: group, label: t(GROUP_LABEL[group]), children: pages.filter((p) => p.group === group).map((p) => ({ key: p.key, icon: p.icon, label: t(p.label) })) }))
             .filter((g) => g.children.length > 0)}
         />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined, ApartmentOutlined, AuditOutlined, ImportOutlined, KeyOutlined, BugOutlined, DatabaseOutlined, CalendarOutlined, CopyOutlined, DesktopOutlined, ExportOutlined, MailOutlined,
-  PhoneOutlined, ReadOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined, ToolOutlined,
+  PhoneOutlined, ReadOutlined, TrophyOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined, ToolOutlined,
 } from '@ant-design/icons';
 import { LedgerPage } from '../features/ledgers/LedgerPage';
 import { BundlesPage } from '../features/bundles/BundlesPage';
@@ -17,6 +17,7 @@ import { IntegrityPage } from '../features/integrity/IntegrityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { CheckinsPage } from '../features/checkins/CheckinsPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
+import { SelfAssessmentPage } from '../features/evaluation/SelfAssessmentPage';
 import type { Permission } from '../../shared/domain/roles';
 import type { MessageKey } from '../i18n';
 
@@ -27,7 +28,7 @@ import type { MessageKey } from '../i18n';
  */
 export interface PageDef {
   key: string;
-  group: 'office' | 'ledgers' | 'checkins' | 'system';
+  group: 'office' | 'ledgers' | 'checkins' | 'evaluation' | 'system';
   label: MessageKey;
   icon: ReactNode;
   permission: Permission;
@@ -50,6 +51,7 @@ export const PAGES: PageDef[] = [
   { key: 'maintainers', group: 'ledgers', label: 'nav.maintainers', icon: <PhoneOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={maintainerLedger} /> },
   { key: 'checkins', group: 'checkins', label: 'nav.checkins', icon: <MailOutlined />, permission: 'checkins.view', render: () => <CheckinsPage /> },
   { key: 'calendar', group: 'checkins', label: 'nav.calendar', icon: <CalendarOutlined />, permission: 'calendar.edit', render: () => <CalendarPage /> },
+  { key: 'self-assessment', group: 'evaluation', label: 'nav.selfAssessment', icon: <TrophyOutlined />, permission: 'evaluation.view', render: () => <SelfAssessmentPage /> },
   { key: 'accounts', group: 'system', label: 'nav.accounts', icon: <TeamOutlined />, permission: 'accounts.manage', render: () => <AccountsPage /> },
   { key: 'bundles', group: 'system', label: 'nav.bundles', icon: <ExportOutlined />, permission: 'bundles.export', render: () => <BundlesPage /> },
   { key: 'backup', group: 'system', label: 'nav.backup', icon: <DatabaseOutlined />, permission: 'backup.manage', render: () => <BackupPage /> },
@@ -57,4 +59,4 @@ export const PAGES: PageDef[] = [
   { key: 'settings', group: 'system', label: 'nav.settings', icon: <SettingOutlined />, permission: 'devices.view', render: () => <SettingsPage /> },
 ];
 
-export const GROUP_LABEL: Record<PageDef['group'], MessageKey> = { office: 'nav.group.office', ledgers: 'nav.group.ledgers', checkins: 'nav.group.checkins', system: 'nav.group.system' };
+export const GROUP_LABEL: Record<PageDef['group'], MessageKey> = { office: 'nav.group.office', ledgers: 'nav.group.ledgers', checkins: 'nav.group.checkins', evaluation: 'nav.group.evaluation', system: 'nav.group.system' };

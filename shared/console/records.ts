@@ -7,6 +7,7 @@ import { deviceInput } from '../domain/device';
 import { META_KEYS, type RecordMeta } from '../domain/record';
 import { unitProfileInput } from '../domain/unit';
 import { LEDGER_SPECS, LEDGER_TABLES } from '../ledgers/registry';
+import { selfAssessmentInput } from '../evaluation/selfAssessment';
 
 /**
  * What a received bundle may put into the office's store, and the shape each
@@ -17,7 +18,7 @@ import { LEDGER_SPECS, LEDGER_TABLES } from '../ledgers/registry';
  * Accounts are not taken in: they carry no password, and the office's
  * sign-in must only ever see the office's own accounts.
  */
-export const MERGED_TABLES = ['units', 'devices', 'checkins', 'calendars', 'schedules', ...LEDGER_TABLES] as const satisfies readonly LoggedTable[];
+export const MERGED_TABLES = ['units', 'devices', 'checkins', 'calendars', 'schedules', ...LEDGER_TABLES, 'selfAssessments'] as const satisfies readonly LoggedTable[];
 export type MergedTable = (typeof MERGED_TABLES)[number];
 
 export function isMergedTable(table: string): table is MergedTable {
@@ -53,17 +54,18 @@ const BODY: Record<MergedTable, z.ZodType<Record<string, unknown>, unknown>> = {
   checkins: checkinInput,
   calendars: yearCalendar,
   schedules: workSchedule,
+  selfAssessments: selfAssessmentInput,
   ...(Object.fromEntries(LEDGER_TABLES.map((t) => [t, LEDGER_SPECS[t].schema])) as Record<(typeof LEDGER_TABLES)[number], z.ZodType<Record<string, unknown>, unknown>>),
 };
 
 /**
  * Ids the app derives from the unit id: a unit's profile and schedule carry
- * its id, a calendar year is `<unitId>/<year>`. Anything else under these
+ * its id, a calendar year and a year's self-assessment are `<unitId>/<year>`. Anything else under these
  * tables would claim a slot of another unit.
  */
 function derivedIdOk(table: MergedTable, record: Record<string, unknown>): boolean {
   if (table === 'units' || table === 'schedules') return record.id === record.unitId;
-  if (table === 'calendars') return record.id === `${String(record.unitId)}/${String(record.year)}`;
+  if (table === 'calendars' || table === 'selfAssessments') return record.id === `${String(record.unitId)}/${String(record.year)}`;
   return true;
 }
 

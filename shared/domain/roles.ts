@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   'backup.manage': ['admin'],
   /** The unit key and signed export bundles for the information office. */
   'bundles.export': ['admin'],
+  /** The year's 年度自评 and its 自查报告: the administrator's, seen by the unit's staff. */
+  'evaluation.self': ['admin'],
+  'evaluation.view': ['admin', 'auditor', 'duty', 'docOfficer'],
   /** The office's console: enrol unit keys, import bundles, the aggregated view. */
   'console.use': ['auditor'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -5,6 +5,7 @@ import { fromParser } from './fromParser';
 
 /** 县区 bodies and 市直部门 are scored on different rubrics (考核办法 三). */
 export const UNIT_LEVELS = ['county', 'municipal'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
 /** Urban units get a 1-hour fault response, township units 3 hours (第四十四条). */
 export const UNIT_AREAS = ['urban', 'township'] as const;
 

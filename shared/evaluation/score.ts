@@ -116,6 +116,9 @@ export function usedValue(f: FigureValue, prorate: boolean): number | null {
   return (f.value * f.periodDays) / f.coveredDays;
 }
 
+/** A record's own entry: an item id such as `constructor` must not find Object's. */
+const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
 const clamp = (p: number, max: number) => Math.min(max, Math.max(0, Number.isFinite(p) ? p : 0));
 
 /** Scores one unit; rank items need the whole group (`scoreGroup`), alone they are left to the office. */
@@ -129,7 +132,7 @@ export function scoreGroup(rubric: Rubric, units: readonly UnitEvidence[], mode:
   return units.map((unit) => {
     const items = rubricItems(rubric).map(({ category, item }) => {
       const s = itemScore(item, category.id, unit, mode, rankPoints.get(item.id)?.get(unit.unitId));
-      const adj = mode === 'office' ? unit.adjustments[item.id] : undefined;
+      const adj = mode === 'office' ? own(unit.adjustments, item.id) : undefined;
       if (!adj || s.status === 'officeOnly') return s;
       return { ...s, status: 'scored' as const, computed: s.points, points: clamp(adj.points, item.maxPoints), adjustment: adj };
     });
@@ -143,7 +146,7 @@ function itemScore(item: RubricItem, category: CategoryId, unit: UnitEvidence, m
   const s = item.scoring;
   switch (s.kind) {
     case 'declared': {
-      const d = unit.declared[item.id];
+      const d = own(unit.declared, item.id);
       if (!d) return out('missing');
       if (d.points === null) return item.mayNotApply ? out('notApplicable') : out('missing');
       return out('scored', d.points);
@@ -166,7 +169,7 @@ function itemScore(item: RubricItem, category: CategoryId, unit: UnitEvidence, m
     }
     case 'office': {
       if (mode === 'self') return out('officeOnly');
-      const e = unit.office[item.id];
+      const e = own(unit.office, item.id);
       if (s.bands) return e?.count === undefined ? out('missing') : out('scored', bandPoints(s.bands, e.count, 'count'));
       if (!e || e.points === undefined) return out('missing');
       if (e.points === null) return item.mayNotApply ? out('notApplicable') : out('missing');
@@ -240,7 +243,7 @@ export function rankItemPoints(rubric: Rubric, units: readonly UnitEvidence[]): 
     const higher = s.basis.source === 'figure' ? FIGURES[s.basis.figure].higherIsBetter : s.basis.higherIsBetter;
     const values = new Map<string, number | null>();
     for (const u of units) {
-      const v = s.basis.source === 'figure' ? u.figures[s.basis.figure]?.value : u.office[item.id]?.basis;
+      const v = s.basis.source === 'figure' ? u.figures[s.basis.figure]?.value : own(u.office, item.id)?.basis;
       if (v !== undefined) values.set(u.unitId, v === null || !Number.isFinite(v) ? null : v);
     }
     const present = [...values.values()].filter((v): v is number => v !== null);

@@ -15,7 +15,7 @@ import { backupToFolder, BackupWriteError } from './backupActions';
 
 export const TABLE_LABELS: Record<string, MessageKey> = {
   devices: 'nav.devices', dutyLogs: 'nav.duty', faults: 'nav.faults', scans: 'nav.scans', incidents: 'nav.incidents', inspections: 'nav.inspections',
-  trainings: 'nav.trainings', copyFilings: 'nav.copies', maintainers: 'nav.maintainers', checkins: 'nav.checkins', accounts: 'nav.accounts',
+  trainings: 'nav.trainings', copyFilings: 'nav.copies', maintainers: 'nav.maintainers', checkins: 'nav.checkins', accounts: 'nav.accounts', selfAssessments: 'nav.selfAssessment',
 };
 
 type Verdict = { fingerprint: string; signer: 'thisPc' | 'unknown' };

@@ -3,6 +3,7 @@ import type { BACKUP_FAILURES } from '../../../shared/ipc/contract';
 import { trailer, type BackupDraft } from '../../../shared/backup/format';
 import { createBackup, type BackupProgress, type BackupSink } from '../../db/backup';
 import { localUnit } from '../../db/accounts';
+import { noteBackupDay } from '../../db/evaluation';
 import { download } from '../../ui/files';
 import { toBase64 } from '../../../shared/encoding/base64';
 import { db } from '../../state/db';
@@ -82,6 +83,7 @@ export async function backupToFolder(request: { kind: BackupKind; keep: number; 
     await sink.flush();
     const finished = await invoke('backup:finish', { id, draft, password: request.password, ...signer(), keep: request.keep });
     if (!finished.ok) throw new BackupWriteError(finished.code);
+    await noteBackupDay(db, draft.createdAt);
     return { name: finished.name, dir: finished.dir };
   } catch (error) {
     // Main removes the .part itself on its own failures; this covers the renderer's.
@@ -102,5 +104,6 @@ export async function backupToDownload(request: { password: string; createdBy: s
   const manifest = Uint8Array.from(atob(sealed.manifest), (c) => c.charCodeAt(0));
   const fileName = `zwledger-${unitCode}-${dayjs(draft.createdAt).format('YYYYMMDD-HHmmss')}-manual.zwbak`;
   download(fileName, new Blob([...parts, trailer(manifest, sealed.signature) as BlobPart], { type: 'application/octet-stream' }));
+  await noteBackupDay(db, draft.createdAt);
   return fileName;
 }

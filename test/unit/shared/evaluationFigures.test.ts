@@ -132,7 +132,7 @@ describe('faults', () => {
       urges: (extra.urges ?? []).map((h) => reportedAt + h * H),
       arrivedAt: arrivedAfterH === null ? null : reportedAt + arrivedAfterH * H,
       resolvedAt: arrivedAfterH === null ? null : reportedAt + (arrivedAfterH + 1) * H,
-      cause: extra.cause ?? (arrivedAfterH === null ? null : 'hardware'),
+      cause: extra.cause ?? (arrivedAfterH === null ? null : ('hardware' as const)),
       serious: false,
       decidedPct: extra.decidedPct ?? null,
     };
@@ -178,7 +178,7 @@ describe('training, isolation, incidents, inspections, filings and backups', () 
   });
 
   it('counts computers on the internet without an isolation card at the period’s end', () => {
-    const d = (id: string, internetCapable: boolean, isolationCard: boolean, retired: string | null = null) => ({ id, createdAt: t('2025-01-01T00:00:00'), retiredAt: retired && t(retired), internetCapable, isolationCard });
+    const d = (id: string, internetCapable: boolean, isolationCard: boolean, retired: string | null = null) => ({ id, createdAt: t('2025-01-01T00:00:00'), retiredAt: retired === null ? null : t(retired), internetCapable, isolationCard });
     const f = yearFigures(facts({ devices: [d('a', true, false), d('b', true, true), d('c', false, false), d('d', true, false, '2026-06-01T00:00:00'), d('e', true, false, '2027-01-05T00:00:00')] }));
     expect(f.isolationViolations!.value).toBe(2);
   });
