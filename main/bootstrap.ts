@@ -137,7 +137,16 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       seal: backupSeal,
       randomId: () => randomBytes(16).toString('hex'),
     });
-    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, unitKeys, guard });
+    // The page lays out its document for print (CSS @page, A4); this is the same print, to a file.
+    const savePdf = async (fileName: string) => {
+      if (!mainWindow) return null;
+      const target = await dialog.showSaveDialog(mainWindow, { title: '保存为 PDF', defaultPath: path.join(app.getPath('documents'), fileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+      if (target.canceled || !target.filePath) return null;
+      const pdf = await mainWindow.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });
+      await fs.writeFile(target.filePath, pdf);
+      return target.filePath;
+    };
+    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, savePdf, unitKeys, guard });
 
     protocol.handle(APP_SCHEME, async (request) => {
       const file = resolveAppFile(rendererDir, new URL(request.url).pathname);

@@ -24,6 +24,8 @@ export interface HandlerDeps {
   backups: BackupFiles;
   /** The OS folder picker (Electron); absent in browser mode, where the path is typed. */
   chooseFolder?: () => Promise<string | null>;
+  /** Prints the window to A4 PDF and saves it where the user says (Electron); absent in browser mode. null: cancelled. */
+  savePdf?: (fileName: string) => Promise<string | null>;
   unitKeys: UnitKeys;
   /** Every password check, the hashes and the lockout counters. */
   guard: SigninGuard;
@@ -118,6 +120,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (deps.chooseFolder) return { ok: false as const, code: 'notTyped' as const };
         return { ok: true as const, dir: await deps.backups.setFolder(dir) };
       }),
+    'document:savePdf': async ({ fileName }) => {
+      if (!deps.savePdf) return { ok: false as const, code: 'unavailable' as const };
+      const path = await deps.savePdf(fileName);
+      return path === null ? { ok: false as const, code: 'cancelled' as const } : { ok: true as const, path };
+    },
     'backup:chooseFolder': async () => {
       const chosen = deps.chooseFolder ? await deps.chooseFolder() : null;
       return { dir: chosen === null ? null : await deps.backups.setFolder(chosen) };

@@ -122,6 +122,15 @@ export const contract = {
     request: z.object({}).strict(),
     response: z.object({ dir: z.string().nullable() }),
   },
+  /**
+   * Saves the page as it prints (an A4 document the page shows for print) to
+   * a PDF the user places. Electron only: in browser mode `unavailable`, and
+   * the page prints through the browser, whose dialog saves PDF too.
+   */
+  'document:savePdf': {
+    request: z.object({ fileName: z.string().min(1).max(120).regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.pdf$/) }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), path: z.string() }).strict(), z.object({ ok: z.literal(false), code: z.enum(['unavailable', 'cancelled']) }).strict()]),
+  },
   'backup:list': {
     request: z.object({}).strict(),
     response: z.object({ files: z.array(z.object({ name: z.string(), size: z.number(), modifiedAt: z.number() })) }),

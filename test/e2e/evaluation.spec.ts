@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { ADMIN, completeSetup, fillDevice, saveDrawer, setIdleMinutes, shot, signIn } from './helpers';
 
 // The unit's 年度自评: the example rubric (said to be one), ledger figures
@@ -82,6 +83,37 @@ test('a correction is a new submission with its reason', async () => {
   await dialog.getByRole('button', { name: '提交更正' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('已更正第 1 次')).toBeVisible();
-  await expect(page.getByText('更正原因：补充领导批示文件')).toBeVisible();
+  await expect(page.getByText('更正原因：补充领导批示文件', { exact: true })).toBeVisible();
   await expect(page.getByLabel(declared[0]!.text)).toHaveValue('5.00');
+});
+
+test('the 自查报告 prints to A4 with the unit, the items, the scores and page numbers', async () => {
+  await expect(page.getByRole('button', { name: '打印自查报告' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  mkdirSync('test-results/documents', { recursive: true });
+  const file = 'test-results/documents/self-report.pdf';
+  writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  expect(pages).toBeGreaterThanOrEqual(2);
+  expect(pages).toBeLessThanOrEqual(6);
+  const flat = text.replace(/\s+/g, '');
+  expect(flat).toContain('庄浪县人民政府办公室2026年度电子政务工作自查报告');
+  expect(flat).toContain('按随软件提供的示例细则评分');
+  expect(flat).toContain('分管领导：张建国');
+  expect(flat).toContain('承办科室：信息科');
+  expect(flat).toContain('2026-12-04至2026-12-04');
+  expect(flat).toContain('全年专网运行平稳，公文按时查收。');
+  expect(flat).toContain('隔离卡违规次数1次');
+  expect(flat).toContain('更正原因：补充领导批示文件');
+  expect(flat).toContain('单位（盖章）');
+  expect(flat).toContain('2026年12月4日');
+  // Page numbers in the official style, one per page.
+  for (let n = 1; n <= pages; n++) expect(text).toMatch(new RegExp(`—\\s*${n}\\s*—`));
+  // Nothing of the app's screen is printed.
+  expect(flat).not.toContain('保存草稿');
+  expect(flat).not.toContain('入网计算机登记');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', file, 'test-results/screens/62-self-report']);
 });

@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Form, InputNumber, Modal, Popconfirm, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, InputNumber, Modal, Popconfirm, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { CATEGORY_NAMES, rubricItems, type Rubric, type RubricItem } from '../../../shared/evaluation/rubric';
 import { assessedPeriod } from '../../../shared/evaluation/ledgerFigures';
 import type { ItemScore } from '../../../shared/evaluation/score';
 import type { SelfAssessment } from '../../../shared/evaluation/selfAssessment';
 import { loadSelfAssessment, rubricForUnit, saveSelfDraft, selfScore, submitSelfAssessment, unitYearEvidence, type SelfDraft, type YearEvidence } from '../../db/evaluation';
 import { db } from '../../state/db';
-import { useLang, useT } from '../../i18n';
+import { translate, useLang, useT, type Translate } from '../../i18n';
+import { invoke } from '../../state/ipc';
+import { PrintDocument } from '../../ui/PrintDocument';
+import { SelfReport, selfReportFileName } from './SelfReport';
 import { useActor, useCan, useSession } from '../../state/session';
 import { formatDateTime } from '../../ui/format';
 import { PageHead } from '../../ui/PageHead';
@@ -17,6 +20,9 @@ import { FIGURE_PAGE, figureText, isPartYear } from './figureText';
 type Entry = SelfDraft['items'][number];
 
 const YEARS_BACK = 2;
+
+/** The report goes to the office in Chinese, whatever language the screen is in. */
+const zhT: Translate = (key, vars) => translate('zh', key, vars);
 
 /** The declared items of a saved self-assessment, as the form edits them; figure items are computed, never entered. */
 function entriesOf(record: SelfAssessment | undefined, rubric: Rubric | undefined): Map<string, Entry> {
@@ -45,6 +51,7 @@ export function SelfAssessmentPage() {
   const [reasonOpen, setReasonOpen] = useState(false);
   const [reason, setReason] = useState('');
   const { busy, banner, run } = useFormWrite();
+  const { message } = App.useApp();
   const rubric = useMemo(() => (unit ? rubricForUnit(unit, year) : undefined), [unit, year]);
 
   const load = useCallback(async () => {
@@ -89,6 +96,16 @@ export function SelfAssessmentPage() {
       setReasonOpen(false);
       setReason('');
       await load();
+    }
+  };
+
+  const savePdf = async () => {
+    if (!unit) return;
+    const saved = await invoke('document:savePdf', { fileName: selfReportFileName(unit, year) });
+    if (saved.ok) void message.success(t('evaluation.pdfSaved', { path: saved.path }));
+    else if (saved.code === 'unavailable') {
+      void message.info(t('evaluation.pdfInBrowser'));
+      window.print();
     }
   };
 
@@ -216,6 +233,12 @@ export function SelfAssessmentPage() {
           </Popconfirm>
         </>
       )}
+      {submitted && !correcting && (
+        <>
+          <Button onClick={() => window.print()}>{t('evaluation.print')}</Button>
+          <Button onClick={() => void savePdf()}>{t('evaluation.savePdf')}</Button>
+        </>
+      )}
       {canEdit && submitted && !correcting && <Button onClick={() => setCorrecting(true)}>{t('evaluation.correct')}</Button>}
       {canEdit && submitted && correcting && (
         <>
@@ -276,6 +299,11 @@ export function SelfAssessmentPage() {
         </Typography.Paragraph>
         <TextBox aria-label={t('evaluation.summary')} rows={5} max={3000} disabled={!editable} value={summary} onChange={(e) => setSummary(e.target.value)} />
       </Card>
+      {submitted && !correcting && record && (
+        <PrintDocument testId="self-report">
+          <SelfReport t={zhT} unit={unit} rubric={rubric} record={record} />
+        </PrintDocument>
+      )}
       <Modal
         open={reasonOpen}
         title={t('evaluation.correctionTitle')}

@@ -10,6 +10,9 @@ import { checkRecord } from '../../../shared/console/records';
 import { rubricItems } from '../../../shared/evaluation/rubric';
 import { isoDay } from '../../../shared/calendar/calendar';
 import { openEntry } from '../../../shared/changelog/chain';
+import { enrolKey, importBundle, keyLookup, reviewEnrolment } from '../../../renderer/db/console';
+import { mergedOf } from '../../../renderer/db/merged';
+import { craftedUnit } from '../../support/craftedBundle';
 
 const YEAR = new Date().getFullYear();
 const rubric = rubricForUnit({ level: 'county' }, YEAR);
@@ -140,5 +143,31 @@ describe('the year’s self-assessment', () => {
     expect(checkRecord('selfAssessments', { ...record, status: 'draft' }).ok).toBe(false);
     expect(checkRecord('selfAssessments', { ...record, items: [record.items[0], record.items[0]] }).ok).toBe(false);
     expect(checkRecord('selfAssessments', { ...record, items: [{ ...record.items[0], itemId: '__proto__' }] }).ok).toBe(false);
+  });
+
+  it('arrives at the office in a bundle, and a malformed one is refused naming the table', async () => {
+    const self = (unitId: string, points: unknown) => ({
+      table: 'selfAssessments',
+      record: {
+        unitId, id: `${unitId}/${YEAR}`, rev: 1, createdAt: 1, createdBy: 'a', updatedAt: 1, updatedBy: 'a', retiredAt: null, retiredReason: null,
+        year: YEAR, rubric: { group: 'county', version: 1, title: rubric.title, example: true }, items: [{ itemId: 'org.leader', points, notApplicable: false, note: '', documents: '', figure: null }],
+        summary: '', status: 'submitted', submission: 1, submittedAt: 5, correctionReason: '', total: 5, provisional: false,
+      },
+    });
+    const db = freshDb();
+    const admin = await unitWithAdmin(db);
+    const auditor = { ...admin, accountId: 'auditor', role: 'auditor' as const };
+    const good = craftedUnit(0, 20, (unitId) => [self(unitId, 5)]);
+    const bad = craftedUnit(1, 20, (unitId) => [self(unitId, {})]);
+    for (const u of [good, bad]) await enrolKey(db, auditor, await reviewEnrolment(db, u.enrolment));
+    const keys = await keyLookup(db);
+    expect((await importBundle(db, auditor, good.file, keys)).verdict).toBe('valid');
+    const merged = await mergedOf(db, 'selfAssessments', good.unit.id);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ status: 'submitted', total: 5 });
+    const refused = await importBundle(db, auditor, bad.file, keys);
+    expect(refused.verdict).not.toBe('valid');
+    expect(JSON.stringify(refused)).toContain('selfAssessments');
+    expect(await mergedOf(db, 'selfAssessments', bad.unit.id)).toHaveLength(0);
   });
 });

@@ -146,6 +146,15 @@ describe('backup files in the folder main keeps', () => {
     expect(await dispatch(electron, 'backup:setFolder', { dir: data })).toEqual({ ok: true, value: { ok: false, code: 'notTyped' } });
     expect(await dispatch(electron, 'backup:chooseFolder', {})).toEqual({ ok: true, value: { dir: chosen } });
     expect(await files.folder()).toBe(chosen);
+
+    // A document saved as PDF: only where main can print (Electron), under a plain file name.
+    expect(await dispatch(browser, 'document:savePdf', { fileName: '自查报告.pdf' })).toEqual({ ok: true, value: { ok: false, code: 'unavailable' } });
+    const asked: string[] = [];
+    const printing = createHandlers({ version: '1', mode: 'electron', dataDir: data, platform: 'linux', backups: files, unitKeys, guard: testGuard(), savePdf: async (name) => (asked.push(name), name === 'cancel.pdf' ? null : `/home/u/${name}`) });
+    expect(await dispatch(printing, 'document:savePdf', { fileName: '2026年度自查报告.pdf' })).toEqual({ ok: true, value: { ok: true, path: '/home/u/2026年度自查报告.pdf' } });
+    expect(await dispatch(printing, 'document:savePdf', { fileName: 'cancel.pdf' })).toEqual({ ok: true, value: { ok: false, code: 'cancelled' } });
+    for (const fileName of ['../../etc/x.pdf', 'a\\b.pdf', 'report.exe', '', 'a:b.pdf']) expect(await dispatch(printing, 'document:savePdf', { fileName })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(asked).toEqual(['2026年度自查报告.pdf', 'cancel.pdf']);
   });
 
   it('a backup is signed only for a password main checked and counted, or, with none, for a live session', async () => {
