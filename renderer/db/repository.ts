@@ -39,6 +39,7 @@ const WRITE_PERMISSION: Record<LoggedTable, Permission> = {
   copyFilings: 'copies.file',
   maintainers: 'ledgers.write',
   selfAssessments: 'evaluation.self',
+  evaluationEntries: 'console.use',
 };
 
 export interface Write {

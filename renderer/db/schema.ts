@@ -16,6 +16,7 @@ import type { Training } from '../../shared/ledgers/training';
 import type { CopyFiling } from '../../shared/ledgers/copyFiling';
 import type { Maintainer } from '../../shared/ledgers/maintainer';
 import type { SelfAssessment } from '../../shared/evaluation/selfAssessment';
+import type { EvaluationEntries } from '../../shared/evaluation/officeEntries';
 import type { LoggedTable } from '../../shared/changelog/tables';
 import type { CryptoSuite } from '../../shared/bundle/suites';
 import { MERGED_TABLES, type MergedTable } from '../../shared/console/records';
@@ -155,7 +156,8 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
   {
     // The year's self-assessment (issue 13): the unit's own, and as the office receives it.
     version: 8,
-    stores: { selfAssessments: 'id, unitId', [MERGED_STORE.selfAssessments]: '[unitId+id], &id' },
+    // evaluationEntries: what the office's evaluation group enters per unit and year (its own records, never merged).
+    stores: { selfAssessments: 'id, unitId', [MERGED_STORE.selfAssessments]: '[unitId+id], &id', evaluationEntries: 'id, unitId' },
   },
 ];
 
@@ -188,6 +190,7 @@ export type ZwTables = {
   copyFilings: EntityTable<CopyFiling, 'id'>;
   maintainers: EntityTable<Maintainer, 'id'>;
   selfAssessments: EntityTable<SelfAssessment, 'id'>;
+  evaluationEntries: EntityTable<EvaluationEntries, 'id'>;
   enrolledKeys: EntityTable<EnrolledKey, 'keyId'>;
   receivedBundles: EntityTable<ReceivedBundle, 'fileHash'>;
   receivedHashes: EntityTable<ReceivedHashes, 'fileHash'>;

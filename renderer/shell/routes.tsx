@@ -18,6 +18,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { CheckinsPage } from '../features/checkins/CheckinsPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { SelfAssessmentPage } from '../features/evaluation/SelfAssessmentPage';
+import { OfficeEvaluationPage } from '../features/evaluation/OfficeEvaluationPage';
 import type { Permission } from '../../shared/domain/roles';
 import type { MessageKey } from '../i18n';
 
@@ -38,6 +39,7 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { key: 'console-units', group: 'office', label: 'nav.consoleUnits', icon: <ApartmentOutlined />, permission: 'console.use', render: () => <ConsoleUnitsPage /> },
   { key: 'console-import', group: 'office', label: 'nav.consoleImport', icon: <ImportOutlined />, permission: 'console.use', render: () => <ConsoleImportPage /> },
+  { key: 'office-evaluation', group: 'office', label: 'nav.officeEvaluation', icon: <TrophyOutlined />, permission: 'console.use', render: () => <OfficeEvaluationPage /> },
   { key: 'policy-issue', group: 'office', label: 'nav.policyIssue', icon: <SafetyCertificateOutlined />, permission: 'console.use', render: () => <PolicyIssuePage /> },
   { key: 'console-keys', group: 'office', label: 'nav.consoleKeys', icon: <KeyOutlined />, permission: 'console.use', render: () => <ConsoleKeysPage /> },
   { key: 'devices', group: 'ledgers', label: 'nav.devices', icon: <DesktopOutlined />, permission: 'devices.view', render: () => <DevicesPage /> },

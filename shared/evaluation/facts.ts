@@ -38,7 +38,8 @@ export interface FactsContext {
   calendar: WorkCalendar;
   schedule: WorkSchedule;
   coverage: CoveragePolicy;
-  backupDays: readonly string[];
+  /** The unit's own backups; the office passes none, and takes the unit's word for that figure. */
+  backupDays?: readonly string[];
   bundles?: YearFacts['bundles'];
 }
 
@@ -63,7 +64,7 @@ export function factsOf(r: UnitRecords, ctx: FactsContext): YearFacts {
     incidents: active(r.incidents),
     inspections: active(r.inspections).map((i) => ({ inspectedOn: i.inspectedOn, hasIssue: i.checklist.some((c) => c.result === 'issue') || i.findings !== '', followUpDone: i.followUpDone })),
     copyFilings: active(r.copyFilings),
-    backupDays: ctx.backupDays,
+    ...(ctx.backupDays ? { backupDays: ctx.backupDays } : {}),
     ...(ctx.bundles ? { bundles: ctx.bundles } : {}),
   };
 }

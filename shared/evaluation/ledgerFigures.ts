@@ -51,8 +51,8 @@ export interface YearFacts {
   incidents: readonly { occurredAt: number; reportedAt: number | null }[];
   inspections: readonly { inspectedOn: string; hasIssue: boolean; followUpDone: boolean }[];
   copyFilings: readonly { copiedOn: string }[];
-  /** Local days on which a backup of the unit's data was made. */
-  backupDays: readonly string[];
+  /** Local days on which a backup of the unit's data was made; unknown to the office, which never sees the unit's backups. */
+  backupDays?: readonly string[];
   /** Office side only: when each of the unit's bundles arrived, and when its key was enrolled. */
   bundles?: { enrolledAt: number; receivedAt: readonly number[] };
 }
@@ -105,8 +105,8 @@ export function yearFigures(f: YearFacts): Partial<Record<FigureId, FigureValue>
     ...incidentFigures(f, p, value),
     inspectionsFollowedUp: value(inspectionsFollowedUp(f, p)),
     copyFilings: value(f.copyFilings.filter((c) => inPeriod(p, c.copiedOn)).length),
-    backupsKept: value(new Set(f.backupDays.filter((d) => inPeriod(p, d))).size),
   };
+  if (f.backupDays) out.backupsKept = value(new Set(f.backupDays.filter((d) => inPeriod(p, d))).size);
   if (f.bundles) out.bundlesOnTime = value(bundlesOnTime(f.bundles, p, f.now));
   return out;
 }

@@ -93,6 +93,9 @@ export function recordName(t: Translate, table: LoggedTable, record: Record<stri
     case 'maintainers':
       name = text(r.name);
       break;
+    case 'evaluationEntries':
+      name = text(r.year) ? t('integrity.name.evaluationEntries', { year: text(r.year) }) : '';
+      break;
     case 'selfAssessments':
       name = text(r.year) ? t('integrity.name.selfAssessment', { year: text(r.year) }) : '';
       break;

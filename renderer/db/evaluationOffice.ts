@@ -1,0 +1,221 @@
+import type { Checkin } from '../../shared/domain/checkin';
+import type { Device } from '../../shared/domain/device';
+import type { UnitLevel, UnitProfile } from '../../shared/domain/unit';
+import { exampleRubric } from '../../shared/evaluation/examples';
+import { factsOf } from '../../shared/evaluation/facts';
+import { FIGURES, type FigureId, type FigureValue } from '../../shared/evaluation/figures';
+import { yearFigures } from '../../shared/evaluation/ledgerFigures';
+import { evaluationEntriesId, evaluationEntriesInput, officeInputsOf, type EvaluationEntries, type EvaluationEntriesBody } from '../../shared/evaluation/officeEntries';
+import { rankScores, type Placing } from '../../shared/evaluation/rank';
+import { rubricItems, type Rubric } from '../../shared/evaluation/rubric';
+import { scoreGroup, type UnitEvidence, type UnitScore } from '../../shared/evaluation/score';
+import { declaredOf, selfAssessmentId, type SelfAssessment } from '../../shared/evaluation/selfAssessment';
+import type { Identity } from '../../shared/console/merge';
+import type { CopyFiling } from '../../shared/ledgers/copyFiling';
+import type { DutyLog } from '../../shared/ledgers/duty';
+import type { Fault } from '../../shared/ledgers/fault';
+import type { Incident } from '../../shared/ledgers/incident';
+import type { Inspection } from '../../shared/ledgers/inspection';
+import type { Scan } from '../../shared/ledgers/scan';
+import type { Training } from '../../shared/ledgers/training';
+import { DEFAULT_COVERAGE_POLICY } from '../../shared/rules/scanCoverage';
+import { calendarFrom, scheduleFrom } from './checkins';
+import { enrolledIdentities } from './console';
+import { issuesFromZod, ValidationError } from './errors';
+import { mergedCalendars, mergedCheckins, mergedOf, mergedProfile, mergedSchedule, mergedStore } from './merged';
+import { commit, newRecord, revise, type Actor } from './repository';
+import type { ZwDb } from './schema';
+
+/**
+ * The office's 综合考评 (考核办法 四): for every unit it has received, the
+ * year's figures computed by the office itself from the unit's bundles, the
+ * unit's submitted self-assessment beside them, the evaluation group's own
+ * entries, and the ranking within each group (考核办法 五).
+ */
+
+/** The rubric a group is scored on; the example until the office publishes its own. */
+export function officeRubric(group: UnitLevel, year: number): Rubric {
+  return exampleRubric(group, year);
+}
+
+/** Two figures differ when they would print differently: a tenth of a percent for a rate, a tenth of a count. */
+export function figuresDiffer(figure: FigureId, a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a !== b;
+  const step = FIGURES[figure].domain === 'rate' ? 0.001 : 0.1;
+  return Math.abs(a - b) >= step / 2;
+}
+
+export interface ItemComparison {
+  itemId: string;
+  /** The unit's own points, as submitted; null when not applicable, undefined when it gave none. */
+  selfPoints: number | null | undefined;
+  /** The figure the unit's points rested on, as it submitted it. */
+  claimedFigure: number | null | undefined;
+  /** The office's own figure, from the unit's bundles. */
+  officeFigure: FigureValue | undefined;
+  /** The unit's figure or points differ from what the office computes. */
+  mismatch: boolean;
+}
+
+export interface UnitEvaluation {
+  unitId: string;
+  identity: Identity;
+  profile: UnitProfile;
+  self: SelfAssessment | undefined;
+  entries: EvaluationEntries | undefined;
+  figures: Partial<Record<FigureId, FigureValue>>;
+  score: UnitScore;
+  placing: Placing;
+  comparisons: ItemComparison[];
+  mismatches: number;
+}
+
+export interface GroupEvaluation {
+  group: UnitLevel;
+  rubric: Rubric;
+  units: UnitEvaluation[];
+}
+
+interface Gathered {
+  unitId: string;
+  identity: Identity;
+  profile: UnitProfile;
+  self: SelfAssessment | undefined;
+  entries: EvaluationEntries | undefined;
+  figures: Partial<Record<FigureId, FigureValue>>;
+}
+
+/** The office's figures for one unit and year, from what its bundles brought. */
+async function gather(db: ZwDb, officeUnitId: string, unitId: string, identity: Identity, year: number, now: number): Promise<Gathered | null> {
+  const profile = await mergedProfile(db, unitId);
+  if (!profile) return null;
+  const from = new Date(year, 0, 1).getTime();
+  const to = new Date(year + 1, 0, 1).getTime();
+  const [devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings, calendars, schedule, selfRows, entries, bundles, keys] = await Promise.all([
+    mergedOf<Device>(db, 'devices', unitId),
+    mergedCheckins(db, unitId, from, to) as Promise<Checkin[]>,
+    mergedOf<Scan>(db, 'scans', unitId),
+    mergedOf<DutyLog>(db, 'dutyLogs', unitId),
+    mergedOf<Fault>(db, 'faults', unitId),
+    mergedOf<Training>(db, 'trainings', unitId),
+    mergedOf<Incident>(db, 'incidents', unitId),
+    mergedOf<Inspection>(db, 'inspections', unitId),
+    mergedOf<CopyFiling>(db, 'copyFilings', unitId),
+    mergedCalendars(db, unitId),
+    mergedSchedule(db, unitId),
+    mergedStore<SelfAssessment>(db, 'selfAssessments').get([unitId, selfAssessmentId(unitId, year)]),
+    db.evaluationEntries.get(evaluationEntriesId(officeUnitId, year, unitId)),
+    db.receivedBundles.where('unitId').equals(unitId).toArray(),
+    db.enrolledKeys.where('unitId').equals(unitId).toArray(),
+  ]);
+  const enrolledAt = keys.length ? Math.min(...keys.map((k) => k.enrolledAt)) : profile.createdAt;
+  const facts = factsOf(
+    { profile, devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings },
+    {
+      year,
+      now,
+      calendar: calendarFrom(calendars).calendar,
+      schedule: scheduleFrom(schedule).schedule,
+      coverage: DEFAULT_COVERAGE_POLICY,
+      bundles: { enrolledAt, receivedAt: bundles.map((b) => b.receivedAt) },
+    },
+  );
+  const self = selfRows?.unitId === unitId && selfRows.status === 'submitted' && selfRows.year === year ? selfRows : undefined;
+  return { unitId, identity, profile, self, entries: entries?.unitId === officeUnitId ? entries : undefined, figures: yearFigures(facts) };
+}
+
+/**
+ * The office cannot see a unit's backups: for that figure it takes the
+ * unit's word, as submitted, and says so (the comparison is not flagged).
+ */
+function withUnitsWord(rubric: Rubric, g: Gathered): Partial<Record<FigureId, FigureValue>> {
+  const figures = { ...g.figures };
+  for (const { item } of rubricItems(rubric)) {
+    const s = item.scoring;
+    if (s.kind !== 'figure' || figures[s.figure]) continue;
+    const claimed = g.self?.items.find((i) => i.itemId === item.id)?.figure;
+    if (claimed !== undefined && claimed !== null) figures[s.figure] = { value: claimed, provisional: g.self?.provisional ?? false, coveredDays: 1, periodDays: 1 };
+  }
+  return figures;
+}
+
+function compare(rubric: Rubric, g: Gathered, score: UnitScore, figures: Partial<Record<FigureId, FigureValue>>): ItemComparison[] {
+  return rubricItems(rubric).map(({ item }) => {
+    const saved = g.self?.items.find((i) => i.itemId === item.id);
+    const selfPoints = saved ? (saved.notApplicable ? null : saved.points) : undefined;
+    const s = item.scoring;
+    const figure = s.kind === 'figure' ? s.figure : undefined;
+    const officeFigure = figure ? figures[figure] : undefined;
+    const computed = score.items.find((i) => i.itemId === item.id);
+    let mismatch = false;
+    if (figure && saved && g.figures[figure]) {
+      const officeUsed = computed?.figure?.used ?? null;
+      const officePoints = computed?.computed ?? computed?.points ?? 0;
+      mismatch = figuresDiffer(figure, saved.figure, officeUsed) || (selfPoints !== undefined && Math.abs((selfPoints ?? 0) - (computed?.status === 'notApplicable' ? 0 : officePoints)) >= 0.005);
+    }
+    return { itemId: item.id, selfPoints, claimedFigure: saved?.figure, officeFigure, mismatch };
+  });
+}
+
+/** Every received unit of the year, scored and ranked within its group. */
+export async function officeEvaluation(db: ZwDb, officeUnitId: string, year: number, now = Date.now()): Promise<GroupEvaluation[]> {
+  const identities = await enrolledIdentities(db);
+  const gathered = (await Promise.all([...identities].filter(([unitId]) => unitId !== officeUnitId).map(([unitId, identity]) => gather(db, officeUnitId, unitId, identity, year, now)))).filter(
+    (g): g is Gathered => g !== null,
+  );
+  return (['county', 'municipal'] as const).map((group) => {
+    const rubric = officeRubric(group, year);
+    const members = gathered.filter((g) => g.profile.level === group);
+    const evidence = members.map((g): UnitEvidence & { figures: Partial<Record<FigureId, FigureValue>> } => ({
+      unitId: g.unitId,
+      figures: withUnitsWord(rubric, g),
+      declared: g.self ? declaredOf(rubric, g.self.items) : {},
+      ...officeInputsOf(g.entries),
+    }));
+    const scores = scoreGroup(rubric, evidence, 'office');
+    const placings = new Map(rankScores(rubric, scores).map((p) => [p.unitId, p]));
+    const units = members.map((g, i): UnitEvaluation => {
+      const score = scores[i]!;
+      const comparisons = compare(rubric, g, score, evidence[i]!.figures);
+      return { ...g, figures: evidence[i]!.figures, score, placing: placings.get(g.unitId)!, comparisons, mismatches: comparisons.filter((c) => c.mismatch).length };
+    });
+    units.sort((a, b) => a.placing.place - b.placing.place || (a.unitId < b.unitId ? -1 : 1));
+    return { group, rubric, units };
+  });
+}
+
+/**
+ * Saves the evaluation group's entries for one unit and year, checked against
+ * the rubric: office and rank items only for entries, any item for an
+ * adjustment, points within the item's maximum, 不适用 only where allowed.
+ */
+export async function saveEvaluationEntries(db: ZwDb, actor: Actor, rubric: Rubric, body: Omit<EvaluationEntriesBody, 'year'> & { year: number }): Promise<EvaluationEntries> {
+  const parsed = evaluationEntriesInput.safeParse(body);
+  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error.issues));
+  const byId = new Map(rubricItems(rubric).map(({ item }) => [item.id, item]));
+  const issues: { field: string; code: string; vars?: Record<string, string> }[] = [];
+  for (const e of parsed.data.entries) {
+    const item = byId.get(e.itemId);
+    if (!item || (item.scoring.kind !== 'office' && item.scoring.kind !== 'rank')) {
+      issues.push({ field: `entries.${e.itemId}`, code: 'evaluation.unknownItem' });
+      continue;
+    }
+    if (e.points === null && !item.mayNotApply) issues.push({ field: `entries.${e.itemId}`, code: 'evaluation.mustApply', vars: { item: item.text } });
+    if (typeof e.points === 'number' && e.points > item.maxPoints) issues.push({ field: `entries.${e.itemId}`, code: 'evaluation.pointsRange', vars: { item: item.text, max: String(item.maxPoints) } });
+  }
+  for (const a of parsed.data.adjustments) {
+    const item = byId.get(a.itemId);
+    if (!item) issues.push({ field: `adjustments.${a.itemId}`, code: 'evaluation.unknownItem' });
+    else if (a.points > item.maxPoints) issues.push({ field: `adjustments.${a.itemId}`, code: 'evaluation.pointsRange', vars: { item: item.text, max: String(item.maxPoints) } });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  const id = evaluationEntriesId(actor.unitId, parsed.data.year, parsed.data.assessedUnitId);
+  let saved: EvaluationEntries | undefined;
+  await commit(db, actor, async () => {
+    const previous = await db.evaluationEntries.get(id);
+    const mine = previous?.unitId === actor.unitId ? previous : undefined;
+    saved = mine ? revise(mine, parsed.data, actor) : { ...newRecord(actor, parsed.data), id };
+    return [{ table: 'evaluationEntries', op: mine ? 'update' : 'create', record: saved }];
+  });
+  return saved!;
+}

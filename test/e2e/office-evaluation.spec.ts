@@ -1,0 +1,81 @@
+import { test, expect, type Page } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ADMIN, addAccount, completeSetup, setIdleMinutes, shot, signIn, signOut } from './helpers';
+
+// The office's 综合考评: two units' bundles carry their submitted
+// self-assessments; the office recomputes their figures, flags the claim that
+// does not hold, enters its own items and an adjustment with its reason, and
+// ranks the group with 并列 where totals are equal.
+test.describe.configure({ mode: 'serial' });
+
+const AUDITOR = { username: 'kaohe', name: '市信息办考核员', password: 'Kaohe2026!' };
+let page: Page;
+let dir: string;
+
+test.beforeAll(async ({ browser }) => {
+  dir = await mkdtemp(join(tmpdir(), 'zw-e2e-evaluation-'));
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/support/craft-evaluation-bundles.ts', dir]);
+  page = await (await browser.newContext()).newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.clock.install({ time: new Date('2026-12-10T09:00:00+08:00') });
+  await completeSetup(page);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await setIdleMinutes(page, 120);
+  await addAccount(page, { ...AUDITOR, role: '考核人员（市信息办）' });
+  await signOut(page);
+  await signIn(page, AUDITOR.username, AUDITOR.password);
+  for (const code of ['PL-0022', 'PL-0023']) {
+    await page.getByRole('menuitem', { name: '单位密钥登记' }).click();
+    await page.getByTestId('enrolment-file').setInputFiles(join(dir, `${code}.json`));
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '指纹一致，登记' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await page.getByRole('menuitem', { name: '导入数据包' }).click();
+  await page.getByTestId('bundle-files').setInputFiles([join(dir, 'PL-0022.zwb'), join(dir, 'PL-0023.zwb')]);
+  await expect(page.getByTestId('import-results')).toContainText('共 2 个文件：导入 2 个');
+});
+
+test('the group is ranked, the unit whose claim does not hold is flagged', async () => {
+  await page.getByRole('menuitem', { name: '综合考评' }).click();
+  await expect(page.getByText('尚未发布正式考核评价细则')).toBeVisible();
+  await expect(page.getByRole('tab', { name: '县（区）（2）' })).toBeVisible();
+  const ranking = page.getByTestId('office-ranking');
+  const first = ranking.getByRole('row').nth(1);
+  const second = ranking.getByRole('row').nth(2);
+  await expect(first).toContainText('PL-0022');
+  await expect(first).toContainText('1 项与核算不一致');
+  await expect(second).toContainText('PL-0023');
+  await expect(second).not.toContainText('不一致');
+  await shot(page, '63-office-evaluation');
+});
+
+test('the office enters its items and adjusts one with a reason, kept and ranked', async () => {
+  const ranking = page.getByTestId('office-ranking');
+  await ranking.getByRole('row').filter({ hasText: 'PL-0023' }).getByRole('button', { name: '评分' }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByLabel('得分：实地抽查（考核小组现场检查台账和设备情况）').fill('2');
+  await drawer.getByLabel('次数：专网应用通报（年内被通报 0 次得满分，1–2 次得一半，3 次及以上不得分）').fill('1');
+  await drawer.getByRole('button', { name: '保存评分' }).click();
+  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+  await expect(drawer.getByRole('row', { name: /实地抽查/ })).toContainText('2.00');
+  await expect(drawer.getByRole('row', { name: /专网应用通报/ })).toContainText('2.50');
+
+  await drawer.getByRole('row', { name: /电子政务负责机构设置情况/ }).getByRole('button', { name: '调整' }).click();
+  const modal = page.getByRole('dialog').filter({ hasText: '调整得分' });
+  await modal.getByLabel('调整后得分').fill('1');
+  await modal.getByRole('button', { name: '保存' }).click();
+  await expect(modal.getByText('请填写调整原因（至少 2 个字）')).toBeVisible();
+  await modal.getByLabel('调整原因').fill('实地抽查未见机构设置文件');
+  await modal.getByRole('button', { name: '保存' }).click();
+  await expect(modal).toBeHidden();
+  await expect(drawer.getByRole('row', { name: /电子政务负责机构设置情况/ })).toContainText('调整原因：实地抽查未见机构设置文件');
+  await expect(drawer.getByRole('row', { name: /电子政务负责机构设置情况/ })).toContainText('（核算 3.00）');
+  await shot(page, '64-office-evaluation-unit');
+  await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: '关闭' })).first().click();
+  await expect(page.getByTestId('office-ranking').getByRole('row').nth(1)).toContainText('PL-0022');
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { deviceInput, freshDb, unitWithAdmin } from './helpers';
+import { setupUnit } from '../../../renderer/db/accounts';
+import { planExport } from '../../../renderer/db/bundleExport';
+import { enrolKey, importBundle, keyLookup, reviewEnrolment } from '../../../renderer/db/console';
+import { createDevice } from '../../../renderer/db/devices';
+import { rubricForUnit, submitSelfAssessment, type SelfDraft } from '../../../renderer/db/evaluation';
+import { officeEvaluation, officeRubric, saveEvaluationEntries } from '../../../renderer/db/evaluationOffice';
+import { ValidationError } from '../../../renderer/db/errors';
+import type { Actor } from '../../../renderer/db/repository';
+import type { ZwDb } from '../../../renderer/db/schema';
+import { writeBundle } from '../../../shared/bundle/codec';
+import { makeEnrolment } from '../../../shared/bundle/enrolment';
+import { generateKeyPair, keyIdOf } from '../../../shared/bundle/suites';
+import { rubricItems } from '../../../shared/evaluation/rubric';
+
+const YEAR = new Date().getFullYear();
+const rubric = rubricForUnit({ level: 'county' }, YEAR);
+const declared = rubricItems(rubric).filter((x) => x.item.scoring.kind === 'declared').map((x) => x.item);
+const draft = (pointsOf: (max: number) => number): SelfDraft => ({ items: declared.map((i) => ({ itemId: i.id, points: pointsOf(i.maxPoints), notApplicable: false, note: '', documents: '' })), summary: '' });
+
+async function unit(code: string, name: string): Promise<{ db: ZwDb; actor: Actor }> {
+  const db = freshDb();
+  const { unit, account } = await setupUnit(
+    db,
+    { name, code, level: 'county', area: 'urban', leader: '张三', office: '综合科', adminName: '李四', adminPhone: '0933-8211234', docOfficerName: '王五', docOfficerPhone: '13800138000' },
+    { username: 'admin', displayName: '李四', role: 'admin' },
+    'scrypt$test',
+  );
+  return { db, actor: { unitId: unit.id, accountId: account.id, role: 'admin' } };
+}
+
+/** Everything the unit has, signed with a key of its own, and the enrolment the office reviews. */
+async function exportAll(db: ZwDb, actor: Actor) {
+  const profile = (await db.units.get(actor.unitId))!;
+  const pair = generateKeyPair('ed25519-sha256');
+  const key = { suite: 'ed25519-sha256' as const, keyId: keyIdOf('ed25519-sha256', pair.publicKey), privateKey: pair.privateKey };
+  const plan = (await planExport(db, actor.unitId, 'full'))!;
+  const facts = { id: profile.id, name: profile.name, code: profile.code };
+  const bytes = writeBundle({ unit: facts, createdBy: { accountId: actor.accountId, name: '李四' }, createdAt: Date.now(), prevHash: plan.prevHash, entries: plan.entries }, key).bytes;
+  return { file: { name: `${profile.code}.zwb`, bytes }, enrolment: makeEnrolment(facts, pair, Date.now()) };
+}
+
+describe('the office’s combined evaluation', () => {
+  it('scores received units from their bundles, flags a claim the office’s figure does not bear out, takes entries with reasons and ranks with 并列', async () => {
+    const a = await unit('ZL-001', '庄浪县');
+    const b = await unit('JC-002', '泾川县');
+    await createDevice(a.db, a.actor, deviceInput(1, { internetCapable: true }));
+    await submitSelfAssessment(a.db, a.actor, YEAR, rubric, draft((m) => m));
+    await submitSelfAssessment(b.db, b.actor, YEAR, rubric, draft((m) => m));
+    // After submitting, A registers a second computer on the internet without a card: its claim no longer holds.
+    await createDevice(a.db, a.actor, deviceInput(2, { internetCapable: true }));
+
+    const office = freshDb();
+    const admin = await unitWithAdmin(office);
+    const auditor: Actor = { ...admin, accountId: 'auditor', role: 'auditor' };
+    const keysFor = [await exportAll(a.db, a.actor), await exportAll(b.db, b.actor)];
+    for (const u of keysFor) await enrolKey(office, auditor, await reviewEnrolment(office, u.enrolment));
+    const keys = await keyLookup(office);
+    for (const u of keysFor) expect((await importBundle(office, auditor, u.file, keys)).verdict).toBe('valid');
+
+    const [initial, municipal] = await officeEvaluation(office, admin.unitId, YEAR);
+    let county = initial;
+    expect(municipal!.units).toHaveLength(0);
+    expect(county!.units.map((u) => u.identity.unitName).sort()).toEqual(['庄浪县', '泾川县']);
+    const ua = county!.units.find((u) => u.identity.unitName === '庄浪县')!;
+    const ub = county!.units.find((u) => u.identity.unitName === '泾川县')!;
+    const isolation = ua.comparisons.find((c) => c.itemId === 'sec.isolation')!;
+    expect(isolation).toMatchObject({ claimedFigure: 1, mismatch: true });
+    expect(isolation.officeFigure!.value).toBe(2);
+    expect(ua.mismatches).toBe(1);
+    expect(ub.mismatches).toBe(0);
+    // Office items nobody entered count 0 and say so.
+    expect(ua.score.items.find((i) => i.itemId === 'env.spotCheck')!.status).toBe('missing');
+    expect(ub.placing.place).toBe(1);
+    expect(ua.placing.place).toBe(2);
+
+    // The evaluation group enters its items and adjusts one with a reason; both units end level: 并列.
+    const officeItems = { entries: [{ itemId: 'env.spotCheck', points: 2 }, { itemId: 'app.notices', count: 0 }, { itemId: 'bonus.website', basis: 3 }, { itemId: 'bonus.bestSubsite', points: null }], adjustments: [] };
+    await saveEvaluationEntries(office, auditor, officeRubric('county', YEAR), { year: YEAR, assessedUnitId: ub.unitId, ...officeItems });
+    await saveEvaluationEntries(office, auditor, officeRubric('county', YEAR), { year: YEAR, assessedUnitId: ua.unitId, ...officeItems, adjustments: [{ itemId: 'sec.isolation', points: 4, reason: '实地抽查：第二台已装隔离卡，登记未更新' }] });
+    [county] = await officeEvaluation(office, admin.unitId, YEAR);
+    const [first, second] = county!.units;
+    expect(first!.score.total).toBe(second!.score.total);
+    expect([first!.placing, second!.placing].map((p) => [p.place, p.tied])).toEqual([
+      [1, true],
+      [1, true],
+    ]);
+    const adjusted = county!.units.find((u) => u.unitId === ua.unitId)!.score.items.find((i) => i.itemId === 'sec.isolation')!;
+    expect(adjusted).toMatchObject({ points: 4, computed: 0, adjustment: { reason: '实地抽查：第二台已装隔离卡，登记未更新' } });
+  });
+
+  it('refuses entries the rubric does not allow and an adjustment without a reason, saving nothing', async () => {
+    const office = freshDb();
+    const admin = await unitWithAdmin(office);
+    const auditor: Actor = { ...admin, accountId: 'auditor', role: 'auditor' };
+    const r = officeRubric('county', YEAR);
+    const codes = async (body: Parameters<typeof saveEvaluationEntries>[3]) => {
+      try {
+        await saveEvaluationEntries(office, auditor, r, body);
+        return [];
+      } catch (e) {
+        if (e instanceof ValidationError) return e.issues.map((i) => i.code);
+        throw e;
+      }
+    };
+    const base = { year: YEAR, assessedUnitId: 'unit-b', entries: [], adjustments: [] };
+    expect(await codes({ ...base, entries: [{ itemId: 'org.leader', points: 3 }] })).toEqual(['evaluation.unknownItem']);
+    expect(await codes({ ...base, entries: [{ itemId: 'env.spotCheck', points: 3 }] })).toEqual(['evaluation.pointsRange']);
+    expect(await codes({ ...base, entries: [{ itemId: 'env.spotCheck', points: null }] })).toEqual(['evaluation.mustApply']);
+    expect(await codes({ ...base, adjustments: [{ itemId: 'org.leader', points: 1, reason: ' ' }] })).toEqual(['evaluation.adjustReason']);
+    expect(await codes({ ...base, assessedUnitId: '../x' })).not.toEqual([]);
+    expect(await codes({ ...base, adjustments: [{ itemId: 'org.leader', points: 1, reason: '佐证不足' }] }, )).toEqual([]);
+    await expect(saveEvaluationEntries(office, admin, r, base)).rejects.toThrow();
+    expect(await office.evaluationEntries.count()).toBe(1);
+  });
+});
