@@ -21,6 +21,7 @@ const IMPORT_ROWS = Number(process.env.ZW_BENCH_IMPORT_ROWS ?? 10_000);
 const EXPORT_ROWS = Number(process.env.ZW_BENCH_EXPORT_ROWS ?? 50_000);
 const BUNDLE_UNITS = Number(process.env.ZW_BENCH_BUNDLE_UNITS ?? 500);
 const BUNDLE_ENTRIES = Number(process.env.ZW_BENCH_BUNDLE_ENTRIES ?? 2_000);
+const EVALUATION_UNITS = Number(process.env.ZW_BENCH_EVALUATION_UNITS ?? 500);
 const REPEATS = Math.max(1, Math.floor(Number(process.env.ZW_BENCH_REPEATS ?? 3)));
 const APP_DIR = resolve(process.env.ZW_BENCH_APP_DIR ?? 'test/bench/app');
 
@@ -34,6 +35,7 @@ const BUILTIN = {
   ledgers: ['ledgers.scanCoverage', 'ledgers.faultSlaAndLeaseReport', 'ledgers.dutyGaps'],
   excel: ['excel.importWithPreview', 'excel.export'],
   integrity: ['integrity.check'],
+  evaluation: ['evaluation.rank'],
 };
 
 const line = (o) => console.log(JSON.stringify(o));
@@ -83,7 +85,7 @@ if (flags.has('--dry-run')) {
 // ---- the run --------------------------------------------------------------
 
 const wants = (group) => groups.includes(group);
-const pageGroups = ['console', 'devices', 'checkins', 'ledgers', 'excel', 'integrity'].filter(wants);
+const pageGroups = ['console', 'devices', 'checkins', 'ledgers', 'excel', 'integrity', 'evaluation'].filter(wants);
 const failures = [];
 
 const fixtures = resolve(`.bench/fixtures-${BUNDLE_UNITS}x${BUNDLE_ENTRIES}`);
@@ -253,6 +255,14 @@ const PAGE_GROUPS = {
     line({ bench: 'excel.export', rows: e.rows, fileKB: Math.round(e.bytes / 1024), runs: REPEATS, rawWriteMs: round(e.rawMs), appMs: round(e.appMs), appOverRaw: round(e.appMs / e.rawMs, 3) });
   },
 
+  async evaluation(page) {
+    const e = await page.evaluate(([n, k]) => window.runEvaluationBench(n, k), [EVALUATION_UNITS, REPEATS]);
+    const ratios = e.runs.map((r) => r.computeMs / r.readMs);
+    line({
+      bench: 'evaluation.rank', units: e.units, records: e.records, runs: REPEATS,
+      computeOverRead: Math.round(median(ratios) * 1000) / 1000, readMs: round(median(e.runs.map((r) => r.readMs))), computeMs: round(median(e.runs.map((r) => r.computeMs))), target: '≤ 0.3',
+    });
+  },
   async integrity(page) {
     const c = await page.evaluate(([n, k]) => window.runIntegrityBench(n, k), [COUNT, REPEATS]);
     line({

@@ -85,8 +85,8 @@ interface Gathered {
   figures: Partial<Record<FigureId, FigureValue>>;
 }
 
-/** The office's figures for one unit and year, from what its bundles brought. */
-async function gather(db: ZwDb, officeUnitId: string, unitId: string, identity: Identity, year: number, now: number): Promise<Gathered | null> {
+/** What the office holds of one unit for a year: the records its figures are computed from. */
+async function readUnit(db: ZwDb, officeUnitId: string, unitId: string, year: number) {
   const profile = await mergedProfile(db, unitId);
   if (!profile) return null;
   const from = new Date(year, 0, 1).getTime();
@@ -108,18 +108,23 @@ async function gather(db: ZwDb, officeUnitId: string, unitId: string, identity: 
     db.receivedBundles.where('unitId').equals(unitId).toArray(),
     db.enrolledKeys.where('unitId').equals(unitId).toArray(),
   ]);
-  const enrolledAt = keys.length ? Math.min(...keys.map((k) => k.enrolledAt)) : profile.createdAt;
-  const facts = factsOf(
-    { profile, devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings },
-    {
-      year,
-      now,
-      calendar: calendarFrom(calendars).calendar,
-      schedule: scheduleFrom(schedule).schedule,
-      coverage: DEFAULT_COVERAGE_POLICY,
-      bundles: { enrolledAt, receivedAt: bundles.map((b) => b.receivedAt) },
-    },
-  );
+  return { profile, devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings, calendars, schedule, selfRows, entries, bundles, keys };
+}
+
+type UnitRead = NonNullable<Awaited<ReturnType<typeof readUnit>>>;
+
+/** The office's figures for one unit and year, from what its bundles brought. */
+function figuresOfUnit(r: UnitRead, officeUnitId: string, unitId: string, identity: Identity, year: number, now: number): Gathered {
+  const { profile, selfRows, entries } = r;
+  const enrolledAt = r.keys.length ? Math.min(...r.keys.map((k) => k.enrolledAt)) : profile.createdAt;
+  const facts = factsOf(r, {
+    year,
+    now,
+    calendar: calendarFrom(r.calendars).calendar,
+    schedule: scheduleFrom(r.schedule).schedule,
+    coverage: DEFAULT_COVERAGE_POLICY,
+    bundles: { enrolledAt, receivedAt: r.bundles.map((b) => b.receivedAt) },
+  });
   const self = selfRows?.unitId === unitId && selfRows.status === 'submitted' && selfRows.year === year ? selfRows : undefined;
   return { unitId, identity, profile, self, entries: entries?.unitId === officeUnitId ? entries : undefined, figures: yearFigures(facts) };
 }
@@ -157,13 +162,39 @@ function compare(rubric: Rubric, g: Gathered, score: UnitScore, figures: Partial
   });
 }
 
-/** Every received unit of the year, scored and ranked within its group. */
-export async function officeEvaluation(db: ZwDb, officeUnitId: string, year: number, now = Date.now()): Promise<GroupEvaluation[]> {
-  const identities = await enrolledIdentities(db);
-  const gathered = (await Promise.all([...identities].filter(([unitId]) => unitId !== officeUnitId).map(([unitId, identity]) => gather(db, officeUnitId, unitId, identity, year, now)))).filter(
-    (g): g is Gathered => g !== null,
-  );
-  return (['county', 'municipal'] as const).map((group) => {
+/** Units read at once: enough to keep IndexedDB busy, few enough that a province's records are never all in memory together. */
+const READ_AT_ONCE = 8;
+
+/** Where the time went, for the benchmark: reading the records, and computing from them. */
+export interface EvaluationTiming {
+  readMs: number;
+  computeMs: number;
+}
+
+/**
+ * Every received unit of the year, scored and ranked within its group. Units
+ * are read a few at a time and reduced to their figures at once, so memory
+ * holds one batch of records, not the province's year.
+ */
+export async function officeEvaluation(db: ZwDb, officeUnitId: string, year: number, now = Date.now(), timing?: EvaluationTiming): Promise<GroupEvaluation[]> {
+  const identities = [...(await enrolledIdentities(db))].filter(([unitId]) => unitId !== officeUnitId);
+  const gathered: Gathered[] = [];
+  for (let i = 0; i < identities.length; i += READ_AT_ONCE) {
+    const batch = identities.slice(i, i + READ_AT_ONCE);
+    const readStart = performance.now();
+    const reads = await Promise.all(batch.map(([unitId]) => readUnit(db, officeUnitId, unitId, year)));
+    const computeStart = performance.now();
+    reads.forEach((r, k) => {
+      const [unitId, identity] = batch[k]!;
+      if (r) gathered.push(figuresOfUnit(r, officeUnitId, unitId, identity, year, now));
+    });
+    if (timing) {
+      timing.readMs += computeStart - readStart;
+      timing.computeMs += performance.now() - computeStart;
+    }
+  }
+  const rankStart = performance.now();
+  const groups = (['county', 'municipal'] as const).map((group) => {
     const rubric = officeRubric(group, year);
     const members = gathered.filter((g) => g.profile.level === group);
     const evidence = members.map((g): UnitEvidence & { figures: Partial<Record<FigureId, FigureValue>> } => ({
@@ -182,6 +213,8 @@ export async function officeEvaluation(db: ZwDb, officeUnitId: string, year: num
     units.sort((a, b) => a.placing.place - b.placing.place || (a.unitId < b.unitId ? -1 : 1));
     return { group, rubric, units };
   });
+  if (timing) timing.computeMs += performance.now() - rankStart;
+  return groups;
 }
 
 /**

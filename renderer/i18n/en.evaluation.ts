@@ -131,6 +131,18 @@ export const enEvaluation: Record<keyof typeof zhEvaluation, string> = {
   'office.figureNote': '{figures}: computed by the office from the bundles received. The office cannot see backups and takes the unit’s word for them.',
   'err.evaluation.adjustReason': 'Give the reason for the adjustment (at least 2 characters)',
 
+  'notice.title': 'E-government evaluation results, {year}',
+  'notice.subtitle': '({group})',
+  'notice.exampleLine': ' (scored against the example rubric, for reference only)',
+  'notice.group.county': 'Counties',
+  'notice.group.municipal': 'Municipal departments',
+  'notice.intro': 'Under the city’s e-government evaluation measures, after each unit’s self-assessment and the evaluation group’s combined evaluation, the {year} results for {group} are published by score as follows:',
+  'notice.objection': 'Objections during the publication period go to {issuer}.',
+  'notice.tiedPlace': '{place} (tied)',
+  'office.printNotice': 'Print notice',
+  'office.exportRanking': 'Export Excel',
+  'office.rankingSheet': 'Evaluation results {year} ({group})',
+
   'err.evaluation.locked': 'This year’s self-assessment is submitted and locked; use “Correct” and give a reason',
   'err.evaluation.reason': 'Give the reason for the correction (at least 2 characters)',
   'err.evaluation.unscored': 'Not scored yet: {item}',

@@ -130,6 +130,18 @@ export const zhEvaluation = {
   'office.figureNote': '{figures}由信息办按收到的数据包计算；数据备份情况信息办无从核实，采用单位自报。',
   'err.evaluation.adjustReason': '请填写调整原因（至少 2 个字）',
 
+  'notice.title': '{year}年度电子政务工作考核结果公示',
+  'notice.subtitle': '（{group}）',
+  'notice.exampleLine': '（按示例细则评分，仅供参考）',
+  'notice.group.county': '县（区）',
+  'notice.group.municipal': '市直部门',
+  'notice.intro': '根据《平凉市电子政务工作考核办法（试行）》，经各单位自评、考核小组综合考评，现将{year}年度{group}电子政务工作考核结果按得分排序公示如下：',
+  'notice.objection': '公示期间如有异议，请向{issuer}反映。',
+  'notice.tiedPlace': '{place}（并列）',
+  'office.printNotice': '打印公示',
+  'office.exportRanking': '导出 Excel',
+  'office.rankingSheet': '{year}年度考核结果（{group}）',
+
   'err.evaluation.locked': '本年度自评已提交并锁定，如需修改请点击“更正自评”并填写原因',
   'err.evaluation.reason': '请填写更正原因（至少 2 个字）',
   'err.evaluation.unscored': '尚未自评：{item}',

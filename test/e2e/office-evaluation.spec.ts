@@ -1,9 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { readSheet } from 'read-excel-file/node';
 import { ADMIN, addAccount, completeSetup, setIdleMinutes, shot, signIn, signOut } from './helpers';
 
 // The office's 综合考评: two units' bundles carry their submitted
@@ -19,7 +20,7 @@ let dir: string;
 test.beforeAll(async ({ browser }) => {
   dir = await mkdtemp(join(tmpdir(), 'zw-e2e-evaluation-'));
   await promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/support/craft-evaluation-bundles.ts', dir]);
-  page = await (await browser.newContext()).newPage();
+  page = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.clock.install({ time: new Date('2026-12-10T09:00:00+08:00') });
   await completeSetup(page);
@@ -78,4 +79,31 @@ test('the office enters its items and adjusts one with a reason, kept and ranked
   await shot(page, '64-office-evaluation-unit');
   await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: '关闭' })).first().click();
   await expect(page.getByTestId('office-ranking').getByRole('row').nth(1)).toContainText('PL-0022');
+});
+
+test('the 公示 prints to A4 and exports to Excel, in ranked order, and the export files its copy', async () => {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const file = join(dir, 'notice.pdf');
+  await writeFile(file, pdf);
+  const text = (await promisify(execFile)('pdftotext', ['-layout', file, '-'])).stdout.replace(/\s+/g, '');
+  expect(text).toContain('2026年度电子政务工作考核结果公示');
+  expect(text).toContain('（县（区））（按示例细则评分，仅供参考）');
+  const [a, b] = [text.indexOf('崆峒区第22单位'), text.indexOf('泾川县第23单位')];
+  expect(a).toBeGreaterThan(-1);
+  expect(b).toBeGreaterThan(a);
+  expect(text).toContain('庄浪县人民政府办公室2026年12月10日');
+  expect(text).not.toContain('保存评分');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^2026年度考核结果（县（区））-\d{8}-\d{4}\.xlsx$/);
+  const rows = (await readSheet(await readFile(await saved.path()))) as (string | number | null)[][];
+  expect(rows.slice(4).map((r) => [r[0], r[1]])).toEqual([
+    ['1', '崆峒区第22单位'],
+    ['2', '泾川县第23单位'],
+  ]);
+  await expect(page.getByText('已导出 2 行，并自动登记复制备案')).toBeVisible();
 });

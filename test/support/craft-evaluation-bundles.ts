@@ -9,7 +9,8 @@ import { craftedUnit } from './craftedBundle';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: craft-evaluation-bundles.ts <folder>');
-const declared = county.categories.flatMap((c) => c.items).filter((i) => i.scoring.kind === 'declared');
+const items: { id: string; maxPoints: number; scoring: { kind: string } }[] = county.categories.flatMap((c) => c.items as { id: string; maxPoints: number; scoring: { kind: string } }[]);
+const declared = items.filter((i) => i.scoring.kind === 'declared');
 
 for (const [index, claims] of [
   [21, [{ itemId: 'sec.isolation', points: 4, notApplicable: false, note: '', documents: '', figure: 99 }]],

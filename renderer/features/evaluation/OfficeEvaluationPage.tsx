@@ -5,7 +5,11 @@ import { FIGURES } from '../../../shared/evaluation/figures';
 import type { EvaluationEntriesBody } from '../../../shared/evaluation/officeEntries';
 import { CATEGORY_NAMES, rubricItems, type Rubric, type RubricItem } from '../../../shared/evaluation/rubric';
 import { officeEvaluation, saveEvaluationEntries, type GroupEvaluation, type UnitEvaluation } from '../../db/evaluationOffice';
-import { useLang, useT } from '../../i18n';
+import { translate, useLang, useT, type Translate } from '../../i18n';
+import { useSession } from '../../state/session';
+import { PrintDocument } from '../../ui/PrintDocument';
+import { useSheetExport } from '../ledgers/useSheetExport';
+import { placeText, RankingNotice } from './RankingNotice';
 import { db } from '../../state/db';
 import { useActor } from '../../state/session';
 import { TextBox } from '../../ui/LimitedInput';
@@ -17,6 +21,8 @@ type Entry = EvaluationEntriesBody['entries'][number];
 type Adjustment = EvaluationEntriesBody['adjustments'][number];
 
 const YEARS_BACK = 2;
+/** Notices are published in Chinese, whatever language the screen is in. */
+const zhT: Translate = (key, vars) => translate('zh', key, vars);
 const fixed = (n: number) => n.toFixed(2);
 
 /** Which value an office entry takes for an item: points, a count its bands score, or a rank basis. */
@@ -41,6 +47,8 @@ export function OfficeEvaluationPage() {
   const [group, setGroup] = useState<UnitLevel>('county');
   const [openUnit, setOpenUnit] = useState<string>();
   const [loadError, setLoadError] = useState<string>();
+  const officeName = useSession((s) => s.unit?.name ?? '');
+  const exportSheet = useSheetExport();
 
   const load = useCallback(async () => {
     setLoadError(undefined);
@@ -106,11 +114,31 @@ export function OfficeEvaluationPage() {
   ];
 
   return (
-    <div>
+    <div className="page">
       <PageHead
         title={t('office.title')}
         rule={t('office.rule')}
-        actions={<Select aria-label={t('evaluation.year')} value={year} onChange={setYear} style={{ width: 100 }} options={Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: String(y) }))} />}
+        actions={
+          <Space wrap>
+            <Select aria-label={t('evaluation.year')} value={year} onChange={setYear} style={{ width: 100 }} options={Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: String(y) }))} />
+            <Button disabled={!current?.units.length} onClick={() => window.print()}>
+              {t('office.printNotice')}
+            </Button>
+            <Button
+              disabled={!current?.units.length}
+              onClick={() =>
+                current &&
+                void exportSheet({
+                  title: zhT('office.rankingSheet', { year, group: zhT(`notice.group.${current.group}`) }),
+                  header: [zhT('office.col.place'), zhT('office.col.unit'), zhT('office.col.self'), zhT('office.col.total')],
+                  rows: current.units.map((u) => [placeText(zhT, u.placing.place, u.placing.tied), u.identity.unitName, u.self?.total ?? zhT('office.notSubmitted'), u.score.total]),
+                })
+              }
+            >
+              {t('office.exportRanking')}
+            </Button>
+          </Space>
+        }
       />
       {loadError && <Alert type="error" showIcon message={loadError} style={{ marginBottom: 12 }} />}
       {current?.rubric.example && <Alert type="warning" showIcon message={<Space><Tag color="orange">{t('evaluation.exampleTag')}</Tag>{t('office.exampleNotice')}</Space>} style={{ marginBottom: 12 }} />}
@@ -129,6 +157,11 @@ export function OfficeEvaluationPage() {
           locale={{ emptyText: <Empty description={t('office.noUnits')} /> }}
           data-testid="office-ranking"
         />
+      )}
+      {current && current.units.length > 0 && (
+        <PrintDocument testId="ranking-notice">
+          <RankingNotice t={zhT} group={current} year={year} issuer={officeName} at={Date.now()} />
+        </PrintDocument>
       )}
       {selected && current && <UnitDrawer key={`${selected.unitId}/${year}`} unit={selected} rubric={current.rubric} year={year} onClose={() => setOpenUnit(undefined)} onSaved={load} />}
     </div>

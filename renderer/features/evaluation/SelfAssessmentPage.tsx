@@ -252,7 +252,7 @@ export function SelfAssessmentPage() {
   );
 
   return (
-    <div className="evaluation-page">
+    <div className="page">
       <PageHead title={t('evaluation.title')} rule={t('evaluation.rule')} actions={actions} />
       {loadError && <Alert type="error" showIcon message={loadError} style={{ marginBottom: 12 }} />}
       {!reasonOpen && <WriteErrors messages={banner} />}

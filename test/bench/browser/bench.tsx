@@ -26,6 +26,7 @@ import { excelExport, excelImport, ledgerRules } from './ledgerBench';
 import { storedDevice, syntheticDevice } from './synthetic';
 import { importFixtures, rawReference } from './consoleBench';
 import { integrityCheck } from './integrityBench';
+import { evaluationRank } from './evaluationBench';
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
@@ -280,6 +281,7 @@ declare global {
     runConsoleImport: (base: string) => Promise<unknown>;
     runConsoleRaw: () => Promise<unknown>;
     runIntegrityBench: (count: number, repeats: number) => Promise<unknown>;
+    runEvaluationBench: (units: number, repeats: number) => Promise<unknown>;
   }
 }
 
@@ -295,3 +297,4 @@ window.runExcelExportBench = excelExport;
 window.runConsoleImport = importFixtures;
 window.runConsoleRaw = rawReference;
 window.runIntegrityBench = integrityCheck;
+window.runEvaluationBench = evaluationRank;
