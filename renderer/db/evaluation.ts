@@ -18,6 +18,7 @@ import type { Scan } from '../../shared/ledgers/scan';
 import type { Training } from '../../shared/ledgers/training';
 import { DEFAULT_COVERAGE_POLICY, type CoveragePolicy } from '../../shared/rules/scanCoverage';
 import { loadCalendar, loadSchedule } from './checkins';
+import { publishedRubrics } from './policy';
 import { issuesFromZod, ValidationError } from './errors';
 import { commit, newRecord, revise, type Actor } from './repository';
 import type { ZwDb } from './schema';
@@ -55,12 +56,13 @@ export async function noteBackupDay(db: ZwDb, at: number): Promise<void> {
 }
 
 /**
- * The rubric the unit scores against. The office publishes its own in a
- * policy; until one has arrived, the example for the unit's level, which
- * says that it is one.
+ * The rubric the unit scores against: the office's for the unit's group and
+ * the year, as its latest policy published it; until one has arrived, the
+ * example for the unit's level, which says that it is one.
  */
-export function rubricForUnit(profile: Pick<UnitProfile, 'level'>, year: number): Rubric {
-  return exampleRubric(profile.level, year);
+export async function rubricForUnit(db: ZwDb, profile: Pick<UnitProfile, 'unitId' | 'level'>, year: number): Promise<Rubric> {
+  const published = (await publishedRubrics(db, profile.unitId)).find((r) => r.group === profile.level && r.year === year);
+  return published ?? exampleRubric(profile.level, year);
 }
 
 export interface YearEvidence {

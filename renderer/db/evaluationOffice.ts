@@ -1,7 +1,7 @@
 import type { Checkin } from '../../shared/domain/checkin';
 import type { Device } from '../../shared/domain/device';
 import type { UnitLevel, UnitProfile } from '../../shared/domain/unit';
-import { exampleRubric } from '../../shared/evaluation/examples';
+import { officeRubric } from './rubrics';
 import { factsOf } from '../../shared/evaluation/facts';
 import { FIGURES, type FigureId, type FigureValue } from '../../shared/evaluation/figures';
 import { yearFigures } from '../../shared/evaluation/ledgerFigures';
@@ -33,10 +33,7 @@ import type { ZwDb } from './schema';
  * entries, and the ranking within each group (考核办法 五).
  */
 
-/** The rubric a group is scored on; the example until the office publishes its own. */
-export function officeRubric(group: UnitLevel, year: number): Rubric {
-  return exampleRubric(group, year);
-}
+export { officeRubric } from './rubrics';
 
 /** Two figures differ when they would print differently: a tenth of a percent for a rate, a tenth of a count. */
 export function figuresDiffer(figure: FigureId, a: number | null, b: number | null): boolean {
@@ -193,9 +190,10 @@ export async function officeEvaluation(db: ZwDb, officeUnitId: string, year: num
       timing.computeMs += performance.now() - computeStart;
     }
   }
+  const rubrics = { county: await officeRubric(db, 'county', year), municipal: await officeRubric(db, 'municipal', year) };
   const rankStart = performance.now();
   const groups = (['county', 'municipal'] as const).map((group) => {
-    const rubric = officeRubric(group, year);
+    const rubric = rubrics[group];
     const members = gathered.filter((g) => g.profile.level === group);
     const evidence = members.map((g): UnitEvidence & { figures: Partial<Record<FigureId, FigureValue>> } => ({
       unitId: g.unitId,

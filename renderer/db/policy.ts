@@ -1,4 +1,6 @@
 import type { Policy, TrustedOffice } from '../../shared/bundle/policy';
+import { checkRubric } from '../../shared/evaluation/check';
+import type { Rubric } from '../../shared/evaluation/rubric';
 import type { CryptoSuite } from '../../shared/bundle/suites';
 import { parseRange, type IpRange } from '../../shared/rules/ipRanges';
 import { commit, newRecord, revise, type Actor, type Write } from './repository';
@@ -13,6 +15,7 @@ import type { CalendarRecord, ScheduleRecord, ZwDb } from './schema';
 
 const OFFICE_KEY = 'officeKey';
 const policyKey = (unitId: string) => `policy/${unitId}`;
+const rubricsKey = (unitId: string) => `rubrics/${unitId}`;
 
 export interface AppliedPolicy {
   issuedAt: number;
@@ -25,6 +28,8 @@ export interface AppliedPolicy {
   /** The ranges assigned to this unit (by its code); empty when the policy assigns none. */
   ranges: string[];
   directory: Policy['directory'];
+  /** The rubrics the office has published, by group and year: `group/year` and version. */
+  rubrics?: { group: string; year: number; version: number; title: string }[];
 }
 
 export async function trustedOffice(db: ZwDb): Promise<TrustedOffice | null> {
@@ -35,6 +40,16 @@ export async function trustedOffice(db: ZwDb): Promise<TrustedOffice | null> {
 export async function appliedPolicy(db: ZwDb, unitId: string): Promise<AppliedPolicy | null> {
   const v = (await db.meta.get(policyKey(unitId)))?.value as AppliedPolicy | undefined;
   return v && typeof v.issuedAt === 'number' ? v : null;
+}
+
+/** The rubrics the office published to this unit, each checked again as it is read (meta is not signed). */
+export async function publishedRubrics(db: ZwDb, unitId: string): Promise<Rubric[]> {
+  const v = (await db.meta.get(rubricsKey(unitId)))?.value;
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((r) => {
+    const checked = checkRubric(r);
+    return checked.ok ? [checked.rubric] : [];
+  });
 }
 
 /** The address ranges this unit was assigned, parsed; empty when none were. */
@@ -56,6 +71,7 @@ export async function applyPolicy(db: ZwDb, actor: Actor, unitCode: string, poli
     acceptedSuites: policy.acceptedSuites,
     ranges: policy.ipRanges.find((r) => r.unitCode === unitCode)?.ranges ?? [],
     directory: policy.directory,
+    ...(policy.rubrics ? { rubrics: policy.rubrics.map((r) => ({ group: r.group, year: r.year, version: r.version, title: r.title })) } : {}),
   };
   const trusted: TrustedOffice = { keyId: policy.issuer.keyId, suite: policy.issuer.suite, publicKey: policy.issuer.publicKey, name: policy.issuer.name };
   await commit(
@@ -77,6 +93,11 @@ export async function applyPolicy(db: ZwDb, actor: Actor, unitCode: string, poli
       }
       await db.meta.put({ key: OFFICE_KEY, value: trusted });
       await db.meta.put({ key: policyKey(actor.unitId), value: applied });
+      if (policy.rubrics) {
+        // A newer policy's rubric for a group and year replaces the older; other years stay as published.
+        const kept = (await publishedRubrics(db, actor.unitId)).filter((r) => !policy.rubrics!.some((n) => n.group === r.group && n.year === r.year));
+        await db.meta.put({ key: rubricsKey(actor.unitId), value: [...kept, ...policy.rubrics] });
+      }
       return writes;
     },
     ['meta'],

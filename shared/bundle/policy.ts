@@ -9,6 +9,8 @@ import { parseRange } from '../rules/ipRanges';
 import { parseUntrustedJson } from './format';
 import { CRYPTO_SUITES, fingerprint, isPublicKey, keyIdOf, verify, type CryptoSuite } from './suites';
 import { unpackFiles } from './zip';
+import { checkRubric } from '../evaluation/check';
+import { rubricSchema } from '../evaluation/rubric';
 
 /**
  * A policy bundle (DESIGN.md, Export bundles): what the information office
@@ -38,6 +40,8 @@ export const policySchema = z
       .array(z.object({ unitCode: code, unitName: name, ranges: z.array(z.string().max(40).refine((r) => parseRange(r).ok, 'range')).min(1).max(200) }).strict())
       .max(5000),
     directory: z.array(z.object({ unitCode: code, unitName: name, level: z.enum(UNIT_LEVELS), area: z.enum(UNIT_AREAS) }).strict()).max(5000),
+    /** The year-end rubrics the office publishes (考核办法 三), at most one per group and year; absent: no change. */
+    rubrics: z.array(rubricSchema).max(20).optional(),
   })
   .strict()
   .refine((p) => isPublicKey(p.issuer.suite, p.issuer.publicKey) && keyIdOf(p.issuer.suite, p.issuer.publicKey) === p.issuer.keyId, { path: ['issuer'], message: 'issuer key' });
@@ -85,6 +89,13 @@ export function readPolicy(bytes: Uint8Array, trusted: TrustedOffice | null, las
   } catch (e) {
     return { ok: false, failure: 'notPolicy', detail: e instanceof Error ? e.message : String(e) };
   }
+  // A signature says who sent the rubrics, not that they add up: each is checked as the office's editor checks it.
+  for (const rubric of policy.rubrics ?? []) {
+    const checked = checkRubric(rubric);
+    if (!checked.ok) return { ok: false, failure: 'notPolicy', detail: `rubric ${rubric.group}/${rubric.year}: ${checked.problems[0]!.zh}` };
+  }
+  const slots = new Set((policy.rubrics ?? []).map((r) => `${r.group}/${r.year}`));
+  if (slots.size !== (policy.rubrics ?? []).length) return { ok: false, failure: 'notPolicy', detail: 'rubric twice' };
   const { issuer } = policy;
   if (!verify(issuer.suite, issuer.publicKey, raw, strFromU8(files.files[POLICY_FILES.signature]!).trim())) return { ok: false, failure: 'badSignature', detail: issuer.keyId };
   if (trusted && (trusted.keyId !== issuer.keyId || trusted.publicKey !== issuer.publicKey)) return { ok: false, failure: 'otherIssuer', detail: issuer.keyId };

@@ -1,4 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ADMIN, addAccount, completeSetup, downloaded, fillDevice, saveDrawer, setIdleMinutes, shot, signIn, signOut } from './helpers';
 
 // Two PCs on one host: a county unit and the city information office. The
@@ -121,4 +124,42 @@ test('a policy that asks for another suite has the unit rotate into it', async (
   await unit.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(key).toContainText('Ed25519 签名');
   await expect(key.getByTestId('key-out-of-policy')).toHaveCount(0);
+});
+
+test('the office publishes its rubric: an inconsistent one is refused, the unit then assesses itself against the office’s', async () => {
+  const year = new Date().getFullYear();
+  const example = JSON.parse(readFileSync('assets/rubrics/example-county.json', 'utf8')) as { year: number; title: string; categories: { maxPoints: number; items: { maxPoints: number }[] }[] };
+  const official = { ...example, year, title: '电子政务工作考核评价细则（县区）' };
+  const broken = structuredClone(official);
+  broken.categories[0]!.items[0]!.maxPoints += 2;
+  const [good, bad] = [join(tmpdir(), `rubric-${Date.now()}.json`), join(tmpdir(), `rubric-bad-${Date.now()}.json`)];
+  writeFileSync(good, JSON.stringify(official));
+  writeFileSync(bad, JSON.stringify(broken));
+
+  await office.getByRole('menuitem', { name: '考核细则' }).click();
+  await expect(office.getByText('尚未保存细则')).toBeVisible();
+  await office.getByTestId('rubric-file').setInputFiles(bad);
+  const problems = office.getByTestId('rubric-problems');
+  await expect(problems).toContainText('“组织机构”各项分值合计 17，与该类总分 15 不符');
+  await expect(problems).toContainText('细则有 1 处问题，未保存');
+  await office.getByTestId('rubric-file').setInputFiles(good);
+  const preview = office.getByRole('dialog');
+  await expect(preview).toContainText('检查通过');
+  await expect(preview.getByLabel('作为正式细则（不再标注“示例”）')).not.toBeChecked();
+  await preview.getByLabel('作为正式细则（不再标注“示例”）').check();
+  await shot(office, '83-rubric-preview');
+  await preview.getByRole('button', { name: '保存细则' }).click();
+  await expect(office.getByRole('row', { name: new RegExp(`${year}.*电子政务工作考核评价细则（县区）`) })).toBeVisible();
+
+  await office.getByRole('menuitem', { name: '签发政策包' }).click();
+  await expect(office.getByLabel(`${year} 年 县（区） 第 1 版`)).toBeChecked();
+  await office.getByLabel('您的登录密码').fill(AUDITOR.password);
+  const published = await download(office, () => office.getByRole('button', { name: '签名并导出政策包' }).click());
+
+  await unit.getByRole('menuitem', { name: '数据包与政策' }).click();
+  await unit.getByTestId('policy-file').setInputFiles(published);
+  await expect(unit.getByTestId('policy-state')).toContainText(`考核细则：电子政务工作考核评价细则（县区）（${year} 年第 1 版）`);
+  await unit.getByRole('menuitem', { name: '年度自评' }).click();
+  await expect(unit.getByText('电子政务工作考核评价细则（县区）', { exact: true })).toBeVisible();
+  await expect(unit.getByText('尚未收到市信息办发布的考核评价细则')).toHaveCount(0);
 });

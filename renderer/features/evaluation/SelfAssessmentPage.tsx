@@ -52,21 +52,24 @@ export function SelfAssessmentPage() {
   const [reason, setReason] = useState('');
   const { busy, banner, run } = useFormWrite();
   const { message } = App.useApp();
-  const rubric = useMemo(() => (unit ? rubricForUnit(unit, year) : undefined), [unit, year]);
+  const [rubric, setRubric] = useState<Rubric>();
+  const level = unit?.level;
 
   const load = useCallback(async () => {
     setLoadError(undefined);
+    if (!level) return;
     try {
-      const [ev, rec] = await Promise.all([unitYearEvidence(db, actor.unitId, year), loadSelfAssessment(db, actor.unitId, year)]);
+      const [ev, rec, r] = await Promise.all([unitYearEvidence(db, actor.unitId, year), loadSelfAssessment(db, actor.unitId, year), rubricForUnit(db, { unitId: actor.unitId, level }, year)]);
+      setRubric(r);
       setEvidence(ev);
       setRecord(rec);
-      setEntries(entriesOf(rec, rubric));
+      setEntries(entriesOf(rec, r));
       setSummary(rec?.summary ?? '');
       setCorrecting(false);
     } catch (e) {
       setLoadError(t('evaluation.loadFailed', { message: e instanceof Error ? e.message : String(e) }));
     }
-  }, [actor.unitId, year, rubric, t]);
+  }, [actor.unitId, year, level, t]);
 
   useEffect(() => {
     void load();

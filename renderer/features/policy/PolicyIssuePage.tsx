@@ -19,6 +19,8 @@ import { useActor, useSession } from '../../state/session';
 import type { KeyStatus } from '../bundles/UnitKeyCard';
 import { keyFailureText } from '../bundles/unitKeyActions';
 import { Fingerprint } from '../../ui/Fingerprint';
+import { officeRubrics } from '../../db/rubrics';
+import type { Rubric } from '../../../shared/evaluation/rubric';
 
 /** Years for a one-line record: a list when short, a span when long (the copy filing's description is capped). */
 const yearsText = (years: number[]) => (years.length === 0 ? '—' : years.length <= 3 ? years.join('、') : `${Math.min(...years)}–${Math.max(...years)}`);
@@ -41,12 +43,19 @@ export function PolicyIssuePage() {
   const [grant, setGrant] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ type: 'success' | 'error'; text: string }>();
+  const [rubrics, setRubrics] = useState<Rubric[]>([]);
+  const [chosenRubrics, setChosenRubrics] = useState<string[]>([]);
 
   useEffect(() => {
     if (!unit) return;
     void invoke('unitKey:status', { unitId: unit.id }).then((r) => setKey(r.key));
     void knownUnits(db, unit.id).then(setUnits);
     void loadRangeDraft(db).then(setDraft);
+    void officeRubrics(db).then((list) => {
+      setRubrics(list);
+      const now = new Date().getFullYear();
+      setChosenRubrics(list.filter((r) => r.year >= now).map((r) => `${r.group}/${r.year}`));
+    });
     void loadCalendar(db, unit.id).then(({ years: ys }) => {
       const list = ys.map((y) => y.year);
       setYears(list);
@@ -85,6 +94,7 @@ export function PolicyIssuePage() {
           return ranges.length > 0 ? [{ unitCode: u.unitCode, unitName: u.unitName, ranges }] : [];
         }),
         directory: directoryOf(units),
+        ...(chosenRubrics.length > 0 ? { rubrics: rubrics.filter((r) => chosenRubrics.includes(`${r.group}/${r.year}`)) } : {}),
       };
       const checked = policySchema.safeParse(policy);
       if (!checked.success) return setResult({ type: 'error', text: t('err.generic', { message: checked.error.issues[0]?.path.join('.') ?? '' }) });
@@ -135,6 +145,16 @@ export function PolicyIssuePage() {
             <Checkbox checked={withSchedule} onChange={(e) => setWithSchedule(e.target.checked)}>
               {t('issue.schedule')}
             </Checkbox>
+          </Space>
+        </Card>
+        <Card size="small" title={t('issue.rubrics')}>
+          <Space orientation="vertical">
+            <Typography.Text type="secondary">{rubrics.length > 0 ? t('issue.rubricsHelp') : t('issue.noRubrics')}</Typography.Text>
+            <Checkbox.Group
+              value={chosenRubrics}
+              onChange={(v) => setChosenRubrics(v as string[])}
+              options={rubrics.map((r) => ({ value: `${r.group}/${r.year}`, label: t('issue.rubricOption', { year: r.year, group: t(`notice.group.${r.group}`), version: r.version }) }))}
+            />
           </Space>
         </Card>
         <Card size="small" title={t('issue.suites')}>

@@ -1,8 +1,9 @@
+import { exampleRubric } from '../../../shared/evaluation/examples';
 import { describe, expect, it } from 'vitest';
 import { freshDb, unitWithAdmin, deviceInput } from './helpers';
 import { createDevice } from '../../../renderer/db/devices';
 import { createLedgerRecords } from '../../../renderer/db/ledgers';
-import { loadSelfAssessment, noteBackupDay, rubricForUnit, saveSelfDraft, selfScore, submitSelfAssessment, unitYearEvidence, type SelfDraft } from '../../../renderer/db/evaluation';
+import { loadSelfAssessment, noteBackupDay, saveSelfDraft, selfScore, submitSelfAssessment, unitYearEvidence, type SelfDraft } from '../../../renderer/db/evaluation';
 import { ValidationError } from '../../../renderer/db/errors';
 import { verifyUnitChain } from '../../../renderer/db/integrity';
 import { recordKey } from '../../../renderer/db/schema';
@@ -15,7 +16,7 @@ import { mergedOf } from '../../../renderer/db/merged';
 import { craftedUnit } from '../../support/craftedBundle';
 
 const YEAR = new Date().getFullYear();
-const rubric = rubricForUnit({ level: 'county' }, YEAR);
+const rubric = exampleRubric('county', YEAR);
 const declared = rubricItems(rubric).filter((x) => x.item.scoring.kind === 'declared').map((x) => x.item);
 
 /** Every declared item at full points, 不适用 where the rubric allows it and `na` says so. */

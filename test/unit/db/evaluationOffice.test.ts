@@ -1,11 +1,12 @@
+import { exampleRubric } from '../../../shared/evaluation/examples';
 import { describe, expect, it } from 'vitest';
 import { deviceInput, freshDb, unitWithAdmin } from './helpers';
 import { setupUnit } from '../../../renderer/db/accounts';
 import { planExport } from '../../../renderer/db/bundleExport';
 import { enrolKey, importBundle, keyLookup, reviewEnrolment } from '../../../renderer/db/console';
 import { createDevice } from '../../../renderer/db/devices';
-import { rubricForUnit, submitSelfAssessment, type SelfDraft } from '../../../renderer/db/evaluation';
-import { officeEvaluation, officeRubric, saveEvaluationEntries } from '../../../renderer/db/evaluationOffice';
+import { submitSelfAssessment, type SelfDraft } from '../../../renderer/db/evaluation';
+import { officeEvaluation, saveEvaluationEntries } from '../../../renderer/db/evaluationOffice';
 import { ValidationError } from '../../../renderer/db/errors';
 import type { Actor } from '../../../renderer/db/repository';
 import type { ZwDb } from '../../../renderer/db/schema';
@@ -15,7 +16,7 @@ import { generateKeyPair, keyIdOf } from '../../../shared/bundle/suites';
 import { rubricItems } from '../../../shared/evaluation/rubric';
 
 const YEAR = new Date().getFullYear();
-const rubric = rubricForUnit({ level: 'county' }, YEAR);
+const rubric = exampleRubric('county', YEAR);
 const declared = rubricItems(rubric).filter((x) => x.item.scoring.kind === 'declared').map((x) => x.item);
 const draft = (pointsOf: (max: number) => number): SelfDraft => ({ items: declared.map((i) => ({ itemId: i.id, points: pointsOf(i.maxPoints), notApplicable: false, note: '', documents: '' })), summary: '' });
 
@@ -77,8 +78,8 @@ describe('the office’s combined evaluation', () => {
 
     // The evaluation group enters its items and adjusts one with a reason; both units end level: 并列.
     const officeItems = { entries: [{ itemId: 'env.spotCheck', points: 2 }, { itemId: 'app.notices', count: 0 }, { itemId: 'bonus.website', basis: 3 }, { itemId: 'bonus.bestSubsite', points: null }], adjustments: [] };
-    await saveEvaluationEntries(office, auditor, officeRubric('county', YEAR), { year: YEAR, assessedUnitId: ub.unitId, ...officeItems });
-    await saveEvaluationEntries(office, auditor, officeRubric('county', YEAR), { year: YEAR, assessedUnitId: ua.unitId, ...officeItems, adjustments: [{ itemId: 'sec.isolation', points: 4, reason: '实地抽查：第二台已装隔离卡，登记未更新' }] });
+    await saveEvaluationEntries(office, auditor, rubric, { year: YEAR, assessedUnitId: ub.unitId, ...officeItems });
+    await saveEvaluationEntries(office, auditor, rubric, { year: YEAR, assessedUnitId: ua.unitId, ...officeItems, adjustments: [{ itemId: 'sec.isolation', points: 4, reason: '实地抽查：第二台已装隔离卡，登记未更新' }] });
     [county] = await officeEvaluation(office, admin.unitId, YEAR);
     const [first, second] = county!.units;
     expect(first!.score.total).toBe(second!.score.total);
@@ -94,7 +95,7 @@ describe('the office’s combined evaluation', () => {
     const office = freshDb();
     const admin = await unitWithAdmin(office);
     const auditor: Actor = { ...admin, accountId: 'auditor', role: 'auditor' };
-    const r = officeRubric('county', YEAR);
+    const r = rubric;
     const codes = async (body: Parameters<typeof saveEvaluationEntries>[3]) => {
       try {
         await saveEvaluationEntries(office, auditor, r, body);

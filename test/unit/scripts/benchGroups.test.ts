@@ -19,7 +19,7 @@ function plan(args: string[], env: Record<string, string> = {}) {
 describe('npm run bench groups', () => {
   it('runs every group, built-in and app scripts, when none is named', () => {
     const p = plan([]);
-    expect(p.groups).toEqual(['cli', 'console', 'devices', 'checkins', 'ledgers', 'excel', 'integrity', 'backup']);
+    expect(p.groups).toEqual(['cli', 'console', 'devices', 'checkins', 'ledgers', 'excel', 'integrity', 'evaluation', 'backup']);
     expect(p.scripts).toEqual(['backup-office.mjs', 'backup.mjs', 'excel-import.mjs', 'excel.mjs']);
   });
 
