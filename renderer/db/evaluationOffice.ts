@@ -11,6 +11,7 @@ import { rubricItems, type Rubric } from '../../shared/evaluation/rubric';
 import { scoreGroup, type UnitEvidence, type UnitScore } from '../../shared/evaluation/score';
 import { declaredOf, selfAssessmentId, type SelfAssessment } from '../../shared/evaluation/selfAssessment';
 import type { Identity } from '../../shared/console/merge';
+import type { PublishedResult } from '../../shared/bundle/policy';
 import type { CopyFiling } from '../../shared/ledgers/copyFiling';
 import type { DutyLog } from '../../shared/ledgers/duty';
 import type { Fault } from '../../shared/ledgers/fault';
@@ -54,13 +55,7 @@ export interface ItemComparison {
   mismatch: boolean;
 }
 
-export interface UnitEvaluation {
-  unitId: string;
-  identity: Identity;
-  profile: UnitProfile;
-  self: SelfAssessment | undefined;
-  entries: EvaluationEntries | undefined;
-  figures: Partial<Record<FigureId, FigureValue>>;
+export interface UnitEvaluation extends Gathered {
   score: UnitScore;
   placing: Placing;
   comparisons: ItemComparison[];
@@ -73,6 +68,7 @@ export interface GroupEvaluation {
   units: UnitEvaluation[];
 }
 
+/** A unit as read and reduced to its figures, before scoring. */
 interface Gathered {
   unitId: string;
   identity: Identity;
@@ -249,4 +245,22 @@ export async function saveEvaluationEntries(db: ZwDb, actor: Actor, rubric: Rubr
     return [{ table: 'evaluationEntries', op: mine ? 'update' : 'create', record: saved }];
   });
   return saved!;
+}
+
+/** The year's final results as a policy publishes them: every unit's total, place and items, with the office's reasons. */
+export function publishedResultsOf(groups: readonly GroupEvaluation[], year: number): PublishedResult[] {
+  return groups.flatMap((g) =>
+    g.units.map((u) => ({
+      year,
+      group: g.group,
+      unitCode: u.identity.unitCode,
+      unitName: u.identity.unitName,
+      rubricVersion: g.rubric.version,
+      total: u.score.total,
+      place: u.placing.place,
+      tied: u.placing.tied,
+      groupSize: g.units.length,
+      items: u.score.items.flatMap((i) => (i.status === 'officeOnly' ? [] : [{ itemId: i.itemId, status: i.status, points: i.points, ...(i.adjustment ? { reason: i.adjustment.reason } : {}) }])),
+    })),
+  );
 }

@@ -1,4 +1,4 @@
-import type { Policy, TrustedOffice } from '../../shared/bundle/policy';
+import { resultSchema, type Policy, type PublishedResult, type TrustedOffice } from '../../shared/bundle/policy';
 import { checkRubric } from '../../shared/evaluation/check';
 import type { Rubric } from '../../shared/evaluation/rubric';
 import type { CryptoSuite } from '../../shared/bundle/suites';
@@ -16,6 +16,7 @@ import type { CalendarRecord, ScheduleRecord, ZwDb } from './schema';
 const OFFICE_KEY = 'officeKey';
 const policyKey = (unitId: string) => `policy/${unitId}`;
 const rubricsKey = (unitId: string) => `rubrics/${unitId}`;
+const resultsKey = (unitId: string) => `results/${unitId}`;
 
 export interface AppliedPolicy {
   issuedAt: number;
@@ -30,6 +31,8 @@ export interface AppliedPolicy {
   directory: Policy['directory'];
   /** The rubrics the office has published, by group and year: `group/year` and version. */
   rubrics?: { group: string; year: number; version: number; title: string }[];
+  /** Years whose final results for this unit the policy carried. */
+  results?: number[];
 }
 
 export async function trustedOffice(db: ZwDb): Promise<TrustedOffice | null> {
@@ -40,6 +43,19 @@ export async function trustedOffice(db: ZwDb): Promise<TrustedOffice | null> {
 export async function appliedPolicy(db: ZwDb, unitId: string): Promise<AppliedPolicy | null> {
   const v = (await db.meta.get(policyKey(unitId)))?.value as AppliedPolicy | undefined;
   return v && typeof v.issuedAt === 'number' ? v : null;
+}
+
+/** This unit's own results in a policy, by its code (as the address ranges are). */
+const mine = (policy: Policy, unitCode: string): PublishedResult[] => (policy.results ?? []).filter((r) => r.unitCode === unitCode);
+
+/** The final results the office published for this unit, by year. */
+export async function publishedResults(db: ZwDb, unitId: string): Promise<PublishedResult[]> {
+  const v = (await db.meta.get(resultsKey(unitId)))?.value;
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((r) => {
+    const parsed = resultSchema.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 /** The rubrics the office published to this unit, each checked again as it is read (meta is not signed). */
@@ -71,6 +87,7 @@ export async function applyPolicy(db: ZwDb, actor: Actor, unitCode: string, poli
     acceptedSuites: policy.acceptedSuites,
     ranges: policy.ipRanges.find((r) => r.unitCode === unitCode)?.ranges ?? [],
     directory: policy.directory,
+    ...(mine(policy, unitCode).length > 0 ? { results: mine(policy, unitCode).map((r) => r.year) } : {}),
     ...(policy.rubrics ? { rubrics: policy.rubrics.map((r) => ({ group: r.group, year: r.year, version: r.version, title: r.title })) } : {}),
   };
   const trusted: TrustedOffice = { keyId: policy.issuer.keyId, suite: policy.issuer.suite, publicKey: policy.issuer.publicKey, name: policy.issuer.name };
@@ -93,6 +110,11 @@ export async function applyPolicy(db: ZwDb, actor: Actor, unitCode: string, poli
       }
       await db.meta.put({ key: OFFICE_KEY, value: trusted });
       await db.meta.put({ key: policyKey(actor.unitId), value: applied });
+      const results = mine(policy, unitCode);
+      if (results.length > 0) {
+        const kept = (await publishedResults(db, actor.unitId)).filter((r) => !results.some((n) => n.year === r.year));
+        await db.meta.put({ key: resultsKey(actor.unitId), value: [...kept, ...results] });
+      }
       if (policy.rubrics) {
         // A newer policy's rubric for a group and year replaces the older; other years stay as published.
         const kept = (await publishedRubrics(db, actor.unitId)).filter((r) => !policy.rubrics!.some((n) => n.group === r.group && n.year === r.year));

@@ -10,7 +10,7 @@ import { parseUntrustedJson } from './format';
 import { CRYPTO_SUITES, fingerprint, isPublicKey, keyIdOf, verify, type CryptoSuite } from './suites';
 import { unpackFiles } from './zip';
 import { checkRubric } from '../evaluation/check';
-import { rubricSchema } from '../evaluation/rubric';
+import { itemSchema, rubricSchema } from '../evaluation/rubric';
 
 /**
  * A policy bundle (DESIGN.md, Export bundles): what the information office
@@ -27,6 +27,35 @@ const POLICY_BYTES = 4 * 1024 * 1024;
 const code = z.string().regex(/^[A-Za-z0-9-]{2,32}$/);
 const name = z.string().trim().min(1).max(100);
 
+const points = z.number().finite().min(0).max(2000);
+
+export const resultSchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    group: z.enum(UNIT_LEVELS),
+    unitCode: code,
+    unitName: name,
+    rubricVersion: z.number().int().min(1).max(1_000_000),
+    total: points,
+    place: z.number().int().min(1).max(5000),
+    tied: z.boolean(),
+    groupSize: z.number().int().min(1).max(5000),
+    items: z
+      .array(
+        z
+          .object({
+            itemId: itemSchema.shape.id,
+            status: z.enum(['scored', 'notApplicable', 'missing']),
+            points,
+            /** Why the evaluation group set the points, where it did. */
+            reason: z.string().trim().max(200).optional(),
+          })
+          .strict(),
+      )
+      .max(600),
+  })
+  .strict();
+
 export const policySchema = z
   .object({
     format: z.literal(POLICY_FORMAT),
@@ -42,11 +71,14 @@ export const policySchema = z
     directory: z.array(z.object({ unitCode: code, unitName: name, level: z.enum(UNIT_LEVELS), area: z.enum(UNIT_AREAS) }).strict()).max(5000),
     /** The year-end rubrics the office publishes (考核办法 三), at most one per group and year; absent: no change. */
     rubrics: z.array(rubricSchema).max(20).optional(),
+    /** The year's final results (考核办法 五): each unit's total, place and every item's points, with the office's reasons. */
+    results: z.array(resultSchema).max(5000).optional(),
   })
   .strict()
   .refine((p) => isPublicKey(p.issuer.suite, p.issuer.publicKey) && keyIdOf(p.issuer.suite, p.issuer.publicKey) === p.issuer.keyId, { path: ['issuer'], message: 'issuer key' });
 
 export type Policy = z.infer<typeof policySchema>;
+export type PublishedResult = NonNullable<Policy['results']>[number];
 
 /** The exact bytes the office key signs. */
 export function policyBytes(policy: Policy): Uint8Array {
@@ -96,6 +128,8 @@ export function readPolicy(bytes: Uint8Array, trusted: TrustedOffice | null, las
   }
   const slots = new Set((policy.rubrics ?? []).map((r) => `${r.group}/${r.year}`));
   if (slots.size !== (policy.rubrics ?? []).length) return { ok: false, failure: 'notPolicy', detail: 'rubric twice' };
+  const results = new Set((policy.results ?? []).map((r) => `${r.year}/${r.unitCode}`));
+  if (results.size !== (policy.results ?? []).length) return { ok: false, failure: 'notPolicy', detail: 'result twice' };
   const { issuer } = policy;
   if (!verify(issuer.suite, issuer.publicKey, raw, strFromU8(files.files[POLICY_FILES.signature]!).trim())) return { ok: false, failure: 'badSignature', detail: issuer.keyId };
   if (trusted && (trusted.keyId !== issuer.keyId || trusted.publicKey !== issuer.publicKey)) return { ok: false, failure: 'otherIssuer', detail: issuer.keyId };

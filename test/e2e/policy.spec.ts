@@ -153,13 +153,21 @@ test('the office publishes its rubric: an inconsistent one is refused, the unit 
 
   await office.getByRole('menuitem', { name: '签发政策包' }).click();
   await expect(office.getByLabel(`${year} 年 县（区） 第 1 版`)).toBeChecked();
+  await office.getByLabel(`附上 ${year} 年度考核结果`).check();
   await office.getByLabel('您的登录密码').fill(AUDITOR.password);
   const published = await download(office, () => office.getByRole('button', { name: '签名并导出政策包' }).click());
 
   await unit.getByRole('menuitem', { name: '数据包与政策' }).click();
   await unit.getByTestId('policy-file').setInputFiles(published);
   await expect(unit.getByTestId('policy-state')).toContainText(`考核细则：电子政务工作考核评价细则（县区）（${year} 年第 1 版）`);
+  await expect(unit.getByTestId('policy-state')).toContainText(`考核结果：${year} 年度`);
   await unit.getByRole('menuitem', { name: '年度自评' }).click();
   await expect(unit.getByText('电子政务工作考核评价细则（县区）', { exact: true })).toBeVisible();
   await expect(unit.getByText('尚未收到市信息办发布的考核评价细则')).toHaveCount(0);
+  // The results went with it: one unit in its group, first, every item the office scored.
+  const result = unit.getByTestId('evaluation-result');
+  await expect(result).toContainText(`市信息办 ${year} 年度考核结果`);
+  await expect(result).toContainText('/ 共 1 个单位');
+  await expect(result.getByRole('row', { name: /隔离卡使用/ })).toBeVisible();
+  await shot(unit, '84-unit-result');
 });

@@ -10,6 +10,9 @@ import { translate, useLang, useT, type Translate } from '../../i18n';
 import { invoke } from '../../state/ipc';
 import { PrintDocument } from '../../ui/PrintDocument';
 import { SelfReport, selfReportFileName } from './SelfReport';
+import { ResultCard } from './ResultCard';
+import { publishedResults } from '../../db/policy';
+import type { PublishedResult } from '../../../shared/bundle/policy';
 import { useActor, useCan, useSession } from '../../state/session';
 import { formatDateTime } from '../../ui/format';
 import { PageHead } from '../../ui/PageHead';
@@ -53,14 +56,16 @@ export function SelfAssessmentPage() {
   const { busy, banner, run } = useFormWrite();
   const { message } = App.useApp();
   const [rubric, setRubric] = useState<Rubric>();
+  const [result, setResult] = useState<PublishedResult>();
   const level = unit?.level;
 
   const load = useCallback(async () => {
     setLoadError(undefined);
     if (!level) return;
     try {
-      const [ev, rec, r] = await Promise.all([unitYearEvidence(db, actor.unitId, year), loadSelfAssessment(db, actor.unitId, year), rubricForUnit(db, { unitId: actor.unitId, level }, year)]);
+      const [ev, rec, r, results] = await Promise.all([unitYearEvidence(db, actor.unitId, year), loadSelfAssessment(db, actor.unitId, year), rubricForUnit(db, { unitId: actor.unitId, level }, year), publishedResults(db, actor.unitId)]);
       setRubric(r);
+      setResult(results.find((x) => x.year === year));
       setEvidence(ev);
       setRecord(rec);
       setEntries(entriesOf(rec, r));
@@ -282,6 +287,7 @@ export function SelfAssessmentPage() {
           {t('evaluation.scaledNote')}
         </Typography.Paragraph>
       </Card>
+      {result && <ResultCard result={result} rubric={rubric} self={record} />}
       {rubric.categories.map((category) => {
         const c = score?.categories.find((x) => x.id === category.id);
         return (

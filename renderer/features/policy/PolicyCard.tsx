@@ -67,6 +67,7 @@ export function PolicyCard() {
           <span>{t('policy.schedule', { state: t(policy.schedule ? 'policy.scheduleIncluded' : 'policy.scheduleNot') })}</span>
           <span>{policy.ranges.length > 0 ? t('policy.ranges', { ranges: policy.ranges.join('，') }) : t('policy.noRanges')}</span>
           <span>{t('policy.directory', { n: policy.directory.length })}</span>
+          {policy.results && policy.results.length > 0 && <span>{t('policy.results', { years: policy.results.join('、') })}</span>}
           {policy.rubrics && policy.rubrics.length > 0 && <span>{t('policy.rubrics', { list: policy.rubrics.map((r) => t('policy.rubricItem', { title: r.title, year: r.year, version: r.version })).join('、') })}</span>}
         </Space>
       ) : (

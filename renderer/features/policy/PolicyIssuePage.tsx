@@ -20,6 +20,7 @@ import type { KeyStatus } from '../bundles/UnitKeyCard';
 import { keyFailureText } from '../bundles/unitKeyActions';
 import { Fingerprint } from '../../ui/Fingerprint';
 import { officeRubrics } from '../../db/rubrics';
+import { officeEvaluation, publishedResultsOf } from '../../db/evaluationOffice';
 import type { Rubric } from '../../../shared/evaluation/rubric';
 
 /** Years for a one-line record: a list when short, a span when long (the copy filing's description is capped). */
@@ -45,6 +46,7 @@ export function PolicyIssuePage() {
   const [result, setResult] = useState<{ type: 'success' | 'error'; text: string }>();
   const [rubrics, setRubrics] = useState<Rubric[]>([]);
   const [chosenRubrics, setChosenRubrics] = useState<string[]>([]);
+  const [resultsYear, setResultsYear] = useState<number | null>(null);
 
   useEffect(() => {
     if (!unit) return;
@@ -96,6 +98,7 @@ export function PolicyIssuePage() {
         directory: directoryOf(units),
         ...(chosenRubrics.length > 0 ? { rubrics: rubrics.filter((r) => chosenRubrics.includes(`${r.group}/${r.year}`)) } : {}),
       };
+      if (resultsYear !== null) policy.results = publishedResultsOf(await officeEvaluation(db, unit.id, resultsYear), resultsYear);
       const checked = policySchema.safeParse(policy);
       if (!checked.success) return setResult({ type: 'error', text: t('err.generic', { message: checked.error.issues[0]?.path.join('.') ?? '' }) });
       const bytes = policyBytes(checked.data);
@@ -155,6 +158,18 @@ export function PolicyIssuePage() {
               onChange={(v) => setChosenRubrics(v as string[])}
               options={rubrics.map((r) => ({ value: `${r.group}/${r.year}`, label: t('issue.rubricOption', { year: r.year, group: t(`notice.group.${r.group}`), version: r.version }) }))}
             />
+          </Space>
+        </Card>
+        <Card size="small" title={t('issue.results')}>
+          <Space orientation="vertical">
+            <Typography.Text type="secondary">{t('issue.resultsHelp')}</Typography.Text>
+            <Space wrap>
+              {[new Date().getFullYear(), new Date().getFullYear() - 1].map((y) => (
+                <Checkbox key={y} checked={resultsYear === y} onChange={(e) => setResultsYear(e.target.checked ? y : null)}>
+                  {t('issue.resultsYear', { year: y })}
+                </Checkbox>
+              ))}
+            </Space>
           </Space>
         </Card>
         <Card size="small" title={t('issue.suites')}>

@@ -1,10 +1,9 @@
 import { exampleRubric } from '../../../shared/evaluation/examples';
 import { describe, expect, it } from 'vitest';
-import { freshDb, unitWithAdmin, deviceInput } from './helpers';
+import { freshDb, issueCodes, unitWithAdmin, deviceInput } from './helpers';
 import { createDevice } from '../../../renderer/db/devices';
 import { createLedgerRecords } from '../../../renderer/db/ledgers';
 import { loadSelfAssessment, noteBackupDay, saveSelfDraft, selfScore, submitSelfAssessment, unitYearEvidence, type SelfDraft } from '../../../renderer/db/evaluation';
-import { ValidationError } from '../../../renderer/db/errors';
 import { verifyUnitChain } from '../../../renderer/db/integrity';
 import { recordKey } from '../../../renderer/db/schema';
 import { checkRecord } from '../../../shared/console/records';
@@ -27,15 +26,7 @@ function fullDraft(na: readonly string[] = []): SelfDraft {
   };
 }
 
-async function codes(p: Promise<unknown>): Promise<string[]> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => `${i.field}:${i.code}`);
-    throw e;
-  }
-  return [];
-}
+const codes = issueCodes;
 
 describe('the year’s self-assessment', () => {
   it('saves drafts, locks on submission, and is corrected only with a reason, every step in the chain', async () => {

@@ -3,6 +3,7 @@ import { openDb, type ZwDb } from '../../../renderer/db/schema';
 import { setupUnit } from '../../../renderer/db/accounts';
 import type { Actor } from '../../../renderer/db/repository';
 import type { DeviceInput } from '../../../shared/domain/device';
+import { ValidationError } from '../../../renderer/db/errors';
 
 let counter = 0;
 
@@ -46,4 +47,15 @@ export async function entryCount(db: ZwDb): Promise<number> {
     n += c.entries.length;
   });
   return n;
+}
+
+/** The `field:code` of each issue a write was refused with; none when it went through. */
+export async function issueCodes(p: Promise<unknown>): Promise<string[]> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ValidationError) return e.issues.map((i) => `${i.field}:${i.code}`);
+    throw e;
+  }
+  return [];
 }

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb, unitWithAdmin, deviceInput } from './helpers';
+import { freshDb, issueCodes, unitWithAdmin, deviceInput } from './helpers';
 import { createLedgerRecords, listLedger, retireLedgerRecord, updateLedgerRecord } from '../../../renderer/db/ledgers';
 import { createDevice, retireDevice } from '../../../renderer/db/devices';
-import { ValidationError } from '../../../renderer/db/errors';
 import { verifyUnitChain } from '../../../renderer/db/integrity';
 import type { DutyLog } from '../../../shared/ledgers/duty';
 import type { Fault } from '../../../shared/ledgers/fault';
 
 const duty = (over: Record<string, unknown> = {}) => ({ date: '2026-11-24', shift: 'day', staff: '赵六', equipment: 'normal', abnormality: '', events: '', faults: '', handover: '', ...over });
 
-async function codes(p: Promise<unknown>): Promise<string[]> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => `${i.field}:${i.code}`);
-    throw e;
-  }
-  return [];
-}
+const codes = issueCodes;
 
 describe('declared ledgers through one repository', () => {
   it('creates, revises and retires with history in the chain', async () => {

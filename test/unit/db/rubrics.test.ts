@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, unitWithAdmin } from './helpers';
 import { officeRubric, officeRubrics, RubricRefused, saveOfficeRubric } from '../../../renderer/db/rubrics';
-import { applyPolicy, publishedRubrics } from '../../../renderer/db/policy';
+import { applyPolicy, publishedResults, publishedRubrics } from '../../../renderer/db/policy';
 import { rubricForUnit } from '../../../renderer/db/evaluation';
 import { packPolicy, policyBytes, POLICY_FORMAT, readPolicy, type Policy } from '../../../shared/bundle/policy';
 import { generateKeyPair, keyIdOf, sign } from '../../../shared/bundle/suites';
@@ -9,7 +9,7 @@ import { exampleRubric } from '../../../shared/evaluation/examples';
 import type { Rubric } from '../../../shared/evaluation/rubric';
 
 const office = generateKeyPair('ed25519-sha256');
-function policy(rubrics: Rubric[], issuedAt = 100): Uint8Array {
+function policy(rubrics: Rubric[], issuedAt = 100, results?: Policy['results']): Uint8Array {
   const p: Policy = {
     format: POLICY_FORMAT,
     issuer: { unitId: 'office', name: '平凉市信息办', code: 'PL-XXB', suite: office.suite, publicKey: office.publicKey, keyId: keyIdOf(office.suite, office.publicKey) },
@@ -20,6 +20,7 @@ function policy(rubrics: Rubric[], issuedAt = 100): Uint8Array {
     ipRanges: [],
     directory: [],
     rubrics,
+    ...(results ? { results } : {}),
   };
   const bytes = policyBytes(p);
   return packPolicy(bytes, sign(office.suite, office.privateKey, bytes));
@@ -73,5 +74,30 @@ describe('rubrics published in a policy', () => {
     expect(readPolicy(policy([bad]), null, null)).toMatchObject({ ok: false, failure: 'notPolicy' });
     const twice = exampleRubric('county', 2027);
     expect(readPolicy(policy([twice, { ...twice, version: 2 }]), null, null)).toMatchObject({ ok: false, failure: 'notPolicy' });
+  });
+});
+
+describe('results published in a policy', () => {
+  const result = (unitCode: string, year: number, place: number) => ({
+    year, group: 'county' as const, unitCode, unitName: unitCode, rubricVersion: 1, total: 90 - place, place, tied: false, groupSize: 2,
+    items: [{ itemId: 'org.leader', status: 'scored' as const, points: 4, reason: '佐证不足' }],
+  });
+
+  it('give each unit its own result only, replacing an earlier one of the same year', async () => {
+    const db = freshDb();
+    const actor = await unitWithAdmin(db);
+    const first = readPolicy(policy([], 100, [result('ZL-001', 2026, 2), result('JC-002', 2026, 1)]), null, null);
+    if (!first.ok) throw new Error(first.failure);
+    expect((await applyPolicy(db, actor, 'ZL-001', first.policy)).results).toEqual([2026]);
+    const again = readPolicy(policy([], 200, [result('ZL-001', 2026, 1)]), null, 100);
+    if (!again.ok) throw new Error(again.failure);
+    await applyPolicy(db, actor, 'ZL-001', again.policy);
+    const mine = await publishedResults(db, actor.unitId);
+    expect(mine.map((r) => [r.unitCode, r.year, r.place])).toEqual([['ZL-001', 2026, 1]]);
+    expect(mine[0]!.items[0]!.reason).toBe('佐证不足');
+  });
+
+  it('refuse a policy with two results for one unit and year', () => {
+    expect(readPolicy(policy([], 100, [result('ZL-001', 2026, 1), result('ZL-001', 2026, 2)]), null, null)).toMatchObject({ ok: false, failure: 'notPolicy' });
   });
 });
