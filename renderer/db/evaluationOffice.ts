@@ -4,12 +4,13 @@ import type { UnitLevel, UnitProfile } from '../../shared/domain/unit';
 import { officeRubric } from './rubrics';
 import { factsOf } from '../../shared/evaluation/facts';
 import { FIGURES, type FigureId, type FigureValue } from '../../shared/evaluation/figures';
-import { yearFigures } from '../../shared/evaluation/ledgerFigures';
+import { yearFigures, type YearFacts } from '../../shared/evaluation/ledgerFigures';
 import { evaluationEntriesId, evaluationEntriesInput, officeInputsOf, type EvaluationEntries, type EvaluationEntriesBody } from '../../shared/evaluation/officeEntries';
 import { rankScores, type Placing } from '../../shared/evaluation/rank';
 import { rubricItems, type Rubric } from '../../shared/evaluation/rubric';
 import { scoreGroup, type UnitEvidence, type UnitScore } from '../../shared/evaluation/score';
 import { declaredOf, selfAssessmentId, type SelfAssessment } from '../../shared/evaluation/selfAssessment';
+import { noticeCounts, type NetworkNotice } from '../../shared/evaluation/networkNotice';
 import type { Identity } from '../../shared/console/merge';
 import type { PublishedResult } from '../../shared/bundle/policy';
 import type { CopyFiling } from '../../shared/ledgers/copyFiling';
@@ -60,6 +61,8 @@ export interface UnitEvaluation extends Gathered {
   placing: Placing;
   comparisons: ItemComparison[];
   mismatches: number;
+  /** The year's notices that name the unit. */
+  notices: number;
 }
 
 export interface GroupEvaluation {
@@ -79,7 +82,7 @@ interface Gathered {
 }
 
 /** What the office holds of one unit for a year: the records its figures are computed from. */
-async function readUnit(db: ZwDb, officeUnitId: string, unitId: string, year: number) {
+export async function readUnit(db: ZwDb, officeUnitId: string, unitId: string, year: number) {
   const profile = await mergedProfile(db, unitId);
   if (!profile) return null;
   const from = new Date(year, 0, 1).getTime();
@@ -104,13 +107,12 @@ async function readUnit(db: ZwDb, officeUnitId: string, unitId: string, year: nu
   return { profile, devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings, calendars, schedule, selfRows, entries, bundles, keys };
 }
 
-type UnitRead = NonNullable<Awaited<ReturnType<typeof readUnit>>>;
+export type UnitRead = NonNullable<Awaited<ReturnType<typeof readUnit>>>;
 
-/** The office's figures for one unit and year, from what its bundles brought. */
-function figuresOfUnit(r: UnitRead, officeUnitId: string, unitId: string, identity: Identity, year: number, now: number): Gathered {
-  const { profile, selfRows, entries } = r;
-  const enrolledAt = r.keys.length ? Math.min(...r.keys.map((k) => k.enrolledAt)) : profile.createdAt;
-  const facts = factsOf(r, {
+/** The facts the figures read, from what the office holds of a unit. */
+export function unitFacts(r: UnitRead, year: number, now: number): YearFacts {
+  const enrolledAt = r.keys.length ? Math.min(...r.keys.map((k) => k.enrolledAt)) : r.profile.createdAt;
+  return factsOf(r, {
     year,
     now,
     calendar: calendarFrom(r.calendars).calendar,
@@ -118,6 +120,12 @@ function figuresOfUnit(r: UnitRead, officeUnitId: string, unitId: string, identi
     coverage: DEFAULT_COVERAGE_POLICY,
     bundles: { enrolledAt, receivedAt: r.bundles.map((b) => b.receivedAt) },
   });
+}
+
+/** The office's figures for one unit and year, from what its bundles brought. */
+function figuresOfUnit(r: UnitRead, officeUnitId: string, unitId: string, identity: Identity, year: number, now: number): Gathered {
+  const { profile, selfRows, entries } = r;
+  const facts = unitFacts(r, year, now);
   const self = selfRows?.unitId === unitId && selfRows.status === 'submitted' && selfRows.year === year ? selfRows : undefined;
   return { unitId, identity, profile, self, entries: entries?.unitId === officeUnitId ? entries : undefined, figures: yearFigures(facts) };
 }
@@ -165,6 +173,20 @@ export interface EvaluationTiming {
 }
 
 /**
+ * Items scored on notices count the year's notices naming the unit, unless
+ * the evaluation group entered a count itself (a notice issued on paper).
+ */
+function withNoticeCounts(rubric: Rubric, inputs: ReturnType<typeof officeInputsOf>, notices: number): ReturnType<typeof officeInputsOf> {
+  for (const { item } of rubricItems(rubric)) {
+    const s = item.scoring;
+    if (s.kind !== 'office' || s.source !== 'notices' || !s.bands) continue;
+    const entered = Object.hasOwn(inputs.office, item.id) ? inputs.office[item.id] : undefined;
+    if (entered?.count === undefined) inputs.office[item.id] = { ...entered, count: notices };
+  }
+  return inputs;
+}
+
+/**
  * Every received unit of the year, scored and ranked within its group. Units
  * are read a few at a time and reduced to their figures at once, so memory
  * holds one batch of records, not the province's year.
@@ -187,6 +209,7 @@ export async function officeEvaluation(db: ZwDb, officeUnitId: string, year: num
     }
   }
   const rubrics = { county: await officeRubric(db, 'county', year), municipal: await officeRubric(db, 'municipal', year) };
+  const counted = noticeCounts((await db.networkNotices.where('unitId').equals(officeUnitId).toArray()) as NetworkNotice[], year);
   const rankStart = performance.now();
   const groups = (['county', 'municipal'] as const).map((group) => {
     const rubric = rubrics[group];
@@ -195,14 +218,14 @@ export async function officeEvaluation(db: ZwDb, officeUnitId: string, year: num
       unitId: g.unitId,
       figures: withUnitsWord(rubric, g),
       declared: g.self ? declaredOf(rubric, g.self.items) : {},
-      ...officeInputsOf(g.entries),
+      ...withNoticeCounts(rubric, officeInputsOf(g.entries), counted.get(g.unitId) ?? 0),
     }));
     const scores = scoreGroup(rubric, evidence, 'office');
     const placings = new Map(rankScores(rubric, scores).map((p) => [p.unitId, p]));
     const units = members.map((g, i): UnitEvaluation => {
       const score = scores[i]!;
       const comparisons = compare(rubric, g, score, evidence[i]!.figures);
-      return { ...g, figures: evidence[i]!.figures, score, placing: placings.get(g.unitId)!, comparisons, mismatches: comparisons.filter((c) => c.mismatch).length };
+      return { ...g, figures: evidence[i]!.figures, score, placing: placings.get(g.unitId)!, comparisons, mismatches: comparisons.filter((c) => c.mismatch).length, notices: counted.get(g.unitId) ?? 0 };
     });
     units.sort((a, b) => a.placing.place - b.placing.place || (a.unitId < b.unitId ? -1 : 1));
     return { group, rubric, units };

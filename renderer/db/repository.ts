@@ -40,6 +40,7 @@ const WRITE_PERMISSION: Record<LoggedTable, Permission> = {
   maintainers: 'ledgers.write',
   selfAssessments: 'evaluation.self',
   evaluationEntries: 'console.use',
+  networkNotices: 'console.use',
 };
 
 export interface Write {

@@ -17,6 +17,7 @@ import type { CopyFiling } from '../../shared/ledgers/copyFiling';
 import type { Maintainer } from '../../shared/ledgers/maintainer';
 import type { SelfAssessment } from '../../shared/evaluation/selfAssessment';
 import type { EvaluationEntries } from '../../shared/evaluation/officeEntries';
+import type { NetworkNotice } from '../../shared/evaluation/networkNotice';
 import type { LoggedTable } from '../../shared/changelog/tables';
 import type { CryptoSuite } from '../../shared/bundle/suites';
 import { MERGED_TABLES, type MergedTable } from '../../shared/console/records';
@@ -156,8 +157,8 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
   {
     // The year's self-assessment (issue 13): the unit's own, and as the office receives it.
     version: 8,
-    // evaluationEntries: what the office's evaluation group enters per unit and year (its own records, never merged).
-    stores: { selfAssessments: 'id, unitId', [MERGED_STORE.selfAssessments]: '[unitId+id], &id', evaluationEntries: 'id, unitId' },
+    // evaluationEntries and networkNotices: what the office's evaluation group enters and issues (its own records, never merged).
+    stores: { selfAssessments: 'id, unitId', [MERGED_STORE.selfAssessments]: '[unitId+id], &id', evaluationEntries: 'id, unitId', networkNotices: 'id, unitId' },
   },
 ];
 
@@ -191,6 +192,7 @@ export type ZwTables = {
   maintainers: EntityTable<Maintainer, 'id'>;
   selfAssessments: EntityTable<SelfAssessment, 'id'>;
   evaluationEntries: EntityTable<EvaluationEntries, 'id'>;
+  networkNotices: EntityTable<NetworkNotice, 'id'>;
   enrolledKeys: EntityTable<EnrolledKey, 'keyId'>;
   receivedBundles: EntityTable<ReceivedBundle, 'fileHash'>;
   receivedHashes: EntityTable<ReceivedHashes, 'fileHash'>;

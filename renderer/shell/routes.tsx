@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined, ApartmentOutlined, AuditOutlined, ImportOutlined, KeyOutlined, BugOutlined, DatabaseOutlined, CalendarOutlined, CopyOutlined, DesktopOutlined, ExportOutlined, MailOutlined,
-  OrderedListOutlined, PhoneOutlined, ReadOutlined, TrophyOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined, ToolOutlined,
+  NotificationOutlined, OrderedListOutlined, PhoneOutlined, ReadOutlined, TrophyOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined, ToolOutlined,
 } from '@ant-design/icons';
 import { LedgerPage } from '../features/ledgers/LedgerPage';
 import { BundlesPage } from '../features/bundles/BundlesPage';
@@ -20,6 +20,7 @@ import { CalendarPage } from '../features/calendar/CalendarPage';
 import { SelfAssessmentPage } from '../features/evaluation/SelfAssessmentPage';
 import { OfficeEvaluationPage } from '../features/evaluation/OfficeEvaluationPage';
 import { RubricsPage } from '../features/evaluation/RubricsPage';
+import { NetworkNoticesPage } from '../features/evaluation/NetworkNoticesPage';
 import type { Permission } from '../../shared/domain/roles';
 import type { MessageKey } from '../i18n';
 
@@ -41,6 +42,7 @@ export const PAGES: PageDef[] = [
   { key: 'console-units', group: 'office', label: 'nav.consoleUnits', icon: <ApartmentOutlined />, permission: 'console.use', render: () => <ConsoleUnitsPage /> },
   { key: 'console-import', group: 'office', label: 'nav.consoleImport', icon: <ImportOutlined />, permission: 'console.use', render: () => <ConsoleImportPage /> },
   { key: 'office-evaluation', group: 'office', label: 'nav.officeEvaluation', icon: <TrophyOutlined />, permission: 'console.use', render: () => <OfficeEvaluationPage /> },
+  { key: 'network-notices', group: 'office', label: 'nav.networkNotices', icon: <NotificationOutlined />, permission: 'console.use', render: () => <NetworkNoticesPage /> },
   { key: 'rubrics', group: 'office', label: 'nav.rubrics', icon: <OrderedListOutlined />, permission: 'console.use', render: () => <RubricsPage /> },
   { key: 'policy-issue', group: 'office', label: 'nav.policyIssue', icon: <SafetyCertificateOutlined />, permission: 'console.use', render: () => <PolicyIssuePage /> },
   { key: 'console-keys', group: 'office', label: 'nav.consoleKeys', icon: <KeyOutlined />, permission: 'console.use', render: () => <ConsoleKeysPage /> },

@@ -72,8 +72,11 @@ export interface AssessedPeriod {
 }
 
 export function assessedPeriod(year: number, since: number, now: number): AssessedPeriod {
-  const first = `${year}-01-01`;
-  const last = `${year}-12-31`;
+  return spanPeriod(`${year}-01-01`, `${year}-12-31`, since, now);
+}
+
+/** Any span of days, `first` to `last`, as far as the unit had begun and the day has come (a notice's month). */
+export function spanPeriod(first: string, last: string, since: number, now: number): AssessedPeriod {
   const sinceDay = isoDay(new Date(since));
   const today = isoDay(new Date(now));
   const from = sinceDay > first ? sinceDay : first;
@@ -87,9 +90,14 @@ const dayOf = (t: number) => isoDay(new Date(t));
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 export function yearFigures(f: YearFacts): Partial<Record<FigureId, FigureValue>> {
-  const p = assessedPeriod(f.year, f.since, f.now);
+  return figuresOver(f, assessedPeriod(f.year, f.since, f.now));
+}
+
+/** The figures over a period of the facts' records; `f.year` plays no part. */
+export function figuresOver(f: YearFacts, p: AssessedPeriod): Partial<Record<FigureId, FigureValue>> {
   const partYear = p.coveredDays < p.periodDays;
-  const calendarMissing = !f.calendar.covers(f.year);
+  const years = Array.from({ length: Math.max(0, Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) + 1) }, (_, i) => Number(p.from.slice(0, 4)) + i);
+  const calendarMissing = years.some((y) => !f.calendar.covers(y));
   const value = (v: number | null, provisional = partYear): FigureValue => ({ value: v, provisional: provisional || partYear, coveredDays: p.coveredDays, periodDays: p.periodDays });
   const empty = p.coveredDays === 0;
 

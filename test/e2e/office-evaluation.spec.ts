@@ -107,3 +107,33 @@ test('the 公示 prints to A4 and exports to Excel, in ranked order, and the exp
   ]);
   await expect(page.getByText('已导出 2 行，并自动登记复制备案')).toBeVisible();
 });
+
+test('a 专网应用通报 names the units short over last month, is numbered, prints, and counts in the evaluation', async () => {
+  await page.getByRole('menuitem', { name: '专网应用通报' }).click();
+  await expect(page.getByText('尚未发布通报')).toBeVisible();
+  // The clock says 10 December: the period offered is November, when neither unit's bundle arrived.
+  await expect(page.getByLabel('统计期间').first()).toHaveValue('2026-11-01');
+  await page.getByRole('button', { name: '查看未达要求的单位' }).click();
+  const draft = page.getByTestId('notice-draft');
+  await expect(draft.getByRole('row').filter({ hasText: 'PL-0022' })).toContainText('期间内未报送数据包');
+  await expect(draft.getByRole('row').filter({ hasText: 'PL-0023' })).toContainText('期间内未报送数据包');
+  await page.getByRole('button', { name: /发布通报（2 个单位）/ }).click();
+  await expect(page.getByText('通报已发布')).toBeVisible();
+  await expect(page.getByRole('row', { name: /2026 年第 1 期/ })).toBeVisible();
+  await shot(page, '65-network-notice');
+
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const file = join(dir, 'network-notice.pdf');
+  await writeFile(file, pdf);
+  const text = (await promisify(execFile)('pdftotext', ['-layout', file, '-'])).stdout.replace(/\s+/g, '');
+  expect(text).toContain('政务专网应用情况通报');
+  expect(text).toContain('2026年第1期');
+  expect(text).toContain('2026-11-01至2026-11-30期间');
+  expect(text).toContain('泾川县第23单位');
+
+  await page.getByRole('menuitem', { name: '综合考评' }).click();
+  await page.getByTestId('office-ranking').getByRole('row').filter({ hasText: 'PL-0022' }).getByRole('button', { name: '评分' }).click();
+  await expect(page.getByRole('dialog').getByText('按已发布的通报：1 次')).toBeVisible();
+});

@@ -269,7 +269,7 @@ function UnitDrawer({ unit, rubric, year, onClose, onSaved }: { unit: UnitEvalua
                   max={kind === 'points' ? item.maxPoints : undefined}
                   precision={kind === 'count' ? 0 : 2}
                   disabled={e?.points === null}
-                  placeholder={t(`office.entry.${kind}`)}
+                  placeholder={kind === 'count' && item.scoring.kind === 'office' && item.scoring.source === 'notices' ? String(unit.notices) : t(`office.entry.${kind}`)}
                   value={kind === 'points' ? (e?.points ?? null) : kind === 'count' ? (e?.count ?? null) : (e?.basis ?? null)}
                   onChange={(v) => setEntry(item.id, kind === 'points' ? { points: typeof v === 'number' ? v : undefined } : kind === 'count' ? { count: typeof v === 'number' ? v : undefined } : { basis: typeof v === 'number' ? v : undefined })}
                   style={{ width: 90 }}
@@ -280,6 +280,9 @@ function UnitDrawer({ unit, rubric, year, onClose, onSaved }: { unit: UnitEvalua
                   </Checkbox>
                 )}
               </Space>
+            )}
+            {kind === 'count' && item.scoring.kind === 'office' && item.scoring.source === 'notices' && e?.count === undefined && (
+              <Typography.Text type="secondary">{t('office.noticesAuto', { n: unit.notices })}</Typography.Text>
             )}
             <span>
               {s?.status === 'notApplicable' ? t('evaluation.notApplicable') : s?.status === 'missing' ? <Tag color="gold">{t('office.notScored')}</Tag> : <strong>{fixed(s?.points ?? 0)}</strong>}

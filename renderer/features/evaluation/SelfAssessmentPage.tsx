@@ -226,7 +226,8 @@ export function SelfAssessmentPage() {
         aria-label={t('evaluation.year')}
         value={year}
         onChange={setYear}
-        options={Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: String(y) }))}
+        // Years before the unit began its ledgers here have nothing to assess.
+        options={Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i).filter((y) => y === thisYear || y >= new Date(unit.createdAt).getFullYear()).map((y) => ({ value: y, label: String(y) }))}
         style={{ width: 100 }}
       />
       {canEdit && !submitted && (

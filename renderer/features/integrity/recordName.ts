@@ -93,6 +93,9 @@ export function recordName(t: Translate, table: LoggedTable, record: Record<stri
     case 'maintainers':
       name = text(r.name);
       break;
+    case 'networkNotices':
+      name = text(r.year) ? t('integrity.name.networkNotice', { year: text(r.year), n: text(r.number) }) : '';
+      break;
     case 'evaluationEntries':
       name = text(r.year) ? t('integrity.name.evaluationEntries', { year: text(r.year) }) : '';
       break;

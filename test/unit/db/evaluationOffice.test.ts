@@ -8,6 +8,9 @@ import { createDevice } from '../../../renderer/db/devices';
 import { submitSelfAssessment, type SelfDraft } from '../../../renderer/db/evaluation';
 import { officeEvaluation, saveEvaluationEntries } from '../../../renderer/db/evaluationOffice';
 import { ValidationError } from '../../../renderer/db/errors';
+import { draftNotice, issueNotice, listNotices } from '../../../renderer/db/networkNotices';
+import { DEFAULT_NOTICE_THRESHOLDS } from '../../../shared/evaluation/networkNotice';
+import { isoDay } from '../../../shared/calendar/calendar';
 import type { Actor } from '../../../renderer/db/repository';
 import type { ZwDb } from '../../../renderer/db/schema';
 import { writeBundle } from '../../../shared/bundle/codec';
@@ -114,5 +117,42 @@ describe('the office’s combined evaluation', () => {
     expect(await codes({ ...base, adjustments: [{ itemId: 'org.leader', points: 1, reason: '佐证不足' }] }, )).toEqual([]);
     await expect(saveEvaluationEntries(office, admin, r, base)).rejects.toThrow();
     expect(await office.evaluationEntries.count()).toBe(1);
+  });
+
+  it('names in a 专网应用通报 the units short of the thresholds, numbers the year’s notices, and the evaluation counts them', async () => {
+    const a = await unit('ZL-001', '庄浪县');
+    const b = await unit('JC-002', '泾川县');
+    await createDevice(a.db, a.actor, deviceInput(1, { internetCapable: true }));
+    const office = freshDb();
+    const admin = await unitWithAdmin(office);
+    const auditor: Actor = { ...admin, accountId: 'auditor', role: 'auditor' };
+    const sent = [await exportAll(a.db, a.actor), await exportAll(b.db, b.actor)];
+    for (const u of sent) await enrolKey(office, auditor, await reviewEnrolment(office, u.enrolment));
+    const keys = await keyLookup(office);
+    for (const u of sent) await importBundle(office, auditor, u.file, keys);
+
+    const today = isoDay(new Date());
+    const from = `${today.slice(0, 8)}01`;
+    const draft = await draftNotice(office, admin.unitId, from, today, DEFAULT_NOTICE_THRESHOLDS);
+    expect(draft.units.map((u) => [u.unitName, u.findings])).toEqual([['庄浪县', [{ reason: 'isolation', value: 1 }]]]);
+    // Allowing one violation names nobody.
+    expect((await draftNotice(office, admin.unitId, from, today, { ...DEFAULT_NOTICE_THRESHOLDS, isolation: 1 })).units).toEqual([]);
+
+    const first = await issueNotice(office, auditor, draft);
+    const second = await issueNotice(office, auditor, draft);
+    expect([first.number, second.number]).toEqual([1, 2]);
+    expect((await listNotices(office, admin.unitId)).map((n) => n.number)).toEqual([2, 1]);
+    await expect(issueNotice(office, admin, draft)).rejects.toThrow();
+    await expect(issueNotice(office, auditor, { ...draft, to: `${Number(today.slice(0, 4)) + 1}-01-05` })).rejects.toThrow(ValidationError);
+
+    const [county] = await officeEvaluation(office, admin.unitId, YEAR);
+    const notices = (name: string) => county!.units.find((u) => u.identity.unitName === name)!;
+    expect(notices('庄浪县').notices).toBe(2);
+    expect(notices('庄浪县').score.items.find((i) => i.itemId === 'app.notices')!.points).toBe(2.5);
+    expect(notices('泾川县').score.items.find((i) => i.itemId === 'app.notices')!.points).toBe(5);
+    // A count the evaluation group enters itself wins over the notices issued here.
+    await saveEvaluationEntries(office, auditor, rubric, { year: YEAR, assessedUnitId: notices('庄浪县').unitId, entries: [{ itemId: 'app.notices', count: 3 }], adjustments: [] });
+    const [again] = await officeEvaluation(office, admin.unitId, YEAR);
+    expect(again!.units.find((u) => u.identity.unitName === '庄浪县')!.score.items.find((i) => i.itemId === 'app.notices')!.points).toBe(0);
   });
 });

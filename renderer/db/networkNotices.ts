@@ -1,0 +1,62 @@
+import { figuresOver, spanPeriod } from '../../shared/evaluation/ledgerFigures';
+import { networkNoticeId, networkNoticeInput, noticeFindings, type NetworkNotice, type NetworkNoticeBody, type NoticeThresholds } from '../../shared/evaluation/networkNotice';
+import { enrolledIdentities } from './console';
+import { issuesFromZod, ValidationError } from './errors';
+import { readUnit, unitFacts } from './evaluationOffice';
+import { commit, newRecord, type Actor } from './repository';
+import type { ZwDb } from './schema';
+
+/**
+ * 专网应用通报 at the office: which units its monitoring finds short over a
+ * period, computed from their bundles with the same figures as the year's
+ * evaluation, and the notice issued as a record of the office's own.
+ */
+
+const READ_AT_ONCE = 8;
+
+export type NoticeDraft = Omit<NetworkNoticeBody, 'number'>;
+
+/** The units a notice over `from`–`to` (one year's days) would name, and why. */
+export async function draftNotice(db: ZwDb, officeUnitId: string, from: string, to: string, thresholds: NoticeThresholds, now = Date.now()): Promise<NoticeDraft> {
+  const year = Number(from.slice(0, 4));
+  const identities = [...(await enrolledIdentities(db))].filter(([unitId]) => unitId !== officeUnitId);
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  const start = new Date(fy, fm - 1, fd).getTime();
+  const end = new Date(ty, tm - 1, td + 1).getTime();
+  const units: NoticeDraft['units'] = [];
+  for (let i = 0; i < identities.length; i += READ_AT_ONCE) {
+    const batch = identities.slice(i, i + READ_AT_ONCE);
+    const reads = await Promise.all(batch.map(([unitId]) => readUnit(db, officeUnitId, unitId, year)));
+    reads.forEach((r, k) => {
+      const [unitId, identity] = batch[k]!;
+      if (!r) return;
+      const facts = unitFacts(r, year, now);
+      const figures = figuresOver(facts, spanPeriod(from, to, facts.since, now));
+      const received = r.bundles.filter((b) => b.receivedAt >= start && b.receivedAt < end).length;
+      const findings = noticeFindings(figures, received, thresholds);
+      if (findings.length > 0) units.push({ unitId, unitCode: identity.unitCode, unitName: identity.unitName, findings });
+    });
+  }
+  units.sort((a, b) => a.unitCode.localeCompare(b.unitCode));
+  return { year, from, to, thresholds, units };
+}
+
+export async function listNotices(db: ZwDb, officeUnitId: string): Promise<NetworkNotice[]> {
+  const all = (await db.networkNotices.where('unitId').equals(officeUnitId).toArray()) as NetworkNotice[];
+  return all.filter((n) => n.retiredAt === null).sort((a, b) => b.year - a.year || b.number - a.number);
+}
+
+/** Issues the notice as the year's next number, in the office's change log. */
+export async function issueNotice(db: ZwDb, actor: Actor, draft: NoticeDraft): Promise<NetworkNotice> {
+  let saved: NetworkNotice | undefined;
+  await commit(db, actor, async () => {
+    const previous = (await db.networkNotices.where('unitId').equals(actor.unitId).toArray()).filter((n) => n.year === draft.year);
+    const number = previous.reduce((m, n) => Math.max(m, n.number), 0) + 1;
+    const parsed = networkNoticeInput.safeParse({ ...draft, number });
+    if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error.issues));
+    saved = { ...newRecord(actor, parsed.data), id: networkNoticeId(actor.unitId, draft.year, number) };
+    return [{ table: 'networkNotices', op: 'create', record: saved }];
+  });
+  return saved!;
+}
