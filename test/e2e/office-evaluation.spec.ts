@@ -137,3 +137,26 @@ test('a 专网应用通报 names the units short over last month, is numbered, p
   await page.getByTestId('office-ranking').getByRole('row').filter({ hasText: 'PL-0022' }).getByRole('button', { name: '评分' }).click();
   await expect(page.getByRole('dialog').getByText('按已发布的通报：1 次')).toBeVisible();
 });
+
+test('the rubric editor checks every change, and keeps the rubric only when it adds up', async () => {
+  await page.keyboard.press('Escape');
+  await page.getByRole('menuitem', { name: '考核细则' }).click();
+  await page.getByRole('button', { name: '新建细则（县区）' }).click();
+  const editor = page.getByRole('dialog');
+  await expect(editor.getByTestId('editor-ok')).toBeVisible();
+  const leader = editor.getByRole('row', { name: /org\.leader/ });
+  await leader.getByLabel('分值').fill('6');
+  const problems = editor.getByTestId('editor-problems');
+  await expect(problems).toContainText('“组织机构”各项分值合计 16，与该类总分 15 不符');
+  await expect(editor.getByRole('button', { name: '保存细则' })).toBeDisabled();
+  await leader.getByLabel('分值').fill('5');
+  const checkin = editor.getByRole('row', { name: /app\.checkin/ });
+  await checkin.getByLabel('分档').fill('0-60:0; 50-100:10');
+  await expect(problems).toContainText('第 1 档与第 2 档重叠');
+  await checkin.getByLabel('分档').fill('0-60:0; 60-90:0~10; 90-100:10');
+  await expect(editor.getByTestId('editor-ok')).toBeVisible();
+  await shot(page, '66-rubric-editor');
+  await editor.getByRole('button', { name: '保存细则' }).click();
+  await expect(editor).toBeHidden();
+  await expect(page.getByRole('row', { name: /2027.*电子政务工作考核评价细则（县区）/ })).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Modal, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { checkRubric, type RubricProblem } from '../../../shared/evaluation/check';
 import { exampleRubric } from '../../../shared/evaluation/examples';
 import { FIGURES } from '../../../shared/evaluation/figures';
@@ -12,8 +12,11 @@ import { db } from '../../state/db';
 import { download } from '../../ui/files';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { PageHead } from '../../ui/PageHead';
+import { RubricEditor } from './RubricEditor';
 
 const MAX_FILE_BYTES = 1024 * 1024;
+/** From October on, rubrics are written for the year to come. */
+const nextYear = () => new Date().getFullYear() + (new Date().getMonth() >= 9 ? 1 : 0);
 
 /** How an item is scored, in a line the office reads. */
 function scoringText(t: Translate, lang: 'zh' | 'en', item: RubricItem): string {
@@ -38,6 +41,8 @@ export function RubricsPage() {
   const [pending, setPending] = useState<Rubric>();
   const [official, setOfficial] = useState(true);
   const [error, setError] = useState<string>();
+  const [editing, setEditing] = useState<Rubric>();
+  const [saving, setSaving] = useState(false);
 
   const load = useCallback(async () => setRubrics(await officeRubrics(db)), []);
   useEffect(() => {
@@ -73,8 +78,28 @@ export function RubricsPage() {
     }
   };
 
+  const saveEdited = async (r: Rubric) => {
+    setSaving(true);
+    try {
+      const saved = await saveOfficeRubric(db, r, true);
+      setEditing(undefined);
+      await load();
+      void message.success(t('rubric.saved', { title: saved.title, version: saved.version }));
+    } catch (e) {
+      setError(e instanceof RubricRefused ? t('rubric.refused', { n: e.problems.length }) : t('err.generic', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** A new rubric for the coming year, from the example, as the office's own. */
+  const startFrom = (group: 'county' | 'municipal') => {
+    const example = exampleRubric(group, nextYear());
+    setEditing({ ...example, title: example.title.replace(/（示例）$/, ''), example: false });
+  };
+
   const downloadExample = (group: 'county' | 'municipal') => {
-    const year = new Date().getFullYear() + (new Date().getMonth() >= 9 ? 1 : 0);
+    const year = nextYear();
     download(`考核评价细则-${group === 'county' ? '县区' : '市直'}-示例.json`, new Blob([JSON.stringify(exampleRubric(group, year), null, 2)], { type: 'application/json' }));
   };
 
@@ -85,6 +110,12 @@ export function RubricsPage() {
         rule={t('rubric.rule')}
         actions={
           <Space wrap>
+            <Button icon={<EditOutlined />} onClick={() => startFrom('county')}>
+              {t('rubricEdit.newCounty')}
+            </Button>
+            <Button icon={<EditOutlined />} onClick={() => startFrom('municipal')}>
+              {t('rubricEdit.newMunicipal')}
+            </Button>
             <Button icon={<DownloadOutlined />} onClick={() => downloadExample('county')}>
               {t('rubric.exampleCounty')}
             </Button>
@@ -128,9 +159,20 @@ export function RubricsPage() {
             { title: t('rubric.version'), dataIndex: 'version', width: 80 },
             { title: t('rubric.items'), key: 'items', width: 80, render: (_, r) => rubricItems(r).length },
             { title: t('rubric.total'), key: 'total', width: 140, render: (_, r) => t('evaluation.totalOf', { total: r.total, bonus: r.categories.find((c) => c.id === 'bonus')?.maxPoints ?? 0 }) },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 90,
+              render: (_, r) => (
+                <Button size="small" onClick={() => setEditing(r)}>
+                  {t('common.edit')}
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>
+      {editing && <RubricEditor key={`${editing.group}/${editing.year}/${editing.version}`} initial={editing} busy={saving} onSave={(r) => void saveEdited(r)} onClose={() => setEditing(undefined)} />}
       <Modal
         open={pending !== undefined}
         width={960}
