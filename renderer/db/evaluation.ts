@@ -16,8 +16,8 @@ import type { Incident } from '../../shared/ledgers/incident';
 import type { Inspection } from '../../shared/ledgers/inspection';
 import type { Scan } from '../../shared/ledgers/scan';
 import type { Training } from '../../shared/ledgers/training';
-import { DEFAULT_COVERAGE_POLICY, type CoveragePolicy } from '../../shared/rules/scanCoverage';
 import { loadCalendar, loadSchedule } from './checkins';
+import { coveragePolicy } from './coveragePolicy';
 import { publishedRubrics } from './policy';
 import { issuesFromZod, ValidationError } from './errors';
 import { commit, newRecord, revise, type Actor } from './repository';
@@ -30,16 +30,9 @@ import type { ZwDb } from './schema';
  * next bundle like any record.
  */
 
-/** Where the coverage rule's settings are kept (the scan ledger's panel sets them). */
-export const COVERAGE_POLICY_KEY = 'scanCoveragePolicy';
 /** Local days on which this PC made a backup of the unit's data (kept in meta, never exported). */
 export const BACKUP_DAYS_KEY = 'backupDays';
 const BACKUP_DAYS_KEPT = 800;
-
-export async function coveragePolicy(db: ZwDb): Promise<CoveragePolicy> {
-  const v = (await db.meta.get(COVERAGE_POLICY_KEY))?.value as Partial<CoveragePolicy> | undefined;
-  return v && typeof v.periodDays === 'number' && typeof v.maxSignatureAgeDays === 'number' ? { periodDays: v.periodDays, maxSignatureAgeDays: v.maxSignatureAgeDays } : DEFAULT_COVERAGE_POLICY;
-}
 
 export async function backupDays(db: ZwDb): Promise<string[]> {
   const v = (await db.meta.get(BACKUP_DAYS_KEY))?.value;

@@ -1,4 +1,3 @@
-import type { Checkin } from '../../shared/domain/checkin';
 import type { Device } from '../../shared/domain/device';
 import type { UnitLevel, UnitProfile } from '../../shared/domain/unit';
 import { officeRubric } from './rubrics';
@@ -89,7 +88,7 @@ export async function readUnit(db: ZwDb, officeUnitId: string, unitId: string, y
   const to = new Date(year + 1, 0, 1).getTime();
   const [devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings, calendars, schedule, selfRows, entries, bundles, keys] = await Promise.all([
     mergedOf<Device>(db, 'devices', unitId),
-    mergedCheckins(db, unitId, from, to) as Promise<Checkin[]>,
+    mergedCheckins(db, unitId, from, to),
     mergedOf<Scan>(db, 'scans', unitId),
     mergedOf<DutyLog>(db, 'dutyLogs', unitId),
     mergedOf<Fault>(db, 'faults', unitId),
@@ -166,6 +165,35 @@ function compare(rubric: Rubric, g: Gathered, score: UnitScore, figures: Partial
 /** Units read at once: enough to keep IndexedDB busy, few enough that a province's records are never all in memory together. */
 const READ_AT_ONCE = 8;
 
+/**
+ * Reads every enrolled unit's year a few units at a time and hands each to
+ * `visit` at once, so memory holds one batch of records, never all of them.
+ * `timing` splits the time between reading and what `visit` does.
+ */
+export async function eachUnitYear(
+  db: ZwDb,
+  officeUnitId: string,
+  year: number,
+  visit: (r: UnitRead, unitId: string, identity: Identity) => void,
+  timing?: EvaluationTiming,
+): Promise<void> {
+  const identities = [...(await enrolledIdentities(db))].filter(([unitId]) => unitId !== officeUnitId);
+  for (let i = 0; i < identities.length; i += READ_AT_ONCE) {
+    const batch = identities.slice(i, i + READ_AT_ONCE);
+    const readStart = performance.now();
+    const reads = await Promise.all(batch.map(([unitId]) => readUnit(db, officeUnitId, unitId, year)));
+    const computeStart = performance.now();
+    reads.forEach((r, k) => {
+      const [unitId, identity] = batch[k]!;
+      if (r) visit(r, unitId, identity);
+    });
+    if (timing) {
+      timing.readMs += computeStart - readStart;
+      timing.computeMs += performance.now() - computeStart;
+    }
+  }
+}
+
 /** Where the time went, for the benchmark: reading the records, and computing from them. */
 export interface EvaluationTiming {
   readMs: number;
@@ -192,22 +220,8 @@ function withNoticeCounts(rubric: Rubric, inputs: ReturnType<typeof officeInputs
  * holds one batch of records, not the province's year.
  */
 export async function officeEvaluation(db: ZwDb, officeUnitId: string, year: number, now = Date.now(), timing?: EvaluationTiming): Promise<GroupEvaluation[]> {
-  const identities = [...(await enrolledIdentities(db))].filter(([unitId]) => unitId !== officeUnitId);
   const gathered: Gathered[] = [];
-  for (let i = 0; i < identities.length; i += READ_AT_ONCE) {
-    const batch = identities.slice(i, i + READ_AT_ONCE);
-    const readStart = performance.now();
-    const reads = await Promise.all(batch.map(([unitId]) => readUnit(db, officeUnitId, unitId, year)));
-    const computeStart = performance.now();
-    reads.forEach((r, k) => {
-      const [unitId, identity] = batch[k]!;
-      if (r) gathered.push(figuresOfUnit(r, officeUnitId, unitId, identity, year, now));
-    });
-    if (timing) {
-      timing.readMs += computeStart - readStart;
-      timing.computeMs += performance.now() - computeStart;
-    }
-  }
+  await eachUnitYear(db, officeUnitId, year, (r, unitId, identity) => gathered.push(figuresOfUnit(r, officeUnitId, unitId, identity, year, now)), timing);
   const rubrics = { county: await officeRubric(db, 'county', year), municipal: await officeRubric(db, 'municipal', year) };
   const counted = noticeCounts((await db.networkNotices.where('unitId').equals(officeUnitId).toArray()) as NetworkNotice[], year);
   const rankStart = performance.now();

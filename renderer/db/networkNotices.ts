@@ -1,8 +1,7 @@
 import { figuresOver, spanPeriod } from '../../shared/evaluation/ledgerFigures';
 import { networkNoticeId, networkNoticeInput, noticeFindings, type NetworkNotice, type NetworkNoticeBody, type NoticeThresholds } from '../../shared/evaluation/networkNotice';
-import { enrolledIdentities } from './console';
 import { issuesFromZod, ValidationError } from './errors';
-import { readUnit, unitFacts } from './evaluationOffice';
+import { eachUnitYear, unitFacts } from './evaluationOffice';
 import { commit, newRecord, type Actor } from './repository';
 import type { ZwDb } from './schema';
 
@@ -12,32 +11,23 @@ import type { ZwDb } from './schema';
  * evaluation, and the notice issued as a record of the office's own.
  */
 
-const READ_AT_ONCE = 8;
-
 export type NoticeDraft = Omit<NetworkNoticeBody, 'number'>;
 
 /** The units a notice over `from`–`to` (one year's days) would name, and why. */
 export async function draftNotice(db: ZwDb, officeUnitId: string, from: string, to: string, thresholds: NoticeThresholds, now = Date.now()): Promise<NoticeDraft> {
   const year = Number(from.slice(0, 4));
-  const identities = [...(await enrolledIdentities(db))].filter(([unitId]) => unitId !== officeUnitId);
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
   const start = new Date(fy, fm - 1, fd).getTime();
   const end = new Date(ty, tm - 1, td + 1).getTime();
   const units: NoticeDraft['units'] = [];
-  for (let i = 0; i < identities.length; i += READ_AT_ONCE) {
-    const batch = identities.slice(i, i + READ_AT_ONCE);
-    const reads = await Promise.all(batch.map(([unitId]) => readUnit(db, officeUnitId, unitId, year)));
-    reads.forEach((r, k) => {
-      const [unitId, identity] = batch[k]!;
-      if (!r) return;
-      const facts = unitFacts(r, year, now);
-      const figures = figuresOver(facts, spanPeriod(from, to, facts.since, now));
-      const received = r.bundles.filter((b) => b.receivedAt >= start && b.receivedAt < end).length;
-      const findings = noticeFindings(figures, received, thresholds);
-      if (findings.length > 0) units.push({ unitId, unitCode: identity.unitCode, unitName: identity.unitName, findings });
-    });
-  }
+  await eachUnitYear(db, officeUnitId, year, (r, unitId, identity) => {
+    const facts = unitFacts(r, year, now);
+    const figures = figuresOver(facts, spanPeriod(from, to, facts.since, now));
+    const received = r.bundles.filter((b) => b.receivedAt >= start && b.receivedAt < end).length;
+    const findings = noticeFindings(figures, received, thresholds);
+    if (findings.length > 0) units.push({ unitId, unitCode: identity.unitCode, unitName: identity.unitName, findings });
+  });
   units.sort((a, b) => a.unitCode.localeCompare(b.unitCode));
   return { year, from, to, thresholds, units };
 }

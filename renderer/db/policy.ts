@@ -1,5 +1,5 @@
 import { resultSchema, type Policy, type PublishedResult, type TrustedOffice } from '../../shared/bundle/policy';
-import { checkRubric } from '../../shared/evaluation/check';
+import { checkedRubrics } from '../../shared/evaluation/check';
 import type { Rubric } from '../../shared/evaluation/rubric';
 import type { CryptoSuite } from '../../shared/bundle/suites';
 import { parseRange, type IpRange } from '../../shared/rules/ipRanges';
@@ -60,12 +60,7 @@ export async function publishedResults(db: ZwDb, unitId: string): Promise<Publis
 
 /** The rubrics the office published to this unit, each checked again as it is read (meta is not signed). */
 export async function publishedRubrics(db: ZwDb, unitId: string): Promise<Rubric[]> {
-  const v = (await db.meta.get(rubricsKey(unitId)))?.value;
-  if (!Array.isArray(v)) return [];
-  return v.flatMap((r) => {
-    const checked = checkRubric(r);
-    return checked.ok ? [checked.rubric] : [];
-  });
+  return checkedRubrics((await db.meta.get(rubricsKey(unitId)))?.value);
 }
 
 /** The address ranges this unit was assigned, parsed; empty when none were. */

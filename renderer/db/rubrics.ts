@@ -1,5 +1,5 @@
 import type { UnitLevel } from '../../shared/domain/unit';
-import { checkRubric, type RubricProblem } from '../../shared/evaluation/check';
+import { checkedRubrics, checkRubric, type RubricProblem } from '../../shared/evaluation/check';
 import { exampleRubric } from '../../shared/evaluation/examples';
 import type { Rubric } from '../../shared/evaluation/rubric';
 import type { ZwDb } from './schema';
@@ -20,14 +20,7 @@ export class RubricRefused extends Error {
 }
 
 export async function officeRubrics(db: ZwDb): Promise<Rubric[]> {
-  const v = (await db.meta.get(KEY))?.value;
-  if (!Array.isArray(v)) return [];
-  return v
-    .flatMap((r) => {
-      const checked = checkRubric(r);
-      return checked.ok ? [checked.rubric] : [];
-    })
-    .sort((a, b) => b.year - a.year || a.group.localeCompare(b.group));
+  return checkedRubrics((await db.meta.get(KEY))?.value).sort((a, b) => b.year - a.year || a.group.localeCompare(b.group));
 }
 
 /** The rubric a group is scored on at the office: its own for the year, else the example. */

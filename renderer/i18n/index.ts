@@ -38,6 +38,9 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** Documents the office receives or publishes are in Chinese, whatever language the screen is in. */
+export const chinese: Translate = (key, vars) => translate('zh', key, vars);
+
 /** A translate function that changes only when the language does, so memoised views stay memoised. */
 export function useT(): Translate {
   const lang = useLang((s) => s.lang);

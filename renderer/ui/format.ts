@@ -10,6 +10,11 @@ export function formatDateTime(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? '' : dayjs(ms).format('YYYY-MM-DD HH:mm');
 }
 
+/** A document's date as official documents write it: 2026年12月4日. */
+export function formatDocumentDate(ms: number): string {
+  return dayjs(ms).format('YYYY年M月D日');
+}
+
 export function formatTime(ms: number): string {
   return dayjs(ms).format('HH:mm');
 }

@@ -113,6 +113,15 @@ export function bandProblems(bands: readonly Band[], domain: FigureDomain, maxPo
   return out;
 }
 
+/** The rubrics in a stored list that pass the check; anything else in it is dropped (a store is not signed). */
+export function checkedRubrics(stored: unknown): Rubric[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((r) => {
+    const checked = checkRubric(r);
+    return checked.ok ? [checked.rubric] : [];
+  });
+}
+
 export function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }

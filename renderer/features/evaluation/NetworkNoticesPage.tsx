@@ -3,17 +3,18 @@ import { Alert, Button, Card, DatePicker, Form, InputNumber, Space, Table, Typog
 import dayjs, { type Dayjs } from 'dayjs';
 import { DEFAULT_NOTICE_THRESHOLDS, type NetworkNotice, type NoticeFinding, type NoticeThresholds } from '../../../shared/evaluation/networkNotice';
 import { draftNotice, issueNotice, listNotices, type NoticeDraft } from '../../db/networkNotices';
-import { translate, useT, type Translate } from '../../i18n';
+import { chinese, useT, type Translate } from '../../i18n';
 import { db } from '../../state/db';
 import { useActor, useSession } from '../../state/session';
 import { PageHead } from '../../ui/PageHead';
+import { formatDocumentDate } from '../../ui/format';
 import { PrintDocument } from '../../ui/PrintDocument';
 import { useFormWrite, WriteErrors } from '../../ui/useFormWrite';
 import { useSheetExport } from '../ledgers/useSheetExport';
+import { percentText } from './figureText';
 
-/** Notices go out in Chinese, whatever language the screen is in. */
-const zhT: Translate = (key, vars) => translate('zh', key, vars);
-const pct = (v: number) => `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
+const zhT = chinese;
+const pct = percentText;
 
 /** One shortfall in words: what was measured and what is required. */
 export function findingText(t: Translate, f: NoticeFinding, th: NoticeThresholds): string {
@@ -192,7 +193,7 @@ function NoticeDocument({ t, notice, issuer }: { t: Translate; notice: NetworkNo
       <p style={{ marginTop: '4mm' }}>{t('notices.docClosing')}</p>
       <div className="doc-sign">
         <div>{issuer}</div>
-        <div>{dayjs(notice.createdAt).format('YYYY年M月D日')}</div>
+        <div>{formatDocumentDate(notice.createdAt)}</div>
       </div>
     </article>
   );

@@ -1,15 +1,16 @@
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Drawer, Empty, Form, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Drawer, Empty, Form, InputNumber, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { UnitLevel } from '../../../shared/domain/unit';
 import { FIGURES } from '../../../shared/evaluation/figures';
 import type { EvaluationEntriesBody } from '../../../shared/evaluation/officeEntries';
 import { CATEGORY_NAMES, rubricItems, type Rubric, type RubricItem } from '../../../shared/evaluation/rubric';
 import { officeEvaluation, saveEvaluationEntries, type GroupEvaluation, type UnitEvaluation } from '../../db/evaluationOffice';
-import { translate, useLang, useT, type Translate } from '../../i18n';
+import { chinese, useLang, useT } from '../../i18n';
 import { useSession } from '../../state/session';
 import { PrintDocument } from '../../ui/PrintDocument';
 import { useSheetExport } from '../ledgers/useSheetExport';
 import { placeText, RankingNotice } from './RankingNotice';
+import { YearSelect } from './EvaluationParts';
 import { db } from '../../state/db';
 import { useActor } from '../../state/session';
 import { TextBox } from '../../ui/LimitedInput';
@@ -20,9 +21,7 @@ import { figureText } from './figureText';
 type Entry = EvaluationEntriesBody['entries'][number];
 type Adjustment = EvaluationEntriesBody['adjustments'][number];
 
-const YEARS_BACK = 2;
-/** Notices are published in Chinese, whatever language the screen is in. */
-const zhT: Translate = (key, vars) => translate('zh', key, vars);
+const zhT = chinese;
 const fixed = (n: number) => n.toFixed(2);
 
 /** Which value an office entry takes for an item: points, a count its bands score, or a rank basis. */
@@ -63,6 +62,7 @@ export function OfficeEvaluationPage() {
   }, [load]);
 
   const current = groups?.find((g) => g.group === group);
+  const itemById = useMemo(() => new Map(current ? rubricItems(current.rubric).map(({ item }) => [item.id, item]) : []), [current]);
   const selected = current?.units.find((u) => u.unitId === openUnit);
 
   const columns = [
@@ -91,7 +91,7 @@ export function OfficeEvaluationPage() {
       key: 'flags',
       width: 220,
       render: (_: unknown, u: UnitEvaluation) => {
-        const open = u.score.items.filter((i) => i.status === 'missing' && (current ? entryKind(rubricItems(current.rubric).find((x) => x.item.id === i.itemId)!.item) !== null : false)).length;
+        const open = u.score.items.filter((i) => i.status === 'missing' && itemById.has(i.itemId) && entryKind(itemById.get(i.itemId)!) !== null).length;
         return (
           <Space size={4} wrap>
             {u.mismatches > 0 && <Tag color="red">{t('office.mismatches', { n: u.mismatches })}</Tag>}
@@ -120,7 +120,7 @@ export function OfficeEvaluationPage() {
         rule={t('office.rule')}
         actions={
           <Space wrap>
-            <Select aria-label={t('evaluation.year')} value={year} onChange={setYear} style={{ width: 100 }} options={Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: String(y) }))} />
+            <YearSelect value={year} onChange={setYear} />
             <Button disabled={!current?.units.length} onClick={() => window.print()}>
               {t('office.printNotice')}
             </Button>

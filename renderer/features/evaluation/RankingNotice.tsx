@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { formatDocumentDate } from '../../ui/format';
 import type { Translate } from '../../i18n';
 import type { GroupEvaluation } from '../../db/evaluationOffice';
 
@@ -44,7 +44,7 @@ export function RankingNotice({ t, group, year, issuer, at }: { t: Translate; gr
       <p style={{ marginTop: '4mm' }}>{t('notice.objection', { issuer })}</p>
       <div className="doc-sign">
         <div>{issuer}</div>
-        <div>{dayjs(at).format('YYYY年M月D日')}</div>
+        <div>{formatDocumentDate(at)}</div>
       </div>
     </article>
   );

@@ -7,6 +7,7 @@ import { FIGURE_IDS, FIGURES, type FigureId } from '../../../shared/evaluation/f
 import { CATEGORY_IDS, CATEGORY_NAMES, OFFICE_SOURCES, type Band, type Rubric, type RubricItem, type Scoring } from '../../../shared/evaluation/rubric';
 import { useLang, useT } from '../../i18n';
 import { TextField } from '../../ui/LimitedInput';
+import { RubricProblems } from './EvaluationParts';
 
 /** An item as the editor holds it: the rubric's item, with its bands and rank table as typed. */
 interface Draft {
@@ -150,20 +151,7 @@ export function RubricEditor({ initial, onSave, onClose, busy }: { initial: Rubr
       }
     >
       {problems.length > 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="editor-problems"
-          message={t('rubric.refused', { n: problems.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {problems.slice(0, 12).map((p, i) => (
-                <li key={i}>{lang === 'zh' ? p.zh : p.en}</li>
-              ))}
-            </ul>
-          }
-          style={{ marginBottom: 12 }}
-        />
+        <RubricProblems problems={problems} testId="editor-problems" />
       ) : (
         <Alert type="success" showIcon message={t('rubricEdit.consistent')} style={{ marginBottom: 12 }} data-testid="editor-ok" />
       )}

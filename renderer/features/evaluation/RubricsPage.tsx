@@ -13,6 +13,7 @@ import { download } from '../../ui/files';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { PageHead } from '../../ui/PageHead';
 import { RubricEditor } from './RubricEditor';
+import { RubricProblems } from './EvaluationParts';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 /** From October on, rubrics are written for the year to come. */
@@ -129,22 +130,7 @@ export function RubricsPage() {
         }
       />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      {problems && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="rubric-problems"
-          message={t('rubric.refused', { n: problems.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {problems.map((p, i) => (
-                <li key={i}>{lang === 'zh' ? p.zh : p.en}</li>
-              ))}
-            </ul>
-          }
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {problems && <RubricProblems problems={problems} testId="rubric-problems" max={problems.length} />}
       <Card size="small" title={t('rubric.kept')}>
         <Table<Rubric>
           size="small"

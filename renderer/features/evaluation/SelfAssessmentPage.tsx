@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, InputNumber, Modal, Popconfirm, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, InputNumber, Modal, Popconfirm, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { CATEGORY_NAMES, rubricItems, type Rubric, type RubricItem } from '../../../shared/evaluation/rubric';
 import { assessedPeriod } from '../../../shared/evaluation/ledgerFigures';
 import type { ItemScore } from '../../../shared/evaluation/score';
 import type { SelfAssessment } from '../../../shared/evaluation/selfAssessment';
 import { loadSelfAssessment, rubricForUnit, saveSelfDraft, selfScore, submitSelfAssessment, unitYearEvidence, type SelfDraft, type YearEvidence } from '../../db/evaluation';
 import { db } from '../../state/db';
-import { translate, useLang, useT, type Translate } from '../../i18n';
+import { chinese, useLang, useT } from '../../i18n';
 import { invoke } from '../../state/ipc';
 import { PrintDocument } from '../../ui/PrintDocument';
 import { SelfReport, selfReportFileName } from './SelfReport';
 import { ResultCard } from './ResultCard';
+import { YearSelect } from './EvaluationParts';
 import { publishedResults } from '../../db/policy';
 import type { PublishedResult } from '../../../shared/bundle/policy';
 import { useActor, useCan, useSession } from '../../state/session';
@@ -22,10 +23,8 @@ import { FIGURE_PAGE, figureText, isPartYear } from './figureText';
 
 type Entry = SelfDraft['items'][number];
 
-const YEARS_BACK = 2;
 
-/** The report goes to the office in Chinese, whatever language the screen is in. */
-const zhT: Translate = (key, vars) => translate('zh', key, vars);
+const zhT = chinese;
 
 /** The declared items of a saved self-assessment, as the form edits them; figure items are computed, never entered. */
 function entriesOf(record: SelfAssessment | undefined, rubric: Rubric | undefined): Map<string, Entry> {
@@ -222,14 +221,8 @@ export function SelfAssessmentPage() {
 
   const actions = (
     <Space wrap>
-      <Select
-        aria-label={t('evaluation.year')}
-        value={year}
-        onChange={setYear}
-        // Years before the unit began its ledgers here have nothing to assess.
-        options={Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i).filter((y) => y === thisYear || y >= new Date(unit.createdAt).getFullYear()).map((y) => ({ value: y, label: String(y) }))}
-        style={{ width: 100 }}
-      />
+      {/* Years before the unit began its ledgers here have nothing to assess. */}
+      <YearSelect value={year} onChange={setYear} firstYear={new Date(unit.createdAt).getFullYear()} />
       {canEdit && !submitted && (
         <>
           <Button onClick={() => void saveDraft()} loading={busy}>

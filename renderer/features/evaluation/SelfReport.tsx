@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import dayjs from 'dayjs';
+import { formatDocumentDate } from '../../ui/format';
 import type { UnitProfile } from '../../../shared/domain/unit';
 import { assessedPeriod } from '../../../shared/evaluation/ledgerFigures';
 import { CATEGORY_NAMES, type Rubric, type RubricItem } from '../../../shared/evaluation/rubric';
@@ -13,7 +13,6 @@ export function selfReportFileName(unit: Pick<UnitProfile, 'name'>, year: number
   return `${unit.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}${year}年度电子政务工作自查报告.pdf`;
 }
 
-const chineseDate = (ms: number) => dayjs(ms).format('YYYY年M月D日');
 const points = (n: number) => (Math.round(n * 100) / 100).toFixed(2).replace(/\.?0+$/, '') || '0';
 
 /** What the record says of an item: its points, and what they rest on, as submitted. */
@@ -122,7 +121,7 @@ export function SelfReport({ t, unit, rubric, record }: { t: Translate; unit: Un
         <div>{t('report.signUnit')}</div>
         <div className="doc-stamp" />
         <div>{t('report.signLeader')}</div>
-        <div>{chineseDate(at)}</div>
+        <div>{formatDocumentDate(at)}</div>
       </div>
     </article>
   );

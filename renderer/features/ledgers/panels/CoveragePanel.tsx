@@ -5,24 +5,21 @@ import { isoDay } from '../../../../shared/calendar/calendar';
 import type { Scan } from '../../../../shared/ledgers/scan';
 import { DEFAULT_COVERAGE_POLICY, scanCoverage, type CoveragePolicy, type CoverageProblem, type DeviceCoverage } from '../../../../shared/rules/scanCoverage';
 import { db } from '../../../state/db';
+import { COVERAGE_POLICY_KEY, coveragePolicy } from '../../../db/coveragePolicy';
 import { useCan } from '../../../state/session';
 import { useSheetExport } from '../useSheetExport';
 import type { PanelProps } from '../types';
 
-const POLICY_KEY = 'scanCoveragePolicy';
 type View = 'problems' | CoverageProblem;
 
 function usePolicy(): [CoveragePolicy, (p: CoveragePolicy) => void] {
   const [policy, setPolicy] = useState(DEFAULT_COVERAGE_POLICY);
   useEffect(() => {
-    void db.meta.get(POLICY_KEY).then((row) => {
-      const v = row?.value as Partial<CoveragePolicy> | undefined;
-      if (v && typeof v.periodDays === 'number' && typeof v.maxSignatureAgeDays === 'number') setPolicy({ periodDays: v.periodDays, maxSignatureAgeDays: v.maxSignatureAgeDays });
-    });
+    void coveragePolicy(db).then(setPolicy);
   }, []);
   const save = (p: CoveragePolicy) => {
     setPolicy(p);
-    void db.meta.put({ key: POLICY_KEY, value: p });
+    void db.meta.put({ key: COVERAGE_POLICY_KEY, value: p });
   };
   return [policy, save];
 }
