@@ -52,7 +52,7 @@ test('the self-assessment shows the example rubric, the ledger figures and what 
 test('submitting needs every declared item scored, then locks', async () => {
   await page.getByLabel(declared[0]!.text).fill('4');
   await page.getByRole('button', { name: '保存草稿' }).click();
-  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+  await expect(page.getByText('已保存', { exact: true }).last()).toBeVisible();
   await expect(page.getByText('草稿，未提交')).toBeVisible();
 
   await page.getByRole('button', { name: '提交自评' }).click();

@@ -62,7 +62,7 @@ test('the office enters its items and adjusts one with a reason, kept and ranked
   await drawer.getByLabel('得分：实地抽查（考核小组现场检查台账和设备情况）').fill('2');
   await drawer.getByLabel('次数：专网应用通报（年内被通报 0 次得满分，1–2 次得一半，3 次及以上不得分）').fill('1');
   await drawer.getByRole('button', { name: '保存评分' }).click();
-  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+  await expect(page.getByText('已保存', { exact: true }).last()).toBeVisible();
   await expect(drawer.getByRole('row', { name: /实地抽查/ })).toContainText('2.00');
   await expect(drawer.getByRole('row', { name: /专网应用通报/ })).toContainText('2.50');
 
