@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'common.edit': 'Edit',
   'common.add': 'Add',
   'common.search': 'Search',
+  'common.clear': 'Clear',
   'common.all': 'All',
   'common.yes': 'Yes',
   'common.no': 'No',

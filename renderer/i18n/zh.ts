@@ -15,6 +15,7 @@ export const zh = {
   'common.edit': '编辑',
   'common.add': '新增',
   'common.search': '搜索',
+  'common.clear': '清除',
   'common.all': '全部',
   'common.yes': '是',
   'common.no': '否',

@@ -28,7 +28,7 @@ export interface GridSort {
 }
 
 const ROW_HEIGHT = 40;
-const OVERSCAN = 4;
+const OVERSCAN = 2;
 /** .vgrid-th: 8px padding each side; a sorter is 9px wide after a 4px gap. */
 const TH_PADDING = 16;
 const SORTER = 13;
@@ -86,38 +86,10 @@ function GridInner<Row>({ rows, columns, rowKey, rowClassName, sort, onSort, loa
   const width = widths.reduce((w, x) => w + x, 0);
   const template = columns.map((c, i) => (c.grow ? `minmax(${widths[i]}px, 1fr)` : `${widths[i]}px`)).join(' ');
 
-  const toggle = (key: string) => {
-    // ascend → descend → back to the default order (as antd tables do)
-    if (sort.key !== key) onSort({ key, order: 'ascend' });
-    else if (sort.order === 'ascend') onSort({ key, order: 'descend' });
-    else onSort({ key: columns[0]!.key, order: 'ascend' });
-  };
-
   return (
     <div className="vgrid" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <div ref={scroller} className="vgrid-scroll">
-        <div className="vgrid-head" role="row" style={{ gridTemplateColumns: template, width: Math.max(width, 0), minWidth: '100%' }}>
-          {columns.map((c) => {
-            const active = sort.key === c.key;
-            return (
-              <div
-                key={c.key}
-                role="columnheader"
-                aria-sort={active ? (sort.order === 'ascend' ? 'ascending' : 'descending') : 'none'}
-                className={`vgrid-th${c.sortable ? ' sortable' : ''}${c.pinned ? ' pinned' : ''}`}
-                onClick={c.sortable ? () => toggle(c.key) : undefined}
-              >
-                <span>{c.title}</span>
-                {c.sortable && (
-                  <span className="vgrid-sorter">
-                    <CaretUpFilled className={active && sort.order === 'ascend' ? 'on' : ''} />
-                    <CaretDownFilled className={active && sort.order === 'descend' ? 'on' : ''} />
-                  </span>
-                )}
-              </div>
-            );
-          })}
-        </div>
+        <GridHead columns={columns} template={template} width={width} sort={sort} onSort={onSort} />
         <div style={{ height: rows.length * ROW_HEIGHT, width, minWidth: '100%', position: 'relative' }}>
           {visible.map((index) => {
             const row = rows[index]!;
@@ -132,6 +104,53 @@ function GridInner<Row>({ rows, columns, rowKey, rowClassName, sort, onSort, loa
     </div>
   );
 }
+
+const UP = <CaretUpFilled />;
+const UP_ON = <CaretUpFilled className="on" />;
+const DOWN = <CaretDownFilled />;
+const DOWN_ON = <CaretDownFilled className="on" />;
+
+interface HeadProps<Row> {
+  columns: readonly GridColumn<Row>[];
+  template: string;
+  width: number;
+  sort: GridSort;
+  onSort: (sort: GridSort) => void;
+}
+
+/** The header row: memoised, so a new list of rows (each keystroke of a search) does not draw it again. */
+const GridHead = memo(function GridHead<Row>({ columns, template, width, sort, onSort }: HeadProps<Row>) {
+  const toggle = (key: string) => {
+    // ascend → descend → back to the default order (as antd tables do)
+    if (sort.key !== key) onSort({ key, order: 'ascend' });
+    else if (sort.order === 'ascend') onSort({ key, order: 'descend' });
+    else onSort({ key: columns[0]!.key, order: 'ascend' });
+  };
+  return (
+    <div className="vgrid-head" role="row" style={{ gridTemplateColumns: template, width: Math.max(width, 0), minWidth: '100%' }}>
+      {columns.map((c) => {
+        const active = sort.key === c.key;
+        return (
+          <div
+            key={c.key}
+            role="columnheader"
+            aria-sort={active ? (sort.order === 'ascend' ? 'ascending' : 'descending') : 'none'}
+            className={`vgrid-th${c.sortable ? ' sortable' : ''}${c.pinned ? ' pinned' : ''}`}
+            onClick={c.sortable ? () => toggle(c.key) : undefined}
+          >
+            <span>{c.title}</span>
+            {c.sortable && (
+              <span className="vgrid-sorter">
+                {active && sort.order === 'ascend' ? UP_ON : UP}
+                {active && sort.order === 'descend' ? DOWN_ON : DOWN}
+              </span>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}) as <Row>(props: HeadProps<Row>) => ReactNode;
 
 interface RowProps<Row> {
   row: Row;

@@ -84,7 +84,27 @@ test('search as you type and the violation filter', async () => {
   await expect(rows()).toHaveCount(2);
   await search.fill('信息科');
   await expect(rows()).toHaveCount(1);
+  // Pinyin being composed is not searched for; the chosen word is.
   await search.fill('');
+  await expect(rows()).toHaveCount(2);
+  await search.focus();
+  const ime = await page.context().newCDPSession(page);
+  await ime.send('Input.imeSetComposition', { text: 'wang', selectionStart: 4, selectionEnd: 4 });
+  await expect(search).toHaveValue('wang');
+  await expect(rows()).toHaveCount(2);
+  await ime.send('Input.insertText', { text: '王' });
+  await expect(search).toHaveValue('王');
+  await expect(rows()).toHaveCount(1);
+  await expect(rows().first()).toContainText('王芳');
+  // Escape clears the box, and so does its clear button.
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(rows()).toHaveCount(2);
+  await search.fill('10.62.1.11');
+  await expect(rows()).toHaveCount(1);
+  await page.getByRole('button', { name: '清除' }).click();
+  await expect(search).toHaveValue('');
+  await expect(rows()).toHaveCount(2);
   await page.getByRole('switch', { name: '只看违规' }).click();
   await expect(rows()).toHaveCount(1);
   await expect(rows().first()).toContainText('王芳');

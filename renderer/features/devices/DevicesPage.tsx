@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Input, Select, Space, Switch, Tag } from 'antd';
+import { Button, Select, Space, Switch, Tag } from 'antd';
 import { DownloadOutlined, HistoryOutlined, PlusOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
 import { inRanges } from '../../../shared/rules/ipRanges';
 import { usePolicy } from '../policy/policyStore';
@@ -15,8 +15,13 @@ import { countInStatus, DEFAULT_FILTERS, incrementalFilter, sortDevices, type De
 import { DeviceFormDrawer } from './DeviceFormDrawer';
 import { VirtualGrid, type GridColumn, type GridSort } from '../../ui/VirtualGrid';
 import { PageHead } from '../../ui/PageHead';
+import { SearchBox } from '../../ui/SearchBox';
 import { RetireModal } from './RetireModal';
 import { HistoryDrawer } from './HistoryDrawer';
+
+// Static elements, made once: a row drawn again on a keystroke reuses them and React skips them.
+const HISTORY_ICON = <HistoryOutlined />;
+const WARNING_ICON = <WarningFilled />;
 
 const STATUS_TONE: Record<Device['status'], string> = { inUse: 'green', spare: '', repair: 'orange' };
 
@@ -85,7 +90,7 @@ export function DevicesPage() {
             )}
             {r.violation && (
               <span className="zw-tag red" title={t('device.violation')} data-testid="violation-tag">
-                <WarningFilled /> {t('device.violationShort')}
+                {WARNING_ICON} {t('device.violationShort')}
               </span>
             )}
             {r.device.retiredAt === null && ranges.length > 0 && !inRanges(r.device.ip, ranges) && (
@@ -96,7 +101,7 @@ export function DevicesPage() {
           </span>
         ),
       },
-      { key: 'updatedAt', title: t('device.updatedAt'), width: 130, sortable: true, render: (r) => formatDateTime(r.device.updatedAt) },
+      { key: 'updatedAt', title: t('device.updatedAt'), width: 142, sortable: true, render: (r) => formatDateTime(r.device.updatedAt) },
       {
         key: 'actions',
         title: t('common.actions'),
@@ -117,7 +122,7 @@ export function DevicesPage() {
               </>
             )}
             <button type="button" className="link-btn" onClick={() => setHistory(r.device)}>
-              <HistoryOutlined /> {t('device.history')}
+              {HISTORY_ICON} {t('device.history')}
             </button>
           </span>
         ),
@@ -146,14 +151,7 @@ export function DevicesPage() {
     <div className="page">
       <DevicesHeader canEdit={canEdit} onAdd={addDevice} onImport={openImport} onExport={doExport} />
       <div className="toolbar">
-        <Input.Search
-          allowClear
-          placeholder={t('device.searchPlaceholder')}
-          style={{ width: 380 }}
-          value={filters.query}
-          onChange={(e) => setQuery(e.target.value)}
-          aria-label={t('common.search')}
-        />
+        <SearchBox placeholder={t('device.searchPlaceholder')} label={t('common.search')} clearLabel={t('common.clear')} width={380} onQuery={setQuery} />
         <DeviceFilterControls filters={filters} setFilters={setFilters} violations={violations} />
         {outside > 0 && (
           <Tag color="orange" data-testid="outside-count" title={t('device.outsideRangeHelp', { ranges: ranges.map((x) => x.text).join('，') })}>
