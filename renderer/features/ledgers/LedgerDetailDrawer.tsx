@@ -4,6 +4,9 @@ import { fieldsOf } from '../../db/ledgers';
 import { formatDateTime } from '../../ui/format';
 import { ChangeHistory, useRecordHistory } from './ChangeHistory';
 import { diffRecord, fieldText } from './display';
+import { AttachmentsSection } from './AttachmentsSection';
+import { isAttachable } from '../../../shared/attachments/attachment';
+import { useCan } from '../../state/session';
 import type { LedgerContext, LedgerDef, StepDef } from './types';
 
 /** One record as it stands, then every change to it from the change log: who, when, what. */
@@ -23,6 +26,7 @@ export function LedgerDetailDrawer<R extends RecordMeta>({
 }) {
   const t = ctx.t;
   const entries = useRecordHistory(def.table, record);
+  const canEdit = useCan(def.edit);
   const milestones = record && def.milestones ? def.milestones(record, ctx) : [];
   const steps = record && record.retiredAt === null && onStep ? (def.steps ?? []).filter((s) => s.open(record)) : [];
 
@@ -55,6 +59,7 @@ export function LedgerDetailDrawer<R extends RecordMeta>({
             </Space>
           )}
           <Descriptions size="small" column={2} bordered items={def.fields.map((f) => ({ key: f.name, label: t(f.label), span: f.wide || f.kind === 'checklist' || f.kind === 'textarea' ? 2 : 1, children: fieldText(f, fieldsOf(record)[f.name], ctx) }))} />
+          {isAttachable(def.table) && <AttachmentsSection owner={def.table} recordId={record.id} ctx={ctx} canEdit={canEdit && record.retiredAt === null} />}
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             {t('ledger.history')}
           </Typography.Title>
