@@ -6,7 +6,7 @@ import { ChangeHistory, useRecordHistory } from './ChangeHistory';
 import { diffRecord, fieldText } from './display';
 import { AttachmentsSection } from './AttachmentsSection';
 import { isAttachable } from '../../../shared/attachments/attachment';
-import { useCan } from '../../state/session';
+import { useActor, useCan } from '../../state/session';
 import type { LedgerContext, LedgerDef, StepDef } from './types';
 
 /** One record as it stands, then every change to it from the change log: who, when, what. */
@@ -27,6 +27,8 @@ export function LedgerDetailDrawer<R extends RecordMeta>({
   const t = ctx.t;
   const entries = useRecordHistory(def.table, record);
   const canEdit = useCan(def.edit);
+  // Attachments stay on the PC that took them; the office's read-only view of a unit's records has none to show.
+  const actor = useActor();
   const milestones = record && def.milestones ? def.milestones(record, ctx) : [];
   const steps = record && record.retiredAt === null && onStep ? (def.steps ?? []).filter((s) => s.open(record)) : [];
 
@@ -59,7 +61,7 @@ export function LedgerDetailDrawer<R extends RecordMeta>({
             </Space>
           )}
           <Descriptions size="small" column={2} bordered items={def.fields.map((f) => ({ key: f.name, label: t(f.label), span: f.wide || f.kind === 'checklist' || f.kind === 'textarea' ? 2 : 1, children: fieldText(f, fieldsOf(record)[f.name], ctx) }))} />
-          {isAttachable(def.table) && <AttachmentsSection owner={def.table} recordId={record.id} ctx={ctx} canEdit={canEdit && record.retiredAt === null} />}
+          {isAttachable(def.table) && record.unitId === actor.unitId && <AttachmentsSection owner={def.table} recordId={record.id} ctx={ctx} canEdit={canEdit && record.retiredAt === null} />}
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             {t('ledger.history')}
           </Typography.Title>
