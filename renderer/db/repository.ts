@@ -23,12 +23,13 @@ export interface Actor {
  * What a role must be allowed to write each table. Screens hide what a role
  * may not do; this makes the rule hold for every caller of the repository.
  */
-const WRITE_PERMISSION: Record<LoggedTable, Permission> = {
+const WRITE_PERMISSION: Record<LoggedTable, Permission | readonly Permission[]> = {
   units: 'unit.edit',
   accounts: 'accounts.manage',
   devices: 'devices.edit',
   checkins: 'checkins.write',
-  calendars: 'calendar.edit',
+  // The office's auditor marks the years it publishes in the policy (issue 14).
+  calendars: ['calendar.edit', 'console.use'],
   schedules: 'calendar.edit',
   dutyLogs: 'duty.write',
   faults: 'faults.write',
@@ -41,7 +42,14 @@ const WRITE_PERMISSION: Record<LoggedTable, Permission> = {
   selfAssessments: 'evaluation.self',
   evaluationEntries: 'console.use',
   networkNotices: 'console.use',
+  // Who may attach to a record is who may write it (mayWrite on the record's table); duty staff write faults.
+  attachments: 'faults.write',
 };
+
+export function mayWrite(role: Role, table: LoggedTable): boolean {
+  const allowed = WRITE_PERMISSION[table];
+  return typeof allowed === 'string' ? can(role, allowed) : allowed.some((p) => can(role, p));
+}
 
 export interface Write {
   table: LoggedTable;
@@ -86,7 +94,7 @@ export async function commit(
   return db.transaction('rw', tables, async () => {
     const list = await writes();
     if (list.length === 0) return [];
-    if (list.some((w) => !can(actor.role, WRITE_PERMISSION[w.table]))) throw new ValidationError([{ field: '', code: 'forbidden' }]);
+    if (list.some((w) => !mayWrite(actor.role, w.table))) throw new ValidationError([{ field: '', code: 'forbidden' }]);
     let { seq, hash } = await chainHead(db, actor.unitId);
     const at = Date.now();
     const sealed: SealedEntry[] = [];

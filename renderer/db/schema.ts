@@ -18,6 +18,7 @@ import type { Maintainer } from '../../shared/ledgers/maintainer';
 import type { SelfAssessment } from '../../shared/evaluation/selfAssessment';
 import type { EvaluationEntries } from '../../shared/evaluation/officeEntries';
 import type { NetworkNotice } from '../../shared/evaluation/networkNotice';
+import type { Attachment } from '../../shared/attachments/attachment';
 import type { LoggedTable } from '../../shared/changelog/tables';
 import type { CryptoSuite } from '../../shared/bundle/suites';
 import { MERGED_TABLES, type MergedTable } from '../../shared/console/records';
@@ -160,6 +161,12 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
     // evaluationEntries and networkNotices: what the office's evaluation group enters and issues (its own records, never merged).
     stores: { selfAssessments: 'id, unitId', [MERGED_STORE.selfAssessments]: '[unitId+id], &id', evaluationEntries: 'id, unitId', networkNotices: 'id, unitId' },
   },
+  {
+    // Signed paper kept with its record (issue 14): the attachment records
+    // (logged, holding each file's SM3) and the files' bytes once per hash.
+    version: 9,
+    stores: { attachments: 'id, unitId, [ownerTable+ownerId]', attachmentFiles: 'sm3' },
+  },
 ];
 
 async function moveMergedRows(tx: Transaction): Promise<void> {
@@ -193,6 +200,8 @@ export type ZwTables = {
   selfAssessments: EntityTable<SelfAssessment, 'id'>;
   evaluationEntries: EntityTable<EvaluationEntries, 'id'>;
   networkNotices: EntityTable<NetworkNotice, 'id'>;
+  attachments: EntityTable<Attachment, 'id'>;
+  attachmentFiles: EntityTable<AttachmentFile, 'sm3'>;
   enrolledKeys: EntityTable<EnrolledKey, 'keyId'>;
   receivedBundles: EntityTable<ReceivedBundle, 'fileHash'>;
   receivedHashes: EntityTable<ReceivedHashes, 'fileHash'>;
@@ -267,6 +276,12 @@ export interface ReceivedHashes {
 export interface ReceivedFile {
   fileHash: string;
   fileName: string;
+  base64: string;
+}
+
+/** An attachment's bytes, base64 because a backup is JSON; keyed by SM3, so a file attached twice is kept once. */
+export interface AttachmentFile {
+  sm3: string;
   base64: string;
 }
 

@@ -1,6 +1,7 @@
 import type { MessageKey } from './zh';
 import { enLedgers } from './en.ledgers';
 import { enBackup } from './en.backup';
+import { enTickets } from './en.tickets';
 import { enBundles } from './en.bundles';
 import { enForms } from './en.forms';
 import { enCheckins } from './en.checkins';
@@ -340,6 +341,7 @@ export const en: Record<MessageKey, string> = {
   'settings.version': 'Version',
   ...enLedgers,
   ...enBackup,
+  ...enTickets,
   ...enBundles,
   ...enForms,
   ...enCheckins,

@@ -1,5 +1,6 @@
 import { zhLedgers } from './zh.ledgers';
 import { zhBackup } from './zh.backup';
+import { zhTickets } from './zh.tickets';
 import { zhBundles } from './zh.bundles';
 import { zhForms } from './zh.forms';
 import { zhCheckins } from './zh.checkins';
@@ -340,6 +341,7 @@ export const zh = {
   'settings.version': '版本',
   ...zhLedgers,
   ...zhBackup,
+  ...zhTickets,
   ...zhBundles,
   ...zhForms,
   ...zhCheckins,

@@ -65,7 +65,8 @@ export async function completeSetup(page: Page, unit: UnitFields = UNIT): Promis
   await fillUnitStep(page, unit);
   await fillPeopleStep(page);
   await fillAccountStep(page);
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  // Setup hashes the password (scrypt) and makes the unit key in main: seconds each on a loaded machine.
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible({ timeout: 30_000 });
 }
 
 export async function signIn(page: Page, username: string, password: string): Promise<void> {

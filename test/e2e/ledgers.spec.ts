@@ -68,13 +68,15 @@ test('a fault ticket counts down to the township deadline, is urged, arrives lat
   for (const step of ['01:00:00', '01:00:00', '01:00:00']) {
     await page.clock.fastForward(step);
     await row.getByRole('button', { name: '督促' }).click();
+    await saveDrawer(page); // the urge's own small form, its time "now"
     await expect(page.getByText('已记录一次督促').last()).toBeVisible();
   }
   await page.clock.fastForward('00:20:00'); // 12:20, 20 minutes past the deadline
   await expect(row.getByTestId('sla')).toHaveText(/已超时 (19|20|21) 分钟/);
   await expect(page.getByTestId('fault-panel')).toContainText('超时未到 1 件');
   await expect(row.getByTestId('consequence')).toHaveText('建议核减 5–10%（督促三次仍未按时到达）');
-  await row.getByRole('button', { name: '已到达' }).click();
+  await row.getByRole('button', { name: '到达', exact: true }).click();
+  await saveDrawer(page);
   await expect(row.getByTestId('sla')).toHaveText(/迟到 (20|21|22) 分钟/);
 
   // Resolving needs the maintenance sheet's cause; the refusal names the field.

@@ -102,6 +102,9 @@ export function recordName(t: Translate, table: LoggedTable, record: Record<stri
     case 'selfAssessments':
       name = text(r.year) ? t('integrity.name.selfAssessment', { year: text(r.year) }) : '';
       break;
+    case 'attachments':
+      name = text(r.fileName);
+      break;
   }
   return clip(name) || t('integrity.name.unknown');
 }

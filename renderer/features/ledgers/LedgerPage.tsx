@@ -15,8 +15,9 @@ import { LedgerFormDrawer } from './LedgerFormDrawer';
 import { useLedgers } from './ledgerStore';
 import { RetireRecordModal } from './RetireRecordModal';
 import { useLedgerContext } from './useLedgerContext';
+import { StepFormDrawer } from './StepFormDrawer';
 import { useSheetExport } from './useSheetExport';
-import type { LedgerContext, LedgerDef, RowAction } from './types';
+import type { LedgerContext, LedgerDef, RowAction, StepDef } from './types';
 
 type StatusFilter = 'active' | 'retired' | 'all';
 const STATUS_LABEL: Record<StatusFilter, MessageKey> = { active: 'ledger.filter.active', retired: 'ledger.filter.retired', all: 'common.all' };
@@ -51,7 +52,8 @@ function LedgerView<R extends RecordMeta>({ def, ctx }: { def: LedgerDef<R>; ctx
   const [filters, setFilters] = useState<Record<string, string>>({});
   const [sort, setSort] = useState<GridSort>(def.defaultSort);
   const [editing, setEditing] = useState<{ record: R | undefined }>();
-  const [detail, setDetail] = useState<R>();
+  const [detailId, setDetailId] = useState<string>();
+  const [stepping, setStepping] = useState<{ step: StepDef<R>; id: string }>();
   const [retiring, setRetiring] = useState<R>();
 
   useEffect(() => {
@@ -59,6 +61,9 @@ function LedgerView<R extends RecordMeta>({ def, ctx }: { def: LedgerDef<R>; ctx
   }, [def.table, ctx.unit.id, load]);
 
   const all = useMemo(() => records ?? [], [records]);
+  // Looked up by id, so the drawer shows a step the moment it is saved.
+  const detail = detailId === undefined ? undefined : all.find((r) => r.id === detailId);
+  const stepRecord = stepping === undefined ? undefined : all.find((r) => r.id === stepping.id);
   const searchIndex = useMemo(() => new Map(all.map((r) => [r.id, def.columns.map((c) => String(c.value(r, ctx) ?? '')).join(' ').toLowerCase()])), [all, def.columns, ctx]);
   const deferredQuery = useDeferredValue(query.trim().toLowerCase());
   const shown = useMemo(() => {
@@ -104,11 +109,11 @@ function LedgerView<R extends RecordMeta>({ def, ctx }: { def: LedgerDef<R>; ctx
       {
         key: 'actions',
         title: t('common.actions'),
-        width: canEdit ? 166 + 52 * (def.actions?.length ?? 0) : 64,
+        width: canEdit ? 166 + 52 * ((def.actions?.length ?? 0) + (def.steps ? 2 : 0)) : 64,
         pinned: true,
         render: (r: R) => (
           <span className="cell-actions">
-            <button type="button" className="link-btn" onClick={() => setDetail(r)}>
+            <button type="button" className="link-btn" onClick={() => setDetailId(r.id)}>
               {t('ledger.detail')}
             </button>
             {canEdit && r.retiredAt === null && (
@@ -118,6 +123,13 @@ function LedgerView<R extends RecordMeta>({ def, ctx }: { def: LedgerDef<R>; ctx
                   .map((a) => (
                     <button key={a.key} type="button" className="link-btn" onClick={() => void runAction(a, r)}>
                       {t(a.label)}
+                    </button>
+                  ))}
+                {def.steps
+                  ?.filter((s) => s.next(r))
+                  .map((s) => (
+                    <button key={s.key} type="button" className="link-btn" onClick={() => setStepping({ step: s, id: r.id })}>
+                      {t(s.label)}
                     </button>
                   ))}
                 <button type="button" className="link-btn" onClick={() => setEditing({ record: r })}>
@@ -185,7 +197,8 @@ function LedgerView<R extends RecordMeta>({ def, ctx }: { def: LedgerDef<R>; ctx
         <VirtualGrid<R> rows={shown} columns={columns} rowKey={rowKey} rowClassName={(r) => (r.retiredAt !== null ? 'row-retired' : (def.rowClassName?.(r, ctx) ?? ''))} sort={sort} onSort={setSort} loading={loading} label={t(def.title)} />
       </div>
       <LedgerFormDrawer def={def} ctx={ctx} open={editing !== undefined} record={editing?.record} onClose={() => setEditing(undefined)} />
-      <LedgerDetailDrawer def={def} ctx={ctx} record={detail} onClose={() => setDetail(undefined)} />
+      <LedgerDetailDrawer def={def} ctx={ctx} record={detail} onClose={() => setDetailId(undefined)} onStep={canEdit ? (step, r) => setStepping({ step, id: r.id }) : undefined} />
+      <StepFormDrawer def={def} ctx={ctx} step={stepping?.step} record={stepRecord} onClose={() => setStepping(undefined)} />
       <RetireRecordModal def={def} ctx={ctx} record={retiring} onClose={() => setRetiring(undefined)} />
     </div>
   );

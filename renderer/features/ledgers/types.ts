@@ -8,6 +8,7 @@ import type { LedgerTable } from '../../../shared/ledgers/registry';
 import type { Maintainer } from '../../../shared/ledgers/maintainer';
 import type { IpRange } from '../../../shared/rules/ipRanges';
 import type { LedgerRecord } from '../../db/ledgers';
+import type { Actor } from '../../db/repository';
 import type { MessageKey, Translate } from '../../i18n';
 
 /**
@@ -111,6 +112,38 @@ export interface RowAction<R> {
   done: MessageKey;
 }
 
+/**
+ * A step of a record's progress with a small form of its own (a fault
+ * ticket's urge, arrival, closing and maintenance sheet): offered in the
+ * list when it is the usual next one and in the detail drawer whenever it
+ * may be taken. The full edit form stays for corrections.
+ */
+export interface StepDef<R> {
+  key: string;
+  /** The button. */
+  label: MessageKey;
+  /** The small form's title. */
+  title: MessageKey;
+  fields: readonly FieldDef[];
+  /** May be taken now. */
+  open: (record: R) => boolean;
+  /** Offered in the list's row. */
+  next: (record: R) => boolean;
+  /** The form's first values (the time now, what the record already says). */
+  values: (record: R, ctx: LedgerContext) => Record<string, unknown>;
+  /** Writes the step through the repository; refusals come back beside the form's fields. */
+  write: (actor: Actor, record: R, values: Record<string, unknown>) => Promise<R>;
+  done: MessageKey;
+}
+
+/** A stage of a record's story as the detail drawer shows it. */
+export interface Milestone {
+  title: string;
+  /** When it happened, or what is pending. */
+  detail: string;
+  done: boolean;
+}
+
 export interface PanelProps<R> {
   records: readonly R[];
   ctx: LedgerContext;
@@ -132,6 +165,9 @@ export interface LedgerDef<R extends RecordMeta = LedgerRecord> {
   defaultSort: { key: string; order: 'ascend' | 'descend' };
   filters?: readonly FilterDef<R>[];
   actions?: readonly RowAction<R>[];
+  steps?: readonly StepDef<R>[];
+  /** The record's stages so far, for the detail drawer. */
+  milestones?: (record: R, ctx: LedgerContext) => Milestone[];
   panel?: ComponentType<PanelProps<R>>;
   rowClassName?: (record: R, ctx: LedgerContext) => string;
   /** On create, one record per selected device (the weekly sweep): `from` is the form's list, `to` each record's field. */

@@ -22,6 +22,8 @@ import { Fingerprint } from '../../ui/Fingerprint';
 import { officeRubrics } from '../../db/rubrics';
 import { officeEvaluation, publishedResultsOf } from '../../db/evaluationOffice';
 import type { Rubric } from '../../../shared/evaluation/rubric';
+import type { YearCalendar } from '../../../shared/calendar/calendar';
+import { YearCalendarEditor } from '../calendar/YearCalendarEditor';
 
 /** Years for a one-line record: a list when short, a span when long (the copy filing's description is capped). */
 const yearsText = (years: number[]) => (years.length === 0 ? '—' : years.length <= 3 ? years.join('、') : `${Math.min(...years)}–${Math.max(...years)}`);
@@ -35,6 +37,8 @@ export function PolicyIssuePage() {
   const [key, setKey] = useState<KeyStatus | null | undefined>(undefined);
   const [units, setUnits] = useState<KnownUnit[]>([]);
   const [years, setYears] = useState<number[]>([]);
+  const [calendarYears, setCalendarYears] = useState<YearCalendar[]>([]);
+  const [editing, setEditing] = useState(false);
   const [chosen, setChosen] = useState<number[]>([]);
   const [withSchedule, setWithSchedule] = useState(true);
   const [suites, setSuites] = useState<CryptoSuite[]>([DEFAULT_SUITE]);
@@ -60,6 +64,7 @@ export function PolicyIssuePage() {
     });
     void loadCalendar(db, unit.id).then(({ years: ys }) => {
       const list = ys.map((y) => y.year);
+      setCalendarYears(ys);
       setYears(list);
       const now = new Date().getFullYear();
       setChosen(list.filter((y) => y >= now));
@@ -76,6 +81,14 @@ export function PolicyIssuePage() {
   };
 
   if (!unit || !account) return null;
+
+  const calendarSaved = async (year: number) => {
+    const { years: ys } = await loadCalendar(db, unit.id);
+    setCalendarYears(ys);
+    setYears(ys.map((y) => y.year));
+    setChosen((c) => (c.includes(year) ? c : [...c, year]));
+    setEditing(false);
+  };
 
   const sign = async () => {
     if (!key) return;
@@ -141,7 +154,15 @@ export function PolicyIssuePage() {
             <Fingerprint value={key.fingerprint} testId="issuer-fingerprint" />
           </Card>
         )}
-        <Card size="small" title={t('issue.calendar')}>
+        <Card
+          size="small"
+          title={t('issue.calendar')}
+          extra={
+            <Button size="small" onClick={() => setEditing(true)}>
+              {t('caledit.open')}
+            </Button>
+          }
+        >
           <Space orientation="vertical">
             <Typography.Text type="secondary">{t('issue.calendarHelp')}</Typography.Text>
             <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as number[])} options={years.map((y) => ({ value: y, label: String(y) }))} />
@@ -215,6 +236,7 @@ export function PolicyIssuePage() {
         </Space>
         {result && <Alert type={result.type} showIcon message={result.text} data-testid="issue-result" />}
       </Space>
+      <YearCalendarEditor t={t} open={editing} years={calendarYears} source={unit.name} onClose={() => setEditing(false)} onSaved={(year) => void calendarSaved(year)} />
     </div>
   );
 }

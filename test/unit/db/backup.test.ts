@@ -7,6 +7,8 @@ import { freshDb, unitWithAdmin, deviceInput } from './helpers';
 import { BackupError, LAST_RESTORE_KEY, blobSource, createBackup, openBackup, restoreBackup, type OpenedBackup } from '../../../renderer/db/backup';
 import { createDevices } from '../../../renderer/db/devices';
 import { createLedgerRecords } from '../../../renderer/db/ledgers';
+import { addAttachment, readAttachment } from '../../../renderer/db/attachments';
+import { readFileSync } from 'node:fs';
 import { verifyUnitChain } from '../../../renderer/db/integrity';
 import { createUnitKeys } from '../../../main/services/unitKey';
 import { sealWithUnitKeys, type BackupSeal } from '../../../main/services/backupSeal';
@@ -46,6 +48,8 @@ async function filled(): Promise<{ db: ZwDb; unitId: string; main: ReturnType<ty
   await db.accounts.update(actor.accountId, { passwordHash: await hashPassword(PASSWORD) });
   await createDevices(db, actor, Array.from({ length: 30 }, (_, i) => deviceInput(i)));
   await createLedgerRecords(db, actor, 'dutyLogs', [{ date: '2026-11-24', shift: 'day', staff: '赵六', equipment: 'normal' }]);
+  const [training] = await createLedgerRecords(db, actor, 'trainings', [{ heldOn: '2026-11-20', organiser: '市信息办', topic: '专网安全', attendees: ['李四'] }]);
+  await addAttachment(db, actor, 'trainings', training!.id, '签到表.pdf', new Uint8Array(readFileSync('test/fixtures/attachments/sheet.pdf')));
   await db.meta.put({ key: 'idleMinutes', value: 30 });
   const main = mainProcess();
   const unit = (await db.units.get(actor.unitId))!;
@@ -144,6 +148,9 @@ describe('backup and restore', () => {
     expect(directory.stored()).toEqual({ live: restored.name, drop: [fresh.name] });
     expect(await dump(restored)).toEqual(await dump(db));
     expect((await verifyUnitChain(restored, unitId)).ok).toBe(true);
+    // The attached scan comes back byte for byte, its SM3 matching its record.
+    const [attachment] = await restored.attachments.toArray();
+    expect((await readAttachment(restored, attachment!)).ok).toBe(true);
     expect((await restored.meta.get(LAST_RESTORE_KEY))?.value).toMatchObject({ unit: { name: '庄浪县信息办', code: 'ZL-001' }, counts: { devices: 30 } });
     fresh.close();
     await directory.dropLeftovers();

@@ -1,15 +1,11 @@
 import { FAULT_CAUSES, outsideBand } from '../../../../shared/rules/faultSla';
 import type { Fault } from '../../../../shared/ledgers/fault';
+import { faultStage } from '../../../../shared/ledgers/faultStages';
 import { formatDateTime } from '../../../ui/format';
 import { FaultPanel } from '../panels/FaultPanel';
 import type { LedgerDef } from '../types';
 import { assess, consequenceText, outsideBandQuestion, SLA_TONE, slaText } from './faultText';
-
-const minuteNow = () => {
-  const d = new Date();
-  d.setSeconds(0, 0);
-  return d.getTime();
-};
+import { faultMilestones, faultSteps, minuteNow, STAGE_TONE, stageText } from './faultSteps';
 
 /** 故障报修与维修单 (第十三条, 第四十四条(一)). */
 export const faultLedger: LedgerDef<Fault> = {
@@ -67,7 +63,13 @@ export const faultLedger: LedgerDef<Fault> = {
     },
     { key: 'deadline', title: 'fault.deadline', width: 128, value: (r, c) => formatDateTime(assess(r, c).deadline) },
     { key: 'urges', title: 'fault.urgeCount', width: 64, value: (r, c) => assess(r, c).urges },
-    { key: 'status', title: 'fault.status', width: 70, value: (r, c) => c.t(r.resolvedAt === null ? 'fault.open' : 'fault.closed') },
+    {
+      key: 'status',
+      title: 'fault.status',
+      width: 100,
+      value: (r, c) => stageText(r, c),
+      render: (r, c) => <span className={`zw-tag ${STAGE_TONE[faultStage(r)]}`} data-testid="stage">{stageText(r, c)}</span>,
+    },
     { key: 'cause', title: 'fault.cause', width: 100, value: (r, c) => (r.cause ? c.t(`cause.${r.cause}`) : '') },
     {
       key: 'consequence',
@@ -108,10 +110,8 @@ export const faultLedger: LedgerDef<Fault> = {
       test: (r, v, c) => (v === 'open' ? r.resolvedAt === null : v === 'closed' ? r.resolvedAt !== null : assess(r, c).state === 'overdue' || assess(r, c).state === 'late'),
     },
   ],
-  actions: [
-    { key: 'urge', label: 'fault.urgeNow', done: 'fault.urged', visible: (r) => r.resolvedAt === null && r.arrivedAt === null, apply: (input) => ({ ...input, urges: [...(input.urges as number[]), minuteNow()] }) },
-    { key: 'arrive', label: 'fault.arrivedNow', done: 'fault.arrived', visible: (r) => r.resolvedAt === null && r.arrivedAt === null, apply: (input) => ({ ...input, arrivedAt: minuteNow() }) },
-  ],
+  steps: faultSteps,
+  milestones: faultMilestones,
   panel: FaultPanel,
   confirmSave: outsideBandQuestion,
   rowClassName: (r, c) => (assess(r, c).state === 'overdue' ? 'row-violation' : ''),
