@@ -61,7 +61,7 @@ export function DocOfficerHome({ unitId, accountId }: { unitId: string; accountI
             <SlotTimeline day={slots.day} results={slots.results} />
           </HomeCard>
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={12} className="home-stack">
           <Card size="small" title={t('home.officer.next')} className="home-card" data-testid="card-next">
             {next ? (
               <Statistic value={t('home.officer.nextIn', { time: formatTime(next.slot.at), left: leftText(t, next.slot.at - now) })} />

@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import { useT } from '../../i18n';
 import { useSession } from '../../state/session';
 import { PageHead } from '../../ui/PageHead';
@@ -17,7 +16,7 @@ export function HomePage() {
   const role = account.role;
   return (
     <div className="page home-page" data-testid="home" data-role={role}>
-      <PageHead title={t('home.title')} rule={t(`home.rule.${role}`)} actions={<Typography.Text type="secondary">{unit.name}</Typography.Text>} />
+      <PageHead title={t('home.title')} rule={t(`home.rule.${role}`)} />
       {role === 'admin' && <UnitAdminHome unit={unit} />}
       {role === 'docOfficer' && <DocOfficerHome unitId={unit.id} accountId={account.id} />}
       {role === 'duty' && <DutyHome unit={unit} />}
