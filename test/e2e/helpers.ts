@@ -83,7 +83,11 @@ export async function signIn(page: Page, username: string, password: string, opt
   const button = page.getByRole('button', { name: '登录' });
   await button.click();
   const home = page.getByTestId('home');
-  await expect.poll(async () => (await home.isVisible()) || ((await button.isVisible()) && (await page.getByRole('alert').first().isVisible())), { timeout: 15_000 }).toBe(true);
+  // The sign-in card's own message, not a toast (a toast is an alert too): a refusal. A page named
+  // in the address (the one the previous user was on) opens instead of the home page.
+  const refused = page.locator('.signin-card').getByRole('alert');
+  const signedIn = page.getByTestId('user-menu');
+  await expect.poll(async () => (await home.isVisible()) || (await signedIn.isVisible()) || ((await button.isVisible()) && (await refused.isVisible())), { timeout: 20_000 }).toBe(true);
   if (opts.home || !(await home.isVisible())) return;
   const role = (await home.getAttribute('data-role')) ?? '';
   await page.getByRole('menuitem', { name: WORK_PAGE[role] }).click();
