@@ -65,7 +65,8 @@ export async function completeSetup(page: Page, unit: UnitFields = UNIT): Promis
   await fillUnitStep(page, unit);
   await fillPeopleStep(page);
   await fillAccountStep(page);
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  // Setting up hashes the first password (scrypt, N=2^17): seconds on a machine shared by many.
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible({ timeout: 30_000 });
 }
 
 /** The page each role's specs were written from, before every role landed on its home page (工作台). */

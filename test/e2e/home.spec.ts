@@ -15,6 +15,8 @@ test.describe.configure({ mode: 'serial' });
 
 let page: Page;
 let dir: string;
+/** What the app's Content-Security-Policy refused, and errors thrown in the page: the charts must need neither eval nor inline script. */
+const refusals: string[] = [];
 const home = () => page.getByTestId('home');
 const step = (key: string) => page.getByTestId('first-steps').locator(`[data-step="${key}"]`);
 const openHome = async () => {
@@ -25,6 +27,8 @@ const openHome = async () => {
 test.beforeAll(async ({ browser }) => {
   dir = await mkdtemp(join(tmpdir(), 'zw-e2e-home-'));
   page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } })).newPage();
+  page.on('console', (m) => /Content.Security.Policy|Refused to/i.test(m.text()) && refusals.push(m.text()));
+  page.on('pageerror', (e) => refusals.push(e.message));
   await completeSetup(page);
   await signIn(page, ADMIN.username, ADMIN.password, { home: true });
 });
@@ -118,6 +122,7 @@ test('a chart saves itself as an image and exports its figures to Excel', async 
   await expect(page.getByText('已导出 12 行，并自动登记复制备案')).toBeVisible();
   await chart.scrollIntoViewIfNeeded();
   await shot(page, 'home-admin-trend');
+  expect(refusals).toEqual([]);
 });
 
 test('the document officer and the duty staff land on their own home pages', async () => {
@@ -185,6 +190,7 @@ test('the office lands on the units by reporting state, the compliance spread, a
   const rows = await readSheet(sheet.path);
   expect(rows.slice(4).reduce((n, r) => n + Number(r[1]), 0)).toBe(2);
   await shot(page, 'home-office');
+  expect(refusals).toEqual([]);
   // The reporting card opens the units view.
   await page.getByTestId('card-reporting').getByRole('link', { name: /查看/ }).click();
   await expect(page.getByRole('heading', { name: '各单位汇总' })).toBeVisible();
