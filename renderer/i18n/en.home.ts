@@ -22,7 +22,6 @@ export const enHome: Record<keyof typeof zhHome, string> = {
   'home.faults.more': '{n} more open',
   'home.faults.limit': 'Arrival within {hours} h',
   'home.scan.title': 'Virus scans',
-  'home.scan.covered': '{covered}/{total} scanned within the period',
   'home.scan.overdue': '{n} overdue for a scan',
   'home.scan.allCovered': 'Every device in use is scanned on time',
   'home.scan.noDevices': 'No devices in use yet',

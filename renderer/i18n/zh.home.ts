@@ -24,7 +24,6 @@ export const zhHome = {
   'home.faults.limit': '到达时限 {hours} 小时',
 
   'home.scan.title': '病毒查杀',
-  'home.scan.covered': '{covered}/{total} 台在周期内已查杀',
   'home.scan.overdue': '{n} 台超期未查杀',
   'home.scan.allCovered': '在用设备都已按期查杀',
   'home.scan.noDevices': '还没有在用设备',

@@ -66,7 +66,7 @@ test('the first steps tick off as the data shows each done, and a card opens its
   await expect(step('devices')).toHaveAttribute('data-done', 'true');
   await expect(page.getByTestId('first-steps')).toContainText('已完成 1/4');
   await expect(page.getByTestId('card-violations')).toContainText('1 台可上互联网但未装隔离卡');
-  await expect(page.getByTestId('card-scans')).toContainText('0/2 台在周期内已查杀');
+  await expect(page.getByTestId('card-scans')).toContainText('在用设备 2 台，达标 0 台');
   await expect(page.getByTestId('card-scans')).toContainText('2 台超期未查杀');
 
   // The card opens the register filtered to the violation.

@@ -62,7 +62,7 @@ export function UnitAdminHome({ unit }: { unit: UnitProfile }) {
               <Typography.Text type="secondary">{t('home.scan.noDevices')}</Typography.Text>
             ) : (
               <>
-                <div className="home-figure">{t('home.scan.covered', { covered: h.scan.covered, total: h.scan.total })}</div>
+                <div className="home-figure">{t('coverage.summary', { covered: h.scan.covered, total: h.scan.total })}</div>
                 <div className="home-tags">
                   {h.scan.overdue > 0 ? <Tag color="red">{t('home.scan.overdue', { n: h.scan.overdue })}</Tag> : <Tag color="green">{t('home.scan.allCovered')}</Tag>}
                   {h.scan.staleSignatures > 0 && <Tag color="orange">{t('coverage.stale', { n: h.scan.staleSignatures })}</Tag>}
