@@ -3,7 +3,7 @@ import type { Checkin } from '../../shared/domain/checkin';
 import type { Device } from '../../shared/domain/device';
 import type { UnitProfile } from '../../shared/domain/unit';
 import { exampleRubric } from '../../shared/evaluation/examples';
-import { factsOf, type UnitRecords } from '../../shared/evaluation/facts';
+import { factsOf, type FactsContext, type UnitRecords } from '../../shared/evaluation/facts';
 import type { FigureId, FigureValue } from '../../shared/evaluation/figures';
 import { yearFigures } from '../../shared/evaluation/ledgerFigures';
 import { rubricItems, type Rubric } from '../../shared/evaluation/rubric';
@@ -63,33 +63,50 @@ export interface YearEvidence {
   figures: Partial<Record<FigureId, FigureValue>>;
 }
 
+/** The stores a unit's own figures are read from, for the transaction that reads them. */
+export const OWN_FIGURE_SOURCES = ['units', 'devices', 'checkins', 'scans', 'dutyLogs', 'faults', 'trainings', 'incidents', 'inspections', 'copyFilings', 'calendars', 'schedules', 'meta'];
+
+export interface OwnRecords {
+  records: UnitRecords;
+  context: Omit<FactsContext, 'year' | 'now'>;
+}
+
+/**
+ * The unit's own records as the figures read them, check-ins from `from` up
+ * to `to`; to be called inside a transaction over OWN_FIGURE_SOURCES, so the
+ * figures match one state of the database.
+ */
+export async function ownRecords(db: ZwDb, unitId: string, from: number, to: number): Promise<OwnRecords> {
+  const profile = await db.units.get(unitId);
+  if (!profile || profile.unitId !== unitId) throw new ValidationError([{ field: '', code: 'evaluation.noUnit' }]);
+  const of = <T>(table: string) => db.table(table).where('unitId').equals(unitId).toArray() as Promise<T[]>;
+  const [devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings, calendar, schedule, coverage, backups] = await Promise.all([
+    of<Device>('devices'),
+    db.checkins.where('[unitId+at]').between([unitId, from], [unitId, to], true, false).toArray() as Promise<Checkin[]>,
+    of<Scan>('scans'),
+    of<DutyLog>('dutyLogs'),
+    of<Fault>('faults'),
+    of<Training>('trainings'),
+    of<Incident>('incidents'),
+    of<Inspection>('inspections'),
+    of<CopyFiling>('copyFilings'),
+    loadCalendar(db, unitId),
+    loadSchedule(db, unitId),
+    coveragePolicy(db),
+    backupDays(db),
+  ]);
+  return {
+    records: { profile, devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings },
+    context: { calendar: calendar.calendar, schedule: schedule.schedule, coverage, backupDays: backups },
+  };
+}
+
 /** The unit's figures for `year`, computed from its own active records, read in one transaction. */
 export async function unitYearEvidence(db: ZwDb, unitId: string, year: number, now = Date.now()): Promise<YearEvidence> {
-  const tables = ['units', 'devices', 'checkins', 'scans', 'dutyLogs', 'faults', 'trainings', 'incidents', 'inspections', 'copyFilings', 'calendars', 'schedules', 'meta'];
-  return db.transaction('r', tables, async () => {
-    const profile = await db.units.get(unitId);
-    if (!profile || profile.unitId !== unitId) throw new ValidationError([{ field: '', code: 'evaluation.noUnit' }]);
-    const yearFrom = new Date(year, 0, 1).getTime();
-    const yearTo = new Date(year + 1, 0, 1).getTime();
-    const of = <T>(table: string) => db.table(table).where('unitId').equals(unitId).toArray() as Promise<T[]>;
-    const [devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings, calendar, schedule, coverage, backups] = await Promise.all([
-      of<Device>('devices'),
-      db.checkins.where('[unitId+at]').between([unitId, yearFrom], [unitId, yearTo], true, false).toArray() as Promise<Checkin[]>,
-      of<Scan>('scans'),
-      of<DutyLog>('dutyLogs'),
-      of<Fault>('faults'),
-      of<Training>('trainings'),
-      of<Incident>('incidents'),
-      of<Inspection>('inspections'),
-      of<CopyFiling>('copyFilings'),
-      loadCalendar(db, unitId),
-      loadSchedule(db, unitId),
-      coveragePolicy(db),
-      backupDays(db),
-    ]);
-    const records: UnitRecords = { profile, devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings };
-    const facts = factsOf(records, { year, now, calendar: calendar.calendar, schedule: schedule.schedule, coverage, backupDays: backups });
-    return { profile, figures: yearFigures(facts) };
+  return db.transaction('r', OWN_FIGURE_SOURCES, async () => {
+    const { records, context } = await ownRecords(db, unitId, new Date(year, 0, 1).getTime(), new Date(year + 1, 0, 1).getTime());
+    const facts = factsOf(records, { ...context, year, now });
+    return { profile: records.profile, figures: yearFigures(facts) };
   });
 }
 

@@ -33,7 +33,22 @@ export interface AppliedPolicy {
   rubrics?: { group: string; year: number; version: number; title: string }[];
   /** Years whose final results for this unit the policy carried. */
   results?: number[];
+  /** What this policy changed against the one applied before it (absent on policies applied before this was kept). */
+  changes?: PolicyChanges;
 }
+
+/** The differences a home page reports: what the office's latest policy changed here. */
+export interface PolicyChanges {
+  first: boolean;
+  calendarYears: number[];
+  schedule: boolean;
+  ranges: boolean;
+  rubrics: string[];
+  results: number[];
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export async function trustedOffice(db: ZwDb): Promise<TrustedOffice | null> {
   const v = (await db.meta.get(OFFICE_KEY))?.value as Partial<TrustedOffice> | undefined;
@@ -91,19 +106,29 @@ export async function applyPolicy(db: ZwDb, actor: Actor, unitCode: string, poli
     actor,
     async () => {
       const writes: Write[] = [];
+      const before = await appliedPolicy(db, actor.unitId);
+      const changes: PolicyChanges = { first: before === null, calendarYears: [], schedule: false, ranges: !sameList(before?.ranges ?? [], applied.ranges), rubrics: [], results: applied.results ?? [] };
       for (const year of policy.calendar) {
         const id = `${actor.unitId}/${year.year}`;
         const previous = await db.calendars.get(id);
+        if (!previous || previous.retiredAt !== null || !sameList(previous.holidays, year.holidays) || !sameList(previous.workdays, year.workdays)) changes.calendarYears.push(year.year);
         const body = { ...year, source: year.source || policy.issuer.name };
         const record: CalendarRecord = previous ? revise(previous, { ...body, retiredAt: null, retiredReason: null }, actor) : { ...newRecord(actor, body), id };
         writes.push({ table: 'calendars', op: previous ? 'update' : 'create', record });
       }
       if (policy.schedule) {
         const previous = await db.schedules.get(actor.unitId);
+        const schedule = policy.schedule;
+        changes.schedule = !previous || (Object.keys(schedule) as (keyof typeof schedule)[]).some((k) => !sameJson(previous[k], schedule[k]));
         const record: ScheduleRecord = previous ? revise(previous, policy.schedule, actor) : { ...newRecord(actor, policy.schedule), id: actor.unitId };
         writes.push({ table: 'schedules', op: previous ? 'update' : 'create', record });
       }
       await db.meta.put({ key: OFFICE_KEY, value: trusted });
+      for (const r of applied.rubrics ?? []) {
+        const had = before?.rubrics?.find((b) => b.group === r.group && b.year === r.year);
+        if (!had || had.version !== r.version) changes.rubrics.push(r.title);
+      }
+      applied.changes = changes;
       await db.meta.put({ key: policyKey(actor.unitId), value: applied });
       const results = mine(policy, unitCode);
       if (results.length > 0) {

@@ -6,6 +6,7 @@ import { enBundles } from './en.bundles';
 import { enForms } from './en.forms';
 import { enCheckins } from './en.checkins';
 import { enEvaluation } from './en.evaluation';
+import { enHome } from './en.home';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'ZW Ledger',
@@ -346,4 +347,5 @@ export const en: Record<MessageKey, string> = {
   ...enForms,
   ...enCheckins,
   ...enEvaluation,
+  ...enHome,
 };

@@ -5,6 +5,7 @@ import { zhBundles } from './zh.bundles';
 import { zhForms } from './zh.forms';
 import { zhCheckins } from './zh.checkins';
 import { zhEvaluation } from './zh.evaluation';
+import { zhHome } from './zh.home';
 
 /** Simplified Chinese, the default language. Keys are shared with en.ts. */
 export const zh = {
@@ -346,6 +347,7 @@ export const zh = {
   ...zhForms,
   ...zhCheckins,
   ...zhEvaluation,
+  ...zhHome,
 } as const;
 
 export type MessageKey = keyof typeof zh;

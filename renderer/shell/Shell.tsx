@@ -15,9 +15,10 @@ import { ReminderBanner } from '../features/checkins/ReminderBanner';
 import { useCheckins } from '../features/checkins/checkinStore';
 import { EVENTS_KEY } from '../../shared/ipc/channels';
 import { GROUP_LABEL, PAGES } from './routes';
+import { linkedPage } from '../ui/pageLink';
 
 function pageFromHash(): string {
-  return window.location.hash.replace(/^#\/?/, '');
+  return linkedPage().key;
 }
 
 export function Shell() {
@@ -26,15 +27,16 @@ export function Shell() {
   const { idleMinutes, load } = useSettings();
   const [changingPassword, setChangingPassword] = useState(false);
   const pages = useMemo(() => PAGES.filter((p) => account && can(account.role, p.permission)), [account]);
-  // The document officer's daily screen is the inbox checks; everyone else starts at the register.
-  const landing = account?.role === 'docOfficer' ? 'checkins' : pages[0]?.key;
+  // Every role starts at its home page, the first of the list.
+  const landing = pages[0]?.key;
   const [current, setCurrent] = useState(() => pages.find((p) => p.key === pageFromHash())?.key ?? landing ?? 'settings');
 
   useEffect(() => {
     void load();
   }, [load]);
+  // A link's filter (`#/devices?violations`) stays in the address until the page has read it.
   useEffect(() => {
-    window.location.hash = `/${current}`;
+    if (pageFromHash() !== current) window.location.hash = `/${current}`;
   }, [current]);
   // A link to another page (`#/scans` beside a figure) moves the menu with it.
   useEffect(() => {
@@ -88,7 +90,7 @@ export function Shell() {
           mode="inline"
           selectedKeys={[current]}
           onClick={(e) => setCurrent(e.key)}
-          items={(['office', 'ledgers', 'checkins', 'evaluation', 'system'] as const)
+          items={(['home', 'office', 'ledgers', 'checkins', 'evaluation', 'system'] as const)
             .map((group) => ({ type: 'group' as const, key: group, label: t(GROUP_LABEL[group]), children: pages.filter((p) => p.group === group).map((p) => ({ key: p.key, icon: p.icon, label: t(p.label) })) }))
             .filter((g) => g.children.length > 0)}
         />

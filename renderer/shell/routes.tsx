@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import {
-  AlertOutlined, ApartmentOutlined, AuditOutlined, ImportOutlined, KeyOutlined, BugOutlined, DatabaseOutlined, CalendarOutlined, CopyOutlined, DesktopOutlined, ExportOutlined, MailOutlined,
+  AlertOutlined, ApartmentOutlined, DashboardOutlined, AuditOutlined, ImportOutlined, KeyOutlined, BugOutlined, DatabaseOutlined, CalendarOutlined, CopyOutlined, DesktopOutlined, ExportOutlined, MailOutlined,
   NotificationOutlined, OrderedListOutlined, PhoneOutlined, ReadOutlined, TrophyOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined, ToolOutlined,
 } from '@ant-design/icons';
+import { HomePage } from '../features/home/HomePage';
 import { LedgerPage } from '../features/ledgers/LedgerPage';
 import { BundlesPage } from '../features/bundles/BundlesPage';
 import { ConsoleImportPage } from '../features/console/ConsoleImportPage';
@@ -31,7 +32,7 @@ import type { MessageKey } from '../i18n';
  */
 export interface PageDef {
   key: string;
-  group: 'office' | 'ledgers' | 'checkins' | 'evaluation' | 'system';
+  group: 'home' | 'office' | 'ledgers' | 'checkins' | 'evaluation' | 'system';
   label: MessageKey;
   icon: ReactNode;
   permission: Permission;
@@ -39,6 +40,8 @@ export interface PageDef {
 }
 
 export const PAGES: PageDef[] = [
+  // First: the page every role lands on after signing in.
+  { key: 'home', group: 'home', label: 'nav.home', icon: <DashboardOutlined />, permission: 'home.view', render: () => <HomePage /> },
   { key: 'console-units', group: 'office', label: 'nav.consoleUnits', icon: <ApartmentOutlined />, permission: 'console.use', render: () => <ConsoleUnitsPage /> },
   { key: 'console-import', group: 'office', label: 'nav.consoleImport', icon: <ImportOutlined />, permission: 'console.use', render: () => <ConsoleImportPage /> },
   { key: 'office-evaluation', group: 'office', label: 'nav.officeEvaluation', icon: <TrophyOutlined />, permission: 'console.use', render: () => <OfficeEvaluationPage /> },
@@ -65,4 +68,4 @@ export const PAGES: PageDef[] = [
   { key: 'settings', group: 'system', label: 'nav.settings', icon: <SettingOutlined />, permission: 'devices.view', render: () => <SettingsPage /> },
 ];
 
-export const GROUP_LABEL: Record<PageDef['group'], MessageKey> = { office: 'nav.group.office', ledgers: 'nav.group.ledgers', checkins: 'nav.group.checkins', evaluation: 'nav.group.evaluation', system: 'nav.group.system' };
+export const GROUP_LABEL: Record<PageDef['group'], MessageKey> = { home: 'nav.group.home', office: 'nav.group.office', ledgers: 'nav.group.ledgers', checkins: 'nav.group.checkins', evaluation: 'nav.group.evaluation', system: 'nav.group.system' };

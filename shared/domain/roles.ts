@@ -7,6 +7,8 @@ export const ROLES = ['admin', 'docOfficer', 'duty', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
+  /** The home page (工作台): each role sees its own. */
+  'home.view': ['admin', 'docOfficer', 'duty', 'auditor'],
   'devices.view': ['admin', 'duty', 'auditor', 'docOfficer'],
   'devices.edit': ['admin'],
   'accounts.manage': ['admin'],

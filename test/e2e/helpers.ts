@@ -69,10 +69,29 @@ export async function completeSetup(page: Page, unit: UnitFields = UNIT): Promis
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible({ timeout: 30_000 });
 }
 
-export async function signIn(page: Page, username: string, password: string): Promise<void> {
+/** The page each role's specs were written from, before every role landed on its home page (工作台). */
+const WORK_PAGE: Record<string, string> = { admin: '入网计算机登记', duty: '入网计算机登记', docOfficer: '公文查收', auditor: '各单位汇总' };
+
+/**
+ * Signs in. Every role lands on its home page; unless `home` is asked for,
+ * the helper then opens the page the role works from (the register, the
+ * inbox checks, the units view), which is where the specs begin. A refused
+ * sign-in stays on the sign-in page with its message.
+ */
+export async function signIn(page: Page, username: string, password: string, opts: { home?: boolean } = {}): Promise<void> {
   await page.getByLabel('用户名', { exact: true }).fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  const button = page.getByRole('button', { name: '登录' });
+  await button.click();
+  const home = page.getByTestId('home');
+  // The sign-in card's own message, not a toast (a toast is an alert too): a refusal. A page named
+  // in the address (the one the previous user was on) opens instead of the home page.
+  const refused = page.locator('.signin-card').getByRole('alert');
+  const signedIn = page.getByTestId('user-menu');
+  await expect.poll(async () => (await home.isVisible()) || (await signedIn.isVisible()) || ((await button.isVisible()) && (await refused.isVisible())), { timeout: 20_000 }).toBe(true);
+  if (opts.home || !(await home.isVisible())) return;
+  const role = (await home.getAttribute('data-role')) ?? '';
+  await page.getByRole('menuitem', { name: WORK_PAGE[role] }).click();
 }
 
 export interface DeviceFields {

@@ -13,6 +13,7 @@ import { usePolicy } from '../policy/policyStore';
 import { Fingerprint } from '../../ui/Fingerprint';
 import { db } from '../../state/db';
 import { lastExport } from '../../db/bundleExport';
+import { noteEnrolmentGiven } from '../../db/home';
 
 export type KeyStatus = NonNullable<ResponseOf<'unitKey:status'>['key']>;
 type Action = 'create' | 'rotate' | 'replace';
@@ -77,6 +78,8 @@ export function UnitKeyCard({ status, damaged = false, onChange }: { status: Key
   const enrolment = async () => {
     const { text } = await invoke('unitKey:enrolment', { unit: facts });
     download(`zwledger-enrolment-${unit.code}.json`, new TextEncoder().encode(text));
+    // The home page's first steps tick this off for the key handed out.
+    if (status) await noteEnrolmentGiven(db, unit.id, status.keyId);
   };
 
   return (

@@ -16,6 +16,7 @@ import { DeviceFormDrawer } from './DeviceFormDrawer';
 import { VirtualGrid, type GridColumn, type GridSort } from '../../ui/VirtualGrid';
 import { PageHead } from '../../ui/PageHead';
 import { SearchBox } from '../../ui/SearchBox';
+import { linkedFilter } from '../../ui/pageLink';
 import { RetireModal } from './RetireModal';
 import { HistoryDrawer } from './HistoryDrawer';
 
@@ -41,7 +42,8 @@ export function DevicesPage() {
   const unitId = useSession((s) => s.unit?.id);
   const canEdit = useCan('devices.edit');
   const { rows, load, loading } = useDevices();
-  const [filters, setFilters] = useState<DeviceFilters>(DEFAULT_FILTERS);
+  // Opened from a figure elsewhere (the home page's violations), the list starts filtered to it.
+  const [filters, setFilters] = useState<DeviceFilters>(() => (linkedFilter('devices') === 'violations' ? { ...DEFAULT_FILTERS, violationsOnly: true } : DEFAULT_FILTERS));
   const [sort, setSort] = useState<SortSpec>({ key: 'ip', order: 'ascend' });
   const onSort = useCallback((next: GridSort) => setSort(isSortKey(next.key) ? { key: next.key, order: next.order } : { key: 'ip', order: 'ascend' }), []);
   const [editing, setEditing] = useState<{ device: Device | undefined } | undefined>();

@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setUpUnit, signInAdmin } from '../builtApp.mjs';
 
 const ENTRIES = Math.max(1000, Number(process.env.ZW_BENCH_BACKUP_ENTRIES ?? 1_000_000));
 const RESTORE = !process.env.ZW_BENCH_BACKUP_NO_RESTORE;
@@ -218,22 +219,8 @@ async function rawRead() {
 }
 
 async function setUp(page, url) {
-  await page.goto(url);
-  await page.getByLabel('单位名称').fill('平凉市政务信息办公室');
-  await page.getByLabel('单位代码').fill('PL-XXB');
-  await page.getByLabel('乡镇（故障 3 小时内到达）').check();
-  await page.getByRole('button', { name: '下一步' }).click();
-  for (const [label, value] of [['分管领导', '张建国'], ['承办科室', '信息科'], ['管理员姓名', '李明'], ['管理员电话', '13909330001'], ['文档员姓名', '王芳'], ['文档员手机（须 24 小时开机）', '13909330002']]) await page.getByLabel(label).fill(value);
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByLabel('用户名', { exact: true }).fill('admin');
-  await page.getByLabel('姓名', { exact: true }).fill('李明');
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('确认密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '完成登记' }).click();
-  await page.getByRole('button', { name: '登录' }).waitFor();
-  await page.getByLabel('用户名', { exact: true }).fill('admin');
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await setUpUnit(page, url, { name: '平凉市政务信息办公室', code: 'PL-XXB', password: PASSWORD });
+  await signInAdmin(page, PASSWORD);
   // A full-size backup can outlast the default idle lock.
   await page.getByRole('menuitem', { name: '设置' }).click();
   const idle = page.getByRole('spinbutton', { name: '无操作自动锁定（分钟）' });

@@ -3,17 +3,12 @@
 // input and buttons, against a raw read-excel-file read of the same file in a
 // page without a CSP, in the same run; and the app page's peak JS heap.
 // Standalone: `node test/bench/app/excel-import.mjs` (ZW_BENCH_NO_BUILD=1 to reuse out/).
-import { chromium } from 'playwright-core';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
+import { buildApp, launchChromium, median, root, setUpUnit, signInAdmin, startHost } from '../builtApp.mjs';
 
 const ROWS = Number(process.env.ZW_BENCH_IMPORT_APP_ROWS ?? 20_000);
 const RUNS = Math.max(1, Math.floor(Number(process.env.ZW_BENCH_REPEATS ?? 3)));
-const root = resolve(import.meta.dirname, '../../..');
 /**
  * In-page marks, timed like the raw read (inside the page): from the file
  * input's change to the mapping step painted, plus from the click on
@@ -42,30 +37,11 @@ function probe(summary) {
   });
   seen.observe(document.body, { subtree: true, childList: true, characterData: true });
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-if (!process.env.ZW_BENCH_NO_BUILD) execFileSync(process.execPath, ['scripts/build.mjs', 'renderer', 'host'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-
-const port = await new Promise((res) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => res(p));
-  });
-});
-const dataDir = mkdtempSync(join(tmpdir(), 'zw-bench-import-'));
-const host = spawn(process.execPath, ['out/host/host.mjs'], { cwd: root, env: { ...process.env, ZW_PORT: String(port), ZW_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+buildApp();
+const { url, stop } = await startHost('zw-bench-import-');
 let browser;
 try {
-  const url = await new Promise((res, rej) => {
-    let out = '';
-    host.stdout.on('data', (d) => {
-      out += d;
-      const m = /browser mode: (\S+)/.exec(out);
-      if (m) res(m[1]);
-    });
-    host.on('exit', (code) => rej(new Error(`host exited ${code}`)));
-  });
-
   const header = ['IP 地址', 'MAC 地址', '负责人', '科室', '位置', '设备类型', '状态', '专机专用', '可上互联网', '隔离卡', '备注'];
   const hex = (n) => n.toString(16).padStart(2, '0').toUpperCase();
   const rows = Array.from({ length: ROWS }, (_, i) => [`10.${30 + Math.floor(i / 62500)}.${Math.floor(i / 250) % 250}.${(i % 250) + 1}`, `02-7A-00-${hex((i >> 16) & 255)}-${hex((i >> 8) & 255)}-${hex(i & 255)}`, `负责人${i}`, ['办公室', '信息科', '财务科'][i % 3], `${(i % 9) + 1} 楼`, i % 7 === 0 ? '笔记本' : '台式机', '在用', '是', i % 50 === 0 ? '是' : '否', i % 50 === 0 ? '是' : '否', '']);
@@ -73,26 +49,12 @@ try {
   const buffer = await writeXlsxFile([[text('入网计算机登记')], [text('基准测试单位')], [], header.map(text), ...rows.map((r) => r.map(text))]).toBuffer();
   const file = { name: '两万行.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer };
 
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 
   const page = await context.newPage();
-  await page.goto(url);
-  await page.getByLabel('单位名称').fill('基准测试单位');
-  await page.getByLabel('单位代码').fill('BENCH-01');
-  await page.getByLabel('乡镇（故障 3 小时内到达）').check();
-  await page.getByRole('button', { name: '下一步' }).click();
-  for (const [label, value] of [['分管领导', '张建国'], ['承办科室', '信息科'], ['管理员姓名', '李明'], ['管理员电话', '13909330001'], ['文档员姓名', '王芳'], ['文档员手机（须 24 小时开机）', '13909330002']]) await page.getByLabel(label).fill(value);
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByLabel('用户名', { exact: true }).fill('admin');
-  await page.getByLabel('姓名', { exact: true }).fill('李明');
-  await page.getByLabel('密码', { exact: true }).fill('Zhuanwang2026');
-  await page.getByLabel('确认密码').fill('Zhuanwang2026');
-  await page.getByRole('button', { name: '完成登记' }).click();
-  await page.getByRole('button', { name: '登录' }).waitFor();
-  await page.getByLabel('用户名', { exact: true }).fill('admin');
-  await page.getByLabel('密码', { exact: true }).fill('Zhuanwang2026');
-  await page.getByRole('button', { name: '登录' }).click();
+  await setUpUnit(page, url, { name: '基准测试单位', code: 'BENCH-01', password: 'Zhuanwang2026' });
+  await signInAdmin(page, 'Zhuanwang2026');
   await page.getByRole('menuitem', { name: '入网计算机登记' }).click();
 
   // Raw: read-excel-file's own browser bundle in a page with no CSP, so its blob: workers run.
@@ -158,6 +120,5 @@ try {
   console.log(JSON.stringify({ bench: 'excel.importInApp', rows: ROWS, fileKB: Math.round(buffer.length / 1024), rawReadMs: Math.round(rawMs), appMs: Math.round(appMs), appWallMs: Math.round(median(wall)), readToMappingMs: Math.round(median(steps.map((x) => x.read))), previewMs: Math.round(median(steps.map((x) => x.preview))), appOverRaw: median(pairRatios), pairRatios, peakHeapMB: Math.round((peak / 1024 / 1024) * 10) / 10 }));
 } finally {
   await browser?.close();
-  host.kill('SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
+  stop();
 }

@@ -16,7 +16,7 @@ function span(t: LedgerContext['t'], ms: number): string {
 }
 
 /** The arrival deadline as the user reads it: time left, overdue by, on time, late by. */
-export function slaText(a: FaultAssessment, ctx: LedgerContext): string {
+export function slaText(a: FaultAssessment, ctx: Pick<LedgerContext, 't'>): string {
   const t = ctx.t;
   switch (a.state) {
     case 'waiting':
