@@ -1,15 +1,13 @@
-import type { ReadResult } from '../../shared/bundle/codec';
-import type { Manifest } from '../../shared/bundle/format';
-import { latestRecords, type Latest, type RecordProblem } from '../../shared/console/merge';
-
-export { MERGED_TABLES } from '../../shared/console/records';
+import type { ReadResult } from '../bundle/codec';
+import type { Manifest } from '../bundle/format';
+import { latestRecords, type Latest, type RecordProblem } from './merge';
 
 /**
  * What a verified bundle brings: its place in the chain and the newest
  * snapshot of each record in it, by table, each already checked against its
- * schema and its unit (shared/console/merge.ts) — or the entry that refuses
+ * schema and its unit (merge.ts) — or the entry that refuses
  * it. Small enough to hand from the verifying worker to the page without the
- * entries themselves.
+ * entries themselves; the PostgreSQL store takes in the same plan.
  */
 export interface MergePlan {
   manifest: Manifest;
