@@ -8,49 +8,28 @@ import { judgeSegmentSet, type Segment, type SetMember } from '../shared/bundle/
 import { CRYPTO_SUITES, DEFAULT_SUITE, digest, fingerprint, type CryptoSuite } from '../shared/bundle/suites';
 import { FAILING, type Verdict } from '../shared/bundle/verdicts';
 import { indexBundle, inflateMember } from '../shared/bundle/zip';
+import { count, parseArgs, UsageError } from './args';
 import { MESSAGES, takeLang, type Messages } from './messages';
+
+/** The PostgreSQL store's commands (cli/pg.ts), loaded only when asked for: verify starts no slower for them. */
+const PG_COMMANDS = ['db', 'enrol', 'revoke', 'ingest', 'units'] as const;
 
 /**
  * The office's command line (`npx zwledger …`), on the same shared/ codec as
  * the app: verify bundles against a folder of enrolled unit keys, print a
- * bundle's manifest, and write signed synthetic fixtures.
+ * bundle's manifest, write signed synthetic fixtures, and keep the office's
+ * PostgreSQL store (cli/pg.ts).
  */
 
 export interface Output {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Asks on the terminal (enrol's confirmation); absent when there is none. */
+  ask?: (question: string) => Promise<string>;
 }
 
 /** The usage text, in both languages (the tests and `help` show it). */
 export const USAGE = MESSAGES.zh.usage;
-
-class UsageError extends Error {}
-
-function parseArgs(args: readonly string[], flags: readonly string[], valued: readonly string[], m: Messages) {
-  const options = new Map<string, string | true>();
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!a.startsWith('--')) {
-      rest.push(a);
-      continue;
-    }
-    const name = a.slice(2);
-    if (flags.includes(name)) options.set(name, true);
-    else if (valued.includes(name)) {
-      const value = args[++i];
-      if (value === undefined) throw new UsageError(m.needsValue(name));
-      options.set(name, value);
-    } else throw new UsageError(m.unknownOption(a));
-  }
-  return { options, rest };
-}
-
-function count(value: string | true | undefined, name: string, min: number, max: number, m: Messages): number {
-  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(m.integer(name, min, max));
-  return n;
-}
 
 /** The enrolled keys in DIR: every enrolment file there is one the office has approved. */
 async function loadKeys(dir: string, io: Output, m: Messages): Promise<Map<string, KnownKey>> {
@@ -230,6 +209,10 @@ export async function runCli(argv: readonly string[], io: Output): Promise<numbe
     if (command === 'verify') return await verify(rest, io, m);
     if (command === 'inspect') return await inspect(rest, io, m);
     if (command === 'fixture') return await fixture(rest, io, m);
+    if ((PG_COMMANDS as readonly (string | undefined)[]).includes(command)) {
+      const pg = await import('./pg');
+      return await pg[command as (typeof PG_COMMANDS)[number]](rest, { io, m, lang, ...(io.ask ? { ask: io.ask } : {}) });
+    }
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       io.out(m.usage);
       return command === undefined ? 2 : 0;

@@ -1,19 +1,18 @@
 import Dexie, { type Table } from 'dexie';
 import { readBundle, type KeyLookup, type KnownKey } from '../../shared/bundle/codec';
 import { rotationSignedBy, type Enrolment } from '../../shared/bundle/enrolment';
-import type { Manifest } from '../../shared/bundle/format';
 import { ChainKnowledge, type Segment } from '../../shared/bundle/segments';
 import { digest, fingerprint } from '../../shared/bundle/suites';
-import type { Verdict } from '../../shared/bundle/verdicts';
 import type { LoggedTable } from '../../shared/changelog/tables';
 import type { RecordMeta } from '../../shared/domain/record';
 import { can } from '../../shared/domain/roles';
 import { toBase64 } from '../../shared/encoding/base64';
-import { mergePlan, type MergePlan } from '../../shared/console/plan';
+import { mergePlan, refusal, type ImportOutcome, type MergePlan } from '../../shared/console/plan';
+
+export type { ImportOutcome } from '../../shared/console/plan';
 import { coverageOf, enrolledIdentities as identitiesOf, type UnitCoverage } from '../../shared/console/coverage';
 import { claimedIdentity, decideWrites, missingBefore, nowComplete, type Held, type Identity, type MergeRecord, type RecordProblem } from '../../shared/console/merge';
 import type { MergedTable } from '../../shared/console/records';
-import { refusedEntryText } from '../../shared/bundle/verdicts';
 import { mergedStore } from './merged';
 import { FIGURE_SOURCES, refreshFigures } from './unitFigures';
 
@@ -106,29 +105,6 @@ export async function enrolledKeyList(db: ZwDb): Promise<[string, KnownKey][]> {
 export async function keyLookup(db: ZwDb): Promise<KeyLookup> {
   const keys = new Map(await enrolledKeyList(db));
   return (keyId) => keys.get(keyId);
-}
-
-export interface ImportOutcome {
-  fileName: string;
-  verdict: Verdict;
-  detail: string;
-  manifest?: Manifest;
-  /** Records written or updated, per table. */
-  merged?: Partial<Record<LoggedTable, number>>;
-  missing?: { from: number; to: number };
-  forkAt?: number;
-  /** The entry that refused the bundle ('foreignRecord', 'invalidRecord'). */
-  refused?: RecordProblem;
-  /** Who the bundle's key was enrolled for: the name it is shown under. */
-  identity?: Identity;
-  /** What the manifest printed instead of the enrolled name or code. */
-  claimed?: Identity | null;
-  /** Files received earlier with a gap before them that this one closed. */
-  completed?: string[];
-}
-
-function refusal(fileName: string, manifest: Manifest, problem: RecordProblem): ImportOutcome {
-  return { fileName, manifest, verdict: problem.kind === 'otherUnit' ? 'foreignRecord' : 'invalidRecord', detail: refusedEntryText(problem, 'zh'), refused: problem };
 }
 
 /**
