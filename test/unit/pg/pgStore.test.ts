@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { execPath as nodePath } from 'node:process';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { writeBundle } from '../../../shared/bundle/codec';
@@ -209,7 +211,7 @@ suite('the PostgreSQL store: two ingests at once', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('two ingest commands given overlapping files end with the same database as one', async () => {
+  it('two ingest processes given overlapping files end with the same database as one', async () => {
     const { runCli } = await import('../../../cli/commands');
     const units = fixtureUnits({ units: 3, entries: 120, perBundle: 30, suite: 'ed25519-sha256' });
     const paths: string[] = [];
@@ -226,6 +228,8 @@ suite('the PostgreSQL store: two ingests at once', () => {
       const code = await runCli([...args, '--db', url], { out: (l) => out.push(l), err: (l) => out.push(l) });
       return { code, out: out.join('\n') };
     };
+    const ingestProcess = (url: string, files: string[]) =>
+      new Promise<number | null>((resolve) => spawn(nodePath, ['--import', 'tsx', 'cli/zwledger.ts', 'ingest', '--keys-from-db', '--db', url, ...files], { stdio: 'ignore' }).on('exit', resolve));
     const single = await freshDatabase();
     onTestFinished(single.drop);
     const twice = await freshDatabase();
@@ -238,10 +242,10 @@ suite('the PostgreSQL store: two ingests at once', () => {
     }
     const one = await run(single.url, ['ingest', '--keys-from-db', ...paths]);
     expect(one.code).toBe(0);
-    // Two at once, each with two thirds of the files, overlapping in the middle third, in opposite orders.
+    // Two processes at once, each with two thirds of the files, overlapping in the middle third, in opposite orders.
     const third = Math.floor(paths.length / 3);
-    const [x, y] = await Promise.all([run(twice.url, ['ingest', '--keys-from-db', '--json', ...paths.slice(0, 2 * third)]), run(twice.url, ['ingest', '--keys-from-db', '--json', ...paths.slice(third).reverse()])]);
-    expect([x.code, y.code]).toEqual([0, 0]);
+    const [x, y] = await Promise.all([ingestProcess(twice.url, paths.slice(0, 2 * third)), ingestProcess(twice.url, paths.slice(third).reverse())]);
+    expect([x, y]).toEqual([0, 0]);
     expect(await dumpStore(twice.pool)).toEqual(await dumpStore(single.pool));
     const units1 = await run(single.url, ['units', '--json']);
     expect((JSON.parse(units1.out) as unknown[]).length).toBe(3);
