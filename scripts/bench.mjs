@@ -277,10 +277,12 @@ const PAGE_GROUPS = {
  * lines straight through. The app is built once here, and ZW_BENCH_APP_BUILT=1
  * tells a script it need not build it again.
  */
-function appBenchmarks() {
+async function appBenchmarks() {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  // The pg group's scripts share one throwaway PostgreSQL cluster unless ZW_BENCH_PG names a server.
+  const pg = !process.env.ZW_BENCH_PG && selectedScripts.some((s) => s.group === 'pg') ? (await import('../test/bench/pgCluster.mjs')).benchServer() : null;
   for (const { file } of selectedScripts) {
-    const run = spawnSync(process.execPath, [file], { stdio: 'inherit', env: { ...process.env, ZW_BENCH_APP_BUILT: '1', ZW_BENCH_REPEATS: String(REPEATS) } });
+    const run = spawnSync(process.execPath, [file], { stdio: 'inherit', env: { ...process.env, ZW_BENCH_APP_BUILT: '1', ZW_BENCH_REPEATS: String(REPEATS), ...(pg ? { ZW_BENCH_PG: pg.url } : {}) } });
     if (run.status !== 0) failures.push(`test/bench/app/${basename(file)} (exit ${run.status ?? run.signal})`);
   }
 }
@@ -289,7 +291,7 @@ function appBenchmarks() {
 if (wants('cli') || wants('console')) makeFixtures();
 if (wants('cli')) cliVerify();
 if (pageGroups.length > 0) await pageBenchmarks();
-if (selectedScripts.length > 0) appBenchmarks();
+if (selectedScripts.length > 0) await appBenchmarks();
 if (failures.length > 0) {
   console.error(`failed: ${failures.join(', ')}`);
   process.exitCode = 1;
