@@ -1,11 +1,10 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import dayjs from 'dayjs';
 import writeXlsxFile from 'write-excel-file/node';
 import type { Pool } from 'pg';
 import { parseEnrolment, type Enrolment } from '../shared/bundle/enrolment';
-import { BUNDLE_LIMITS } from '../shared/bundle/format';
 import { FAILING, refusedEntryText } from '../shared/bundle/verdicts';
 import type { ImportOutcome } from '../shared/console/plan';
 import type { UnitSummary } from '../shared/console/summary';
@@ -16,6 +15,7 @@ import { migrate, requireLatest, SchemaVersionError } from '../main/services/pgS
 import { LATEST_VERSION } from '../main/services/pgStore/migrations';
 import { unitSummaries } from '../main/services/pgStore/units';
 import { count, parseArgs, UsageError } from './args';
+import { readBundleFile } from './checkFiles';
 import type { FileVerdict, Output } from './commands';
 import { entrySpan, type Lang, type Messages } from './messages';
 import { PG_MESSAGES, type PgMessages } from './pgMessages';
@@ -151,19 +151,13 @@ export async function ingest(args: readonly string[], ctx: PgContext): Promise<n
     const by = operator();
     const results: (FileVerdict & { completed?: string[] })[] = [];
     for (const file of rest) {
-      let bytes: Uint8Array;
-      try {
-        const size = (await stat(file)).size;
-        if (size > BUNDLE_LIMITS.fileBytes) {
-          results.push({ file, verdict: 'unreadable', words: m.verdicts.unreadable, help: m.tooLarge(size), detail: `${size} bytes` });
-          continue;
-        }
-        bytes = await readFile(file);
-      } catch {
-        results.push({ file, verdict: 'unreadable', words: m.verdicts.unreadable, help: m.cannotOpen, detail: 'cannot open' });
+      const read = await readBundleFile(file, m);
+      if ('result' in read) {
+        results.push(read.result);
+        if (!options.has('json')) io.out(`${basename(file)}: ${read.result.words} · ${read.result.help}`);
         continue;
       }
-      const outcome = await ingestBundle(pool, { name: basename(file), bytes }, keys, by);
+      const outcome = await ingestBundle(pool, { name: basename(file), bytes: read.bytes }, keys, by);
       const r = fileVerdict(file, outcome, m, p, ctx.lang);
       results.push(outcome.completed && outcome.completed.length > 0 ? { ...r, completed: outcome.completed } : r);
       if (!options.has('json')) {

@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, normalize, resolve } from 'node:path';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const COUNT = Number(process.env.ZW_BENCH_DEVICES ?? 50_000);
@@ -102,20 +102,24 @@ function makeFixtures() {
   line({ bench: 'bundles.fixture', units: BUNDLE_UNITS, entries: BUNDLE_UNITS * BUNDLE_ENTRIES, ms: Math.round(performance.now() - t) });
 }
 
+/** verify on every core (worker threads) and, alternately in the same run, on one thread: entries per second and the speed-up. */
 function cliVerify() {
   const bundles = readdirSync(join(fixtures, 'bundles')).map((n) => join(fixtures, 'bundles', n));
-  const runs = [];
+  const runs = { all: [], one: [] };
   let results = [];
   for (let r = 0; r < REPEATS; r++) {
-    const t = performance.now();
-    const out = execFileSync(process.execPath, ['out/cli/zwledger.mjs', 'verify', '--keys', join(fixtures, 'keys'), '--json', ...bundles], { maxBuffer: 512 * 1024 * 1024 });
-    runs.push(performance.now() - t);
-    results = JSON.parse(out.toString());
+    for (const threads of ['all', 'one']) {
+      const t = performance.now();
+      const out = execFileSync(process.execPath, ['out/cli/zwledger.mjs', 'verify', '--keys', join(fixtures, 'keys'), '--json', ...(threads === 'one' ? ['--threads', '1'] : []), ...bundles], { maxBuffer: 512 * 1024 * 1024 });
+      runs[threads].push(performance.now() - t);
+      results = JSON.parse(out.toString());
+    }
   }
-  const ms = median(runs);
+  const ms = median(runs.all);
+  const oneMs = median(runs.one);
   const entries = results.reduce((n, r) => n + (r.entries ?? 0), 0);
   const failed = results.filter((r) => r.verdict !== 'valid').length;
-  line({ bench: 'cli.verify', files: results.length, entries, failed, runs: REPEATS, ms: Math.round(ms), entriesPerSecond: Math.round(entries / (ms / 1000)) });
+  line({ bench: 'cli.verify', files: results.length, entries, failed, runs: REPEATS, threads: availableParallelism(), ms: Math.round(ms), entriesPerSecond: Math.round(entries / (ms / 1000)), oneThreadMs: Math.round(oneMs), speedupOverOneThread: round(oneMs / ms, 2) });
 }
 
 /** Builds the benchmark page, serves it (and the fixtures), and runs each selected group in a fresh page. */
