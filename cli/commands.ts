@@ -1,56 +1,37 @@
-import { readdir, readFile, mkdir, writeFile, stat } from 'node:fs/promises';
+import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import { readBundle, type KnownKey } from '../shared/bundle/codec';
+import type { KnownKey } from '../shared/bundle/codec';
 import { parseEnrolment } from '../shared/bundle/enrolment';
 import { fixtureUnits } from '../shared/bundle/fixture';
 import { BUNDLE_FILES, BUNDLE_LIMITS, manifestSchema, parseUntrustedJson } from '../shared/bundle/format';
-import { judgeSegmentSet, type Segment, type SetMember } from '../shared/bundle/segments';
-import { CRYPTO_SUITES, DEFAULT_SUITE, digest, fingerprint, type CryptoSuite } from '../shared/bundle/suites';
+import { judgeSegmentSet, type SetMember } from '../shared/bundle/segments';
+import { CRYPTO_SUITES, DEFAULT_SUITE, fingerprint, type CryptoSuite } from '../shared/bundle/suites';
 import { FAILING, type Verdict } from '../shared/bundle/verdicts';
 import { indexBundle, inflateMember } from '../shared/bundle/zip';
-import { MESSAGES, takeLang, type Messages } from './messages';
+import { count, parseArgs, UsageError } from './args';
+import { checkFiles } from './checkFiles';
+import { MESSAGES, takeLang, type Lang, type Messages } from './messages';
+
+/** The PostgreSQL store's commands (cli/pg.ts), loaded only when asked for: verify starts no slower for them. */
+const PG_COMMANDS = ['db', 'enrol', 'revoke', 'ingest', 'units'] as const;
 
 /**
  * The office's command line (`npx zwledger …`), on the same shared/ codec as
  * the app: verify bundles against a folder of enrolled unit keys, print a
- * bundle's manifest, and write signed synthetic fixtures.
+ * bundle's manifest, write signed synthetic fixtures, and keep the office's
+ * PostgreSQL store (cli/pg.ts).
  */
 
 export interface Output {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Asks on the terminal (enrol's confirmation); absent when there is none. */
+  ask?: (question: string) => Promise<string>;
 }
 
 /** The usage text, in both languages (the tests and `help` show it). */
 export const USAGE = MESSAGES.zh.usage;
-
-class UsageError extends Error {}
-
-function parseArgs(args: readonly string[], flags: readonly string[], valued: readonly string[], m: Messages) {
-  const options = new Map<string, string | true>();
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!a.startsWith('--')) {
-      rest.push(a);
-      continue;
-    }
-    const name = a.slice(2);
-    if (flags.includes(name)) options.set(name, true);
-    else if (valued.includes(name)) {
-      const value = args[++i];
-      if (value === undefined) throw new UsageError(m.needsValue(name));
-      options.set(name, value);
-    } else throw new UsageError(m.unknownOption(a));
-  }
-  return { options, rest };
-}
-
-function count(value: string | true | undefined, name: string, min: number, max: number, m: Messages): number {
-  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(m.integer(name, min, max));
-  return n;
-}
 
 /** The enrolled keys in DIR: every enrolment file there is one the office has approved. */
 async function loadKeys(dir: string, io: Output, m: Messages): Promise<Map<string, KnownKey>> {
@@ -96,40 +77,19 @@ export interface FileVerdict {
   sameAs?: string;
 }
 
-async function verify(args: readonly string[], io: Output, m: Messages): Promise<number> {
-  const { options, rest } = parseArgs(args, ['json'], ['keys'], m);
+async function verify(args: readonly string[], io: Output, m: Messages, lang: Lang): Promise<number> {
+  const { options, rest } = parseArgs(args, ['json'], ['keys', 'threads'], m);
   const dir = options.get('keys');
   if (typeof dir !== 'string') throw new UsageError(m.verifyNeedsKeys);
   if (rest.length === 0) throw new UsageError(m.verifyNeedsFiles);
   const keys = await loadKeys(dir, io, m);
   const results: FileVerdict[] = [];
   const members: { index: number; member: SetMember }[] = [];
-  // Every file is verified on its own first; only then is the set judged, so the order of the arguments cannot matter.
-  for (const file of rest) {
-    let bytes: Uint8Array;
-    try {
-      const size = (await stat(file)).size;
-      if (size > BUNDLE_LIMITS.fileBytes) {
-        results.push({ file, verdict: 'unreadable', words: m.verdicts.unreadable, help: m.tooLarge(size), detail: `${size} bytes` });
-        continue;
-      }
-      bytes = await readFile(file);
-    } catch {
-      results.push({ file, verdict: 'unreadable', words: m.verdicts.unreadable, help: m.cannotOpen, detail: 'cannot open' });
-      continue;
-    }
-    const r = readBundle(bytes, (id) => keys.get(id));
-    const man = r.manifest;
-    const facts = man ? { unitId: man.unitId, unitName: man.unitName, fromSeq: man.fromSeq, toSeq: man.toSeq } : {};
-    if (r.verdict !== 'valid') {
-      results.push({ file, verdict: r.verdict, words: m.verdicts[r.verdict], help: m.help[r.verdict], detail: r.detail, ...facts });
-      continue;
-    }
-    const segment: Segment = { unitId: r.manifest.unitId, fromSeq: r.manifest.fromSeq, prevHash: r.manifest.prevHash, hashes: r.entries.map((e) => e.hash) };
-    // Identical copies are told apart by file hash, then name: neither depends on the order given.
-    members.push({ index: results.length, member: { segment, key: `${digest(r.manifest.suite, bytes)}\n${file}` } });
-    const counts = Object.fromEntries(Object.entries(r.manifest.counts).filter((e): e is [string, number] => typeof e[1] === 'number'));
-    results.push({ file, verdict: 'valid', words: m.verdicts.valid, help: m.help.valid, detail: '', ...facts, entries: r.entries.length, counts });
+  // Every file is verified on its own first (on every core); only then is the set judged, so the order of the arguments cannot matter.
+  const threads = options.has('threads') ? count(options.get('threads'), 'threads', 1, 64, m) : availableParallelism();
+  for (const c of await checkFiles(rest, keys, lang, threads)) {
+    if (c.member) members.push({ index: results.length, member: c.member });
+    results.push(c.result);
   }
   const judged = judgeSegmentSet(members.map((x) => x.member));
   const nameOf = (member: number) => basename(results[members[member]!.index]!.file);
@@ -227,9 +187,13 @@ export async function runCli(argv: readonly string[], io: Output): Promise<numbe
   const [command, ...rest] = args;
   try {
     if (bad) throw new UsageError(m.badLang);
-    if (command === 'verify') return await verify(rest, io, m);
+    if (command === 'verify') return await verify(rest, io, m, lang);
     if (command === 'inspect') return await inspect(rest, io, m);
     if (command === 'fixture') return await fixture(rest, io, m);
+    if ((PG_COMMANDS as readonly (string | undefined)[]).includes(command)) {
+      const pg = await import('./pg');
+      return await pg[command as (typeof PG_COMMANDS)[number]](rest, { io, m, lang, ...(io.ask ? { ask: io.ask } : {}) });
+    }
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       io.out(m.usage);
       return command === undefined ? 2 : 0;

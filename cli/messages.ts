@@ -58,6 +58,14 @@ const zh: Messages = {
   zwledger inspect FILE                           显示数据包的清单（manifest）
   zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K]
                                                   生成签名的模拟数据包和对应的登记文件
+  zwledger db migrate --db URL                    创建或升级 PostgreSQL 汇总数据库的结构
+  zwledger enrol --db URL [--yes] FILE...         显示登记文件的密钥指纹，核对后登记到数据库
+  zwledger revoke --db URL KEYID --reason 原因    吊销已登记的密钥
+  zwledger ingest --keys-from-db --db URL [--json] FILE...
+                                                  验证数据包并导入数据库（每个数据包一个事务）
+  zwledger units --db URL [--json | --xlsx FILE] [--silent-days N]
+                                                  各单位汇总
+  数据库地址中不写密码：用环境变量 PGPASSWORD 或密码文件 ~/.pgpass。
   任何命令后加 --lang en 以英文输出。`,
   error: (m) => `错误：${m}`,
   needsValue: (f) => `--${f} 需要一个值`,
@@ -105,6 +113,14 @@ const en: Messages = {
   zwledger inspect FILE                           show a bundle's manifest
   zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K]
                                                   write signed synthetic bundles and their enrolment files
+  zwledger db migrate --db URL                    create or upgrade the PostgreSQL store's schema
+  zwledger enrol --db URL [--yes] FILE...         show each enrolment file's fingerprint, enrol after comparing
+  zwledger revoke --db URL KEYID --reason WHY     revoke an enrolled key
+  zwledger ingest --keys-from-db --db URL [--json] FILE...
+                                                  verify bundles and take them in (one transaction each)
+  zwledger units --db URL [--json | --xlsx FILE] [--silent-days N]
+                                                  the units view
+  The URL carries no password: use PGPASSWORD or ~/.pgpass.
   Add --lang en to any command for English, --lang zh for Chinese (the default).`,
   error: (m) => `error: ${m}`,
   needsValue: (f) => `--${f} needs a value`,

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import { runCli } from './commands';
 import { MESSAGES, takeLang } from './messages';
 
@@ -17,9 +18,19 @@ function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
   };
 }
 
+/** A question on the terminal, when there is one: a script with no terminal is never left waiting. */
+async function ask(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
 const out = lineWriter(process.stdout);
 const err = lineWriter(process.stderr);
-runCli(process.argv.slice(2), { out, err }).then(
+runCli(process.argv.slice(2), { out, err, ...(process.stdin.isTTY ? { ask } : {}) }).then(
   (code) => {
     process.exitCode = code;
   },

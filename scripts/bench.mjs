@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, normalize, resolve } from 'node:path';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const COUNT = Number(process.env.ZW_BENCH_DEVICES ?? 50_000);
@@ -102,20 +102,24 @@ function makeFixtures() {
   line({ bench: 'bundles.fixture', units: BUNDLE_UNITS, entries: BUNDLE_UNITS * BUNDLE_ENTRIES, ms: Math.round(performance.now() - t) });
 }
 
+/** verify on every core (worker threads) and, alternately in the same run, on one thread: entries per second and the speed-up. */
 function cliVerify() {
   const bundles = readdirSync(join(fixtures, 'bundles')).map((n) => join(fixtures, 'bundles', n));
-  const runs = [];
+  const runs = { all: [], one: [] };
   let results = [];
   for (let r = 0; r < REPEATS; r++) {
-    const t = performance.now();
-    const out = execFileSync(process.execPath, ['out/cli/zwledger.mjs', 'verify', '--keys', join(fixtures, 'keys'), '--json', ...bundles], { maxBuffer: 512 * 1024 * 1024 });
-    runs.push(performance.now() - t);
-    results = JSON.parse(out.toString());
+    for (const threads of ['all', 'one']) {
+      const t = performance.now();
+      const out = execFileSync(process.execPath, ['out/cli/zwledger.mjs', 'verify', '--keys', join(fixtures, 'keys'), '--json', ...(threads === 'one' ? ['--threads', '1'] : []), ...bundles], { maxBuffer: 512 * 1024 * 1024 });
+      runs[threads].push(performance.now() - t);
+      results = JSON.parse(out.toString());
+    }
   }
-  const ms = median(runs);
+  const ms = median(runs.all);
+  const oneMs = median(runs.one);
   const entries = results.reduce((n, r) => n + (r.entries ?? 0), 0);
   const failed = results.filter((r) => r.verdict !== 'valid').length;
-  line({ bench: 'cli.verify', files: results.length, entries, failed, runs: REPEATS, ms: Math.round(ms), entriesPerSecond: Math.round(entries / (ms / 1000)) });
+  line({ bench: 'cli.verify', files: results.length, entries, failed, runs: REPEATS, threads: availableParallelism(), ms: Math.round(ms), entriesPerSecond: Math.round(entries / (ms / 1000)), oneThreadMs: Math.round(oneMs), speedupOverOneThread: round(oneMs / ms, 2) });
 }
 
 /** Builds the benchmark page, serves it (and the fixtures), and runs each selected group in a fresh page. */
@@ -284,10 +288,12 @@ const PAGE_GROUPS = {
  * lines straight through. The app is built once here, and ZW_BENCH_APP_BUILT=1
  * tells a script it need not build it again.
  */
-function appBenchmarks() {
+async function appBenchmarks() {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  // The pg group's scripts share one throwaway PostgreSQL cluster unless ZW_BENCH_PG names a server.
+  const pg = !process.env.ZW_BENCH_PG && selectedScripts.some((s) => s.group === 'pg') ? (await import('../test/bench/pgCluster.mjs')).benchServer() : null;
   for (const { file } of selectedScripts) {
-    const run = spawnSync(process.execPath, [file], { stdio: 'inherit', env: { ...process.env, ZW_BENCH_APP_BUILT: '1', ZW_BENCH_REPEATS: String(REPEATS) } });
+    const run = spawnSync(process.execPath, [file], { stdio: 'inherit', env: { ...process.env, ZW_BENCH_APP_BUILT: '1', ZW_BENCH_REPEATS: String(REPEATS), ...(pg ? { ZW_BENCH_PG: pg.url } : {}) } });
     if (run.status !== 0) failures.push(`test/bench/app/${basename(file)} (exit ${run.status ?? run.signal})`);
   }
 }
@@ -296,7 +302,7 @@ function appBenchmarks() {
 if (wants('cli') || wants('console')) makeFixtures();
 if (wants('cli')) cliVerify();
 if (pageGroups.length > 0) await pageBenchmarks();
-if (selectedScripts.length > 0) appBenchmarks();
+if (selectedScripts.length > 0) await appBenchmarks();
 if (failures.length > 0) {
   console.error(`failed: ${failures.join(', ')}`);
   process.exitCode = 1;

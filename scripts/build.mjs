@@ -8,14 +8,14 @@ const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
 
 /** A Node-side bundle: every dependency inlined, so installers ship no node_modules. */
-function nodeBundle({ entry, outDir, fileName, format, external = [] }) {
+function nodeBundle({ entry, outDir, fileName, format, external = [], emptyOutDir = true }) {
   return {
     configFile: false,
     logLevel: 'warn',
     build: {
       ssr: entry,
       outDir,
-      emptyOutDir: true,
+      emptyOutDir,
       target: 'node20',
       minify: false,
       sourcemap: false,
@@ -41,4 +41,6 @@ if (wanted('host')) {
 }
 if (wanted('cli')) {
   await build(nodeBundle({ entry: 'cli/zwledger.ts', outDir: 'out/cli', fileName: 'zwledger.mjs', format: 'es' }));
+  // verify's worker threads (cli/checkFiles.ts), beside the command.
+  await build(nodeBundle({ entry: 'cli/verifyWorker.ts', outDir: 'out/cli', fileName: 'verifyWorker.mjs', format: 'es', emptyOutDir: false }));
 }

@@ -1,12 +1,13 @@
 import { BACKFILL_GRACE_MS, checkinInput, type Checkin, type CheckinInput } from '../../shared/domain/checkin';
-import { WorkCalendar, yearCalendar, type YearCalendar } from '../../shared/calendar/calendar';
-import { BUNDLED_CALENDARS } from '../../shared/calendar/bundled';
-import { DEFAULT_SCHEDULE, workSchedule, type WorkSchedule } from '../../shared/calendar/schedule';
+import { yearCalendar, type WorkCalendar, type YearCalendar } from '../../shared/calendar/calendar';
+import { calendarFrom, scheduleFrom } from '../../shared/calendar/stored';
+import { workSchedule, type WorkSchedule } from '../../shared/calendar/schedule';
 import { ValidationError, issuesFromZod } from './errors';
 import { commit, newRecord, revise, type Actor } from './repository';
 import type { CalendarRecord, ScheduleRecord, ZwDb } from './schema';
 
 /** Check-ins, the work calendar and the work schedule (第二十七条). */
+
 
 export async function recordCheckin(db: ZwDb, actor: Actor, input: CheckinInput, now = Date.now()): Promise<Checkin> {
   const parsed = checkinInput.safeParse(input);
@@ -49,15 +50,6 @@ export async function loadCalendar(db: ZwDb, unitId: string): Promise<{ calendar
   return calendarFrom(await db.calendars.where('unitId').equals(unitId).toArray());
 }
 
-/** A unit's calendar from its stored years (the unit's own, or as the office received them). */
-export function calendarFrom(records: readonly CalendarRecord[]): { calendar: WorkCalendar; years: YearCalendar[] } {
-  const byYear = new Map<number, YearCalendar>(BUNDLED_CALENDARS.map((c) => [c.year, c]));
-  // What the office or the administrator loaded replaces the bundled year.
-  for (const c of records) if (c.retiredAt === null) byYear.set(c.year, { year: c.year, holidays: c.holidays, workdays: c.workdays, source: c.source });
-  const years = [...byYear.values()].sort((a, b) => a.year - b.year);
-  return { calendar: new WorkCalendar(years), years };
-}
-
 /** Loads years of the calendar in one transaction: every year valid, or none saved. */
 export async function saveCalendarYears(db: ZwDb, actor: Actor, years: readonly YearCalendar[]): Promise<CalendarRecord[]> {
   const parsed = years.map((y) => yearCalendar.safeParse(y));
@@ -83,12 +75,6 @@ export async function loadSchedule(db: ZwDb, unitId: string): Promise<{ schedule
   const stored = await db.schedules.get(unitId);
   // The schedule's id is its unit's: a row of another unit under it is not this unit's schedule.
   return scheduleFrom(stored?.unitId === unitId ? stored : undefined);
-}
-
-export function scheduleFrom(record: ScheduleRecord | undefined): { schedule: WorkSchedule; record: ScheduleRecord | undefined } {
-  if (!record) return { schedule: DEFAULT_SCHEDULE, record };
-  const { summer, winter, summerFrom, winterFrom, toleranceMinutes, remindBeforeMinutes } = record;
-  return { schedule: { summer, winter, summerFrom, winterFrom, toleranceMinutes, remindBeforeMinutes }, record };
 }
 
 export async function saveSchedule(db: ZwDb, actor: Actor, input: unknown): Promise<ScheduleRecord> {

@@ -1,23 +1,22 @@
 import Dexie, { type Table } from 'dexie';
 import { readBundle, type KeyLookup, type KnownKey } from '../../shared/bundle/codec';
 import { rotationSignedBy, type Enrolment } from '../../shared/bundle/enrolment';
-import type { Manifest } from '../../shared/bundle/format';
 import { ChainKnowledge, type Segment } from '../../shared/bundle/segments';
 import { digest, fingerprint } from '../../shared/bundle/suites';
-import type { Verdict } from '../../shared/bundle/verdicts';
 import type { LoggedTable } from '../../shared/changelog/tables';
 import type { RecordMeta } from '../../shared/domain/record';
 import { can } from '../../shared/domain/roles';
 import { toBase64 } from '../../shared/encoding/base64';
-import { mergePlan, type MergePlan } from './mergePlan';
+import { mergePlan, refusal, type ImportOutcome, type MergePlan } from '../../shared/console/plan';
+
+export type { ImportOutcome } from '../../shared/console/plan';
 import { coverageOf, enrolledIdentities as identitiesOf, type UnitCoverage } from '../../shared/console/coverage';
-import { claimedIdentity, decideWrites, standingOf, type Held, type Identity, type MergeRecord, type RecordProblem } from '../../shared/console/merge';
+import { claimedIdentity, decideWrites, missingBefore, nowComplete, type Held, type Identity, type MergeRecord, type RecordProblem } from '../../shared/console/merge';
 import type { MergedTable } from '../../shared/console/records';
-import { refusedEntryText } from '../../shared/bundle/verdicts';
 import { mergedStore } from './merged';
 import { FIGURE_SOURCES, refreshFigures } from './unitFigures';
 
-export { MERGED_TABLES } from './mergePlan';
+export { MERGED_TABLES } from '../../shared/console/records';
 export type { UnitCoverage } from '../../shared/console/coverage';
 import { ValidationError } from './errors';
 import type { Actor } from './repository';
@@ -108,29 +107,6 @@ export async function keyLookup(db: ZwDb): Promise<KeyLookup> {
   return (keyId) => keys.get(keyId);
 }
 
-export interface ImportOutcome {
-  fileName: string;
-  verdict: Verdict;
-  detail: string;
-  manifest?: Manifest;
-  /** Records written or updated, per table. */
-  merged?: Partial<Record<LoggedTable, number>>;
-  missing?: { from: number; to: number };
-  forkAt?: number;
-  /** The entry that refused the bundle ('foreignRecord', 'invalidRecord'). */
-  refused?: RecordProblem;
-  /** Who the bundle's key was enrolled for: the name it is shown under. */
-  identity?: Identity;
-  /** What the manifest printed instead of the enrolled name or code. */
-  claimed?: Identity | null;
-  /** Files received earlier with a gap before them that this one closed. */
-  completed?: string[];
-}
-
-function refusal(fileName: string, manifest: Manifest, problem: RecordProblem): ImportOutcome {
-  return { fileName, manifest, verdict: problem.kind === 'otherUnit' ? 'foreignRecord' : 'invalidRecord', detail: refusedEntryText(problem, 'zh'), refused: problem };
-}
-
 /**
  * Takes in one verified bundle: in one transaction, it is judged against the
  * segments already received (duplicate, fork, gap), its records are merged
@@ -175,7 +151,7 @@ export async function mergeVerified(
       if (assessment.verdict === 'gapBefore') {
         const before = await db.receivedBundles.where('[unitId+fromSeq]').between([unitId, Dexie.minKey], [unitId, manifest.fromSeq], true, false).last();
         outcome.verdict = 'gapBefore';
-        outcome.missing = { from: before ? before.toSeq + 1 : 1, to: manifest.fromSeq - 1 };
+        outcome.missing = missingBefore(manifest.fromSeq, before);
       }
       const merged: Partial<Record<LoggedTable, number>> = {};
       // Reads are what the merge adds to the writes, so each is the cheapest that answers (which ids
@@ -269,9 +245,7 @@ async function writeOwn(store: Table<RecordMeta, [string, string]>, table: Merge
 
 /** Bundles received with a gap before them become complete once the missing entries have all arrived. */
 async function completeGaps(db: ZwDb, ofUnit: readonly ReceivedBundle[]): Promise<string[]> {
-  if (!ofUnit.some((b) => b.verdict === 'gapBefore')) return [];
-  const ranges = ofUnit.map((b) => [b.fromSeq, b.toSeq] as const);
-  const now = ofUnit.filter((b) => b.verdict === 'gapBefore' && standingOf(b.fromSeq, ranges) === 'valid');
+  const now = nowComplete(ofUnit);
   if (now.length > 0) await db.receivedBundles.bulkPut(now.map((b) => ({ ...b, verdict: 'valid' as const })));
   return now.map((b) => b.fileName);
 }

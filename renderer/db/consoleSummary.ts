@@ -1,15 +1,10 @@
-import { notReporting, DEFAULT_SILENT_DAYS } from '../../shared/console/merge';
-import type { UnitFigures } from '../../shared/console/summary';
-import { unitCoverage, type UnitCoverage } from './console';
+import { DEFAULT_SILENT_DAYS } from '../../shared/console/merge';
+import { figuresStale, summaryRows, type UnitFigures, type UnitSummary } from '../../shared/console/summary';
+import { unitCoverage } from './console';
 import { FIGURE_SOURCES, refreshFigures } from './unitFigures';
 import type { ZwDb } from './schema';
 
-export { COMPLIANCE_DAYS } from '../../shared/console/summary';
-
-export interface UnitSummary extends UnitCoverage, Omit<UnitFigures, 'unitId' | 'upTo'> {
-  /** No bundle for longer than the office's limit (default 31 days), or none at all. */
-  silent: boolean;
-}
+export { COMPLIANCE_DAYS, type UnitSummary } from '../../shared/console/summary';
 
 /**
  * The aggregated view's rows: what was received of each enrolled unit, its
@@ -21,16 +16,13 @@ export interface UnitSummary extends UnitCoverage, Omit<UnitFigures, 'unitId' | 
 export async function unitSummaries(db: ZwDb, now: number = Date.now(), silentDays: number = DEFAULT_SILENT_DAYS): Promise<UnitSummary[]> {
   const coverage = await unitCoverage(db);
   const kept = await db.unitFigures.bulkGet(coverage.map((c) => c.unitId));
-  const stale = coverage.filter((c, i) => c.lastEntryAt !== null && kept[i]?.upTo !== c.lastEntryAt);
-  const fresh = new Map<string, UnitFigures>();
+  const stale = coverage.filter((c, i) => figuresStale(c, kept[i]));
+  const figures = new Map<string, UnitFigures>();
+  kept.forEach((f) => f && figures.set(f.unitId, f));
   if (stale.length > 0) {
-    await db.transaction('rw', FIGURE_SOURCES, () => Promise.all(stale.map(async (c) => fresh.set(c.unitId, await refreshFigures(db, c.unitId, c.lastEntryAt!)))));
+    await db.transaction('rw', FIGURE_SOURCES, () => Promise.all(stale.map(async (c) => figures.set(c.unitId, await refreshFigures(db, c.unitId, c.lastEntryAt!)))));
   }
-  const rows = coverage.map((c, i): UnitSummary => {
-    const f = fresh.get(c.unitId) ?? kept[i];
-    return { ...c, activeDevices: f?.activeDevices ?? 0, violations: f?.violations ?? 0, compliance: f?.compliance ?? null, provisional: f?.provisional ?? false, silent: notReporting(c.lastReceivedAt, now, silentDays) };
-  });
-  return rows.sort((a, b) => a.unitCode.localeCompare(b.unitCode));
+  return summaryRows(coverage, figures, now, silentDays);
 }
 
 const SILENT_DAYS_KEY = 'console.silentDays';

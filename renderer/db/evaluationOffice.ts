@@ -20,7 +20,7 @@ import type { Inspection } from '../../shared/ledgers/inspection';
 import type { Scan } from '../../shared/ledgers/scan';
 import type { Training } from '../../shared/ledgers/training';
 import { DEFAULT_COVERAGE_POLICY } from '../../shared/rules/scanCoverage';
-import { calendarFrom, scheduleFrom } from './checkins';
+import { calendarFrom, scheduleFrom } from '../../shared/calendar/stored';
 import { enrolledIdentities } from './console';
 import { issuesFromZod, ValidationError } from './errors';
 import { mergedCalendars, mergedCheckins, mergedOf, mergedProfile, mergedSchedule, mergedStore } from './merged';

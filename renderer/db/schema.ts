@@ -5,8 +5,7 @@ import type { Device } from '../../shared/domain/device';
 import type { UnitProfile } from '../../shared/domain/unit';
 import type { Checkin } from '../../shared/domain/checkin';
 import type { RecordMeta } from '../../shared/domain/record';
-import type { YearCalendar } from '../../shared/calendar/calendar';
-import type { WorkSchedule } from '../../shared/calendar/schedule';
+import type { CalendarRecord, ScheduleRecord } from '../../shared/calendar/stored';
 import type { DutyLog } from '../../shared/ledgers/duty';
 import type { Fault } from '../../shared/ledgers/fault';
 import type { Scan } from '../../shared/ledgers/scan';
@@ -285,7 +284,4 @@ export interface AttachmentFile {
   base64: string;
 }
 
-/** A year of the work calendar; id is `<unitId>/<year>`. */
-export type CalendarRecord = RecordMeta & YearCalendar;
-/** The unit's work schedule; id is the unit id. */
-export type ScheduleRecord = RecordMeta & WorkSchedule;
+export type { CalendarRecord, ScheduleRecord } from '../../shared/calendar/stored';

@@ -120,6 +120,18 @@ export function standingOf(fromSeq: number, ranges: readonly SeqRange[]): 'valid
   return completeThrough(ranges) >= fromSeq - 1 ? 'valid' : 'gapBefore';
 }
 
+/** The entries missing right before a segment that arrived with a gap: from after the latest earlier segment (by first seq) up to it. */
+export function missingBefore(fromSeq: number, before: { toSeq: number } | undefined): { from: number; to: number } {
+  return { from: before ? before.toSeq + 1 : 1, to: fromSeq - 1 };
+}
+
+/** Of a unit's received segments, those flagged with a gap before them that are complete now. */
+export function nowComplete<B extends { fromSeq: number; toSeq: number; verdict: 'valid' | 'gapBefore' }>(ofUnit: readonly B[]): B[] {
+  if (!ofUnit.some((b) => b.verdict === 'gapBefore')) return [];
+  const ranges = ofUnit.map((b) => [b.fromSeq, b.toSeq] as const);
+  return ofUnit.filter((b) => b.verdict === 'gapBefore' && standingOf(b.fromSeq, ranges) === 'valid');
+}
+
 export interface Identity {
   unitName: string;
   unitCode: string;

@@ -24,6 +24,7 @@ describe('layer boundaries', () => {
     ['shared/rules/x.ts', "import Dexie from 'dexie';\nexport const x = Dexie;"],
     ['main/services/x.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['preload/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
+    ['cli/x.ts', "import { harden } from '../main/hardening';\nexport const x = harden;"],
     // The renderer's floors import only downwards: shell → features → ui → state → i18n → db.
     ['renderer/db/x.ts', "import { toBase64 } from '../ui/files';\nexport const x = toBase64;"],
     ['renderer/db/x.ts', "import { useSession } from '../state/session';\nexport const x = useSession;"],
@@ -42,6 +43,7 @@ describe('layer boundaries', () => {
   it.each([
     ['renderer/features/x.ts', "import { parseIpv4 } from '../../shared/rules/network';\nexport const x = parseIpv4;"],
     ['main/x.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['cli/x.ts', "import { migrate } from '../main/services/pgStore/migrate';\nexport const x = migrate;"],
     ['shared/rules/x.ts', "import { parseMac } from './network';\nexport const x = parseMac;"],
     ['renderer/shell/x.ts', "import { DevicesPage } from '../features/devices/DevicesPage';\nexport const x = DevicesPage;"],
     ['renderer/features/devices/x.ts', "import { PageHead } from '../../ui/PageHead';\nimport { db } from '../../state/db';\nimport { useT } from '../../i18n';\nimport { createDevice } from '../../db/devices';\nexport const x = [PageHead, db, useT, createDevice];"],

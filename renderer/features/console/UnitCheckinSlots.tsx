@@ -5,7 +5,7 @@ import { periodReport } from '../../../shared/checkins/report';
 import type { SlotStatus } from '../../../shared/checkins/compliance';
 import { COMPLIANCE_DAYS, complianceWindow } from '../../../shared/console/summary';
 import type { Checkin } from '../../../shared/domain/checkin';
-import { calendarFrom, scheduleFrom } from '../../db/checkins';
+import { calendarFrom, scheduleFrom } from '../../../shared/calendar/stored';
 import { mergedCalendars, mergedSchedule } from '../../db/merged';
 import { db } from '../../state/db';
 import { formatDateTime } from '../../ui/format';

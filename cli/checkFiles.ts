@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { readBundle, type KnownKey } from '../shared/bundle/codec';
+import { BUNDLE_LIMITS } from '../shared/bundle/format';
+import type { Segment, SetMember } from '../shared/bundle/segments';
+import { digest } from '../shared/bundle/suites';
+import type { FileVerdict } from './commands';
+import { MESSAGES, type Lang, type Messages } from './messages';
+
+/**
+ * `verify`'s first step, each file on its own: read, verify with the shared
+ * codec, and the segment it adds to the set. Files are spread over worker
+ * threads, one per core, and the answers come back in the order given.
+ */
+export interface CheckedFile {
+  result: FileVerdict;
+  member?: SetMember;
+}
+
+/** A bundle file's bytes, or why it cannot be read: too large to be a bundle (never read whole), or not there. */
+export async function readBundleFile(file: string, m: Messages): Promise<{ bytes: Uint8Array } | { result: FileVerdict }> {
+  try {
+    const size = (await stat(file)).size;
+    if (size > BUNDLE_LIMITS.fileBytes) return { result: { file, verdict: 'unreadable', words: m.verdicts.unreadable, help: m.tooLarge(size), detail: `${size} bytes` } };
+    return { bytes: await readFile(file) };
+  } catch {
+    return { result: { file, verdict: 'unreadable', words: m.verdicts.unreadable, help: m.cannotOpen, detail: 'cannot open' } };
+  }
+}
+
+export async function checkFile(file: string, keys: ReadonlyMap<string, KnownKey>, lang: Lang): Promise<CheckedFile> {
+  const m = MESSAGES[lang];
+  const read = await readBundleFile(file, m);
+  if ('result' in read) return read;
+  const { bytes } = read;
+  const r = readBundle(bytes, (id) => keys.get(id));
+  const man = r.manifest;
+  const facts = man ? { unitId: man.unitId, unitName: man.unitName, fromSeq: man.fromSeq, toSeq: man.toSeq } : {};
+  if (r.verdict !== 'valid') return { result: { file, verdict: r.verdict, words: m.verdicts[r.verdict], help: m.help[r.verdict], detail: r.detail, ...facts } };
+  const segment: Segment = { unitId: r.manifest.unitId, fromSeq: r.manifest.fromSeq, prevHash: r.manifest.prevHash, hashes: r.entries.map((e) => e.hash) };
+  const counts = Object.fromEntries(Object.entries(r.manifest.counts).filter((e): e is [string, number] => typeof e[1] === 'number'));
+  return {
+    result: { file, verdict: 'valid', words: m.verdicts.valid, help: m.help.valid, detail: '', ...facts, entries: r.entries.length, counts },
+    // Identical copies are told apart by file hash, then name: neither depends on the order given.
+    member: { segment, key: `${digest(r.manifest.suite, bytes)}\n${file}` },
+  };
+}
+
+export interface WorkerJob {
+  files: string[];
+  keys: [string, KnownKey][];
+  lang: Lang;
+}
+
+/** The worker beside the built command line (out/cli); run from source, verification stays in this thread. */
+const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'verifyWorker.mjs');
+
+export async function checkFiles(files: readonly string[], keys: ReadonlyMap<string, KnownKey>, lang: Lang, threads: number): Promise<CheckedFile[]> {
+  const n = Math.min(threads, files.length);
+  if (n <= 1 || !existsSync(WORKER)) {
+    const out: CheckedFile[] = [];
+    for (const file of files) out.push(await checkFile(file, keys, lang));
+    return out;
+  }
+  // Every n-th file to each worker, so that each gets a like share of large and small units.
+  const shares = Array.from({ length: n }, (_, w) => files.filter((_, i) => i % n === w));
+  const answers = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<CheckedFile[]>((resolve, reject) => {
+          const job: WorkerJob = { files: share, keys: [...keys], lang };
+          const worker = new Worker(WORKER, { workerData: job });
+          worker.once('message', (checked: CheckedFile[]) => resolve(checked));
+          worker.once('error', reject);
+          worker.once('exit', (code) => code !== 0 && reject(new Error(`verify worker exited with ${code}`)));
+        }),
+    ),
+  );
+  return files.map((_, i) => answers[i % n]![Math.floor(i / n)]!);
+}

@@ -1,0 +1,173 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Pool, PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { readBundle, type KeyLookup } from '../../../shared/bundle/codec';
+import { BUNDLE_LIMITS } from '../../../shared/bundle/format';
+import { ChainKnowledge, type Segment } from '../../../shared/bundle/segments';
+import { digest } from '../../../shared/bundle/suites';
+import { claimedIdentity, decideWrites, missingBefore, nowComplete, type Held, type Identity, type RecordProblem } from '../../../shared/console/merge';
+import { mergePlan, refusal, type ImportOutcome, type MergePlan } from '../../../shared/console/plan';
+import { refreshFigures } from './figures';
+
+/**
+ * Takes bundles into PostgreSQL by the console's rules (shared/): verified
+ * by the shared codec, judged against the segments already received, merged
+ * by (unit, id) at the highest rev, and kept as evidence, each bundle in one
+ * transaction. Bundles of one unit are taken one at a time under an advisory
+ * lock, so two ingests given overlapping files end as one would; the same
+ * files in any order give the same database.
+ */
+
+export interface IngestFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Reads, verifies and takes in one file. A file refused for any reason changes nothing. */
+export async function ingestBundle(pool: Pool, file: IngestFile, keys: KeyLookup, by: string, now: () => number = Date.now): Promise<ImportOutcome> {
+  if (file.bytes.length > BUNDLE_LIMITS.fileBytes) return { fileName: file.name, verdict: 'unreadable', detail: `${file.bytes.length} bytes` };
+  const read = readBundle(file.bytes, keys);
+  if (read.verdict !== 'valid') return { fileName: file.name, verdict: read.verdict, detail: read.detail, ...(read.manifest ? { manifest: read.manifest } : {}) };
+  const plan = mergePlan(read);
+  if (plan.problem) return refusal(file.name, plan.manifest, plan.problem);
+  const fileHash = digest(read.manifest.suite, file.bytes);
+  // Two units' bundles bringing one id at once: the loser's insert breaks the unique id and is judged again, now seeing the winner's record.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await inTransaction(pool, (client) => takeIn(client, file, fileHash, plan, by, now()));
+    } catch (error) {
+      if (attempt === 0 && isUniqueIdViolation(error)) continue;
+      if (error instanceof Refused) return refusal(file.name, plan.manifest, error.problem);
+      throw error;
+    }
+  }
+}
+
+/** A record the merge refuses, carried out of the transaction it rolls back. */
+class Refused extends Error {
+  constructor(readonly problem: RecordProblem) {
+    super(problem.kind);
+  }
+}
+
+/** A verdict that writes nothing, carried out of the transaction it rolls back. */
+class NothingWritten extends Error {
+  constructor(readonly outcome: ImportOutcome) {
+    super(outcome.verdict);
+  }
+}
+
+function isUniqueIdViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === 'merged_records_id';
+}
+
+async function inTransaction(pool: Pool, work: (client: PoolClient) => Promise<ImportOutcome>): Promise<ImportOutcome> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    try {
+      const outcome = await work(client);
+      await client.query('commit');
+      return outcome;
+    } catch (error) {
+      await client.query('rollback');
+      if (error instanceof NothingWritten) return error.outcome;
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** One field of COPY's text format: the four characters it gives a meaning escaped. */
+function copyField(value: string): string {
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+async function takeIn(client: PoolClient, file: IngestFile, fileHash: string, plan: MergePlan, by: string, now: number): Promise<ImportOutcome> {
+  const { manifest } = plan;
+  const unitId = manifest.unitId;
+  await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [unitId]);
+  const key = (await client.query<{ unit_name: string; unit_code: string; revoked_at: string | null }>('select unit_name, unit_code, revoked_at from enrolled_keys where key_id = $1 for share', [manifest.keyId])).rows[0];
+  // The key was read before this transaction; a revocation since then wins.
+  if (!key || key.revoked_at !== null) throw new NothingWritten({ fileName: file.name, verdict: key ? 'revokedKey' : 'unknownKey', detail: manifest.keyId, manifest });
+  const identity: Identity = { unitName: key.unit_name, unitCode: key.unit_code };
+  const claimed = claimedIdentity(identity, manifest);
+  const outcome: ImportOutcome = { fileName: file.name, verdict: 'valid', detail: '', manifest, identity, claimed };
+  if ((await client.query('select 1 from received_bundles where file_hash = $1', [fileHash])).rowCount === 1) throw new NothingWritten({ ...outcome, verdict: 'duplicate' });
+
+  const segment: Segment = { unitId, fromSeq: manifest.fromSeq, prevHash: manifest.prevHash, hashes: plan.hashes };
+  const around = await client.query<{ from_seq: number; prev_hash: string; hashes: string[] }>('select from_seq, prev_hash, hashes from received_segments where unit_id = $1 and from_seq <= $2 and to_seq >= $3', [unitId, manifest.toSeq, manifest.fromSeq - 1]);
+  const knowledge = new ChainKnowledge();
+  for (const s of around.rows) knowledge.add({ unitId, fromSeq: s.from_seq, prevHash: s.prev_hash, hashes: s.hashes });
+  const assessment = knowledge.assess(segment);
+  if (assessment.verdict === 'forked') throw new NothingWritten({ ...outcome, verdict: 'forked', forkAt: assessment.forkAt, detail: `seq ${assessment.forkAt}` });
+  if (assessment.verdict === 'duplicate') throw new NothingWritten({ ...outcome, verdict: 'duplicate' });
+  if (assessment.verdict === 'gapBefore') {
+    const before = (await client.query<{ to_seq: number }>('select to_seq from received_bundles where unit_id = $1 and from_seq < $2 order by from_seq desc limit 1', [unitId, manifest.fromSeq])).rows[0];
+    outcome.verdict = 'gapBefore';
+    outcome.missing = missingBefore(manifest.fromSeq, before ? { toSeq: before.to_seq } : undefined);
+  }
+
+  outcome.merged = await mergeRecords(client, unitId, plan);
+  await client.query(
+    `insert into received_bundles (file_hash, file_name, unit_id, unit_name, unit_code, claimed_name, claimed_code, key_id, from_seq, to_seq, counts, created_at, last_entry_at, received_at, received_by, verdict)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+    [fileHash, file.name, unitId, identity.unitName, identity.unitCode, claimed?.unitName ?? null, claimed?.unitCode ?? null, manifest.keyId, manifest.fromSeq, manifest.toSeq, JSON.stringify(manifest.counts), manifest.createdAt, plan.lastEntryAt, now, by, outcome.verdict === 'gapBefore' ? 'gapBefore' : 'valid'],
+  );
+  await client.query('insert into received_segments (file_hash, unit_id, from_seq, to_seq, prev_hash, hashes) values ($1, $2, $3, $4, $5, $6)', [fileHash, unitId, manifest.fromSeq, manifest.toSeq, manifest.prevHash, plan.hashes]);
+  await client.query('insert into received_files (file_hash, file_name, bytes) values ($1, $2, $3)', [fileHash, file.name, file.bytes]);
+
+  const ofUnit = (await client.query<{ file_hash: string; file_name: string; from_seq: number; to_seq: number; verdict: 'valid' | 'gapBefore'; last_entry_at: string }>('select file_hash, file_name, from_seq, to_seq, verdict, last_entry_at from received_bundles where unit_id = $1', [unitId])).rows;
+  const completed = nowComplete(ofUnit.map((b) => ({ ...b, fromSeq: b.from_seq, toSeq: b.to_seq })));
+  if (completed.length > 0) await client.query("update received_bundles set verdict = 'valid' where file_hash = any($1)", [completed.map((b) => b.file_hash)]);
+  outcome.completed = completed.map((b) => b.file_name);
+  await refreshFigures(client, unitId, Math.max(...ofUnit.map((b) => Number(b.last_entry_at))));
+  return outcome;
+}
+
+/**
+ * The bundle's newest records go to a staging table by COPY; what the store
+ * holds under their ids is read back in one join and judged by the shared
+ * rule (decideWrites); then one statement merges what it decided.
+ */
+async function mergeRecords(client: PoolClient, unitId: string, plan: MergePlan): Promise<Record<string, number>> {
+  const merged: Record<string, number> = {};
+  if (plan.latest.length === 0) return merged;
+  await client.query('create temp table if not exists zw_staging (tbl text not null, id text not null, rev integer not null, seq integer not null, record text not null) on commit delete rows');
+  const lines = (function* () {
+    for (const [table, records] of plan.latest) for (const { seq, record } of records) yield `${copyField(table)}\t${copyField(record.id)}\t${record.rev}\t${seq}\t${copyField(JSON.stringify(record))}\n`;
+  })();
+  await pipeline(Readable.from(lines), client.query(copyFrom('copy zw_staging (tbl, id, rev, seq, record) from stdin')));
+  const held = await client.query<{ tbl: string; id: string; unit_id: string; rev: number }>('select m.tbl, m.id, m.unit_id, m.rev from zw_staging s join merged_records m on m.tbl = s.tbl and m.id = s.id');
+  const heldBy = new Map(held.rows.map((h) => [`${h.tbl}\n${h.id}`, h]));
+  const skipTables: string[] = [];
+  const skipIds: string[] = [];
+  for (const [table, records] of plan.latest) {
+    const helds = records.map(({ record }): Held => {
+      const h = heldBy.get(`${table}\n${record.id}`);
+      if (!h) return { elsewhere: false };
+      return h.unit_id === unitId ? { ownRev: h.rev, elsewhere: false } : { elsewhere: true };
+    });
+    const decision = decideWrites(table, records, helds);
+    if ('problem' in decision) throw new Refused(decision.problem);
+    merged[table] = decision.writes.length;
+    if (decision.writes.length < records.length) {
+      const writing = new Set(decision.writes.map((r) => r.id));
+      for (const { record } of records) {
+        if (writing.has(record.id)) continue;
+        skipTables.push(table);
+        skipIds.push(record.id);
+      }
+    }
+  }
+  await client.query(
+    `insert into merged_records (unit_id, tbl, id, rev, seq, record)
+     select $1, s.tbl, s.id, s.rev, s.seq, s.record::json from zw_staging s
+     where not exists (select 1 from unnest($2::text[], $3::text[]) k (tbl, id) where k.tbl = s.tbl and k.id = s.id)
+     on conflict (unit_id, tbl, id) do update set rev = excluded.rev, seq = excluded.seq, record = excluded.record`,
+    [unitId, skipTables, skipIds],
+  );
+  return merged;
+}
