@@ -3,6 +3,7 @@ import { Descriptions, Drawer, Typography } from 'antd';
 import { fieldsOf } from '../../db/ledgers';
 import { formatDateTime } from '../../ui/format';
 import { ChangeHistory, useRecordHistory } from './ChangeHistory';
+import { RecordPaperActions } from './RecordPaperActions';
 import { diffRecord, fieldText } from './display';
 import type { LedgerContext, LedgerDef } from './types';
 
@@ -12,7 +13,7 @@ export function LedgerDetailDrawer<R extends RecordMeta>({ def, ctx, record, onC
   const entries = useRecordHistory(def.table, record);
 
   return (
-    <Drawer open={record !== undefined} onClose={onClose} title={record ? def.headline(record, ctx) : ''} size={680} destroyOnHidden>
+    <Drawer open={record !== undefined} onClose={onClose} title={record ? def.headline(record, ctx) : ''} size={680} destroyOnHidden extra={record && def.recordPaper && <RecordPaperActions paper={def.recordPaper} record={record} ctx={ctx} />}>
       {record && (
         <>
           {record.retiredAt !== null && (

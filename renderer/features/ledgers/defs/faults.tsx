@@ -2,6 +2,7 @@ import { FAULT_CAUSES, outsideBand } from '../../../../shared/rules/faultSla';
 import type { Fault } from '../../../../shared/ledgers/fault';
 import { formatDateTime } from '../../../ui/format';
 import { FaultPanel } from '../panels/FaultPanel';
+import { RepairSheet, repairSheetFileName } from '../paper/RepairSheet';
 import type { LedgerDef } from '../types';
 import { assess, consequenceText, outsideBandQuestion, SLA_TONE, slaText } from './faultText';
 
@@ -113,6 +114,7 @@ export const faultLedger: LedgerDef<Fault> = {
     { key: 'arrive', label: 'fault.arrivedNow', done: 'fault.arrived', visible: (r) => r.resolvedAt === null && r.arrivedAt === null, apply: (input) => ({ ...input, arrivedAt: minuteNow() }) },
   ],
   panel: FaultPanel,
+  recordPaper: { title: 'paper.title.repair', fileName: repairSheetFileName, Form: RepairSheet },
   confirmSave: outsideBandQuestion,
   rowClassName: (r, c) => (assess(r, c).state === 'overdue' ? 'row-violation' : ''),
   headline: (r, c) => `${c.t('fault.noun')} ${formatDateTime(r.reportedAt)} ${r.description.slice(0, 20)}`,
