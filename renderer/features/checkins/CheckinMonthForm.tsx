@@ -14,7 +14,8 @@ import { rateText } from './countText';
 
 /** A slot's outcome in a cell: the verdict, and the time of the check-in that served it. */
 function SlotCell({ result }: { result: SlotResult | undefined }) {
-  if (!result) return <td />;
+  // A slot still to come has nothing to record yet: its box stays blank.
+  if (!result || result.status === 'pending') return <td />;
   const t = chinese;
   return (
     <td className={result.status === 'missed' ? 'mark' : undefined} style={{ textAlign: 'center' }}>

@@ -19,7 +19,7 @@ export function RegisterForm({ rows, ranges, unitName, period }: { rows: readonl
     <PaperForm title={t('paper.title.register')} unitName={unitName} period={period.label} signers={[t('paper.sign.filler'), t('paper.sign.reviewer'), t('paper.sign.leader')]}>
       <FormTable
         head={[t('paper.col.no'), t('device.ip'), t('device.mac'), t('device.owner'), t('device.office'), t('device.location'), t('device.kind'), t('device.status'), t('paper.register.dedicated'), t('paper.register.internet'), t('paper.register.card'), t('paper.register.remark')]}
-        widths={['9mm', '25mm', '33mm', '17mm', '22mm', undefined, '14mm', '12mm', '12mm', '14mm', '12mm', '42mm']}
+        widths={['10mm', '25mm', '33mm', '17mm', '22mm', undefined, '14mm', '12mm', '12mm', '14mm', '12mm', '42mm']}
       >
         {rows.map((r, i) => (
           <tr key={r.device.id}>

@@ -9,7 +9,7 @@ export function CopyFilingForm({ records, ctx, period }: PaperProps<CopyFiling>)
     <PaperForm title={t('paper.title.copies')} unitName={ctx.unit.name} period={period.label} signers={[t('paper.sign.filler'), t('paper.sign.reviewer')]}>
       <FormTable
         head={[t('paper.col.no'), t('copy.copiedOn'), t('copy.content'), t('copy.description'), t('copy.purpose'), t('copy.copiedBy'), t('copy.approvalRef'), t('copy.automatic'), t('paper.sign.approver')]}
-        widths={['9mm', '20mm', '14mm', undefined, '28mm', '14mm', '22mm', '14mm', '15mm']}
+        widths={['10mm', '20mm', '17mm', undefined, '26mm', '14mm', '30mm', '17mm', '17mm']}
       >
         {records.map((r, i) => (
           <tr key={r.id}>

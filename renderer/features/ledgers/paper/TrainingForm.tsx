@@ -8,7 +8,7 @@ export function TrainingForm({ records, ctx, period }: PaperProps<Training>) {
   const people = records.reduce((n, r) => n + r.attendees.length, 0);
   return (
     <PaperForm title={t('paper.title.training')} unitName={ctx.unit.name} period={period.label} signers={[t('paper.sign.filler'), t('paper.sign.reviewer')]}>
-      <FormTable head={[t('paper.col.no'), t('training.heldOn'), t('training.organiser'), t('training.topic'), t('training.attendees'), t('training.count')]} widths={['9mm', '20mm', '30mm', '45mm', undefined, '11mm']}>
+      <FormTable head={[t('paper.col.no'), t('training.heldOn'), t('training.organiser'), t('training.topic'), t('training.attendees'), t('training.count')]} widths={['10mm', '20mm', '30mm', '50mm', undefined, '11mm']}>
         {records.map((r, i) => (
           <tr key={r.id}>
             <td className="num">{i + 1}</td>
