@@ -67,8 +67,6 @@ export const enEvaluation: Record<keyof typeof zhEvaluation, string> = {
 
   'evaluation.print': 'Print report',
   'evaluation.savePdf': 'Save as PDF',
-  'evaluation.pdfSaved': 'Saved: {path}',
-  'evaluation.pdfInBrowser': 'In the print dialog, choose “Save as PDF” as the destination',
   'report.titleRest': 'Self-inspection report on e-government work, {year}',
   'report.exampleLine': '(scored against the example rubric shipped with the app, for reference only)',
   'report.unit': 'Unit:',

@@ -2,6 +2,7 @@ import type { MessageKey } from './zh';
 import { enLedgers } from './en.ledgers';
 import { enBackup } from './en.backup';
 import { enTickets } from './en.tickets';
+import { enPaper } from './en.paper';
 import { enBundles } from './en.bundles';
 import { enForms } from './en.forms';
 import { enCheckins } from './en.checkins';
@@ -301,7 +302,6 @@ export const en: Record<MessageKey, string> = {
   'compliance.unknownDay': 'The {year} calendar is not loaded',
   'compliance.provisional': 'The {years} calendar is not loaded: those days are left out and the figures are provisional',
   'compliance.beforeStart': 'Before this unit started the ledger',
-  'compliance.print': 'Print',
   'compliance.export': 'Export Excel',
   'compliance.date': 'Date',
   'compliance.backfilled': 'Filled in',
@@ -348,4 +348,5 @@ export const en: Record<MessageKey, string> = {
   ...enCheckins,
   ...enEvaluation,
   ...enHome,
+  ...enPaper,
 };

@@ -66,8 +66,6 @@ export const zhEvaluation = {
 
   'evaluation.print': '打印自查报告',
   'evaluation.savePdf': '保存为 PDF',
-  'evaluation.pdfSaved': '已保存：{path}',
-  'evaluation.pdfInBrowser': '请在打印对话框中将“目标打印机”选为“另存为 PDF”',
   'report.titleRest': '{year}年度电子政务工作自查报告',
   'report.exampleLine': '（按随软件提供的示例细则评分，仅供参考）',
   'report.unit': '单位名称：',

@@ -1,6 +1,7 @@
 import { zhLedgers } from './zh.ledgers';
 import { zhBackup } from './zh.backup';
 import { zhTickets } from './zh.tickets';
+import { zhPaper } from './zh.paper';
 import { zhBundles } from './zh.bundles';
 import { zhForms } from './zh.forms';
 import { zhCheckins } from './zh.checkins';
@@ -301,7 +302,6 @@ export const zh = {
   'compliance.unknownDay': '{year} 年工作日历未加载',
   'compliance.provisional': '{years} 年工作日历未加载：相关日期未计入，数据为暂定',
   'compliance.beforeStart': '本单位尚未开始使用台账',
-  'compliance.print': '打印',
   'compliance.export': '导出 Excel',
   'compliance.date': '日期',
   'compliance.backfilled': '补录',
@@ -348,6 +348,7 @@ export const zh = {
   ...zhCheckins,
   ...zhEvaluation,
   ...zhHome,
+  ...zhPaper,
 } as const;
 
 export type MessageKey = keyof typeof zh;

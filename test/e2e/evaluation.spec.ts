@@ -1,7 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { ADMIN, completeSetup, fillDevice, saveDrawer, setIdleMinutes, shot, signIn } from './helpers';
+import { readFileSync } from 'node:fs';
+import { ADMIN, completeSetup, fillDevice, printedPdf, saveDrawer, setIdleMinutes, shot, signIn } from './helpers';
 
 // The unit's 年度自评: the example rubric (said to be one), ledger figures
 // computed from the unit's records, declared items scored, submission that
@@ -89,17 +88,9 @@ test('a correction is a new submission with its reason', async () => {
 
 test('the 自查报告 prints to A4 with the unit, the items, the scores and page numbers', async () => {
   await expect(page.getByRole('button', { name: '打印自查报告' })).toBeVisible();
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  mkdirSync('test-results/documents', { recursive: true });
-  const file = 'test-results/documents/self-report.pdf';
-  writeFileSync(file, pdf);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  const { text, flat, pages } = await printedPdf(page, '62-self-report');
   expect(pages).toBeGreaterThanOrEqual(2);
   expect(pages).toBeLessThanOrEqual(6);
-  const flat = text.replace(/\s+/g, '');
   expect(flat).toContain('庄浪县人民政府办公室2026年度电子政务工作自查报告');
   expect(flat).toContain('按随软件提供的示例细则评分');
   expect(flat).toContain('分管领导：张建国');
@@ -115,5 +106,4 @@ test('the 自查报告 prints to A4 with the unit, the items, the scores and pag
   // Nothing of the app's screen is printed.
   expect(flat).not.toContain('保存草稿');
   expect(flat).not.toContain('入网计算机登记');
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', file, 'test-results/screens/62-self-report']);
 });

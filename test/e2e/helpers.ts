@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 export const ADMIN = { username: 'admin', password: 'Zhuanwang2026' };
 
@@ -156,4 +157,35 @@ export async function downloaded(page: Page, click: () => Promise<void>): Promis
   await click();
   const d = await waiting;
   return { path: await d.path(), name: d.suggestedFilename() };
+}
+
+export interface PrintedPdf {
+  file: string;
+  pages: number;
+  /** `pdftotext -layout` of the whole document, and with all white space removed (Chinese lines break anywhere). */
+  text: string;
+  flat: string;
+  /** One page's text. */
+  pageText: (n: number) => string;
+}
+
+/**
+ * Prints the page to PDF as Electron's printToPDF does (A4 from the CSS page,
+ * print media), reads it back with poppler, and turns every page into a PNG
+ * under test-results/screens/NAME-N.png to look at.
+ */
+export async function printedPdf(page: Page, name: string): Promise<PrintedPdf> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  mkdirSync('test-results/documents', { recursive: true });
+  mkdirSync('test-results/screens', { recursive: true });
+  const file = `test-results/documents/${name}.pdf`;
+  writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, `test-results/screens/${name}`]);
+  const pageText = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
+  return { file, pages, text, flat: text.replace(/\s+/g, ''), pageText };
 }

@@ -3,13 +3,15 @@ import { Alert, Button, Card, DatePicker, Segmented, Space, Statistic, Table, Ta
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatMinutes } from '../../../shared/calendar/schedule';
-import { nextChange, onTimeRate, type CheckinResult, type SlotResult, type SlotStatus, type Tally } from '../../../shared/checkins/compliance';
+import { nextChange, onTimeRate, type CheckinResult, type SlotResult, type SlotStatus } from '../../../shared/checkins/compliance';
 import { periodReport, type DayReport } from '../../../shared/checkins/report';
 import type { Checkin } from '../../../shared/domain/checkin';
-import { listCheckins } from '../../db/checkins';
-import { listAccounts } from '../../db/accounts';
-import { db } from '../../state/db';
-import { useT, type Translate } from '../../i18n';
+import { loadCheckinPeriod } from './checkinPeriod';
+import { rateText } from './countText';
+import { CheckinMonthForm } from './CheckinMonthForm';
+import { PaperDialog } from '../../ui/PaperDialog';
+import { monthPeriod } from '../../ui/paperPeriod';
+import { chinese, useT, type Translate } from '../../i18n';
 import { useSession } from '../../state/session';
 import { formatDateTime, formatTime } from '../../ui/format';
 import { useSheetExport } from '../ledgers/useSheetExport';
@@ -19,11 +21,6 @@ import { PageHead } from '../../ui/PageHead';
 type Span = 'day' | 'week' | 'month';
 
 const STATUS_COLOR: Record<SlotStatus, string> = { onTime: 'green', late: 'orange', overdue: 'gold', missed: 'red', pending: 'default' };
-
-function rateText(t: Tally): string {
-  const r = onTimeRate(t);
-  return r === null ? '—' : `${(r * 100).toFixed(1)}%`;
-}
 
 function periodOf(span: Span, anchor: Dayjs): { from: Date; days: number } {
   if (span === 'day') return { from: anchor.startOf('day').toDate(), days: 1 };
@@ -48,18 +45,16 @@ export function CheckinsPage() {
   const { from, days } = periodOf(span, anchor);
   // Slots turn from pending to overdue to missed as time passes: re-assess at the next such moment.
   const [minute, setMinute] = useState(0);
+  const [printing, setPrinting] = useState(false);
 
   useEffect(() => {
     if (!unit) return;
     let live = true;
-    const to = new Date(from.getFullYear(), from.getMonth(), from.getDate() + days).getTime();
-    void Promise.all([listCheckins(db, unit.id, from.getTime(), to), listAccounts(db, unit.id)]).then(([list, accounts]) => {
+    void loadCheckinPeriod(unit.id, from, days).then((p) => {
       if (!live) return;
-      setCheckins(list);
-      setNames(new Map(accounts.map((a) => [a.id, a.displayName])));
-      const ids = new Set(accounts.filter((a) => a.retiredAt === null && a.role === 'docOfficer').map((a) => a.id));
-      for (const c of list) ids.add(c.officerId);
-      setOfficers([...ids]);
+      setCheckins(p.checkins);
+      setNames(p.names);
+      setOfficers(p.officers);
     });
     return () => {
       live = false;
@@ -100,14 +95,14 @@ export function CheckinsPage() {
   };
 
   return (
-    <div className="page printable">
+    <div className="page">
       <PageHead
         title={t('compliance.title')}
         rule={`${t('checkin.rule')} ${t('calendar.boundaryNote')}`}
         actions={
           <Space className="no-print">
-            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-              {t('compliance.print')}
+            <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>
+              {t('paper.printNamed', { title: t('paper.title.checkins') })}
             </Button>
             <Button icon={<DownloadOutlined />} onClick={() => void exportView()}>
               {t('compliance.export')}
@@ -137,6 +132,11 @@ export function CheckinsPage() {
           <Statistic title={t('compliance.missed')} value={report.unit.missed} />
         </Space>
       </Card>
+      {printing && unit && (
+        <PaperDialog title={t('paper.title.checkins')} initial={monthPeriod(anchor.format('YYYY-MM'))} fileName={(p) => `${unit.name}${chinese('paper.title.checkins')}${p.label}`} onClose={() => setPrinting(false)}>
+          {(p) => <CheckinMonthForm unit={unit} period={p} />}
+        </PaperDialog>
+      )}
       <div className="compliance-body">
         {span === 'day' && <DayView t={t} day={report.days[0]} byId={byId} names={names} />}
         {span === 'week' && <DaysTable t={t} days={report.days} onOpen={(d) => (setAnchor(dayjs(d.date)), setSpan('day'))} />}

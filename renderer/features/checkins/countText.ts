@@ -1,8 +1,14 @@
 import { formatMinutes } from '../../../shared/calendar/schedule';
-import type { CheckinCount } from '../../../shared/checkins/compliance';
+import { onTimeRate, type CheckinCount, type Tally } from '../../../shared/checkins/compliance';
 import type { DaySlotsFrom } from '../../../shared/checkins/report';
 import { formatTime } from '../../ui/format';
 import type { Translate } from '../../i18n';
+
+/** An on-time rate as the page and the paper print it: one decimal, a dash where nothing was due. */
+export function rateText(t: Tally): string {
+  const r = onTimeRate(t);
+  return r === null ? '—' : `${(r * 100).toFixed(1)}%`;
+}
 
 /** What the dialog says before saving: for which slot a check-in at `at` counts, and how. */
 export interface CountHint {

@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Select, Space, Switch, Tag } from 'antd';
-import { DownloadOutlined, HistoryOutlined, PlusOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
+import { DownloadOutlined, HistoryOutlined, PlusOutlined, PrinterOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
 import { inRanges } from '../../../shared/rules/ipRanges';
 import { usePolicy } from '../policy/policyStore';
 import { useSheetExport } from '../ledgers/useSheetExport';
@@ -18,6 +18,11 @@ import { PageHead } from '../../ui/PageHead';
 import { SearchBox } from '../../ui/SearchBox';
 import { linkedFilter } from '../../ui/pageLink';
 import { RetireModal } from './RetireModal';
+import { RegisterForm } from './RegisterForm';
+import { PaperDialog } from '../../ui/PaperDialog';
+import { asOfPeriod } from '../../ui/paperPeriod';
+import { isoDay } from '../../../shared/calendar/calendar';
+import { chinese } from '../../i18n';
 import { HistoryDrawer } from './HistoryDrawer';
 
 // Static elements, made once: a row drawn again on a keystroke reuses them and React skips them.
@@ -141,6 +146,11 @@ export function DevicesPage() {
   const [importing, setImporting] = useState(false);
   const openImport = useCallback(() => setImporting(true), []);
   const closeImport = useCallback(() => setImporting(false), []);
+  const [printing, setPrinting] = useState(false);
+  const openPrint = useCallback(() => setPrinting(true), []);
+  const unitName = useSession((s) => s.unit?.name ?? '');
+  // The paper register lists what is in use, in address order, whatever the screen's filters.
+  const inUse = useMemo(() => (printing ? sortDevices(rows, { key: 'ip', order: 'ascend' }).filter((r) => r.device.retiredAt === null) : []), [printing, rows]);
   const exportSheet = useSheetExport();
   const shownRef = useRef(shown);
   shownRef.current = shown;
@@ -151,7 +161,7 @@ export function DevicesPage() {
   // memoised parts below re-render when their own inputs change.
   return (
     <div className="page">
-      <DevicesHeader canEdit={canEdit} onAdd={addDevice} onImport={openImport} onExport={doExport} />
+      <DevicesHeader canEdit={canEdit} onAdd={addDevice} onImport={openImport} onExport={doExport} onPrint={openPrint} />
       <div className="toolbar">
         <SearchBox placeholder={t('device.searchPlaceholder')} label={t('common.search')} clearLabel={t('common.clear')} width={380} onQuery={setQuery} />
         <DeviceFilterControls filters={filters} setFilters={setFilters} violations={violations} />
@@ -180,11 +190,16 @@ export function DevicesPage() {
       <RetireModal device={retiring} onClose={closeRetiring} />
       <HistoryDrawer device={history} onClose={closeHistory} />
       <ImportDrawer open={importing} onClose={closeImport} />
+      {printing && (
+        <PaperDialog title={t('paper.title.register')} initial={asOfPeriod(isoDay(new Date()))} fileName={(p) => `${unitName}${chinese('paper.title.register')}${p.to}`} count={() => inUse.length} wide onClose={() => setPrinting(false)}>
+          {(p) => <RegisterForm rows={inUse} ranges={ranges} unitName={unitName} period={p} />}
+        </PaperDialog>
+      )}
     </div>
   );
 }
 
-const DevicesHeader = memo(function DevicesHeader({ canEdit, onAdd, onImport, onExport }: { canEdit: boolean; onAdd: () => void; onImport: () => void; onExport: () => void }) {
+const DevicesHeader = memo(function DevicesHeader({ canEdit, onAdd, onImport, onExport, onPrint }: { canEdit: boolean; onAdd: () => void; onImport: () => void; onExport: () => void; onPrint: () => void }) {
   const t = useT();
   return (
     <PageHead
@@ -192,6 +207,9 @@ const DevicesHeader = memo(function DevicesHeader({ canEdit, onAdd, onImport, on
       rule={t('device.rule')}
       actions={
         <Space>
+          <Button icon={<PrinterOutlined />} onClick={onPrint}>
+            {t('paper.printNamed', { title: t('paper.title.register') })}
+          </Button>
           <Button icon={<DownloadOutlined />} onClick={onExport}>
             {t('ledger.export')}
           </Button>

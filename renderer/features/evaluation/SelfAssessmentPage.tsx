@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, InputNumber, Modal, Popconfirm, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, InputNumber, Modal, Popconfirm, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { CATEGORY_NAMES, rubricItems, type Rubric, type RubricItem } from '../../../shared/evaluation/rubric';
 import { assessedPeriod } from '../../../shared/evaluation/ledgerFigures';
 import type { ItemScore } from '../../../shared/evaluation/score';
@@ -7,8 +7,8 @@ import type { SelfAssessment } from '../../../shared/evaluation/selfAssessment';
 import { loadSelfAssessment, rubricForUnit, saveSelfDraft, selfScore, submitSelfAssessment, unitYearEvidence, type SelfDraft, type YearEvidence } from '../../db/evaluation';
 import { db } from '../../state/db';
 import { chinese, useLang, useT } from '../../i18n';
-import { invoke } from '../../state/ipc';
 import { PrintDocument } from '../../ui/PrintDocument';
+import { useSavePdf } from '../../ui/useSavePdf';
 import { SelfReport, selfReportFileName } from './SelfReport';
 import { ResultCard } from './ResultCard';
 import { YearSelect } from './EvaluationParts';
@@ -53,7 +53,6 @@ export function SelfAssessmentPage() {
   const [reasonOpen, setReasonOpen] = useState(false);
   const [reason, setReason] = useState('');
   const { busy, banner, run } = useFormWrite();
-  const { message } = App.useApp();
   const [rubric, setRubric] = useState<Rubric>();
   const [result, setResult] = useState<PublishedResult>();
   const level = unit?.level;
@@ -106,14 +105,9 @@ export function SelfAssessmentPage() {
     }
   };
 
+  const saveAsPdf = useSavePdf();
   const savePdf = async () => {
-    if (!unit) return;
-    const saved = await invoke('document:savePdf', { fileName: selfReportFileName(unit, year) });
-    if (saved.ok) void message.success(t('evaluation.pdfSaved', { path: saved.path }));
-    else if (saved.code === 'unavailable') {
-      void message.info(t('evaluation.pdfInBrowser'));
-      window.print();
-    }
+    if (unit) await saveAsPdf(selfReportFileName(unit, year));
   };
 
   if (!rubric || !unit) return null;

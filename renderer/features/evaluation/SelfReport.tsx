@@ -8,9 +8,9 @@ import type { Translate } from '../../i18n';
 import { figureText } from './figureText';
 import { FIGURES } from '../../../shared/evaluation/figures';
 
-/** The 自查报告's file name: the unit and year, without characters a file name may not hold. */
+/** The 自查报告's file name (without `.pdf`): the unit and year. */
 export function selfReportFileName(unit: Pick<UnitProfile, 'name'>, year: number): string {
-  return `${unit.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}${year}年度电子政务工作自查报告.pdf`;
+  return `${unit.name}${year}年度电子政务工作自查报告`;
 }
 
 const points = (n: number) => (Math.round(n * 100) / 100).toFixed(2).replace(/\.?0+$/, '') || '0';

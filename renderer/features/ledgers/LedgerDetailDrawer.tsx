@@ -3,6 +3,7 @@ import { Button, Descriptions, Drawer, Space, Steps, Typography } from 'antd';
 import { fieldsOf } from '../../db/ledgers';
 import { formatDateTime } from '../../ui/format';
 import { ChangeHistory, useRecordHistory } from './ChangeHistory';
+import { RecordPaperActions } from './RecordPaperActions';
 import { diffRecord, fieldText } from './display';
 import { AttachmentsSection } from './AttachmentsSection';
 import { isAttachable } from '../../../shared/attachments/attachment';
@@ -33,7 +34,7 @@ export function LedgerDetailDrawer<R extends RecordMeta>({
   const steps = record && record.retiredAt === null && onStep ? (def.steps ?? []).filter((s) => s.open(record)) : [];
 
   return (
-    <Drawer open={record !== undefined} onClose={onClose} title={record ? def.headline(record, ctx) : ''} size={680} destroyOnHidden>
+    <Drawer open={record !== undefined} onClose={onClose} title={record ? def.headline(record, ctx) : ''} size={680} destroyOnHidden extra={record && def.recordPaper && <RecordPaperActions paper={def.recordPaper} record={record} ctx={ctx} />}>
       {record && (
         <>
           {record.retiredAt !== null && (

@@ -12,6 +12,7 @@ import { VirtualGrid, type GridColumn, type GridSort } from '../../ui/VirtualGri
 import { inputOf } from './formValues';
 import { LedgerDetailDrawer } from './LedgerDetailDrawer';
 import { LedgerFormDrawer } from './LedgerFormDrawer';
+import { LedgerPaperButton } from './LedgerPaperButton';
 import { useLedgers } from './ledgerStore';
 import { RetireRecordModal } from './RetireRecordModal';
 import { useLedgerContext } from './useLedgerContext';
@@ -164,6 +165,7 @@ function LedgerView<R extends RecordMeta>({ def, ctx }: { def: LedgerDef<R>; ctx
         rule={t(def.rule)}
         actions={
           <Space>
+            {def.paper && <LedgerPaperButton paper={def.paper} records={all} ctx={ctx} />}
             <Button icon={<DownloadOutlined />} onClick={doExport} disabled={shown.length === 0}>
               {t('ledger.export')}
             </Button>

@@ -10,6 +10,7 @@ import type { IpRange } from '../../../shared/rules/ipRanges';
 import type { LedgerRecord } from '../../db/ledgers';
 import type { Actor } from '../../db/repository';
 import type { MessageKey, Translate } from '../../i18n';
+import type { PaperPeriod, PeriodKind } from '../../ui/paperPeriod';
 
 /**
  * A ledger is declared, not built: its fields (the form), columns (the list,
@@ -149,6 +150,32 @@ export interface PanelProps<R> {
   ctx: LedgerContext;
 }
 
+/** A form's records: those of its period still in force, oldest first. `ctx.t` is Chinese, as on every document. */
+export interface PaperProps<R> {
+  records: readonly R[];
+  /** Every record in force, for figures that look before the period (a device's latest scan). */
+  all: readonly R[];
+  ctx: LedgerContext;
+  period: PaperPeriod;
+}
+
+/** The ledger's A4 form for a period, printed from the list's toolbar. */
+export interface LedgerPaper<R> {
+  title: MessageKey;
+  period: PeriodKind;
+  /** The day a record belongs to, which puts it in a period. */
+  day: (record: R) => string;
+  Form: ComponentType<PaperProps<R>>;
+}
+
+/** One record on its own form (a fault ticket's 维修单), printed from its detail. */
+export interface RecordPaper<R> {
+  title: MessageKey;
+  /** The file name, without `.pdf`. */
+  fileName: (record: R, ctx: LedgerContext) => string;
+  Form: ComponentType<{ record: R; ctx: LedgerContext }>;
+}
+
 export interface LedgerDef<R extends RecordMeta = LedgerRecord> {
   table: LedgerTable;
   title: MessageKey;
@@ -177,6 +204,8 @@ export interface LedgerDef<R extends RecordMeta = LedgerRecord> {
    * deduction outside the proposed band); null when there is nothing to ask.
    */
   confirmSave?: (input: Record<string, unknown>, ctx: LedgerContext) => string | null;
+  paper?: LedgerPaper<R>;
+  recordPaper?: RecordPaper<R>;
   /** A record's title in the detail drawer. */
   headline: (record: R, ctx: LedgerContext) => string;
 }

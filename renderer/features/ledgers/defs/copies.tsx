@@ -1,5 +1,6 @@
 import { isoDay } from '../../../../shared/calendar/calendar';
 import { COPY_CONTENTS, type CopyFiling } from '../../../../shared/ledgers/copyFiling';
+import { CopyFilingForm } from '../paper/CopyFilingForm';
 import type { LedgerDef } from '../types';
 
 /** 复制备案 (第二十条): filed by hand, or by the app for each of its own exports. */
@@ -30,5 +31,6 @@ export const copyLedger: LedgerDef<CopyFiling> = {
   ],
   defaultSort: { key: 'copiedOn', order: 'descend' },
   filters: [{ key: 'automatic', label: 'copy.automatic', options: [{ value: 'auto', label: 'copy.auto' }, { value: 'manual', label: 'copy.manual' }], test: (r, v) => (v === 'auto') === r.automatic }],
+  paper: { title: 'paper.title.copies', period: 'year', day: (r) => r.copiedOn, Form: CopyFilingForm },
   headline: (r) => `${r.copiedOn} ${r.description}`,
 };

@@ -2,6 +2,7 @@ import { isoDay } from '../../../../shared/calendar/calendar';
 import { DUTY_SHIFTS, EQUIPMENT_STATES, type DutyLog } from '../../../../shared/ledgers/duty';
 import { formatDateTime } from '../../../ui/format';
 import { DutyMonthPanel } from '../panels/DutyMonthPanel';
+import { DutyLogForm } from '../paper/DutyLogForm';
 import type { LedgerDef } from '../types';
 
 /** 值班日志 (第十二条, 第二十三条). */
@@ -52,6 +53,7 @@ export const dutyLedger: LedgerDef<DutyLog> = {
     },
   ],
   panel: DutyMonthPanel,
+  paper: { title: 'paper.title.duty', period: 'month', day: (r) => r.date, Form: DutyLogForm },
   rowClassName: (r) => (r.equipment === 'abnormal' ? 'row-violation' : ''),
   headline: (r, c) => `${c.t('duty.noun')} ${r.date} ${c.t(`duty.shift.${r.shift}`)}`,
 };

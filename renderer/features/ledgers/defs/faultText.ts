@@ -2,6 +2,9 @@ import type { Fault } from '../../../../shared/ledgers/fault';
 import { assessFault, outsideBand, type FaultAssessment, type FaultCause } from '../../../../shared/rules/faultSla';
 import type { LedgerContext } from '../types';
 
+/** Money as the lease report writes it: yuan with two decimals; a fee not set is a dash. */
+export const money = (n: number | null) => (n === null ? '—' : n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+
 export function assess(r: Fault, ctx: LedgerContext): FaultAssessment {
   return assessFault(r, ctx.unit.area, ctx.now);
 }

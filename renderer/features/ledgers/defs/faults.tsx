@@ -3,6 +3,7 @@ import type { Fault } from '../../../../shared/ledgers/fault';
 import { faultStage } from '../../../../shared/ledgers/faultStages';
 import { formatDateTime } from '../../../ui/format';
 import { FaultPanel } from '../panels/FaultPanel';
+import { RepairSheet, repairSheetFileName } from '../paper/RepairSheet';
 import type { LedgerDef } from '../types';
 import { assess, consequenceText, outsideBandQuestion, SLA_TONE, slaText } from './faultText';
 import { faultMilestones, faultSteps, minuteNow, STAGE_TONE, stageText } from './faultSteps';
@@ -113,6 +114,7 @@ export const faultLedger: LedgerDef<Fault> = {
   steps: faultSteps,
   milestones: faultMilestones,
   panel: FaultPanel,
+  recordPaper: { title: 'paper.title.repair', fileName: repairSheetFileName, Form: RepairSheet },
   confirmSave: outsideBandQuestion,
   rowClassName: (r, c) => (assess(r, c).state === 'overdue' ? 'row-violation' : ''),
   headline: (r, c) => `${c.t('fault.noun')} ${formatDateTime(r.reportedAt)} ${r.description.slice(0, 20)}`,

@@ -1,6 +1,7 @@
 import { isoDay } from '../../../../shared/calendar/calendar';
 import { SCAN_SCOPES, type Scan } from '../../../../shared/ledgers/scan';
 import { CoveragePanel } from '../panels/CoveragePanel';
+import { ScanForm } from '../paper/ScanForm';
 import type { LedgerDef } from '../types';
 
 /** 病毒查杀记录 (第二十二条): one row per device and scan; a sweep of many devices is one entry. */
@@ -55,6 +56,7 @@ export const scanLedger: LedgerDef<Scan> = {
     },
   ],
   panel: CoveragePanel,
+  paper: { title: 'paper.title.scans', period: 'range', day: (r) => r.scannedOn, Form: ScanForm },
   rowClassName: (r) => (r.threats > 0 && !r.resolved ? 'row-violation' : ''),
   headline: (r, c) => `${c.t('scan.noun')} ${r.scannedOn} ${c.devices.get(r.deviceId)?.ip ?? ''}`,
 };

@@ -1,6 +1,7 @@
 import { isoDay } from '../../../../shared/calendar/calendar';
 import type { Training } from '../../../../shared/ledgers/training';
 import { TrainingPanel } from '../panels/TrainingPanel';
+import { TrainingForm } from '../paper/TrainingForm';
 import type { LedgerDef } from '../types';
 
 /** 业务培训 (第四十二条). */
@@ -27,5 +28,6 @@ export const trainingLedger: LedgerDef<Training> = {
   ],
   defaultSort: { key: 'heldOn', order: 'descend' },
   panel: TrainingPanel,
+  paper: { title: 'paper.title.training', period: 'year', day: (r) => r.heldOn, Form: TrainingForm },
   headline: (r) => `${r.heldOn} ${r.topic}`,
 };

@@ -12,7 +12,8 @@ import type { PanelProps } from '../types';
 
 type View = 'problems' | CoverageProblem;
 
-function usePolicy(): [CoveragePolicy, (p: CoveragePolicy) => void] {
+/** The coverage period and signature age the unit set (the panel changes them; the paper form reads them). */
+export function useCoveragePolicy(): [CoveragePolicy, (p: CoveragePolicy) => void] {
   const [policy, setPolicy] = useState(DEFAULT_COVERAGE_POLICY);
   useEffect(() => {
     void coveragePolicy(db).then(setPolicy);
@@ -29,7 +30,7 @@ export function CoveragePanel({ records, ctx }: PanelProps<Scan>) {
   const t = ctx.t;
   const canSet = useCan('settings.edit');
   const exportSheet = useSheetExport();
-  const [policy, setPolicy] = usePolicy();
+  const [policy, setPolicy] = useCoveragePolicy();
   const [view, setView] = useState<View>('problems');
   const today = isoDay(new Date(ctx.now));
   const summary = useMemo(

@@ -7,11 +7,13 @@ import { ARRIVAL_LIMIT_MS } from '../../../../shared/rules/faultSla';
 import { monthlyLeaseReport, type ReportLine } from '../../../../shared/rules/leaseReport';
 import { formatDateTime } from '../../../ui/format';
 import { useSheetExport } from '../useSheetExport';
-import { assess, consequenceText, slaText } from '../defs/faultText';
+import { assess, consequenceText, money, slaText } from '../defs/faultText';
+import { LedgerPaperButton } from '../LedgerPaperButton';
+import { leaseReportPaper } from '../paper/LeaseReportForm';
+import { monthPeriod } from '../../../ui/paperPeriod';
 import type { PanelProps } from '../types';
 
 const pct = (n: number) => `${n}%`;
-const money = (n: number | null) => (n === null ? '—' : n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
 /** Open tickets against their deadline, and the month's lease-fee deduction report per maintainer. */
 export function FaultPanel({ records, ctx }: PanelProps<Fault>) {
@@ -54,6 +56,7 @@ export function FaultPanel({ records, ctx }: PanelProps<Fault>) {
         <Button size="small" icon={<DownloadOutlined />} onClick={doExport} disabled={report.length === 0}>
           {t('fault.report.export')}
         </Button>
+        <LedgerPaperButton paper={leaseReportPaper} records={records} ctx={ctx} initial={monthPeriod(month)} size="small" />
       </Space>
       {report.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fault.report.empty')} />
