@@ -1,5 +1,5 @@
 import { Alert, Space } from 'antd';
-import { DEVICE_KINDS, DEVICE_STATUSES, deviceInput, type Device, type DeviceInput } from '../../../shared/domain/device';
+import { DEVICE_KINDS, DEVICE_STATUSES, deviceBody, deviceInput, type Device, type DeviceInput } from '../../../shared/domain/device';
 import { parseIpv4 } from '../../../shared/rules/network';
 import { inRanges } from '../../../shared/rules/ipRanges';
 import type { FieldDef, LedgerContext } from '../ledgers/types';
@@ -29,9 +29,7 @@ export const NEW_DEVICE: DeviceInput = {
 };
 
 export function deviceFormInput(device: Device | undefined): DeviceInput {
-  if (!device) return NEW_DEVICE;
-  const { ip, mac, owner, office, location, kind, status, dedicatedConfirmed, internetCapable, isolationCard, note } = device;
-  return { ip, mac, owner, office, location, kind, status, dedicatedConfirmed, internetCapable, isolationCard, note };
+  return device ? deviceBody(device) : NEW_DEVICE;
 }
 
 function deviceWarnings(values: Record<string, unknown>, ctx: LedgerContext) {
