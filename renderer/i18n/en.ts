@@ -5,6 +5,7 @@ import { enBundles } from './en.bundles';
 import { enForms } from './en.forms';
 import { enCheckins } from './en.checkins';
 import { enEvaluation } from './en.evaluation';
+import { enDeviceTools } from './en.deviceTools';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'ZW Ledger',
@@ -343,4 +344,5 @@ export const en: Record<MessageKey, string> = {
   ...enForms,
   ...enCheckins,
   ...enEvaluation,
+  ...enDeviceTools,
 };

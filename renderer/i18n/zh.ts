@@ -4,6 +4,7 @@ import { zhBundles } from './zh.bundles';
 import { zhForms } from './zh.forms';
 import { zhCheckins } from './zh.checkins';
 import { zhEvaluation } from './zh.evaluation';
+import { zhDeviceTools } from './zh.deviceTools';
 
 /** Simplified Chinese, the default language. Keys are shared with en.ts. */
 export const zh = {
@@ -343,6 +344,7 @@ export const zh = {
   ...zhForms,
   ...zhCheckins,
   ...zhEvaluation,
+  ...zhDeviceTools,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -65,7 +65,8 @@ export async function completeSetup(page: Page, unit: UnitFields = UNIT): Promis
   await fillUnitStep(page, unit);
   await fillPeopleStep(page);
   await fillAccountStep(page);
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  // The first account's password is hashed with scrypt (N=2^17): seconds on a busy machine.
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible({ timeout: 60_000 });
 }
 
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
