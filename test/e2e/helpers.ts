@@ -61,7 +61,7 @@ export async function fillAccountStep(page: Page, password = ADMIN.password): Pr
 /** Walks the first-run wizard with valid data. */
 export async function completeSetup(page: Page, unit: UnitFields = UNIT): Promise<void> {
   await page.goto('/');
-  await expect(page.getByText('首次使用：单位登记')).toBeVisible();
+  await expect(page.getByText('首次使用：单位登记')).toBeVisible({ timeout: 30_000 });
   await fillUnitStep(page, unit);
   await fillPeopleStep(page);
   await fillAccountStep(page);
