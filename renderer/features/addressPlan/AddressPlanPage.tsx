@@ -128,7 +128,7 @@ function RangeGrid({ usage, plan, canEdit, onDevice, onFree }: { usage: RangeUsa
               onChange={setPage}
               options={blocks.map((b, i) => ({ value: i, label: b.label }))}
             />
-            <Pagination simple size="small" current={page + 1} total={blocks.length} pageSize={1} onChange={(p) => setPage(p - 1)} />
+            <Pagination simple size="small" showSizeChanger={false} current={page + 1} total={blocks.length} pageSize={1} onChange={(p) => setPage(p - 1)} />
           </>
         )}
         <span className="ipam-legend">

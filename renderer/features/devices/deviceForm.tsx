@@ -86,8 +86,9 @@ function names(ctx: LedgerContext, key: 'owner' | 'office'): string[] {
 }
 
 export const DEVICE_FORM_FIELDS: readonly FieldDef[] = [
-  { name: 'ip', label: 'device.ip', kind: 'text', required: true, max: 15, schema: shape.ip, placeholder: '10.12.3.45', autoFocus: true, after: (values, ctx) => (values.ip === '' || values.ip === undefined ? <NextFreeHint ctx={ctx} /> : null) },
-  { name: 'mac', label: 'device.mac', kind: 'text', required: true, max: 17, schema: shape.mac, placeholder: 'AA-BB-CC-DD-EE-FF' },
+  { name: 'ip', label: 'device.ip', kind: 'text', required: true, max: 15, schema: shape.ip, placeholder: '10.12.3.45', autoFocus: true },
+  // Under the IP and MAC pair, so the two columns stay paired.
+  { name: 'mac', label: 'device.mac', kind: 'text', required: true, max: 17, schema: shape.mac, placeholder: 'AA-BB-CC-DD-EE-FF', after: (values, ctx) => (values.ip === '' || values.ip === undefined ? <NextFreeHint ctx={ctx} /> : null) },
   { name: 'owner', label: 'device.owner', kind: 'text', required: true, max: 30, schema: shape.owner, suggestions: (ctx) => names(ctx, 'owner') },
   { name: 'office', label: 'device.office', kind: 'text', required: true, max: 40, schema: shape.office, suggestions: (ctx) => names(ctx, 'office') },
   { name: 'location', label: 'device.location', kind: 'text', max: 60, wide: true },
