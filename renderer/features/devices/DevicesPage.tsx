@@ -20,7 +20,7 @@ import { HistoryDrawer } from './HistoryDrawer';
 import { BatchEditModal } from './BatchEditModal';
 import { DeviceView } from './DeviceView';
 import { useDeviceView } from './deviceViewStore';
-import { selectableCount, useSelection } from './selection';
+import { useSelection } from './selection';
 
 const STATUS_TONE: Record<Device['status'], string> = { inUse: 'green', spare: '', repair: 'orange' };
 
@@ -71,7 +71,6 @@ export function DevicesPage() {
 
   const setShown = useSelection((s) => s.setShown);
   const clearSelection = useSelection((s) => s.clear);
-  useEffect(() => setShown(shown), [shown, setShown]);
   // Leaving the register forgets the ticks and the open device: the menu brings back the list.
   useEffect(() => () => {
     clearSelection();
@@ -168,6 +167,7 @@ export function DevicesPage() {
   const exportSheet = useSheetExport();
   const shownRef = useRef(shown);
   shownRef.current = shown;
+  useEffect(() => setShown(() => shownRef.current), [setShown]);
   // The export is of the current view: the filters and order on screen.
   const doExport = useCallback(() => void exportSheet({ title: t('device.title'), header: sheetHeader(t), rows: shownRef.current.map((r) => sheetRow(t, r.device)) }), [exportSheet, t]);
 
@@ -232,21 +232,19 @@ export function DevicesPage() {
   );
 }
 
-/** The header's box: ticks every registered device of the list on screen (the search and filters decide which). */
+/**
+ * The header's box: ticks every registered device of the list on screen (the
+ * search and filters decide which), or, when some are ticked, clears them.
+ */
 function SelectShown() {
   const t = useT();
-  const shown = useSelection((s) => s.shown);
   const count = useSelection((s) => s.ids.size);
   const selectShown = useSelection((s) => s.selectShown);
   const clear = useSelection((s) => s.clear);
-  const selectable = useMemo(() => selectableCount(shown), [shown]);
-  const all = count > 0 && count >= selectable;
   return (
     <Checkbox
-      checked={all}
-      indeterminate={count > 0 && !all}
-      disabled={selectable === 0}
-      onChange={() => (all ? clear() : selectShown())}
+      checked={count > 0}
+      onChange={() => (count > 0 ? clear() : selectShown())}
       aria-label={t('batch.selectShown')}
       title={t('batch.selectShown')}
     />

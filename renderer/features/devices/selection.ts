@@ -8,9 +8,13 @@ import type { IndexedDevice } from './search';
  */
 interface SelectionState {
   ids: ReadonlySet<string>;
-  /** The list on screen, for "select all shown". */
-  shown: readonly IndexedDevice[];
-  setShown: (shown: readonly IndexedDevice[]) => void;
+  /**
+   * Reads the list on screen when "select all shown" is pressed. A reader,
+   * not the list: handing the store each keystroke's list would render the
+   * page a second time per keystroke.
+   */
+  shown: () => readonly IndexedDevice[];
+  setShown: (shown: () => readonly IndexedDevice[]) => void;
   toggle: (id: string) => void;
   selectShown: () => void;
   clear: () => void;
@@ -18,7 +22,7 @@ interface SelectionState {
 
 export const useSelection = create<SelectionState>((set, get) => ({
   ids: new Set(),
-  shown: [],
+  shown: () => [],
   setShown: (shown) => set({ shown }),
   toggle: (id) => {
     const ids = new Set(get().ids);
@@ -27,12 +31,6 @@ export const useSelection = create<SelectionState>((set, get) => ({
     set({ ids });
   },
   // Retired devices cannot be edited or retired again: they are never selected.
-  selectShown: () => set({ ids: new Set(get().shown.filter((r) => r.state !== 'retired').map((r) => r.device.id)) }),
+  selectShown: () => set({ ids: new Set(get().shown().filter((r) => r.state !== 'retired').map((r) => r.device.id)) }),
   clear: () => set({ ids: new Set() }),
 }));
-
-export function selectableCount(shown: readonly IndexedDevice[]): number {
-  let n = 0;
-  for (const r of shown) if (r.state !== 'retired') n++;
-  return n;
-}
