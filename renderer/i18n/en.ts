@@ -8,6 +8,7 @@ import { enForms } from './en.forms';
 import { enCheckins } from './en.checkins';
 import { enEvaluation } from './en.evaluation';
 import { enHome } from './en.home';
+import { enDeviceTools } from './en.deviceTools';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'ZW Ledger',
@@ -349,4 +350,5 @@ export const en: Record<MessageKey, string> = {
   ...enEvaluation,
   ...enHome,
   ...enPaper,
+  ...enDeviceTools,
 };

@@ -7,6 +7,7 @@ import { zhForms } from './zh.forms';
 import { zhCheckins } from './zh.checkins';
 import { zhEvaluation } from './zh.evaluation';
 import { zhHome } from './zh.home';
+import { zhDeviceTools } from './zh.deviceTools';
 
 /** Simplified Chinese, the default language. Keys are shared with en.ts. */
 export const zh = {
@@ -349,6 +350,7 @@ export const zh = {
   ...zhEvaluation,
   ...zhHome,
   ...zhPaper,
+  ...zhDeviceTools,
 } as const;
 
 export type MessageKey = keyof typeof zh;

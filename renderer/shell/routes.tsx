@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import {
-  AlertOutlined, ApartmentOutlined, DashboardOutlined, AuditOutlined, ImportOutlined, KeyOutlined, BugOutlined, DatabaseOutlined, CalendarOutlined, CopyOutlined, DesktopOutlined, ExportOutlined, MailOutlined,
+  AlertOutlined, ApartmentOutlined, DashboardOutlined, ClusterOutlined, AuditOutlined, ImportOutlined, KeyOutlined, BugOutlined, DatabaseOutlined, CalendarOutlined, CopyOutlined, DesktopOutlined, ExportOutlined, MailOutlined,
   NotificationOutlined, OrderedListOutlined, PhoneOutlined, ReadOutlined, TrophyOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined, ToolOutlined,
 } from '@ant-design/icons';
 import { HomePage } from '../features/home/HomePage';
@@ -13,6 +13,7 @@ import { PolicyIssuePage } from '../features/policy/PolicyIssuePage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { copyLedger, dutyLedger, faultLedger, incidentLedger, inspectionLedger, maintainerLedger, scanLedger, trainingLedger } from '../features/ledgers/defs';
 import { DevicesPage } from '../features/devices/DevicesPage';
+import { AddressPlanPage } from '../features/addressPlan/AddressPlanPage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { IntegrityPage } from '../features/integrity/IntegrityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -50,6 +51,7 @@ export const PAGES: PageDef[] = [
   { key: 'policy-issue', group: 'office', label: 'nav.policyIssue', icon: <SafetyCertificateOutlined />, permission: 'console.use', render: () => <PolicyIssuePage /> },
   { key: 'console-keys', group: 'office', label: 'nav.consoleKeys', icon: <KeyOutlined />, permission: 'console.use', render: () => <ConsoleKeysPage /> },
   { key: 'devices', group: 'ledgers', label: 'nav.devices', icon: <DesktopOutlined />, permission: 'devices.view', render: () => <DevicesPage /> },
+  { key: 'address-plan', group: 'ledgers', label: 'nav.addressPlan', icon: <ClusterOutlined />, permission: 'devices.view', render: () => <AddressPlanPage /> },
   { key: 'duty', group: 'ledgers', label: 'nav.duty', icon: <ScheduleOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={dutyLedger} /> },
   { key: 'faults', group: 'ledgers', label: 'nav.faults', icon: <ToolOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={faultLedger} /> },
   { key: 'scans', group: 'ledgers', label: 'nav.scans', icon: <BugOutlined />, permission: 'ledgers.view', render: () => <LedgerPage def={scanLedger} /> },

@@ -46,6 +46,12 @@ export interface Device extends RecordMeta, DeviceBody {
   configClearedAt: number | null;
 }
 
+/** The fields a user enters, without the record's bookkeeping: what the form edits and what an import or batch edit compares. */
+export function deviceBody(device: Device): DeviceBody {
+  const { ip, mac, owner, office, location, kind, status, dedicatedConfirmed, internetCapable, isolationCard, note } = device;
+  return { ip, mac, owner, office, location, kind, status, dedicatedConfirmed, internetCapable, isolationCard, note };
+}
+
 export const retireInput = z
   .object({
     reason: z.string().trim().min(2, 'retire.reason').max(200, 'tooLong'),

@@ -1,4 +1,4 @@
-import { DEVICE_KINDS, DEVICE_STATUSES, deviceInput, type Device, type DeviceBody, type DeviceInput, type DeviceKind, type DeviceStatus } from '../domain/device';
+import { DEVICE_KINDS, DEVICE_STATUSES, deviceBody, deviceInput, type Device, type DeviceBody, type DeviceInput, type DeviceKind, type DeviceStatus } from '../domain/device';
 import { parseIpv4, parseMac } from '../rules/network';
 
 /**
@@ -176,10 +176,6 @@ export interface ImportPlan {
 
 const COMPARED: readonly (keyof DeviceBody)[] = ['ip', 'mac', 'owner', 'office', 'location', 'kind', 'status', 'dedicatedConfirmed', 'internetCapable', 'isolationCard', 'note'];
 
-function bodyOf(d: Device): DeviceBody {
-  return Object.fromEntries(COMPARED.map((k) => [k, d[k]])) as unknown as DeviceBody;
-}
-
 function describe(d: Pick<Device, 'owner' | 'office' | 'ip' | 'mac'>): string {
   return `${d.owner}（${d.office}）${d.ip} / ${d.mac}`;
 }
@@ -210,7 +206,7 @@ export function planDeviceImport(rows: readonly { row: number; input: Record<str
     const base: Partial<DeviceBody> = known ?? NEW_DEVICE_DEFAULTS;
     let body = mac?.ok ? plainDeviceBody(base, input, mac.value) : null;
     if (!body) {
-      const parsed = deviceInput.safeParse({ ...(known ? bodyOf(known) : NEW_DEVICE_DEFAULTS), ...input } as DeviceInput);
+      const parsed = deviceInput.safeParse({ ...(known ? deviceBody(known) : NEW_DEVICE_DEFAULTS), ...input } as DeviceInput);
       if (!parsed.success) {
         out.push({ row, action: 'refuse', input, issues: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), code: i.message })) });
         continue;

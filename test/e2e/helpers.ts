@@ -62,12 +62,12 @@ export async function fillAccountStep(page: Page, password = ADMIN.password): Pr
 /** Walks the first-run wizard with valid data. */
 export async function completeSetup(page: Page, unit: UnitFields = UNIT): Promise<void> {
   await page.goto('/');
-  await expect(page.getByText('首次使用：单位登记')).toBeVisible();
+  await expect(page.getByText('首次使用：单位登记')).toBeVisible({ timeout: 30_000 });
   await fillUnitStep(page, unit);
   await fillPeopleStep(page);
   await fillAccountStep(page);
-  // Setup hashes the password (scrypt) and makes the unit key in main: seconds each on a loaded machine.
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible({ timeout: 30_000 });
+  // The first account's password is hashed with scrypt (N=2^17): seconds on a busy machine.
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible({ timeout: 60_000 });
 }
 
 /** The page each role's specs were written from, before every role landed on its home page (工作台). */

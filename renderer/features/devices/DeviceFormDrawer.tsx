@@ -8,7 +8,7 @@ import { useLedgerContext } from '../ledgers/useLedgerContext';
 import { DEVICE_FORM_FIELDS, deviceFormInput } from './deviceForm';
 import { useDevices } from './deviceStore';
 
-type Props = { open: boolean; device: Device | undefined; onClose: () => void };
+type Props = { open: boolean; device: Device | undefined; onClose: () => void; /** A new device's address, chosen on the address plan. */ presetIp?: string };
 
 /**
  * Add or edit one device. A conflicting IP or MAC is named beside the field
@@ -22,7 +22,7 @@ export const DeviceFormDrawer = memo(function DeviceFormDrawer(props: Props) {
   return used || props.open ? <DeviceForm {...props} /> : null;
 });
 
-function DeviceForm({ open, device, onClose }: Props) {
+function DeviceForm({ open, device, onClose, presetIp }: Props) {
   const actor = useActor();
   const upsert = useDevices((s) => s.upsert);
   const ctx = useLedgerContext();
@@ -41,7 +41,7 @@ function DeviceForm({ open, device, onClose }: Props) {
       size={560}
       fields={DEVICE_FORM_FIELDS}
       ctx={ctx}
-      input={() => deviceFormInput(device)}
+      input={() => deviceFormInput(device, presetIp)}
       record={device}
       save={save}
       saved="device.saved"

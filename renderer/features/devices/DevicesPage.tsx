@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Select, Space, Switch, Tag } from 'antd';
-import { DownloadOutlined, HistoryOutlined, PlusOutlined, PrinterOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
+import { Button, Checkbox, Select, Space, Switch, Tag } from 'antd';
+import { DownloadOutlined, EditOutlined, HistoryOutlined, PlusOutlined, PrinterOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
 import { inRanges } from '../../../shared/rules/ipRanges';
 import { usePolicy } from '../policy/policyStore';
 import { useSheetExport } from '../ledgers/useSheetExport';
@@ -24,6 +24,10 @@ import { asOfPeriod } from '../../ui/paperPeriod';
 import { isoDay } from '../../../shared/calendar/calendar';
 import { chinese } from '../../i18n';
 import { HistoryDrawer } from './HistoryDrawer';
+import { BatchEditModal } from './BatchEditModal';
+import { DeviceView } from './DeviceView';
+import { useDeviceView } from './deviceViewStore';
+import { useSelection } from './selection';
 
 // Static elements, made once: a row drawn again on a keystroke reuses them and React skips them.
 const HISTORY_ICON = <HistoryOutlined />;
@@ -52,7 +56,11 @@ export function DevicesPage() {
   const [sort, setSort] = useState<SortSpec>({ key: 'ip', order: 'ascend' });
   const onSort = useCallback((next: GridSort) => setSort(isSortKey(next.key) ? { key: next.key, order: next.order } : { key: 'ip', order: 'ascend' }), []);
   const [editing, setEditing] = useState<{ device: Device | undefined } | undefined>();
-  const [retiring, setRetiring] = useState<Device>();
+  const [retiring, setRetiring] = useState<readonly Device[]>();
+  const [batchEditing, setBatchEditing] = useState<readonly Device[]>();
+  const viewing = useDeviceView((v) => v.openId);
+  const openView = useDeviceView((v) => v.open);
+  const closeView = useDeviceView((v) => v.close);
   const [history, setHistory] = useState<Device>();
 
   const ranges = usePolicy((p) => p.ranges);
@@ -73,8 +81,17 @@ export function DevicesPage() {
   const outside = useMemo(() => (ranges.length === 0 ? 0 : rows.reduce((n, r) => n + (r.device.retiredAt === null && !inRanges(r.device.ip, ranges) ? 1 : 0), 0)), [rows, ranges]);
 
 
+  const setShown = useSelection((s) => s.setShown);
+  const clearSelection = useSelection((s) => s.clear);
+  // Leaving the register forgets the ticks and the open device: the menu brings back the list.
+  useEffect(() => () => {
+    clearSelection();
+    closeView();
+  }, [clearSelection, closeView]);
+
   const columns = useMemo<GridColumn<IndexedDevice>[]>(
     () => [
+      ...(canEdit ? [{ key: 'select', title: <SelectShown />, width: 44, render: (r: IndexedDevice) => <RowCheck row={r} /> }] : []),
       { key: 'ip', title: t('device.ip'), width: 120, sortable: true, render: (r) => <span className="mono">{r.device.ip}</span> },
       { key: 'mac', title: t('device.mac'), width: 150, sortable: true, render: (r) => <span className="mono">{r.device.mac}</span> },
       { key: 'owner', title: t('device.owner'), width: 90, grow: true, sortable: true, render: (r) => r.device.owner },
@@ -112,18 +129,21 @@ export function DevicesPage() {
       {
         key: 'actions',
         title: t('common.actions'),
-        width: canEdit ? 190 : 90,
+        width: canEdit ? 230 : 140,
         pinned: true,
         // Plain buttons, not antd ones: rows mount on every keystroke and
         // antd's per-instance style work cost more than the filtering.
         render: (r) => (
           <span className="cell-actions">
+            <button type="button" className="link-btn" onClick={() => openView(r.device.id)}>
+              {t('deviceView.open')}
+            </button>
             {canEdit && r.device.retiredAt === null && (
               <>
                 <button type="button" className="link-btn" onClick={() => setEditing({ device: r.device })}>
                   {t('common.edit')}
                 </button>
-                <button type="button" className="link-btn danger" onClick={() => setRetiring(r.device)}>
+                <button type="button" className="link-btn danger" onClick={() => setRetiring([r.device])}>
                   {t('device.retire')}
                 </button>
               </>
@@ -135,11 +155,21 @@ export function DevicesPage() {
         ),
       },
     ],
-    [t, canEdit, ranges],
+    [t, canEdit, ranges, openView],
   );
 
   const closeEditing = useCallback(() => setEditing(undefined), []);
   const closeRetiring = useCallback(() => setRetiring(undefined), []);
+  const closeBatchEdit = useCallback(() => setBatchEditing(undefined), []);
+  // The selected devices as the register holds them now, so the batch checks the revisions the user sees.
+  const selectedDevices = useCallback(() => {
+    const ids = useSelection.getState().ids;
+    return rows.filter((r) => ids.has(r.device.id) && r.state !== 'retired').map((r) => r.device);
+  }, [rows]);
+  const editSelected = useCallback(() => setBatchEditing(selectedDevices()), [selectedDevices]);
+  const retireSelected = useCallback(() => setRetiring(selectedDevices()), [selectedDevices]);
+  const editOne = useCallback((device: Device) => setEditing({ device }), []);
+  const retireOne = useCallback((device: Device) => setRetiring([device]), []);
   const closeHistory = useCallback(() => setHistory(undefined), []);
   const addDevice = useCallback(() => setEditing({ device: undefined }), []);
   const setQuery = useCallback((query: string) => setFilters((f) => ({ ...f, query })), []);
@@ -154,11 +184,31 @@ export function DevicesPage() {
   const exportSheet = useSheetExport();
   const shownRef = useRef(shown);
   shownRef.current = shown;
+  useEffect(() => setShown(() => shownRef.current), [setShown]);
   // The export is of the current view: the filters and order on screen.
   const doExport = useCallback(() => void exportSheet({ title: t('device.title'), header: sheetHeader(t), rows: shownRef.current.map((r) => sheetRow(t, r.device)) }), [exportSheet, t]);
 
   // Each keystroke re-renders only the search box and this light shell; the
   // memoised parts below re-render when their own inputs change.
+  const dialogs = (
+    <>
+      <DeviceFormDrawer open={editing !== undefined} device={editing?.device} onClose={closeEditing} />
+      <RetireModal devices={retiring} onClose={closeRetiring} onDone={clearSelection} />
+      <BatchEditModal devices={batchEditing} onClose={closeBatchEdit} onDone={clearSelection} />
+      <HistoryDrawer device={history} onClose={closeHistory} />
+      <ImportDrawer open={importing} onClose={closeImport} />
+    </>
+  );
+
+  if (viewing !== undefined) {
+    return (
+      <>
+        <DeviceView id={viewing} onBack={closeView} onEdit={editOne} onRetire={retireOne} />
+        {dialogs}
+      </>
+    );
+  }
+
   return (
     <div className="page">
       <DevicesHeader canEdit={canEdit} onAdd={addDevice} onImport={openImport} onExport={doExport} onPrint={openPrint} />
@@ -173,6 +223,7 @@ export function DevicesPage() {
         <span className="muted" data-testid="device-count">
           {t('device.count', { shown: shown.length, total: statusTotal })}
         </span>
+        {canEdit && <SelectionBar onEdit={editSelected} onRetire={retireSelected} />}
       </div>
       <div className="table-box" data-query={filters.query}>
         <VirtualGrid<IndexedDevice>
@@ -186,16 +237,62 @@ export function DevicesPage() {
           label={t('device.title')}
         />
       </div>
-      <DeviceFormDrawer open={editing !== undefined} device={editing?.device} onClose={closeEditing} />
-      <RetireModal device={retiring} onClose={closeRetiring} />
-      <HistoryDrawer device={history} onClose={closeHistory} />
-      <ImportDrawer open={importing} onClose={closeImport} />
       {printing && (
         <PaperDialog title={t('paper.title.register')} initial={asOfPeriod(isoDay(new Date()))} fileName={(p) => `${unitName}${chinese('paper.title.register')}${p.to}`} count={() => inUse.length} wide onClose={() => setPrinting(false)}>
           {(p) => <RegisterForm rows={inUse} ranges={ranges} unitName={unitName} period={p} />}
         </PaperDialog>
       )}
+      {dialogs}
     </div>
+  );
+}
+
+/**
+ * The header's box: ticks every registered device of the list on screen (the
+ * search and filters decide which), or, when some are ticked, clears them.
+ */
+function SelectShown() {
+  const t = useT();
+  const count = useSelection((s) => s.ids.size);
+  const selectShown = useSelection((s) => s.selectShown);
+  const clear = useSelection((s) => s.clear);
+  return (
+    <Checkbox
+      checked={count > 0}
+      onChange={() => (count > 0 ? clear() : selectShown())}
+      aria-label={t('batch.selectShown')}
+      title={t('batch.selectShown')}
+    />
+  );
+}
+
+/** A row's box, a plain input: ticking one re-renders this box alone. */
+const RowCheck = memo(function RowCheck({ row }: { row: IndexedDevice }) {
+  const t = useT();
+  const checked = useSelection((s) => s.ids.has(row.device.id));
+  const toggle = useSelection((s) => s.toggle);
+  if (row.state === 'retired') return null;
+  return <input type="checkbox" className="row-check" checked={checked} onChange={() => toggle(row.device.id)} aria-label={`${t('batch.select')} ${row.device.ip}`} />;
+});
+
+function SelectionBar({ onEdit, onRetire }: { onEdit: () => void; onRetire: () => void }) {
+  const t = useT();
+  const count = useSelection((s) => s.ids.size);
+  const clear = useSelection((s) => s.clear);
+  if (count === 0) return null;
+  return (
+    <Space className="selection-bar" data-testid="selection-bar">
+      <Tag color="blue">{t('batch.selected', { n: count })}</Tag>
+      <Button size="small" icon={<EditOutlined />} onClick={onEdit}>
+        {t('batch.edit')}
+      </Button>
+      <Button size="small" danger onClick={onRetire}>
+        {t('batch.retire')}
+      </Button>
+      <Button size="small" type="link" onClick={clear}>
+        {t('batch.clear')}
+      </Button>
+    </Space>
   );
 }
 

@@ -1,8 +1,10 @@
-import { Alert, Space } from 'antd';
-import { DEVICE_KINDS, DEVICE_STATUSES, deviceInput, type Device, type DeviceInput } from '../../../shared/domain/device';
+import { Alert, Button, Form, Space } from 'antd';
+import { addressBook, nextFreeAddress, type AddressBook } from '../../../shared/rules/addressPlan';
+import { DEVICE_KINDS, DEVICE_STATUSES, deviceBody, deviceInput, type Device, type DeviceInput } from '../../../shared/domain/device';
 import { parseIpv4 } from '../../../shared/rules/network';
 import { inRanges } from '../../../shared/rules/ipRanges';
 import type { FieldDef, LedgerContext } from '../ledgers/types';
+import { distinctValues } from './registerValues';
 
 /**
  * The device register's form, declared like every ledger's: its special
@@ -28,10 +30,9 @@ export const NEW_DEVICE: DeviceInput = {
   note: '',
 };
 
-export function deviceFormInput(device: Device | undefined): DeviceInput {
-  if (!device) return NEW_DEVICE;
-  const { ip, mac, owner, office, location, kind, status, dedicatedConfirmed, internetCapable, isolationCard, note } = device;
-  return { ip, mac, owner, office, location, kind, status, dedicatedConfirmed, internetCapable, isolationCard, note };
+/** The form's first values: the device as registered, or a new one (at an address picked on the address plan). */
+export function deviceFormInput(device: Device | undefined, presetIp?: string): DeviceInput {
+  return device ? deviceBody(device) : { ...NEW_DEVICE, ip: presetIp ?? '' };
 }
 
 function deviceWarnings(values: Record<string, unknown>, ctx: LedgerContext) {
@@ -49,11 +50,47 @@ function deviceWarnings(values: Record<string, unknown>, ctx: LedgerContext) {
 
 const shape = deviceInput.shape;
 
+const books = new WeakMap<readonly Device[], AddressBook>();
+
+/** Offers the lowest free address of the assigned ranges while the IP field is empty. */
+function NextFreeHint({ ctx }: { ctx: LedgerContext }) {
+  const form = Form.useFormInstance();
+  if (ctx.ranges.length === 0) return null;
+  let book = books.get(ctx.activeDevices);
+  if (!book) {
+    book = addressBook(ctx.activeDevices);
+    books.set(ctx.activeDevices, book);
+  }
+  const ip = nextFreeAddress(ctx.ranges, book);
+  if (ip === null) return null;
+  return (
+    <Space className="next-free" data-testid="next-free-hint" style={{ marginBottom: 12 }}>
+      <span className="muted">{ctx.t('ipam.nextFreeHint', { ip })}</span>
+      <Button size="small" onClick={() => form.setFieldValue('ip', ip)}>
+        {ctx.t('ipam.useIt')}
+      </Button>
+    </Space>
+  );
+}
+
+// The list object is cached with the counts, so the field gets the same array until the register changes.
+const valueLists = new WeakMap<object, string[]>();
+function names(ctx: LedgerContext, key: 'owner' | 'office'): string[] {
+  const counted = distinctValues(ctx.activeDevices, key);
+  let list = valueLists.get(counted);
+  if (!list) {
+    list = counted.map((c) => c.value);
+    valueLists.set(counted, list);
+  }
+  return list;
+}
+
 export const DEVICE_FORM_FIELDS: readonly FieldDef[] = [
   { name: 'ip', label: 'device.ip', kind: 'text', required: true, max: 15, schema: shape.ip, placeholder: '10.12.3.45', autoFocus: true },
-  { name: 'mac', label: 'device.mac', kind: 'text', required: true, max: 17, schema: shape.mac, placeholder: 'AA-BB-CC-DD-EE-FF' },
-  { name: 'owner', label: 'device.owner', kind: 'text', required: true, max: 30, schema: shape.owner },
-  { name: 'office', label: 'device.office', kind: 'text', required: true, max: 40, schema: shape.office },
+  // Under the IP and MAC pair, so the two columns stay paired.
+  { name: 'mac', label: 'device.mac', kind: 'text', required: true, max: 17, schema: shape.mac, placeholder: 'AA-BB-CC-DD-EE-FF', after: (values, ctx) => (values.ip === '' || values.ip === undefined ? <NextFreeHint ctx={ctx} /> : null) },
+  { name: 'owner', label: 'device.owner', kind: 'text', required: true, max: 30, schema: shape.owner, suggestions: (ctx) => names(ctx, 'owner') },
+  { name: 'office', label: 'device.office', kind: 'text', required: true, max: 40, schema: shape.office, suggestions: (ctx) => names(ctx, 'office') },
   { name: 'location', label: 'device.location', kind: 'text', max: 60, wide: true },
   { name: 'kind', label: 'device.kind', kind: 'select', options: DEVICE_KINDS, optionPrefix: 'device.kind' },
   { name: 'status', label: 'device.status', kind: 'select', options: DEVICE_STATUSES, optionPrefix: 'device.status' },

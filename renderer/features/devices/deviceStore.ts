@@ -11,6 +11,8 @@ interface DeviceState {
   loading: boolean;
   load: (unitId: string) => Promise<void>;
   upsert: (device: Device) => void;
+  /** Many saved devices at once (a batch edit of thousands): one pass, not one search per device. */
+  upsertMany: (devices: readonly Device[]) => void;
 }
 
 export const useDevices = create<DeviceState>((set, get) => ({
@@ -28,6 +30,17 @@ export const useDevices = create<DeviceState>((set, get) => ({
     const next = rows.slice();
     if (at === -1) next.push(indexDevice(device));
     else next[at] = indexDevice(device);
+    set({ rows: next });
+  },
+  upsertMany: (devices) => {
+    const saved = new Map(devices.map((d) => [d.id, d]));
+    const next = get().rows.map((r) => {
+      const d = saved.get(r.device.id);
+      if (!d) return r;
+      saved.delete(d.id);
+      return indexDevice(d);
+    });
+    for (const d of saved.values()) next.push(indexDevice(d));
     set({ rows: next });
   },
 }));

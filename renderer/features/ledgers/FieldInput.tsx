@@ -4,9 +4,11 @@ import dayjs from 'dayjs';
 import { CHECK_RESULTS } from '../../../shared/ledgers/inspection';
 import type { MessageKey } from '../../i18n';
 import { lengthRule, TextBox, TextField } from '../../ui/LimitedInput';
+import { SuggestField } from '../../ui/SuggestField';
 import { afterToday } from '../../ui/pastOnly';
 import { zodRule } from '../../ui/zodRule';
 import { deviceLabel } from './useLedgerContext';
+import { distinctValues } from '../devices/registerValues';
 import type { FieldDef, LedgerContext } from './types';
 
 const DATE = 'YYYY-MM-DD';
@@ -37,7 +39,15 @@ export function FieldInput({ field, ctx, multipleDevices, pastOnly }: { field: F
 
   switch (field.kind) {
     case 'text':
-      return <Form.Item {...common}><TextField max={field.max ?? 10_000} placeholder={field.placeholder} autoFocus={field.autoFocus} /></Form.Item>;
+      return (
+        <Form.Item {...common}>
+          {field.suggestions ? (
+            <SuggestField suggestions={field.suggestions(ctx)} max={field.max ?? 10_000} placeholder={field.placeholder} autoFocus={field.autoFocus} />
+          ) : (
+            <TextField max={field.max ?? 10_000} placeholder={field.placeholder} autoFocus={field.autoFocus} />
+          )}
+        </Form.Item>
+      );
     case 'textarea':
       return <Form.Item {...common}><TextBox max={field.max ?? 10_000} rows={3} placeholder={field.placeholder} /></Form.Item>;
     case 'number':
@@ -62,7 +72,7 @@ export function FieldInput({ field, ctx, multipleDevices, pastOnly }: { field: F
     case 'devices': {
       const many = field.kind === 'devices' || multipleDevices === true;
       return (
-        <Form.Item {...common}>
+        <Form.Item {...common} extra={many ? <DevicePicks name={field.name} ctx={ctx} help={common.extra} /> : common.extra}>
           <Select
             mode={many ? 'multiple' : undefined}
             showSearch={{ optionFilterProp: 'label' }}
@@ -71,18 +81,6 @@ export function FieldInput({ field, ctx, multipleDevices, pastOnly }: { field: F
             aria-label={label}
             options={ctx.activeDevices.map((d) => ({ value: d.id, label: `${d.ip}  ${d.owner} · ${d.office}` }))}
             placeholder={t('ledger.pickDevices')}
-            popupRender={
-              many
-                ? (menu) => (
-                    <>
-                      {menu}
-                      <Space style={{ padding: 8 }}>
-                        <SelectAllDevices name={field.name} ids={ctx.activeDevices.map((d) => d.id)} label={t('ledger.allDevices', { n: ctx.activeDevices.length })} />
-                      </Space>
-                    </>
-                  )
-                : undefined
-            }
             labelRender={(props) => deviceLabel(ctx.devices.get(String(props.value)), String(props.value))}
           />
         </Form.Item>
@@ -157,11 +155,39 @@ export function FieldInput({ field, ctx, multipleDevices, pastOnly }: { field: F
   }
 }
 
-function SelectAllDevices({ name, ids, label }: { name: string; ids: string[]; label: string }) {
+/** The weekly sweep's one-click choices: every registered device, or those of one office. */
+function DevicePicks({ name, ctx, help }: { name: string; ctx: LedgerContext; help: string | undefined }) {
   const form = Form.useFormInstance();
+  const chosen = Form.useWatch<string[] | undefined>(name, form);
+  const t = ctx.t;
+  const offices = distinctValues(ctx.activeDevices, 'office');
+  const pick = (ids: string[]) => form.setFieldValue(name, ids);
   return (
-    <Button size="small" type="link" onClick={() => form.setFieldValue(name, ids)}>
-      {label}
-    </Button>
+    <Space orientation="vertical" size={4} style={{ marginTop: 4 }}>
+      {help}
+      <Space wrap>
+        <Button size="small" onClick={() => pick(ctx.activeDevices.map((d) => d.id))}>
+          {t('ledger.allDevices', { n: ctx.activeDevices.length })}
+        </Button>
+        <Select<string>
+          size="small"
+          style={{ width: 200 }}
+          value={null}
+          placeholder={t('scanPick.office')}
+          aria-label={t('scanPick.office')}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={offices.map((o) => ({ value: o.value, label: t('scanPick.officeOption', { office: o.value, n: o.count }) }))}
+          onChange={(office) => pick(ctx.activeDevices.filter((d) => d.office === office).map((d) => d.id))}
+        />
+        {(chosen?.length ?? 0) > 0 && (
+          <>
+            <span className="muted" data-testid="picked-count">{t('scanPick.count', { n: chosen?.length ?? 0 })}</span>
+            <Button size="small" type="link" onClick={() => pick([])}>
+              {t('scanPick.clear')}
+            </Button>
+          </>
+        )}
+      </Space>
+    </Space>
   );
 }

@@ -79,6 +79,8 @@ export interface FieldDef {
   schema?: z.ZodType;
   placeholder?: string;
   autoFocus?: boolean;
+  /** Values a text field offers as the user types (the register's people and offices). */
+  suggestions?: (ctx: LedgerContext) => readonly string[];
   /** Warnings shown under this field for the form's current values (a PC on the internet without an isolation card). */
   after?: (values: Record<string, unknown>, ctx: LedgerContext) => ReactNode;
 }
