@@ -112,6 +112,8 @@ async function mountApp(unit: UnitProfile, account: Account, count: number) {
   const root = document.getElementById('root')!;
   const start = performance.now();
   useSession.setState({ unit, account, phase: 'ready', locked: false });
+  // Every role lands on its home page; the register is opened by its address, as a link to it does.
+  window.location.hash = '/devices';
   mounted = createRoot(root);
   flushSync(() => mounted!.render(<App />));
   const counter = () => document.querySelector('[data-testid="device-count"]')?.textContent ?? '';
