@@ -243,17 +243,8 @@ export function isSealed(bytes: Uint8Array): boolean {
 }
 
 /** Why a sealed file would not open, each told apart so that the verdict can say which. */
-export type SealFailure =
-  | 'notSealed'
-  | 'badHeader'
-  | 'tooLarge'
-  | 'otherOffice'
-  | 'wrongKey'
-  | 'headerAltered'
-  | 'truncated'
-  | 'trailingData'
-  | 'corruptChunk'
-  | 'reordered';
+export const SEAL_FAILURES = ['notSealed', 'badHeader', 'tooLarge', 'otherOffice', 'wrongKey', 'headerAltered', 'truncated', 'trailingData', 'corruptChunk', 'reordered'] as const;
+export type SealFailure = (typeof SEAL_FAILURES)[number];
 
 export type Opened = { ok: true; content: Uint8Array; header: SealHeader } | { ok: false; failure: SealFailure; detail: string; header?: SealHeader; chunk?: number };
 
