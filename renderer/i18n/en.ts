@@ -1,6 +1,7 @@
 import type { MessageKey } from './zh';
 import { enLedgers } from './en.ledgers';
 import { enBackup } from './en.backup';
+import { enSeal } from './en.seal';
 import { enBundles } from './en.bundles';
 import { enForms } from './en.forms';
 import { enCheckins } from './en.checkins';
@@ -339,6 +340,7 @@ export const en: Record<MessageKey, string> = {
   'settings.version': 'Version',
   ...enLedgers,
   ...enBackup,
+  ...enSeal,
   ...enBundles,
   ...enForms,
   ...enCheckins,

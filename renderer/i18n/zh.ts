@@ -1,5 +1,6 @@
 import { zhLedgers } from './zh.ledgers';
 import { zhBackup } from './zh.backup';
+import { zhSeal } from './zh.seal';
 import { zhBundles } from './zh.bundles';
 import { zhForms } from './zh.forms';
 import { zhCheckins } from './zh.checkins';
@@ -339,6 +340,7 @@ export const zh = {
   'settings.version': '版本',
   ...zhLedgers,
   ...zhBackup,
+  ...zhSeal,
   ...zhBundles,
   ...zhForms,
   ...zhCheckins,
