@@ -6,7 +6,9 @@ import { fixtureUnits } from '../shared/bundle/fixture';
 import { BUNDLE_FILES, BUNDLE_LIMITS, manifestSchema, parseUntrustedJson } from '../shared/bundle/format';
 import { judgeSegmentSet, type Segment, type SetMember } from '../shared/bundle/segments';
 import { CRYPTO_SUITES, DEFAULT_SUITE, digest, fingerprint, type CryptoSuite } from '../shared/bundle/suites';
-import { FAILING, type Verdict } from '../shared/bundle/verdicts';
+import { FAILING, sealVerdict, type UnsealVerdict, type Verdict } from '../shared/bundle/verdicts';
+import { generateSealKey, isSealed, openSealed, readSealHeader, sealBundle, sealFingerprint, type SealKeyPair } from '../shared/bundle/seal';
+import { readOfficeKeyFile, writeOfficeKeyFile } from '../shared/bundle/officeKeyFile';
 import { indexBundle, inflateMember } from '../shared/bundle/zip';
 import { MESSAGES, takeLang, type Messages } from './messages';
 
@@ -19,6 +21,8 @@ import { MESSAGES, takeLang, type Messages } from './messages';
 export interface Output {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Asks for a password without echoing it, where there is a terminal to ask on. */
+  askPassword?: (prompt: string) => Promise<string>;
 }
 
 /** The usage text, in both languages (the tests and `help` show it). */
@@ -73,6 +77,32 @@ async function loadKeys(dir: string, io: Output, m: Messages): Promise<Map<strin
   return keys;
 }
 
+/** The office's encryption keys from --office-key FILE, opened with ZW_OFFICE_PASSWORD or a password asked for. */
+async function loadOfficeKeys(file: string | true | undefined, io: Output, m: Messages): Promise<SealKeyPair[] | null> {
+  if (file === undefined) return null;
+  if (typeof file !== 'string') throw new UsageError(m.needsValue('office-key'));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(m.officeKeyUnreadable(file));
+  }
+  const password = process.env.ZW_OFFICE_PASSWORD ?? (io.askPassword ? await io.askPassword(m.officePassword) : undefined);
+  if (password === undefined) throw new UsageError(m.needsOfficePassword);
+  const read = await readOfficeKeyFile(text, password);
+  if (!read.ok) throw new UsageError(m.officeKeyBad(file, read.failure === 'wrongPassword'));
+  return read.keys;
+}
+
+/** A sealed file opened with the office's keys; a plain bundle as it is. */
+function unseal(bytes: Uint8Array, keys: SealKeyPair[] | null): { ok: true; bytes: Uint8Array } | { ok: false; verdict: UnsealVerdict; detail: string } {
+  if (!isSealed(bytes)) return { ok: true, bytes };
+  if (!keys) return { ok: false, verdict: 'sealedLocked', detail: 'sealed' };
+  const opened = openSealed(bytes, keys);
+  if (!opened.ok) return { ok: false, verdict: sealVerdict(opened.failure), detail: opened.chunk === undefined ? opened.failure : `${opened.failure} at chunk ${opened.chunk}` };
+  return { ok: true, bytes: opened.content };
+}
+
 export interface FileVerdict {
   file: string;
   verdict: Verdict;
@@ -97,11 +127,12 @@ export interface FileVerdict {
 }
 
 async function verify(args: readonly string[], io: Output, m: Messages): Promise<number> {
-  const { options, rest } = parseArgs(args, ['json'], ['keys'], m);
+  const { options, rest } = parseArgs(args, ['json'], ['keys', 'office-key'], m);
   const dir = options.get('keys');
   if (typeof dir !== 'string') throw new UsageError(m.verifyNeedsKeys);
   if (rest.length === 0) throw new UsageError(m.verifyNeedsFiles);
   const keys = await loadKeys(dir, io, m);
+  const officeKeys = await loadOfficeKeys(options.get('office-key'), io, m);
   const results: FileVerdict[] = [];
   const members: { index: number; member: SetMember }[] = [];
   // Every file is verified on its own first; only then is the set judged, so the order of the arguments cannot matter.
@@ -118,6 +149,12 @@ async function verify(args: readonly string[], io: Output, m: Messages): Promise
       results.push({ file, verdict: 'unreadable', words: m.verdicts.unreadable, help: m.cannotOpen, detail: 'cannot open' });
       continue;
     }
+    const opened = unseal(bytes, officeKeys);
+    if (!opened.ok) {
+      results.push({ file, verdict: opened.verdict, words: m.verdicts[opened.verdict], help: m.help[opened.verdict], detail: opened.detail });
+      continue;
+    }
+    bytes = opened.bytes;
     const r = readBundle(bytes, (id) => keys.get(id));
     const man = r.manifest;
     const facts = man ? { unitId: man.unitId, unitName: man.unitName, fromSeq: man.fromSeq, toSeq: man.toSeq } : {};
@@ -161,9 +198,10 @@ async function verify(args: readonly string[], io: Output, m: Messages): Promise
 }
 
 async function inspect(args: readonly string[], io: Output, m: Messages): Promise<number> {
-  const { rest } = parseArgs(args, [], [], m);
+  const { options, rest } = parseArgs(args, [], ['office-key'], m);
   if (rest.length !== 1) throw new UsageError(m.inspectNeedsFile);
   const file = rest[0]!;
+  const officeKeys = await loadOfficeKeys(options.get('office-key'), io, m);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -171,6 +209,19 @@ async function inspect(args: readonly string[], io: Output, m: Messages): Promis
     io.err(`${file}: ${m.verdicts.unreadable}（${m.cannotOpen}）`);
     return 1;
   }
+  const header = readSealHeader(bytes);
+  if (header.ok && !officeKeys) {
+    // Without the office's key, what routing needs is all there is to show.
+    io.out(JSON.stringify(header.header, null, 2));
+    io.err(m.sealedHeader);
+    return 0;
+  }
+  const opened = unseal(bytes, officeKeys);
+  if (!opened.ok) {
+    io.err(`${file}: ${m.verdicts[opened.verdict]}（${m.help[opened.verdict]}）`);
+    return 1;
+  }
+  bytes = opened.bytes;
   // Only the manifest is inflated: inspecting never needs the entries.
   const index = indexBundle(bytes);
   const manifestFile = index.ok ? inflateMember(bytes, index.members.get(BUNDLE_FILES.manifest)!, BUNDLE_LIMITS.manifestBytes) : index;
@@ -194,7 +245,7 @@ async function inspect(args: readonly string[], io: Output, m: Messages): Promis
 }
 
 async function fixture(args: readonly string[], io: Output, m: Messages): Promise<number> {
-  const { options } = parseArgs(args, [], ['units', 'entries', 'out', 'suite', 'per-bundle'], m);
+  const { options } = parseArgs(args, ['seal'], ['units', 'entries', 'out', 'suite', 'per-bundle'], m);
   const units = count(options.get('units'), 'units', 1, 10_000, m);
   const entries = count(options.get('entries'), 'entries', 1, 1_000_000, m);
   const out = options.get('out');
@@ -202,6 +253,14 @@ async function fixture(args: readonly string[], io: Output, m: Messages): Promis
   const suite = (options.get('suite') ?? DEFAULT_SUITE) as CryptoSuite;
   if (!CRYPTO_SUITES.includes(suite)) throw new UsageError(m.suiteChoice(CRYPTO_SUITES));
   const perBundle = options.has('per-bundle') ? count(options.get('per-bundle'), 'per-bundle', 1, 1_000_000, m) : entries;
+  let sealTo: SealKeyPair | null = null;
+  if (options.has('seal')) {
+    const password = process.env.ZW_OFFICE_PASSWORD;
+    if (!password) throw new UsageError(m.needsOfficePassword);
+    sealTo = generateSealKey(suite);
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'office-key.json'), await writeOfficeKeyFile([sealTo], password), { mode: 0o600 });
+  }
   await mkdir(join(out, 'keys'), { recursive: true });
   await mkdir(join(out, 'bundles'), { recursive: true });
   let files = 0;
@@ -211,12 +270,13 @@ async function fixture(args: readonly string[], io: Output, m: Messages): Promis
     const { enrolment, bundles } = unit!;
     await writeFile(join(out, 'keys', `${enrolment.unitCode}.json`), JSON.stringify(enrolment, null, 2));
     for (const b of bundles) {
-      await writeFile(join(out, 'bundles', `${enrolment.unitCode}-${b.manifest.fromSeq}-${b.manifest.toSeq}.zwb`), b.bytes);
+      await writeFile(join(out, 'bundles', `${enrolment.unitCode}-${b.manifest.fromSeq}-${b.manifest.toSeq}.zwb`), sealTo ? sealBundle(b.bytes, sealTo) : b.bytes);
       files += 1;
     }
     if (units <= 5) io.out(m.fingerprint(enrolment.unitCode, enrolment.unitName, fingerprint(suite, enrolment.publicKey)));
   }
   io.out(m.fixtureDone(units, join(out, 'keys'), files, join(out, 'bundles'), entries, suite));
+  if (sealTo) io.out(m.fixtureSealed(join(out, 'office-key.json'), sealFingerprint(sealTo.suite, sealTo.publicKey)));
   return 0;
 }
 

@@ -50,14 +50,25 @@ export interface Messages {
   inspectNote: string;
   fingerprint: (code: string, name: string, fp: string) => string;
   fixtureDone: (units: number, keys: string, files: number, bundles: string, entries: number, suite: string) => string;
+  /** Sealed bundles and the office's key file. */
+  officePassword: string;
+  needsOfficePassword: string;
+  officeKeyUnreadable: (file: string) => string;
+  officeKeyBad: (file: string, wrongPassword: boolean) => string;
+  sealedHeader: string;
+  fixtureSealed: (file: string, fp: string) => string;
 }
 
 const zh: Messages = {
   usage: `用法：
-  zwledger verify --keys DIR [--json] FILE...   验证一组数据包（DIR 为存放已登记单位登记文件的文件夹）
-  zwledger inspect FILE                           显示数据包的清单（manifest）
-  zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K]
-                                                  生成签名的模拟数据包和对应的登记文件
+  zwledger verify --keys DIR [--office-key FILE] [--json] FILE...
+                                                  验证一组数据包（DIR 为存放已登记单位登记文件的文件夹；
+                                                  加密的数据包用 FILE 中信息办的密钥打开）
+  zwledger inspect [--office-key FILE] FILE       显示数据包的清单（manifest）
+  zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K] [--seal]
+                                                  生成签名的模拟数据包和对应的登记文件；--seal 时加密，
+                                                  并写出信息办的密钥文件 office-key.json
+  密钥文件的密码取自环境变量 ZW_OFFICE_PASSWORD，未设置时询问。
   任何命令后加 --lang en 以英文输出。`,
   error: (m) => `错误：${m}`,
   needsValue: (f) => `--${f} 需要一个值`,
@@ -101,14 +112,24 @@ const zh: Messages = {
   inspectNote: '（仅显示清单，未验证签名；验证请用 zwledger verify --keys DIR）',
   fingerprint: (c, n, fp) => `${c} ${n}：密钥指纹 ${fp}`,
   fixtureDone: (u, k, f, b, e, s) => `已写出 ${u} 个单位的登记文件（${k}）和 ${f} 个数据包（${b}），每单位 ${e} 条，${SUITE_WORDS.zh[s] ?? s}`,
+  officePassword: '信息办密钥文件的密码：',
+  needsOfficePassword: '需要信息办密钥文件的密码：请设置环境变量 ZW_OFFICE_PASSWORD',
+  officeKeyUnreadable: (f) => `无法读取信息办密钥文件 ${f}`,
+  officeKeyBad: (f, wrong) => (wrong ? `密码不对，无法打开信息办密钥文件 ${f}` : `${f} 不是信息办密钥文件`),
+  sealedHeader: '（数据包已加密，以上仅为封装外可见的信息；查看清单请用 --office-key FILE）',
+  fixtureSealed: (f, fp) => `数据包已加密；信息办密钥文件：${f}（加密密钥指纹 ${fp}）`,
 };
 
 const en: Messages = {
   usage: `usage:
-  zwledger verify --keys DIR [--json] FILE...   verify a set of bundles (DIR holds the enrolment files of enrolled units)
-  zwledger inspect FILE                           show a bundle's manifest
-  zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K]
-                                                  write signed synthetic bundles and their enrolment files
+  zwledger verify --keys DIR [--office-key FILE] [--json] FILE...
+                                                  verify a set of bundles (DIR holds the enrolment files of enrolled units;
+                                                  sealed bundles are opened with the office's keys in FILE)
+  zwledger inspect [--office-key FILE] FILE       show a bundle's manifest
+  zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K] [--seal]
+                                                  write signed synthetic bundles and their enrolment files; with --seal,
+                                                  sealed, and the office's key file office-key.json beside them
+  The key file's password comes from ZW_OFFICE_PASSWORD, or is asked for.
   Add --lang en to any command for English, --lang zh for Chinese (the default).`,
   error: (m) => `error: ${m}`,
   needsValue: (f) => `--${f} needs a value`,
@@ -152,6 +173,12 @@ const en: Messages = {
   inspectNote: '(manifest shown only, signature not verified; to verify use zwledger verify --keys DIR)',
   fingerprint: (c, n, fp) => `${c} ${n}: key fingerprint ${fp}`,
   fixtureDone: (u, k, f, b, e, s) => `wrote the enrolment files of ${u} units (${k}) and ${f} bundles (${b}), ${e} entries per unit, ${SUITE_WORDS.en[s] ?? s}`,
+  officePassword: "password of the office's key file: ",
+  needsOfficePassword: "the office's key file needs its password: set ZW_OFFICE_PASSWORD",
+  officeKeyUnreadable: (f) => `cannot read the office key file ${f}`,
+  officeKeyBad: (f, wrong) => (wrong ? `wrong password for the office key file ${f}` : `${f} is not an office key file`),
+  sealedHeader: "(the bundle is sealed: the above is all that shows outside the seal; give --office-key FILE to see the manifest)",
+  fixtureSealed: (f, fp) => `bundles sealed; the office's key file: ${f} (encryption key fingerprint ${fp})`,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };
