@@ -145,7 +145,7 @@ export function PolicyIssuePage() {
             <Fingerprint value={key.fingerprint} testId="issuer-fingerprint" />
           </Card>
         )}
-        {key && <SealKeyCard unitId={unit.id} accountId={account.id} suite={key.suite} password={password} grant={grant} keys={sealKeys} onKeys={setSealKeys} />}
+        {key && <SealKeyCard unitId={unit.id} accountId={account.id} suite={key.suite} password={password} grant={grant} keys={sealKeys} onKeys={setSealKeys} onNeedGrant={() => grant === undefined && setGrant('')} />}
         <Card size="small" title={t('issue.calendar')}>
           <Space orientation="vertical">
             <Typography.Text type="secondary">{t('issue.calendarHelp')}</Typography.Text>

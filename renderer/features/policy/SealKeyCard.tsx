@@ -15,7 +15,7 @@ export type SealKeyStatus = ResponseOf<'sealKey:list'>['keys'][number];
  * the suite of the office's signing key, with the password typed for
  * signing; the next policy carries it to the units.
  */
-export function SealKeyCard(props: { unitId: string; accountId: string; suite: CryptoSuite; password: string; grant: string | undefined; keys: SealKeyStatus[]; onKeys: (keys: SealKeyStatus[]) => void }) {
+export function SealKeyCard(props: { unitId: string; accountId: string; suite: CryptoSuite; password: string; grant: string | undefined; keys: SealKeyStatus[]; onKeys: (keys: SealKeyStatus[]) => void; onNeedGrant: () => void }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ type: 'success' | 'error'; text: string }>();
@@ -27,7 +27,11 @@ export function SealKeyCard(props: { unitId: string; accountId: string; suite: C
     setResult(undefined);
     try {
       const made = await invoke('sealKey:create', { unitId: props.unitId, suite: props.suite, accountId: props.accountId, password: props.password, ...(props.grant ? { grant: props.grant } : {}) });
-      if (!made.ok) return setResult({ type: 'error', text: t(keyFailureText(made.code)) });
+      if (!made.ok) {
+        // The same grant as for signing: the key's administrator lets this auditor in once.
+        if (made.code === 'needGrant') props.onNeedGrant();
+        return setResult({ type: 'error', text: t(keyFailureText(made.code)) });
+      }
       props.onKeys(made.keys);
       setResult({ type: 'success', text: t('seal.office.created') });
     } finally {
