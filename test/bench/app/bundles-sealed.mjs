@@ -6,7 +6,7 @@
 // (ZW_BENCH_SEALED_ENTRIES, default 100,000 entries; the issue's figure is
 // for 1,000,000). Standalone: `node test/bench/app/bundles-sealed.mjs`.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
