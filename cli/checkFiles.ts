@@ -7,6 +7,8 @@ import { readBundle, type KnownKey } from '../shared/bundle/codec';
 import { BUNDLE_LIMITS } from '../shared/bundle/format';
 import type { Segment, SetMember } from '../shared/bundle/segments';
 import { digest } from '../shared/bundle/suites';
+import { isSealed, openSealed, type SealKeyPair } from '../shared/bundle/seal';
+import { sealVerdict, type UnsealVerdict } from '../shared/bundle/verdicts';
 import type { FileVerdict } from './commands';
 import { MESSAGES, type Lang, type Messages } from './messages';
 
@@ -31,11 +33,22 @@ export async function readBundleFile(file: string, m: Messages): Promise<{ bytes
   }
 }
 
-export async function checkFile(file: string, keys: ReadonlyMap<string, KnownKey>, lang: Lang): Promise<CheckedFile> {
+/** A sealed bundle opened with the office's keys (none given: a sealed file cannot be read); an unsealed one as it is. */
+export function unseal(bytes: Uint8Array, keys: SealKeyPair[] | null): { ok: true; bytes: Uint8Array } | { ok: false; verdict: UnsealVerdict; detail: string } {
+  if (!isSealed(bytes)) return { ok: true, bytes };
+  if (!keys) return { ok: false, verdict: 'sealedLocked', detail: 'sealed' };
+  const opened = openSealed(bytes, keys);
+  if (!opened.ok) return { ok: false, verdict: sealVerdict(opened.failure), detail: opened.chunk === undefined ? opened.failure : `${opened.failure} at chunk ${opened.chunk}` };
+  return { ok: true, bytes: opened.content };
+}
+
+export async function checkFile(file: string, keys: ReadonlyMap<string, KnownKey>, officeKeys: SealKeyPair[] | null, lang: Lang): Promise<CheckedFile> {
   const m = MESSAGES[lang];
   const read = await readBundleFile(file, m);
   if ('result' in read) return read;
-  const { bytes } = read;
+  const opened = unseal(read.bytes, officeKeys);
+  if (!opened.ok) return { result: { file, verdict: opened.verdict, words: m.verdicts[opened.verdict], help: m.help[opened.verdict], detail: opened.detail } };
+  const { bytes } = opened;
   const r = readBundle(bytes, (id) => keys.get(id));
   const man = r.manifest;
   const facts = man ? { unitId: man.unitId, unitName: man.unitName, fromSeq: man.fromSeq, toSeq: man.toSeq } : {};
@@ -52,17 +65,18 @@ export async function checkFile(file: string, keys: ReadonlyMap<string, KnownKey
 export interface WorkerJob {
   files: string[];
   keys: [string, KnownKey][];
+  officeKeys: SealKeyPair[] | null;
   lang: Lang;
 }
 
 /** The worker beside the built command line (out/cli); run from source, verification stays in this thread. */
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'verifyWorker.mjs');
 
-export async function checkFiles(files: readonly string[], keys: ReadonlyMap<string, KnownKey>, lang: Lang, threads: number): Promise<CheckedFile[]> {
+export async function checkFiles(files: readonly string[], keys: ReadonlyMap<string, KnownKey>, officeKeys: SealKeyPair[] | null, lang: Lang, threads: number): Promise<CheckedFile[]> {
   const n = Math.min(threads, files.length);
   if (n <= 1 || !existsSync(WORKER)) {
     const out: CheckedFile[] = [];
-    for (const file of files) out.push(await checkFile(file, keys, lang));
+    for (const file of files) out.push(await checkFile(file, keys, officeKeys, lang));
     return out;
   }
   // Every n-th file to each worker, so that each gets a like share of large and small units.
@@ -71,7 +85,7 @@ export async function checkFiles(files: readonly string[], keys: ReadonlyMap<str
     shares.map(
       (share) =>
         new Promise<CheckedFile[]>((resolve, reject) => {
-          const job: WorkerJob = { files: share, keys: [...keys], lang };
+          const job: WorkerJob = { files: share, keys: [...keys], officeKeys, lang };
           const worker = new Worker(WORKER, { workerData: job });
           worker.once('message', (checked: CheckedFile[]) => resolve(checked));
           worker.once('error', reject);

@@ -8,9 +8,11 @@ import { BUNDLE_FILES, BUNDLE_LIMITS, manifestSchema, parseUntrustedJson } from 
 import { judgeSegmentSet, type SetMember } from '../shared/bundle/segments';
 import { CRYPTO_SUITES, DEFAULT_SUITE, fingerprint, type CryptoSuite } from '../shared/bundle/suites';
 import { FAILING, type Verdict } from '../shared/bundle/verdicts';
+import { generateSealKey, readSealHeader, sealBundle, sealFingerprint, type SealKeyPair } from '../shared/bundle/seal';
+import { readOfficeKeyFile, writeOfficeKeyFile } from '../shared/bundle/officeKeyFile';
 import { indexBundle, inflateMember } from '../shared/bundle/zip';
 import { count, parseArgs, UsageError } from './args';
-import { checkFiles } from './checkFiles';
+import { checkFiles, unseal } from './checkFiles';
 import { MESSAGES, takeLang, type Lang, type Messages } from './messages';
 
 /** The PostgreSQL store's commands (cli/pg.ts), loaded only when asked for: verify starts no slower for them. */
@@ -28,6 +30,8 @@ export interface Output {
   err: (line: string) => void;
   /** Asks on the terminal (enrol's confirmation); absent when there is none. */
   ask?: (question: string) => Promise<string>;
+  /** Asks for a password without echoing it, where there is a terminal to ask on. */
+  askPassword?: (prompt: string) => Promise<string>;
 }
 
 /** The usage text, in both languages (the tests and `help` show it). */
@@ -54,6 +58,25 @@ async function loadKeys(dir: string, io: Output, m: Messages): Promise<Map<strin
   return keys;
 }
 
+/** The office's encryption keys from --office-key FILE, opened with ZW_OFFICE_PASSWORD or a password asked for. */
+async function loadOfficeKeys(file: string | true | undefined, io: Output, m: Messages): Promise<SealKeyPair[] | null> {
+  if (file === undefined) return null;
+  if (typeof file !== 'string') throw new UsageError(m.needsValue('office-key'));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(m.officeKeyUnreadable(file));
+  }
+  const password = process.env.ZW_OFFICE_PASSWORD ?? (io.askPassword ? await io.askPassword(m.officePassword) : undefined);
+  if (password === undefined) throw new UsageError(m.needsOfficePassword);
+  const read = await readOfficeKeyFile(text, password);
+  if (!read.ok) throw new UsageError(m.officeKeyBad(file, read.failure === 'wrongPassword'));
+  return read.keys;
+}
+
+/** A sealed file opened with the office's keys; a plain bundle as it is. */
+
 export interface FileVerdict {
   file: string;
   verdict: Verdict;
@@ -78,16 +101,17 @@ export interface FileVerdict {
 }
 
 async function verify(args: readonly string[], io: Output, m: Messages, lang: Lang): Promise<number> {
-  const { options, rest } = parseArgs(args, ['json'], ['keys', 'threads'], m);
+  const { options, rest } = parseArgs(args, ['json'], ['keys', 'threads', 'office-key'], m);
   const dir = options.get('keys');
   if (typeof dir !== 'string') throw new UsageError(m.verifyNeedsKeys);
   if (rest.length === 0) throw new UsageError(m.verifyNeedsFiles);
   const keys = await loadKeys(dir, io, m);
+  const officeKeys = await loadOfficeKeys(options.get('office-key'), io, m);
   const results: FileVerdict[] = [];
   const members: { index: number; member: SetMember }[] = [];
   // Every file is verified on its own first (on every core); only then is the set judged, so the order of the arguments cannot matter.
   const threads = options.has('threads') ? count(options.get('threads'), 'threads', 1, 64, m) : availableParallelism();
-  for (const c of await checkFiles(rest, keys, lang, threads)) {
+  for (const c of await checkFiles(rest, keys, officeKeys, lang, threads)) {
     if (c.member) members.push({ index: results.length, member: c.member });
     results.push(c.result);
   }
@@ -121,9 +145,10 @@ async function verify(args: readonly string[], io: Output, m: Messages, lang: La
 }
 
 async function inspect(args: readonly string[], io: Output, m: Messages): Promise<number> {
-  const { rest } = parseArgs(args, [], [], m);
+  const { options, rest } = parseArgs(args, [], ['office-key'], m);
   if (rest.length !== 1) throw new UsageError(m.inspectNeedsFile);
   const file = rest[0]!;
+  const officeKeys = await loadOfficeKeys(options.get('office-key'), io, m);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -131,6 +156,19 @@ async function inspect(args: readonly string[], io: Output, m: Messages): Promis
     io.err(`${file}: ${m.verdicts.unreadable}（${m.cannotOpen}）`);
     return 1;
   }
+  const header = readSealHeader(bytes);
+  if (header.ok && !officeKeys) {
+    // Without the office's key, what routing needs is all there is to show.
+    io.out(JSON.stringify(header.header, null, 2));
+    io.err(m.sealedHeader);
+    return 0;
+  }
+  const opened = unseal(bytes, officeKeys);
+  if (!opened.ok) {
+    io.err(`${file}: ${m.verdicts[opened.verdict]}（${m.help[opened.verdict]}）`);
+    return 1;
+  }
+  bytes = opened.bytes;
   // Only the manifest is inflated: inspecting never needs the entries.
   const index = indexBundle(bytes);
   const manifestFile = index.ok ? inflateMember(bytes, index.members.get(BUNDLE_FILES.manifest)!, BUNDLE_LIMITS.manifestBytes) : index;
@@ -154,7 +192,7 @@ async function inspect(args: readonly string[], io: Output, m: Messages): Promis
 }
 
 async function fixture(args: readonly string[], io: Output, m: Messages): Promise<number> {
-  const { options } = parseArgs(args, [], ['units', 'entries', 'out', 'suite', 'per-bundle'], m);
+  const { options } = parseArgs(args, ['seal'], ['units', 'entries', 'out', 'suite', 'per-bundle'], m);
   const units = count(options.get('units'), 'units', 1, 10_000, m);
   const entries = count(options.get('entries'), 'entries', 1, 1_000_000, m);
   const out = options.get('out');
@@ -162,6 +200,14 @@ async function fixture(args: readonly string[], io: Output, m: Messages): Promis
   const suite = (options.get('suite') ?? DEFAULT_SUITE) as CryptoSuite;
   if (!CRYPTO_SUITES.includes(suite)) throw new UsageError(m.suiteChoice(CRYPTO_SUITES));
   const perBundle = options.has('per-bundle') ? count(options.get('per-bundle'), 'per-bundle', 1, 1_000_000, m) : entries;
+  let sealTo: SealKeyPair | null = null;
+  if (options.has('seal')) {
+    const password = process.env.ZW_OFFICE_PASSWORD;
+    if (!password) throw new UsageError(m.needsOfficePassword);
+    sealTo = generateSealKey(suite);
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'office-key.json'), await writeOfficeKeyFile([sealTo], password), { mode: 0o600 });
+  }
   await mkdir(join(out, 'keys'), { recursive: true });
   await mkdir(join(out, 'bundles'), { recursive: true });
   let files = 0;
@@ -171,12 +217,13 @@ async function fixture(args: readonly string[], io: Output, m: Messages): Promis
     const { enrolment, bundles } = unit!;
     await writeFile(join(out, 'keys', `${enrolment.unitCode}.json`), JSON.stringify(enrolment, null, 2));
     for (const b of bundles) {
-      await writeFile(join(out, 'bundles', `${enrolment.unitCode}-${b.manifest.fromSeq}-${b.manifest.toSeq}.zwb`), b.bytes);
+      await writeFile(join(out, 'bundles', `${enrolment.unitCode}-${b.manifest.fromSeq}-${b.manifest.toSeq}.zwb`), sealTo ? sealBundle(b.bytes, sealTo) : b.bytes);
       files += 1;
     }
     if (units <= 5) io.out(m.fingerprint(enrolment.unitCode, enrolment.unitName, fingerprint(suite, enrolment.publicKey)));
   }
   io.out(m.fixtureDone(units, join(out, 'keys'), files, join(out, 'bundles'), entries, suite));
+  if (sealTo) io.out(m.fixtureSealed(join(out, 'office-key.json'), sealFingerprint(sealTo.suite, sealTo.publicKey)));
   return 0;
 }
 

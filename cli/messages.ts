@@ -50,14 +50,24 @@ export interface Messages {
   inspectNote: string;
   fingerprint: (code: string, name: string, fp: string) => string;
   fixtureDone: (units: number, keys: string, files: number, bundles: string, entries: number, suite: string) => string;
+  /** Sealed bundles and the office's key file. */
+  officePassword: string;
+  needsOfficePassword: string;
+  officeKeyUnreadable: (file: string) => string;
+  officeKeyBad: (file: string, wrongPassword: boolean) => string;
+  sealedHeader: string;
+  fixtureSealed: (file: string, fp: string) => string;
 }
 
 const zh: Messages = {
   usage: `用法：
-  zwledger verify --keys DIR [--json] FILE...   验证一组数据包（DIR 为存放已登记单位登记文件的文件夹）
-  zwledger inspect FILE                           显示数据包的清单（manifest）
-  zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K]
-                                                  生成签名的模拟数据包和对应的登记文件
+  zwledger verify --keys DIR [--office-key FILE] [--json] FILE...
+                                                  验证一组数据包（DIR 为存放已登记单位登记文件的文件夹；
+                                                  加密的数据包用 FILE 中信息办的密钥打开）
+  zwledger inspect [--office-key FILE] FILE       显示数据包的清单（manifest）
+  zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K] [--seal]
+                                                  生成签名的模拟数据包和对应的登记文件；--seal 时加密，
+                                                  并写出信息办的密钥文件 office-key.json
   zwledger db migrate --db URL                    创建或升级 PostgreSQL 汇总数据库的结构
   zwledger enrol --db URL [--yes] FILE...         显示登记文件的密钥指纹，核对后登记到数据库
   zwledger revoke --db URL KEYID --reason 原因    吊销已登记的密钥
@@ -66,6 +76,7 @@ const zh: Messages = {
   zwledger units --db URL [--json | --xlsx FILE] [--silent-days N]
                                                   各单位汇总
   数据库地址中不写密码：用环境变量 PGPASSWORD 或密码文件 ~/.pgpass。
+  密钥文件的密码取自环境变量 ZW_OFFICE_PASSWORD，未设置时询问。
   任何命令后加 --lang en 以英文输出。`,
   error: (m) => `错误：${m}`,
   needsValue: (f) => `--${f} 需要一个值`,
@@ -94,6 +105,10 @@ const zh: Messages = {
     notBundle: '这不是专网台账数据包（.zwb）',
     foreignRecord: '数据包含有其他单位的记录，不予接收',
     invalidRecord: '数据包中有不符合台账规则的记录，不予接收',
+    sealedElsewhere: '数据包加密给了其他信息办的密钥（或本信息办未导出的旧密钥），无法打开：请核对 --office-key 文件',
+    corruptChunk: '加密内容在传递中被改动或损坏，不予接收：请该单位重新导出',
+    truncated: '文件不完整（被截断），不予接收：请该单位重新拷贝',
+    sealedLocked: '数据包已加密：请用 --office-key 指定信息办的密钥文件',
   },
   gap: (a, b) => `缺少${entrySpan('zh', a, b)}；收到缺失的数据包后即可补齐`,
   forked: (seq, others) => `第 ${seq} 条起与 ${others.join('、')} 不同：该单位的历史出现分叉，请与该单位核实`,
@@ -105,14 +120,23 @@ const zh: Messages = {
   inspectNote: '（仅显示清单，未验证签名；验证请用 zwledger verify --keys DIR）',
   fingerprint: (c, n, fp) => `${c} ${n}：密钥指纹 ${fp}`,
   fixtureDone: (u, k, f, b, e, s) => `已写出 ${u} 个单位的登记文件（${k}）和 ${f} 个数据包（${b}），每单位 ${e} 条，${SUITE_WORDS.zh[s] ?? s}`,
+  officePassword: '信息办密钥文件的密码：',
+  needsOfficePassword: '需要信息办密钥文件的密码：请设置环境变量 ZW_OFFICE_PASSWORD',
+  officeKeyUnreadable: (f) => `无法读取信息办密钥文件 ${f}`,
+  officeKeyBad: (f, wrong) => (wrong ? `密码不对，无法打开信息办密钥文件 ${f}` : `${f} 不是信息办密钥文件`),
+  sealedHeader: '（数据包已加密，以上仅为封装外可见的信息；查看清单请用 --office-key FILE）',
+  fixtureSealed: (f, fp) => `数据包已加密；信息办密钥文件：${f}（加密密钥指纹 ${fp}）`,
 };
 
 const en: Messages = {
   usage: `usage:
-  zwledger verify --keys DIR [--json] FILE...   verify a set of bundles (DIR holds the enrolment files of enrolled units)
-  zwledger inspect FILE                           show a bundle's manifest
-  zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K]
-                                                  write signed synthetic bundles and their enrolment files
+  zwledger verify --keys DIR [--office-key FILE] [--json] FILE...
+                                                  verify a set of bundles (DIR holds the enrolment files of enrolled units;
+                                                  sealed bundles are opened with the office's keys in FILE)
+  zwledger inspect [--office-key FILE] FILE       show a bundle's manifest
+  zwledger fixture --units N --entries M --out DIR [--suite sm2-sm3|ed25519-sha256] [--per-bundle K] [--seal]
+                                                  write signed synthetic bundles and their enrolment files; with --seal,
+                                                  sealed, and the office's key file office-key.json beside them
   zwledger db migrate --db URL                    create or upgrade the PostgreSQL store's schema
   zwledger enrol --db URL [--yes] FILE...         show each enrolment file's fingerprint, enrol after comparing
   zwledger revoke --db URL KEYID --reason WHY     revoke an enrolled key
@@ -121,6 +145,7 @@ const en: Messages = {
   zwledger units --db URL [--json | --xlsx FILE] [--silent-days N]
                                                   the units view
   The URL carries no password: use PGPASSWORD or ~/.pgpass.
+  The key file's password comes from ZW_OFFICE_PASSWORD, or is asked for.
   Add --lang en to any command for English, --lang zh for Chinese (the default).`,
   error: (m) => `error: ${m}`,
   needsValue: (f) => `--${f} needs a value`,
@@ -149,6 +174,10 @@ const en: Messages = {
     notBundle: 'this is not a ZW Ledger bundle (.zwb)',
     foreignRecord: "the bundle carries another unit's records; refused",
     invalidRecord: "a record in the bundle breaks its ledger's rules; refused",
+    sealedElsewhere: "sealed to another office's key (or an old key not in the key file); check the --office-key file",
+    corruptChunk: 'the sealed content was changed or damaged on the way; refused: ask the unit to export again',
+    truncated: 'the file is cut short; refused: ask the unit to copy it again',
+    sealedLocked: "the bundle is sealed: give the office's key file with --office-key",
   },
   gap: (a, b) => `${entrySpan('en', a, b)} ${a === b ? 'is' : 'are'} missing; filled when the missing bundle arrives`,
   forked: (seq, others) => `from entry ${seq} on it differs from ${others.join(', ')}: the unit's history forked; check with the unit`,
@@ -160,6 +189,12 @@ const en: Messages = {
   inspectNote: '(manifest shown only, signature not verified; to verify use zwledger verify --keys DIR)',
   fingerprint: (c, n, fp) => `${c} ${n}: key fingerprint ${fp}`,
   fixtureDone: (u, k, f, b, e, s) => `wrote the enrolment files of ${u} units (${k}) and ${f} bundles (${b}), ${e} entries per unit, ${SUITE_WORDS.en[s] ?? s}`,
+  officePassword: "password of the office's key file: ",
+  needsOfficePassword: "the office's key file needs its password: set ZW_OFFICE_PASSWORD",
+  officeKeyUnreadable: (f) => `cannot read the office key file ${f}`,
+  officeKeyBad: (f, wrong) => (wrong ? `wrong password for the office key file ${f}` : `${f} is not an office key file`),
+  sealedHeader: "(the bundle is sealed: the above is all that shows outside the seal; give --office-key FILE to see the manifest)",
+  fixtureSealed: (f, fp) => `bundles sealed; the office's key file: ${f} (encryption key fingerprint ${fp})`,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };

@@ -5,5 +5,5 @@ import { checkFile, type CheckedFile, type WorkerJob } from './checkFiles';
 const job = workerData as WorkerJob;
 const keys = new Map(job.keys);
 const out: CheckedFile[] = [];
-for (const file of job.files) out.push(await checkFile(file, keys, job.lang));
+for (const file of job.files) out.push(await checkFile(file, keys, job.officeKeys, job.lang));
 parentPort!.postMessage(out);

@@ -28,9 +28,35 @@ async function ask(question: string): Promise<string> {
   }
 }
 
+/** A password typed at the terminal, not echoed; none where stdin is not a terminal (a script must use ZW_OFFICE_PASSWORD). */
+function askPassword(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) return Promise.reject(new Error(prompt.replace(/[:：]\s*$/, '')));
+  return new Promise((resolve) => {
+    process.stderr.write(prompt);
+    const stdin = process.stdin;
+    stdin.setRawMode(true);
+    stdin.resume();
+    let typed = '';
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stderr.write('\n');
+          return resolve(typed);
+        }
+        if (ch === '\u0003') process.exit(130);
+        typed = ch === '\u007f' ? typed.slice(0, -1) : typed + ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
 const out = lineWriter(process.stdout);
 const err = lineWriter(process.stderr);
-runCli(process.argv.slice(2), { out, err, ...(process.stdin.isTTY ? { ask } : {}) }).then(
+runCli(process.argv.slice(2), { out, err, askPassword, ...(process.stdin.isTTY ? { ask } : {}) }).then(
   (code) => {
     process.exitCode = code;
   },

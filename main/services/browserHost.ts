@@ -92,7 +92,7 @@ export function createBrowserHost(options: BrowserHostOptions) {
       sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'forbidden' } });
       return;
     }
-    const body = await readBody(req, channel === 'backup:append' ? MAX_BACKUP_BODY : MAX_BODY);
+    const body = await readBody(req, channel === 'backup:append' || channel === 'sealed:append' ? MAX_BACKUP_BODY : MAX_BODY);
     if (body === undefined) {
       // The rest is read and thrown away so the client hears the 413 rather than a reset; a body that never ends is cut off.
       req.resume();

@@ -1,11 +1,12 @@
 import type { BACKUP_FAILURES} from '../../shared/ipc/contract';
-import { contract, isChannel, type Envelope, type Handlers, type IpcErrorCode } from '../../shared/ipc/contract';
+import { BACKUP_MAX_BASE64, contract, isChannel, type Envelope, type Handlers, type IpcErrorCode } from '../../shared/ipc/contract';
 import { GuardError, type CheckResult, type SigninGuard } from './signinGuard';
 import type { Permission } from '../../shared/domain/roles';
 import type { ReminderPlan } from '../../shared/checkins/reminders';
 import { BackupFileError, type BackupFiles } from './backupFiles';
 import { BackupSealError } from './backupSeal';
 import { UnitKeyError, type UnitKeys } from './unitKey';
+import { createSealedInbox, SealedInboxError } from './sealedInbox';
 
 /**
  * The handlers behind the IPC contract, and the one place a request is
@@ -66,7 +67,20 @@ async function guardCall<T>(fn: () => Promise<T>): Promise<T | { ok: false; code
 
 const checkFailure = (result: Exclude<CheckResult, { ok: true }>) => ('lockedUntil' in result ? { ok: false as const, lockedUntil: result.lockedUntil } : { ok: false as const, left: result.left });
 
+/** What main sends back of an opened bundle per call: three quarters of a piece, so its base64 fits the same limit. */
+const SEALED_PIECE = (BACKUP_MAX_BASE64 / 4) * 3;
+
+async function inboxCall<T>(fn: () => Promise<T>): Promise<T | { ok: false; code: SealedInboxError['code'] }> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof SealedInboxError) return { ok: false as const, code: e.code };
+    throw e;
+  }
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const inbox = createSealedInbox(deps.unitKeys);
   /**
    * The key is used only after main itself checked the user's password and
    * role: the renderer's word that it checked them is no secret main holds.
@@ -156,6 +170,38 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'unitKey:create': (request) => keyCall(async () => (await keyHolder(request.accountId, request.password, ['bundles.export'])) ?? { ok: true as const, key: await deps.unitKeys.create(request) }),
     'unitKey:rotate': (request) => keyCall(async () => (await keyHolder(request.accountId, request.password, ['bundles.export'])) ?? { ok: true as const, key: await deps.unitKeys.rotate(request) }),
     'unitKey:enrolment': async ({ unit }) => ({ text: JSON.stringify(await deps.unitKeys.enrolment(unit), null, 2) }),
+    'sealKey:list': async ({ unitId }) => ({ keys: await deps.unitKeys.sealKeys(unitId) }),
+    'sealKey:create': ({ grant, ...request }) =>
+      keyCall(async () => (await keyHolder(request.accountId, request.password, ['console.use'])) ?? { ok: true as const, keys: await deps.unitKeys.createSealKey({ ...request, ...(grant ? { grant } : {}) }) }),
+    'sealKey:export': ({ grant, ...request }) =>
+      keyCall(async () => (await keyHolder(request.accountId, request.password, ['console.use'])) ?? { ok: true as const, text: await deps.unitKeys.exportSealKeys({ ...request, ...(grant ? { grant } : {}) }) }),
+    'sealed:begin': async () => ({ id: inbox.begin() }),
+    'sealed:append': ({ id, data }) =>
+      inboxCall(async () => {
+        inbox.append(id, Buffer.from(data, 'base64'));
+        return { ok: true as const };
+      }),
+    // Only an auditor, with a password main checks, gets a sealed bundle opened.
+    'sealed:open': ({ id, grant, ...who }) =>
+      inboxCall(() =>
+        keyCall(async () => {
+          const refused = await keyHolder(who.accountId, who.password, ['console.use']);
+          if (refused) {
+            inbox.close(id);
+            return refused;
+          }
+          return inbox.open(id, { ...who, ...(grant ? { grant } : {}) });
+        }),
+      ),
+    'sealed:read': ({ id, offset }) =>
+      inboxCall(async () => {
+        const piece = inbox.read(id, offset, SEALED_PIECE);
+        return { ok: true as const, data: piece.data.toString('base64'), done: piece.done };
+      }),
+    'sealed:close': async ({ id }) => {
+      inbox.close(id);
+      return { ok: true as const };
+    },
     // A unit's bundles are its administrator's; the office's policies are issued by its auditors.
     'bundle:sign': ({ unitId, accountId, password, grant, manifest }) =>
       keyCall(async () => {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { makeEnrolment, type Enrolment } from '../../shared/bundle/enrolment';
 import { CRYPTO_SUITES, fingerprint, generateKeyPair, keyIdOf, sign, type CryptoSuite } from '../../shared/bundle/suites';
 import { openSlot, sealTo, slotSchema } from './accountVault';
+import { generateSealKey, openSealed, readSealHeader, sealFingerprint, sealKeyIdOf, type Opened } from '../../shared/bundle/seal';
+import { writeOfficeKeyFile } from '../../shared/bundle/officeKeyFile';
 import type { KeyObject } from 'node:crypto';
 
 /**
@@ -65,9 +67,23 @@ const stored = z
     protection,
     // A retired key keeps its private part, still sealed as it was: what it signed can be re-signed or proven later.
     retired: z.array(z.object({ keyId: z.string(), suite: z.enum(CRYPTO_SUITES), publicKey: z.string(), retiredAt: z.number(), protection: protection.optional() }).strict()),
+    /**
+     * The office's encryption keys (sealed bundles), oldest first: the last is
+     * the one policies name; the others still open what was sealed to them.
+     */
+    sealKeys: z.array(z.object({ suite: z.enum(CRYPTO_SUITES), publicKey: z.string(), keyId: z.string(), createdAt: z.number(), createdBy: z.string(), protection }).strict()).optional(),
   })
   .strict();
 type StoredKey = z.infer<typeof stored>;
+
+/** An office encryption key's public facts. */
+export interface SealKeyStatus {
+  suite: CryptoSuite;
+  keyId: string;
+  publicKey: string;
+  fingerprint: string;
+  createdAt: number;
+}
 
 export interface UnitKeyStatus {
   suite: CryptoSuite;
@@ -162,24 +178,28 @@ export function createUnitKeys(deps: UnitKeyDeps) {
    * `grant` by someone else once, after which the account has its own slot.
    */
   async function unlock(k: StoredKey, password: string, accountId?: string, grant?: string): Promise<string> {
-    if (k.protection.kind === 'os') {
-      if (!deps.os) throw new UnitKeyError('wrongPassword');
-      return deps.os.decrypt(Buffer.from(k.protection.data, 'base64'));
-    }
-    const slot = accountId ? k.protection.slots?.find((s) => s.accountId === accountId) : undefined;
-    const own = slot && deps.holders ? await deps.holders.open(slot.accountId, password) : null;
-    let secret = own ? openSlot(slot!, own) : null;
-    if (secret === null) {
-      try {
-        secret = await openWithPassword(k.protection.box, grant || password);
-      } catch (e) {
-        // Main checked the account's own password already: what is missing is the key's maker letting it in.
-        if (deps.holders && accountId && !slot && !grant) throw new UnitKeyError('needGrant');
-        throw e;
-      }
-    }
+    const secret = await openProtected(k.protection, password, accountId, grant);
     await refreshSlots(k, secret);
     return secret;
+  }
+
+  /** One protected secret: the signing key, or one of the office's encryption keys. */
+  async function openProtected(p: StoredKey['protection'], password: string, accountId?: string, grant?: string): Promise<string> {
+    if (p.kind === 'os') {
+      if (!deps.os) throw new UnitKeyError('wrongPassword');
+      return deps.os.decrypt(Buffer.from(p.data, 'base64'));
+    }
+    const slot = accountId ? p.slots?.find((s) => s.accountId === accountId) : undefined;
+    const own = slot && deps.holders ? await deps.holders.open(slot.accountId, password) : null;
+    const secret = own ? openSlot(slot!, own) : null;
+    if (secret !== null) return secret;
+    try {
+      return await openWithPassword(p.box, grant || password);
+    } catch (e) {
+      // Main checked the account's own password already: what is missing is the key's maker letting it in.
+      if (deps.holders && accountId && !slot && !grant) throw new UnitKeyError('needGrant');
+      throw e;
+    }
   }
 
   /** While the key is open, seal it to every account now allowed to use it, and to no other. */
@@ -279,6 +299,49 @@ export function createUnitKeys(deps: UnitKeyDeps) {
       const files = await Promise.all(names.filter((n) => /^[A-Za-z0-9-]{1,64}\.json$/.test(n)).map((n) => read(n.slice(0, -5))));
       const keys = files.map((f) => (f.state === 'ok' ? f.key : null));
       return keys.flatMap((k) => (k ? [{ suite: k.suite, publicKey: k.publicKey }, ...k.retired.map((r) => ({ suite: r.suite, publicKey: r.publicKey }))] : []));
+    },
+
+    /** The office's encryption keys, oldest first; the last is the one a policy names. */
+    async sealKeys(unitId: string): Promise<SealKeyStatus[]> {
+      const file = await read(unitId);
+      if (file.state !== 'ok') return [];
+      return (file.key.sealKeys ?? []).map((s) => ({ suite: s.suite, keyId: s.keyId, publicKey: s.publicKey, fingerprint: sealFingerprint(s.suite, s.publicKey), createdAt: s.createdAt }));
+    },
+
+    /**
+     * A new encryption key beside the signing key, sealed at rest the same
+     * way; the signing key is opened first, so only someone who may sign the
+     * office's policies can make one. Older keys are kept for older bundles.
+     */
+    async createSealKey(request: { unitId: string; suite: CryptoSuite; accountId: string; password: string; grant?: string }): Promise<SealKeyStatus[]> {
+      const k = await required(request.unitId);
+      await unlock(k, request.password, request.accountId, request.grant);
+      const pair = generateSealKey(request.suite);
+      const entry = { suite: pair.suite, publicKey: pair.publicKey, keyId: sealKeyIdOf(pair.suite, pair.publicKey), createdAt: deps.now(), createdBy: request.accountId, protection: await protect(k.unit.id, pair.privateKey, request.password) };
+      // Read again: unlocking may have refreshed the slots on disk.
+      const latest = await required(request.unitId);
+      await save({ ...latest, sealKeys: [...(latest.sealKeys ?? []), entry] });
+      return this.sealKeys(request.unitId);
+    },
+
+    /** Opens a sealed bundle with the key its header names; the private key never leaves main. */
+    async openSealed(request: { unitId: string; password: string; accountId?: string; grant?: string; bytes: Uint8Array }): Promise<Opened> {
+      const k = await required(request.unitId);
+      const header = readSealHeader(request.bytes);
+      if (!header.ok) return header;
+      const named = (k.sealKeys ?? []).find((s) => s.keyId === header.header.officeKeyId && s.suite === header.header.suite);
+      if (!named) return openSealed(request.bytes, []);
+      const privateKey = await openProtected(named.protection, request.password, request.accountId, request.grant);
+      return openSealed(request.bytes, [{ suite: named.suite, publicKey: named.publicKey, privateKey }]);
+    },
+
+    /** Every encryption key, old ones too, in a file sealed with its own password: for the command line. */
+    async exportSealKeys(request: { unitId: string; password: string; accountId?: string; grant?: string; filePassword: string }): Promise<string> {
+      const k = await required(request.unitId);
+      const pairs = [];
+      for (const s of k.sealKeys ?? []) pairs.push({ suite: s.suite, publicKey: s.publicKey, privateKey: await openProtected(s.protection, request.password, request.accountId, request.grant) });
+      if (pairs.length === 0) throw new UnitKeyError('noKey');
+      return writeOfficeKeyFile(pairs, request.filePassword);
     },
 
     async sign(request: { unitId: string; password: string; accountId?: string; grant?: string; message: Uint8Array }): Promise<{ signature: string; keyId: string; suite: CryptoSuite }> {

@@ -1,4 +1,4 @@
-import { resultSchema, type Policy, type PublishedResult, type TrustedOffice } from '../../shared/bundle/policy';
+import { newestSealKey, resultSchema, sealKeySchema, type Policy, type PolicySealKey, type PublishedResult, type TrustedOffice } from '../../shared/bundle/policy';
 import { checkedRubrics } from '../../shared/evaluation/check';
 import type { Rubric } from '../../shared/evaluation/rubric';
 import type { CryptoSuite } from '../../shared/bundle/suites';
@@ -35,6 +35,8 @@ export interface AppliedPolicy {
   results?: number[];
   /** What this policy changed against the one applied before it (absent on policies applied before this was kept). */
   changes?: PolicyChanges;
+  /** The office's newest encryption key: every bundle is sealed to it. Absent: bundles travel unsealed. */
+  sealKey?: PolicySealKey;
 }
 
 /** The differences a home page reports: what the office's latest policy changed here. */
@@ -58,6 +60,12 @@ export async function trustedOffice(db: ZwDb): Promise<TrustedOffice | null> {
 export async function appliedPolicy(db: ZwDb, unitId: string): Promise<AppliedPolicy | null> {
   const v = (await db.meta.get(policyKey(unitId)))?.value as AppliedPolicy | undefined;
   return v && typeof v.issuedAt === 'number' ? v : null;
+}
+
+/** The key this unit's bundles are sealed to, checked again as it is read (meta is not signed); null before any policy named one. */
+export async function sealRecipient(db: ZwDb, unitId: string): Promise<PolicySealKey | null> {
+  const parsed = sealKeySchema.safeParse((await appliedPolicy(db, unitId))?.sealKey);
+  return parsed.success ? parsed.data : null;
 }
 
 /** This unit's own results in a policy, by its code (as the address ranges are). */
@@ -98,6 +106,7 @@ export async function applyPolicy(db: ZwDb, actor: Actor, unitCode: string, poli
     ranges: policy.ipRanges.find((r) => r.unitCode === unitCode)?.ranges ?? [],
     directory: policy.directory,
     ...(mine(policy, unitCode).length > 0 ? { results: mine(policy, unitCode).map((r) => r.year) } : {}),
+    ...(newestSealKey(policy) ? { sealKey: newestSealKey(policy)! } : {}),
     ...(policy.rubrics ? { rubrics: policy.rubrics.map((r) => ({ group: r.group, year: r.year, version: r.version, title: r.title })) } : {}),
   };
   const trusted: TrustedOffice = { keyId: policy.issuer.keyId, suite: policy.issuer.suite, publicKey: policy.issuer.publicKey, name: policy.issuer.name };

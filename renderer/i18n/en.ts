@@ -3,6 +3,7 @@ import { enLedgers } from './en.ledgers';
 import { enBackup } from './en.backup';
 import { enTickets } from './en.tickets';
 import { enPaper } from './en.paper';
+import { enSeal } from './en.seal';
 import { enBundles } from './en.bundles';
 import { enForms } from './en.forms';
 import { enCheckins } from './en.checkins';
@@ -344,6 +345,7 @@ export const en: Record<MessageKey, string> = {
   ...enLedgers,
   ...enBackup,
   ...enTickets,
+  ...enSeal,
   ...enBundles,
   ...enForms,
   ...enCheckins,

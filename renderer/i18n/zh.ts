@@ -2,6 +2,7 @@ import { zhLedgers } from './zh.ledgers';
 import { zhBackup } from './zh.backup';
 import { zhTickets } from './zh.tickets';
 import { zhPaper } from './zh.paper';
+import { zhSeal } from './zh.seal';
 import { zhBundles } from './zh.bundles';
 import { zhForms } from './zh.forms';
 import { zhCheckins } from './zh.checkins';
@@ -344,6 +345,7 @@ export const zh = {
   ...zhLedgers,
   ...zhBackup,
   ...zhTickets,
+  ...zhSeal,
   ...zhBundles,
   ...zhForms,
   ...zhCheckins,

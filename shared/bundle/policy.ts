@@ -9,6 +9,7 @@ import { parseRange } from '../rules/ipRanges';
 import { parseUntrustedJson } from './format';
 import { CRYPTO_SUITES, fingerprint, isPublicKey, keyIdOf, verify, type CryptoSuite } from './suites';
 import { unpackFiles } from './zip';
+import { isSealPublicKey, sealKeyIdOf } from './seal';
 import { checkRubric } from '../evaluation/check';
 import { itemSchema, rubricSchema } from '../evaluation/rubric';
 
@@ -56,6 +57,18 @@ export const resultSchema = z
   })
   .strict();
 
+export const sealKeySchema = z
+  .object({ suite: z.enum(CRYPTO_SUITES), publicKey: z.string().max(200), keyId: z.string().regex(/^[0-9a-f]{32}$/), createdAt: z.number().int().positive() })
+  .strict()
+  .refine((k) => isSealPublicKey(k.suite, k.publicKey) && sealKeyIdOf(k.suite, k.publicKey) === k.keyId, { message: 'encryption key' });
+
+export type PolicySealKey = z.infer<typeof sealKeySchema>;
+
+/** The key a unit seals to: the newest the policy names. */
+export function newestSealKey(policy: Pick<Policy, 'sealKeys'>): PolicySealKey | null {
+  return policy.sealKeys?.at(-1) ?? null;
+}
+
 export const policySchema = z
   .object({
     format: z.literal(POLICY_FORMAT),
@@ -73,6 +86,8 @@ export const policySchema = z
     rubrics: z.array(rubricSchema).max(20).optional(),
     /** The year's final results (考核办法 五): each unit's total, place and every item's points, with the office's reasons. */
     results: z.array(resultSchema).max(5000).optional(),
+    /** The office's encryption keys, oldest first: units seal their bundles to the last. Absent: bundles travel unsealed. */
+    sealKeys: z.array(sealKeySchema).min(1).max(20).optional(),
   })
   .strict()
   .refine((p) => isPublicKey(p.issuer.suite, p.issuer.publicKey) && keyIdOf(p.issuer.suite, p.issuer.publicKey) === p.issuer.keyId, { path: ['issuer'], message: 'issuer key' });

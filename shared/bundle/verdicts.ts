@@ -1,13 +1,15 @@
+import type { SealFailure } from './seal';
+
 /**
  * What can be said of a received bundle, in the words the office console and
  * the command line both use. A failing verdict means nothing of the bundle
  * is taken in; `gapBefore` is taken in and flagged until the missing segment
  * arrives; `duplicate` changes nothing.
  */
-export const VERDICTS = ['valid', 'duplicate', 'gapBefore', 'unknownKey', 'revokedKey', 'badSignature', 'altered', 'forked', 'unreadable', 'notBundle', 'foreignRecord', 'invalidRecord'] as const;
+export const VERDICTS = ['valid', 'duplicate', 'gapBefore', 'unknownKey', 'revokedKey', 'badSignature', 'altered', 'forked', 'unreadable', 'notBundle', 'foreignRecord', 'invalidRecord', 'sealedElsewhere', 'corruptChunk', 'truncated', 'sealedLocked'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-export const FAILING: ReadonlySet<Verdict> = new Set(['unknownKey', 'revokedKey', 'badSignature', 'altered', 'forked', 'unreadable', 'notBundle', 'foreignRecord', 'invalidRecord']);
+export const FAILING: ReadonlySet<Verdict> = new Set(['unknownKey', 'revokedKey', 'badSignature', 'altered', 'forked', 'unreadable', 'notBundle', 'foreignRecord', 'invalidRecord', 'sealedElsewhere', 'corruptChunk', 'truncated', 'sealedLocked']);
 
 export const VERDICT_WORDS: Record<'zh' | 'en', Record<Verdict, string>> = {
   zh: {
@@ -23,6 +25,10 @@ export const VERDICT_WORDS: Record<'zh' | 'en', Record<Verdict, string>> = {
     notBundle: '不是数据包',
     foreignRecord: '含其他单位的记录',
     invalidRecord: '记录内容不合规',
+    sealedElsewhere: '加密给了其他密钥',
+    corruptChunk: '加密内容损坏',
+    truncated: '文件不完整',
+    sealedLocked: '未能解密',
   },
   en: {
     valid: 'valid',
@@ -37,6 +43,10 @@ export const VERDICT_WORDS: Record<'zh' | 'en', Record<Verdict, string>> = {
     notBundle: 'not a bundle',
     foreignRecord: "carries another unit's records",
     invalidRecord: 'invalid record',
+    sealedElsewhere: 'sealed to another key',
+    corruptChunk: 'sealed content damaged',
+    truncated: 'file cut short',
+    sealedLocked: 'could not be opened',
   },
 };
 
@@ -64,4 +74,15 @@ export function refusedEntryText(p: RefusedEntry, lang: 'zh' | 'en'): string {
   }
   if (p.kind === 'otherUnit') return p.field === 'unitId' ? `${table}: entry ${p.seq} belongs to another unit; the whole bundle is refused` : `${table}: the id of entry ${p.seq} belongs to another unit; the whole bundle is refused`;
   return `${table}: entry ${p.seq} has an invalid "${p.field || 'record'}"; the whole bundle is refused`;
+}
+
+/** Why a received file never reached verification: it was sealed and would not open. */
+export type UnsealVerdict = Extract<Verdict, 'sealedElsewhere' | 'corruptChunk' | 'truncated' | 'sealedLocked' | 'unreadable'>;
+
+/** A sealed file that would not open, as a verdict: another office's key, damage, a file cut short. */
+export function sealVerdict(failure: SealFailure): UnsealVerdict {
+  if (failure === 'otherOffice') return 'sealedElsewhere';
+  if (failure === 'truncated') return 'truncated';
+  if (failure === 'badHeader' || failure === 'tooLarge' || failure === 'notSealed') return 'unreadable';
+  return 'corruptChunk';
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CRYPTO_SUITES } from '../bundle/suites';
+import { SEAL_FAILURES } from '../bundle/seal';
 import { ROLES } from '../domain/roles';
 import { backupDraft, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES } from '../backup/format';
 
@@ -47,6 +48,12 @@ const backupFailure = z.object({ ok: z.literal(false), code: z.enum(BACKUP_FAILU
 const backupSessionId = z.string().regex(/^[0-9a-f]{32}$/);
 /** Who asks for a backup's signature: with a password, the account it is checked for; without (automatic backups), the sign-in's session. */
 const signer = { accountId: unitIdField.optional(), session: sessionField.optional() };
+
+const sealKeyStatus = z.object({ suite: z.enum(CRYPTO_SUITES), keyId: z.string(), publicKey: z.string(), fingerprint: z.string(), createdAt: z.number() }).strict();
+const sealedSessionId = z.string().regex(/^[0-9a-f]{32}$/);
+const base64Piece = z.string().min(1).max(BACKUP_MAX_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** Why main dropped a sealed file in transit: the page went away, or the file is over the size limit. */
+const sealedFailure = z.object({ ok: z.literal(false), code: z.enum(['unknownSession', 'tooLarge', 'busy']) }).strict();
 
 export const contract = {
   'app:info': {
@@ -195,6 +202,48 @@ export const contract = {
   'bundle:sign': {
     request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField, grant: passwordField.optional(), manifest: z.string().max(128 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict(),
     response: z.union([z.object({ ok: z.literal(true), signature: z.string(), keyId: z.string(), suite: z.enum(CRYPTO_SUITES) }).strict(), keyFailure]),
+  },
+  /** The office's encryption keys (sealed bundles), oldest first; public facts only. */
+  'sealKey:list': {
+    request: z.object({ unitId: unitIdField }).strict(),
+    response: z.object({ keys: z.array(sealKeyStatus) }),
+  },
+  /** A new encryption key for the office: the first, or a rotation (older keys still open older bundles). */
+  'sealKey:create': {
+    request: z.object({ unitId: unitIdField, suite: z.enum(CRYPTO_SUITES), accountId: unitIdField, password: passwordField, grant: passwordField.optional() }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), keys: z.array(sealKeyStatus) }).strict(), keyFailure]),
+  },
+  /** Every encryption key in a file sealed with its own password, for the command line. */
+  'sealKey:export': {
+    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField, grant: passwordField.optional(), filePassword: newPasswordField }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), text: z.string() }).strict(), keyFailure]),
+  },
+  /** A sealed bundle on its way to main, in pieces like a backup. */
+  'sealed:begin': {
+    request: z.object({}).strict(),
+    response: z.object({ id: sealedSessionId }),
+  },
+  'sealed:append': {
+    request: z.object({ id: sealedSessionId, data: base64Piece }).strict(),
+    response: z.union([z.object({ ok: z.literal(true) }).strict(), sealedFailure]),
+  },
+  /** Opens it with the office key its header names; the signed bundle inside is then read back in pieces. */
+  'sealed:open': {
+    request: z.object({ id: sealedSessionId, unitId: unitIdField, accountId: unitIdField, password: passwordField, grant: passwordField.optional() }).strict(),
+    response: z.union([
+      z.object({ ok: z.literal(true), size: z.number().int().min(0) }).strict(),
+      z.object({ ok: z.literal(false), failure: z.enum(SEAL_FAILURES), chunk: z.number().int().min(0).optional() }).strict(),
+      keyFailure,
+      sealedFailure,
+    ]),
+  },
+  'sealed:read': {
+    request: z.object({ id: sealedSessionId, offset: z.number().int().min(0) }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), data: z.string(), done: z.boolean() }).strict(), sealedFailure]),
+  },
+  'sealed:close': {
+    request: z.object({ id: sealedSessionId }).strict(),
+    response: z.object({ ok: z.literal(true) }),
   },
 } as const;
 

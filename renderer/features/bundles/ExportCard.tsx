@@ -9,6 +9,9 @@ import { useT } from '../../i18n';
 import { useActor, useSession } from '../../state/session';
 import { useLedgers } from '../ledgers/ledgerStore';
 import { exportBundle } from './exportBundle';
+import { sealRecipient } from '../../db/policy';
+import type { PolicySealKey } from '../../../shared/bundle/policy';
+import { sealFingerprint } from '../../../shared/bundle/seal';
 import type { KeyStatus } from './UnitKeyCard';
 
 /** Says what the bundle will hold before it is written, then signs and writes it. */
@@ -25,14 +28,16 @@ export function ExportCard({ keyStatus }: { keyStatus: KeyStatus | null }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ type: 'success' | 'error'; text: string; hash?: string }>();
   const [version, setVersion] = useState(0);
+  const [recipient, setRecipient] = useState<PolicySealKey | null | undefined>(undefined);
 
   useEffect(() => {
     if (!unit) return;
     let live = true;
-    void Promise.all([planExport(db, unit.id, scope), lastExport(db, unit.id)]).then(([p, l]) => {
+    void Promise.all([planExport(db, unit.id, scope), lastExport(db, unit.id), sealRecipient(db, unit.id)]).then(([p, l, r]) => {
       if (!live) return;
       setPlan(p);
       setLast(l);
+      setRecipient(r);
     });
     return () => {
       live = false;
@@ -94,6 +99,14 @@ export function ExportCard({ keyStatus }: { keyStatus: KeyStatus | null }) {
               ]}
             />
           </Space>
+        )}
+        {recipient !== undefined && (
+          <Alert
+            type={recipient ? 'success' : 'warning'}
+            showIcon
+            data-testid="export-seal"
+            message={recipient ? t('seal.export.sealed', { fp: sealFingerprint(recipient.suite, recipient.publicKey) }) : t('seal.export.unsealed')}
+          />
         )}
         {!keyStatus && <Alert type="warning" showIcon message={t('export.needKey')} />}
         <Space wrap>

@@ -1,6 +1,9 @@
 import dayjs from 'dayjs';
 import { assembleBundle, prepareBundle } from '../../../shared/bundle/codec';
 import type { Manifest } from '../../../shared/bundle/format';
+import { sealBundle } from '../../../shared/bundle/seal';
+import { digest } from '../../../shared/bundle/suites';
+import { sealRecipient } from '../../db/policy';
 import type { Account } from '../../../shared/domain/account';
 import type { UnitProfile } from '../../../shared/domain/unit';
 import { recordExport, type ExportPlan } from '../../db/bundleExport';
@@ -14,7 +17,7 @@ import type { Translate } from '../../i18n';
 import type { KeyStatus } from './UnitKeyCard';
 import { keyFailureText } from './unitKeyActions';
 
-export type ExportOutcome = { ok: true; fileName: string; fileHash: string; manifest: Manifest } | { ok: false; message: string };
+export type ExportOutcome = { ok: true; fileName: string; fileHash: string; manifest: Manifest; sealed: boolean } | { ok: false; message: string };
 
 /**
  * The whole export of the segment the user was shown: the password checked, the manifest
@@ -32,15 +35,19 @@ export async function exportBundle(args: { t: Translate; actor: Actor; unit: Uni
   if (!signed.ok) return { ok: false, message: t(keyFailureText(signed.code)) };
   if (signed.keyId !== key.keyId) return { ok: false, message: t('err.generic', { message: 'key changed' }) };
   const bundle = assembleBundle(prepared, signed.signature);
+  // Sign, then seal: what leaves the PC is readable only with the office's key, once a policy has named one.
+  const recipient = await sealRecipient(db, unit.id);
+  const bytes = recipient ? sealBundle(bundle.bytes, recipient) : bundle.bytes;
+  const fileHash = recipient ? digest(key.suite, bytes) : bundle.fileHash;
   const fileName = `zwledger-${unit.code}-${plan.fromSeq}-${plan.toSeq}-${dayjs(createdAt).format('YYYYMMDD-HHmm')}.zwb`;
-  download(fileName, bundle.bytes);
+  download(fileName, bytes);
   await recordExport(db, args.actor, {
     manifest: bundle.manifest,
     fileName,
-    fileHash: bundle.fileHash,
+    fileHash,
     exportedBy: account.displayName,
-    description: t('export.filingDescription', { file: fileName, range: entryRange(t, plan.fromSeq, plan.toSeq), n: plan.entries.length, hash: bundle.fileHash }),
+    description: t('export.filingDescription', { file: fileName, range: entryRange(t, plan.fromSeq, plan.toSeq), n: plan.entries.length, hash: fileHash }),
     purpose: t('export.filingPurpose'),
   });
-  return { ok: true, fileName, fileHash: bundle.fileHash, manifest: bundle.manifest };
+  return { ok: true, fileName, fileHash, manifest: bundle.manifest, sealed: recipient !== null };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
-import { Alert, Card, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Input, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { FAILING } from '../../../shared/bundle/verdicts';
 import type { ImportOutcome } from '../../db/console';
@@ -10,7 +10,7 @@ import { FilePickButton } from '../../ui/FilePickButton';
 import { entryRange, formatDateTime } from '../../ui/format';
 import { useLang, useT } from '../../i18n';
 import { PageHead } from '../../ui/PageHead';
-import { useActor } from '../../state/session';
+import { useActor, useSession } from '../../state/session';
 import { VerdictTag, verdictHelp } from './VerdictTag';
 
 type Row = ImportOutcome & { key: number };
@@ -21,6 +21,9 @@ export function ConsoleImportPage() {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const actor = useActor();
+  const account = useSession((s) => s.account);
+  // Sealed bundles are opened in main with the office's key, for a password main checks.
+  const [password, setPassword] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [keysEnrolled, setKeysEnrolled] = useState<number | null>(null);
@@ -50,6 +53,7 @@ export function ConsoleImportPage() {
         setRows([...out]);
         setProgress({ done: i + 1, total: files.length });
       },
+      account ? { unitId: actor.unitId, accountId: account.id, password } : undefined,
     );
     setProgress(null);
     void refresh();
@@ -70,6 +74,10 @@ export function ConsoleImportPage() {
       <PageHead title={t('console.import.title')} rule={t('console.import.rule')} />
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {keysEnrolled === 0 && <Alert type="warning" showIcon message={t('console.import.noKeys')} />}
+        <Space wrap>
+          <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('seal.import.password')} aria-label={t('seal.import.password')} style={{ width: 240 }} />
+          <Typography.Text type="secondary">{t('seal.import.passwordHelp')}</Typography.Text>
+        </Space>
         <div
           className={`dropzone${dragging ? ' dragging' : ''}`}
           data-testid="dropzone"

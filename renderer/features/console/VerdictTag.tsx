@@ -17,6 +17,10 @@ const COLOR: Record<Verdict, string> = {
   notBundle: 'red',
   foreignRecord: 'red',
   invalidRecord: 'red',
+  sealedElsewhere: 'red',
+  corruptChunk: 'red',
+  truncated: 'red',
+  sealedLocked: 'orange',
 };
 
 /** A verdict in the words the command line uses too (shared/bundle/verdicts). */

@@ -1,10 +1,11 @@
 import { readBundle, type KnownKey, type ReadResult } from '../../../shared/bundle/codec';
 import { digest } from '../../../shared/bundle/suites';
+import type { UnsealVerdict } from '../../../shared/bundle/verdicts';
 import { toBase64 } from '../../../shared/encoding/base64';
 import { mergePlan, type MergePlan } from '../../../shared/console/plan';
 
 /** A bundle checked: for a valid one, what to merge; otherwise the verdict and why. */
-export type Checked = { verdict: 'valid'; plan: MergePlan; hash: string; evidence: string } | Exclude<ReadResult, { verdict: 'valid' }>;
+export type Checked = { verdict: 'valid'; plan: MergePlan; hash: string; evidence: string } | Exclude<ReadResult, { verdict: 'valid' }> | { verdict: UnsealVerdict; detail: string; manifest?: undefined };
 
 export interface VerifyRequest {
   id: number;

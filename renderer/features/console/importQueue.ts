@@ -4,6 +4,7 @@ import { noteLastImport } from '../../db/officeHome';
 import type { Actor } from '../../db/repository';
 import type { ZwDb } from '../../db/schema';
 import { createBundleVerifier, type Checked } from './bundleVerifier';
+import { unsealBundle, type Opener } from './unsealBundle';
 
 export interface IncomingFile {
   name: string;
@@ -16,13 +17,17 @@ export interface IncomingFile {
  * is being verified: at most two bundles are in memory at any time, however
  * many files were chosen.
  */
-export async function importMany(db: ZwDb, actor: Actor, files: readonly IncomingFile[], onEach: (outcome: ImportOutcome, index: number) => void): Promise<ImportOutcome[]> {
+export async function importMany(db: ZwDb, actor: Actor, files: readonly IncomingFile[], onEach: (outcome: ImportOutcome, index: number) => void, opener?: Opener): Promise<ImportOutcome[]> {
   const keys = await enrolledKeyList(db);
   const verifier = createBundleVerifier();
   const verify = async (file: IncomingFile): Promise<Checked> => {
     if (file.size > BUNDLE_LIMITS.fileBytes) return { verdict: 'unreadable', detail: `${file.size} bytes` };
     try {
-      return await verifier.verify(await file.bytes(), keys);
+      const bytes = await file.bytes();
+      // A sealed file is opened in main first; what it carries is then verified like any bundle.
+      const opened = await unsealBundle(bytes, opener);
+      if (!opened.ok) return { verdict: opened.verdict, detail: opened.detail };
+      return await verifier.verify(opened.bytes, keys);
     } catch (e) {
       return { verdict: 'unreadable', detail: e instanceof Error ? e.message : String(e) };
     }

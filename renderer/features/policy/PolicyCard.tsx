@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Card, Descriptions, Modal, Space, Typography } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
-import { readPolicy, type Policy } from '../../../shared/bundle/policy';
+import { newestSealKey, readPolicy, type Policy } from '../../../shared/bundle/policy';
+import { sealFingerprint } from '../../../shared/bundle/seal';
 import { applyPolicy, trustedOffice } from '../../db/policy';
 import { db } from '../../state/db';
 import { FilePickButton } from '../../ui/FilePickButton';
@@ -68,6 +69,9 @@ export function PolicyCard() {
           <span>{policy.ranges.length > 0 ? t('policy.ranges', { ranges: policy.ranges.join('，') }) : t('policy.noRanges')}</span>
           <span>{t('policy.directory', { n: policy.directory.length })}</span>
           {policy.results && policy.results.length > 0 && <span>{t('policy.results', { years: policy.results.join('、') })}</span>}
+          <span data-testid="policy-seal-key">
+            {t('seal.policy.key')}：{policy.sealKey ? <span className="mono">{sealFingerprint(policy.sealKey.suite, policy.sealKey.publicKey)}</span> : t('seal.policy.none')}
+          </span>
           {policy.rubrics && policy.rubrics.length > 0 && <span>{t('policy.rubrics', { list: policy.rubrics.map((r) => t('policy.rubricItem', { title: r.title, year: r.year, version: r.version })).join('、') })}</span>}
         </Space>
       ) : (
@@ -94,6 +98,11 @@ export function PolicyCard() {
               <Descriptions.Item label={t('key.fingerprint')}>
                 <Fingerprint value={pending.fingerprint} testId="office-fingerprint" />
               </Descriptions.Item>
+              {newestSealKey(pending.policy) && (
+                <Descriptions.Item label={t('seal.policy.key')}>
+                  <Fingerprint value={sealFingerprint(newestSealKey(pending.policy)!.suite, newestSealKey(pending.policy)!.publicKey)} testId="office-seal-fingerprint" />
+                </Descriptions.Item>
+              )}
             </Descriptions>
           </Space>
         )}

@@ -24,6 +24,7 @@ import { officeEvaluation, publishedResultsOf } from '../../db/evaluationOffice'
 import type { Rubric } from '../../../shared/evaluation/rubric';
 import type { YearCalendar } from '../../../shared/calendar/calendar';
 import { YearCalendarEditor } from '../calendar/YearCalendarEditor';
+import { SealKeyCard, type SealKeyStatus } from './SealKeyCard';
 
 /** Years for a one-line record: a list when short, a span when long (the copy filing's description is capped). */
 const yearsText = (years: number[]) => (years.length === 0 ? '—' : years.length <= 3 ? years.join('、') : `${Math.min(...years)}–${Math.max(...years)}`);
@@ -51,10 +52,12 @@ export function PolicyIssuePage() {
   const [rubrics, setRubrics] = useState<Rubric[]>([]);
   const [chosenRubrics, setChosenRubrics] = useState<string[]>([]);
   const [resultsYear, setResultsYear] = useState<number | null>(null);
+  const [sealKeys, setSealKeys] = useState<SealKeyStatus[]>([]);
 
   useEffect(() => {
     if (!unit) return;
     void invoke('unitKey:status', { unitId: unit.id }).then((r) => setKey(r.key));
+    void invoke('sealKey:list', { unitId: unit.id }).then((r) => setSealKeys(r.keys));
     void knownUnits(db, unit.id).then(setUnits);
     void loadRangeDraft(db).then(setDraft);
     void officeRubrics(db).then((list) => {
@@ -109,6 +112,7 @@ export function PolicyIssuePage() {
           return ranges.length > 0 ? [{ unitCode: u.unitCode, unitName: u.unitName, ranges }] : [];
         }),
         directory: directoryOf(units),
+        ...(sealKeys.length > 0 ? { sealKeys: sealKeys.map((k) => ({ suite: k.suite, publicKey: k.publicKey, keyId: k.keyId, createdAt: k.createdAt })) } : {}),
         ...(chosenRubrics.length > 0 ? { rubrics: rubrics.filter((r) => chosenRubrics.includes(`${r.group}/${r.year}`)) } : {}),
       };
       if (resultsYear !== null) policy.results = publishedResultsOf(await officeEvaluation(db, unit.id, resultsYear), resultsYear);
@@ -154,6 +158,7 @@ export function PolicyIssuePage() {
             <Fingerprint value={key.fingerprint} testId="issuer-fingerprint" />
           </Card>
         )}
+        {key && <SealKeyCard unitId={unit.id} accountId={account.id} suite={key.suite} password={password} grant={grant} keys={sealKeys} onKeys={setSealKeys} onNeedGrant={() => grant === undefined && setGrant('')} />}
         <Card
           size="small"
           title={t('issue.calendar')}

@@ -170,3 +170,48 @@ describe('zwledger as a command', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('zwledger with sealed bundles', () => {
+  it('fixture --seal writes sealed bundles and the office key file; verify and inspect open them with --office-key, and refuse damage', async () => {
+    const prior = process.env.ZW_OFFICE_PASSWORD;
+    process.env.ZW_OFFICE_PASSWORD = '信息办-2026';
+    try {
+      const out = join(dir, 'sealed');
+      const made = await run('fixture', '--units', '1', '--entries', '40', '--per-bundle', '20', '--suite', 'ed25519-sha256', '--seal', '--out', out);
+      expect(made.code).toBe(0);
+      expect(made.out).toContain('office-key.json');
+      const bundles = (await readdir(join(out, 'bundles'))).sort().map((n) => join(out, 'bundles', n));
+      const first = await readFile(bundles[0]!);
+      expect(first.subarray(0, 17).toString()).toBe('zwledger-sealed/1');
+      // Nothing of the unit shows outside the seal.
+      expect(first.includes(Buffer.from('manifest.json'))).toBe(false);
+
+      const locked = await run('verify', '--keys', join(out, 'keys'), '--json', ...bundles);
+      expect(locked.code).toBe(1);
+      expect(JSON.parse(locked.out).map((r: { verdict: string }) => r.verdict)).toEqual(['sealedLocked', 'sealedLocked']);
+
+      const ok = await run('verify', '--keys', join(out, 'keys'), '--office-key', join(out, 'office-key.json'), '--json', ...bundles);
+      expect(ok.code).toBe(0);
+      expect(JSON.parse(ok.out).map((r: { verdict: string }) => r.verdict)).toEqual(['valid', 'valid']);
+
+      const damaged = Buffer.from(first);
+      damaged[damaged.length - 40]! ^= 1;
+      await writeFile(join(out, 'damaged.zwb'), damaged);
+      await writeFile(join(out, 'cut.zwb'), first.subarray(0, first.length - 100));
+      const bad = await run('verify', '--keys', join(out, 'keys'), '--office-key', join(out, 'office-key.json'), '--json', join(out, 'damaged.zwb'), join(out, 'cut.zwb'));
+      expect(JSON.parse(bad.out).map((r: { verdict: string }) => r.verdict)).toEqual(['corruptChunk', 'truncated']);
+
+      const header = await run('inspect', bundles[0]!);
+      expect(JSON.parse(header.out)).toMatchObject({ format: 'zwledger-sealed/1', suite: 'ed25519-sha256' });
+      const manifest = await run('inspect', '--office-key', join(out, 'office-key.json'), bundles[0]!);
+      expect(JSON.parse(manifest.out)).toMatchObject({ format: 'zwledger-bundle/1', fromSeq: 1, toSeq: 20 });
+
+      process.env.ZW_OFFICE_PASSWORD = 'wrong';
+      const wrong = await run('verify', '--keys', join(out, 'keys'), '--office-key', join(out, 'office-key.json'), ...bundles);
+      expect(wrong.code).toBe(2);
+    } finally {
+      if (prior === undefined) delete process.env.ZW_OFFICE_PASSWORD;
+      else process.env.ZW_OFFICE_PASSWORD = prior;
+    }
+  }, 60_000);
+});

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, zipSync } from 'fflate';
-import { packPolicy, policyBytes, POLICY_FILES, POLICY_FORMAT, readPolicy, type Policy, type TrustedOffice } from '../../../shared/bundle/policy';
+import { newestSealKey, packPolicy, policyBytes, POLICY_FILES, POLICY_FORMAT, readPolicy, type Policy, type TrustedOffice } from '../../../shared/bundle/policy';
 import { fingerprint, generateKeyPair, keyIdOf, sign, type KeyPair } from '../../../shared/bundle/suites';
 import { DEFAULT_SCHEDULE } from '../../../shared/calendar/schedule';
 import { inRanges, parseRange } from '../../../shared/rules/ipRanges';
 import { canonical } from '../../../shared/changelog/canonical';
+import { generateSealKey, sealKeyIdOf, type SealKeyPair } from '../../../shared/bundle/seal';
 
 describe('assigned IP ranges', () => {
   it.each([
@@ -106,5 +107,19 @@ describe('untrusted JSON', () => {
   it('takes the same words inside a string value as text', async () => {
     const { parseUntrustedJson } = await import('../../../shared/bundle/format');
     expect(parseUntrustedJson('{"note":"备注 \\"constructor\\": 1 与 \\"__proto__\\":"}')).toEqual({ note: '备注 "constructor": 1 与 "__proto__":' });
+  });
+});
+
+describe('the encryption keys a policy names', () => {
+  it('are signed with the rest; the newest is the one units seal to, and a key whose id does not match is refused', () => {
+    const office = generateKeyPair('sm2-sm3');
+    const [old, fresh] = [generateSealKey('sm2-sm3'), generateSealKey('sm2-sm3')];
+    const named = (k: SealKeyPair, createdAt: number) => ({ suite: k.suite, publicKey: k.publicKey, keyId: sealKeyIdOf(k.suite, k.publicKey), createdAt });
+    const read = readPolicy(signed(office, policyOf(office, 1000, { sealKeys: [named(old, 1), named(fresh, 2)] })), null, null);
+    expect(read.ok && newestSealKey(read.policy)?.publicKey).toBe(fresh.publicKey);
+    // A signing key's id is not an encryption key's: the two are never confused.
+    const wrongId = { ...named(fresh, 2), keyId: keyIdOf('sm2-sm3', fresh.publicKey) };
+    expect(readPolicy(signed(office, policyOf(office, 1000, { sealKeys: [wrongId] })), null, null)).toMatchObject({ ok: false, failure: 'notPolicy' });
+    expect(newestSealKey(policyOf(office, 1000))).toBeNull();
   });
 });

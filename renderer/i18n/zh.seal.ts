@@ -1,0 +1,22 @@
+/** Simplified Chinese for sealed bundles and the office's checkpoints. */
+export const zhSeal = {
+  'verdict.help.sealedElsewhere': '数据包加密给了其他信息办的密钥，无法打开，未写入任何数据：请确认该单位导入的是本信息办签发的政策包',
+  'verdict.help.corruptChunk': '加密内容在传递中被改动或损坏，未写入任何数据：请该单位重新导出',
+  'verdict.help.truncated': '文件不完整（拷贝未完成或被截断），未写入任何数据：请该单位重新拷贝',
+  'verdict.help.sealedLocked': '数据包已加密，需要您的登录密码才能打开：请在上方输入密码后重新导入',
+  'seal.office.title': '数据包加密密钥',
+  'seal.office.help': '设置后，签发的政策包会把加密密钥带给各单位，各单位导出的数据包随即加密，U 盘丢失也无法读出内容。只有本信息办能打开。',
+  'seal.office.none': '尚未设置加密密钥：各单位导出的数据包目前不加密。',
+  'seal.office.current': '当前加密密钥指纹（下一次签发的政策包将带给各单位）',
+  'seal.office.older': '之前的 {n} 个加密密钥仍然保留，用来打开更换前加密的数据包。',
+  'seal.office.create': '设置加密密钥',
+  'seal.office.rotate': '更换加密密钥',
+  'seal.office.needPassword': '请先在页面下方输入您的密码',
+  'seal.office.created': '已设置新的加密密钥。请签发政策包，把它带给各单位。',
+  'seal.export.sealed': '数据包将加密，只有市信息办能打开。加密密钥指纹：{fp}',
+  'seal.export.unsealed': '市信息办尚未下发加密密钥：本次导出的数据包不加密，请妥善保管移动介质。',
+  'seal.policy.key': '数据包加密密钥指纹',
+  'seal.policy.none': '未下发（数据包不加密）',
+  'seal.import.password': '您的登录密码',
+  'seal.import.passwordHelp': '加密的数据包需要您的登录密码才能打开；未加密的不需要。',
+} as const;
