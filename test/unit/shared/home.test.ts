@@ -124,7 +124,6 @@ describe('the unit home figures', () => {
     expect(h.duty.logged).toBe(2);
     expect(h.training).toEqual({ year: 2026, held: 1, status: 'ok' });
     expect(unitHome(input()).training.status).toBe('none');
-    expect(h.trends).toHaveLength(12);
   });
 });
 
