@@ -9,7 +9,7 @@ import { db } from '../../state/db';
 import { formatDateTime } from '../../ui/format';
 import { pageHref } from '../../ui/pageLink';
 import { HomeCard } from './HomeCard';
-import { FirstSteps } from './FirstSteps';
+import { FirstSteps, useFirstStepFacts } from './FirstSteps';
 import { OpenTickets } from './OpenTickets';
 import { PolicyNews } from './PolicyNews';
 import { SlotTags } from './SlotStates';
@@ -23,6 +23,7 @@ export function UnitAdminHome({ unit }: { unit: UnitProfile }) {
   const t = useT();
   const now = useNow();
   const { data, error } = useHomeRead(() => readUnitHome(db, unit.id), unit.id);
+  const stepFacts = useFirstStepFacts(unit.id);
   // The trend is read once the cards are shown, so they never wait for a year of records.
   const trend = useHomeRead(data ? () => readUnitTrend(db, unit.id) : null, unit.id);
   const slots = useTodaySlots(now);
@@ -32,7 +33,7 @@ export function UnitAdminHome({ unit }: { unit: UnitProfile }) {
   const faults = h.openTickets.map((o) => o.fault);
   return (
     <div className="home-body" data-testid="home-ready">
-      <FirstSteps data={data} unitId={unit.id} />
+      <FirstSteps data={data} facts={stepFacts} />
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={12} xl={8}>
           <HomeCard title={t('home.slots.title')} href={pageHref('checkins')} tone={slots.results.some((r) => r.status === 'missed' || r.status === 'overdue') ? 'bad' : 'plain'} testId="card-slots">
