@@ -166,6 +166,16 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
     version: 9,
     stores: { attachments: 'id, unitId, [ownerTable+ownerId]', attachmentFiles: 'sm3' },
   },
+  {
+    // The home page reads what its cards show, not the year (issue 14): the
+    // scans of the coverage period by day, one device's latest scan where it
+    // had none in that period, and this month's duty logs.
+    version: 10,
+    stores: {
+      scans: 'id, unitId, [unitId+deviceId], [unitId+scannedOn], [unitId+deviceId+scannedOn]',
+      dutyLogs: 'id, unitId, [unitId+date]',
+    },
+  },
 ];
 
 async function moveMergedRows(tx: Transaction): Promise<void> {

@@ -31,9 +31,15 @@ export interface MonthTrend {
   faultArrivalOnTime: FigureValue | undefined;
 }
 
+/**
+ * The facts the cards read, as the evaluation shapes them (active records
+ * only): the scans that decide the coverage now, this month's duty dates and
+ * this year's trainings are enough; the year's facts do as well.
+ */
+export type HomeFacts = Pick<YearFacts, 'now' | 'since' | 'area' | 'calendar' | 'coverage' | 'scans' | 'dutyDates' | 'trainings'>;
+
 export interface UnitHomeInput<F extends FaultFacts> {
-  /** The year's facts as the evaluation reads them (active records; devices with their service dates). */
-  facts: YearFacts;
+  facts: HomeFacts;
   devices: readonly Pick<Device, 'id' | 'ip' | 'internetCapable' | 'isolationCard' | 'retiredAt'>[];
   /** Active tickets with what the page shows of them. */
   faults: readonly F[];
@@ -53,7 +59,6 @@ export interface UnitHome<F extends FaultFacts> {
   outsideRanges: number | null;
   backup: { lastDay: string | null; overdue: boolean };
   export: { lastAt: number | null; overdue: boolean };
-  trends: MonthTrend[];
 }
 
 /** The months `count` back to the one holding `now`, oldest first, as `YYYY-MM`. */
@@ -65,7 +70,7 @@ export function lastMonths(now: number, count = 12): string[] {
   });
 }
 
-function lastDayOf(month: string): string {
+export function lastDayOf(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return isoDay(new Date(y, m, 0));
 }
@@ -113,6 +118,5 @@ export function unitHome<F extends FaultFacts>(input: UnitHomeInput<F>): UnitHom
     backup: { lastDay: input.lastBackupDay, overdue: backupAge === null || backupAge > BACKUP_DUE_DAYS },
     // The office counts a unit silent after the same number of days: an export later than that is overdue.
     export: { lastAt: input.lastExportAt, overdue: notReporting(input.lastExportAt, now) },
-    trends: monthlyTrends(facts, lastMonths(now)),
   };
 }

@@ -1,4 +1,4 @@
-import { daysBetween } from './days';
+import { dayNumber, daysBetween, isoFromDayNumber } from './days';
 
 /**
  * 第二十二条: every active networked computer is scanned for viruses. A device
@@ -78,4 +78,14 @@ export function scanCoverage(activeDeviceIds: readonly string[], scans: Iterable
     return { deviceId, latest: scan, age, problems };
   });
   return { devices, covered, total: activeDeviceIds.length, unscanned, staleSignatures, unresolvedThreats };
+}
+
+/**
+ * The first day whose scans still keep a device covered on `today`. A device
+ * with no scan since then is judged by its latest older scan alone, so a
+ * reader of the coverage now needs these days' scans and, for each device
+ * without one, just that latest scan.
+ */
+export function coverageFrom(policy: CoveragePolicy, today: string): string {
+  return isoFromDayNumber(dayNumber(today) - policy.periodDays);
 }

@@ -1,16 +1,38 @@
-import { useEffect, useState } from 'react';
 import { Card, Progress } from 'antd';
 import { CheckCircleFilled, RightOutlined } from '@ant-design/icons';
 import type { UnitHomeData } from '../../db/home';
 import { useT, type MessageKey } from '../../i18n';
 import { invoke } from '../../state/ipc';
 import { pageHref } from '../../ui/pageLink';
+import { useHomeRead } from './useHomeRead';
 
 interface Step {
   key: string;
   label: MessageKey;
   page: string;
   done: boolean;
+}
+
+/** What the main process knows of the first steps: the unit's key, and whether a backup folder is set. */
+export interface FirstStepFacts {
+  keyId: string | null;
+  rotated: boolean;
+  folder: boolean;
+}
+
+/**
+ * Asks the main process, from the page's first render, so that the answer
+ * arrives alongside the home figures rather than after them; unknown counts
+ * as not done.
+ */
+export function useFirstStepFacts(unitId: string): FirstStepFacts | null {
+  return useHomeRead(
+    () =>
+      Promise.all([invoke('unitKey:status', { unitId }), invoke('backup:folder', {})])
+        .then(([key, folder]) => ({ keyId: key.key?.keyId ?? null, rotated: key.key?.rotated ?? false, folder: folder.dir !== null }))
+        .catch(() => ({ keyId: null, rotated: false, folder: false })),
+    unitId,
+  ).data;
 }
 
 /**
@@ -20,18 +42,8 @@ interface Step {
  * backup folder set, a policy applied — not when something was clicked; the
  * card goes once all are done.
  */
-export function FirstSteps({ data, unitId }: { data: UnitHomeData; unitId: string }) {
+export function FirstSteps({ data, facts }: { data: UnitHomeData; facts: FirstStepFacts | null }) {
   const t = useT();
-  const [facts, setFacts] = useState<{ keyId: string | null; rotated: boolean; folder: boolean } | null>(null);
-  useEffect(() => {
-    let live = true;
-    void Promise.all([invoke('unitKey:status', { unitId }), invoke('backup:folder', {})])
-      .then(([key, folder]) => live && setFacts({ keyId: key.key?.keyId ?? null, rotated: key.key?.rotated ?? false, folder: folder.dir !== null }))
-      .catch(() => live && setFacts({ keyId: null, rotated: false, folder: false }));
-    return () => {
-      live = false;
-    };
-  }, [unitId]);
   if (!facts) return null;
   const given = data.enrolmentGiven;
   const steps: Step[] = [

@@ -1,42 +1,31 @@
-import { useEffect, useState } from 'react';
 import { Alert, Col, Row, Tag, Typography } from 'antd';
 import type { UnitProfile } from '../../../shared/domain/unit';
 import { DEFAULT_SILENT_DAYS } from '../../../shared/console/merge';
 import { BACKUP_DUE_DAYS } from '../../../shared/home/unitHome';
-import { readUnitHome, type UnitHomeData } from '../../db/home';
+import { readUnitHome } from '../../db/home';
+import { readUnitTrend } from '../../db/homeTrend';
 import { useT } from '../../i18n';
 import { db } from '../../state/db';
 import { formatDateTime } from '../../ui/format';
 import { pageHref } from '../../ui/pageLink';
 import { HomeCard } from './HomeCard';
-import { FirstSteps } from './FirstSteps';
+import { FirstSteps, useFirstStepFacts } from './FirstSteps';
 import { OpenTickets } from './OpenTickets';
 import { PolicyNews } from './PolicyNews';
 import { SlotTags } from './SlotStates';
 import { UnitTrendChart } from './UnitTrendChart';
 import { useTodaySlots } from './todaySlots';
+import { useHomeRead } from './useHomeRead';
 import { useNow } from './useNow';
-
-/** Reads the unit's home figures once per visit; a failure is said, never shown as zeros. */
-export function useUnitHome(unitId: string): { data: UnitHomeData | null; error: string | null } {
-  const [state, setState] = useState<{ data: UnitHomeData | null; error: string | null }>({ data: null, error: null });
-  useEffect(() => {
-    let live = true;
-    readUnitHome(db, unitId)
-      .then((data) => live && setState({ data, error: null }))
-      .catch((e: unknown) => live && setState({ data: null, error: e instanceof Error ? e.message : String(e) }));
-    return () => {
-      live = false;
-    };
-  }, [unitId]);
-  return state;
-}
 
 /** The unit administrator's home page: what is due today and how each ledger stands. */
 export function UnitAdminHome({ unit }: { unit: UnitProfile }) {
   const t = useT();
   const now = useNow();
-  const { data, error } = useUnitHome(unit.id);
+  const { data, error } = useHomeRead(() => readUnitHome(db, unit.id), unit.id);
+  const stepFacts = useFirstStepFacts(unit.id);
+  // The trend is read once the cards are shown, so they never wait for a year of records.
+  const trend = useHomeRead(data ? () => readUnitTrend(db, unit.id) : null, unit.id);
   const slots = useTodaySlots(now);
   if (error) return <Alert type="error" showIcon message={t('err.generic', { message: error })} />;
   if (!data) return <Typography.Text type="secondary">{t('home.loading')}</Typography.Text>;
@@ -44,7 +33,7 @@ export function UnitAdminHome({ unit }: { unit: UnitProfile }) {
   const faults = h.openTickets.map((o) => o.fault);
   return (
     <div className="home-body" data-testid="home-ready">
-      <FirstSteps data={data} unitId={unit.id} />
+      <FirstSteps data={data} facts={stepFacts} />
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={12} xl={8}>
           <HomeCard title={t('home.slots.title')} href={pageHref('checkins')} tone={slots.results.some((r) => r.status === 'missed' || r.status === 'overdue') ? 'bad' : 'plain'} testId="card-slots">
@@ -110,7 +99,7 @@ export function UnitAdminHome({ unit }: { unit: UnitProfile }) {
           </HomeCard>
         </Col>
         <Col span={24}>
-          <UnitTrendChart trends={h.trends} />
+          {trend.error ? <Alert type="error" showIcon message={t('err.generic', { message: trend.error })} /> : <UnitTrendChart trends={trend.data} />}
         </Col>
       </Row>
     </div>

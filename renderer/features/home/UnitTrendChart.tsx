@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Card } from 'antd';
 import type { FigureValue } from '../../../shared/evaluation/figures';
 import type { MonthTrend } from '../../../shared/home/unitHome';
 import { useT } from '../../i18n';
@@ -8,8 +9,14 @@ import { percentText } from '../evaluation/figureText';
 
 const pct = (v: FigureValue | undefined) => (v?.value === null || v?.value === undefined ? null : Math.round(v.value * 1000) / 10);
 
-/** The unit's last twelve months: inbox checks on time, scan coverage, faults attended on time. */
-export function UnitTrendChart({ trends }: { trends: readonly MonthTrend[] }) {
+/** The unit's last twelve months: inbox checks on time, scan coverage, faults attended on time; a loading card until read. */
+export function UnitTrendChart({ trends }: { trends: readonly MonthTrend[] | null }) {
+  const t = useT();
+  if (trends === null) return <Card title={t('home.trend.title')} size="small" loading data-testid="unit-trend-loading" />;
+  return <TrendChart trends={trends} />;
+}
+
+function TrendChart({ trends }: { trends: readonly MonthTrend[] }) {
   const t = useT();
   const exportSheet = useSheetExport();
   const series = useMemo(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deviceInput, freshDb, unitWithAdmin } from './helpers';
 import { noteEnrolmentGiven, readUnitHome } from '../../../renderer/db/home';
+import { readUnitTrend } from '../../../renderer/db/homeTrend';
 import { lastImport, noteLastImport, readOfficeHome } from '../../../renderer/db/officeHome';
 import { appliedPolicy, applyPolicy } from '../../../renderer/db/policy';
 import { createDevice } from '../../../renderer/db/devices';
@@ -52,7 +53,7 @@ describe('the unit home read', () => {
     expect(data.home.violations).toBe(1);
     expect(data.home.scan).toMatchObject({ total: 2, covered: 0 });
     expect(data.home.export).toEqual({ lastAt: null, overdue: true });
-    expect(data.home.trends).toHaveLength(12);
+    expect(await readUnitTrend(db, actor.unitId)).toHaveLength(12);
     await noteEnrolmentGiven(db, actor.unitId, 'key-1');
     await applyPolicy(db, actor, 'ZL-001', policy);
     data = await readUnitHome(db, actor.unitId);
