@@ -86,7 +86,7 @@ test('a fresh install restores it from the first screen, and the data checks out
   await shot(page, '53-signin-after-restore');
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.getByRole('menuitem', { name: '入网计算机登记' }).click();
-  await expect(page.getByRole('cell', { name: '10.20.1.11' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '10.20.1.11', exact: true })).toBeVisible();
   await page.getByRole('menuitem', { name: '数据完整性' }).click();
   await page.getByRole('button', { name: '校验数据完整性' }).click();
   await expect(page.getByText(/数据完整，共 \d+ 条变更记录/)).toBeVisible();
@@ -110,5 +110,5 @@ test('a fresh install restores it from the first screen, and the data checks out
     .toEqual({ names: [expect.stringMatching(/^zwledger-[0-9a-z]+$/)], record: { live: expect.stringMatching(/^zwledger-[0-9a-z]+$/), drop: [] } });
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.getByRole('menuitem', { name: '入网计算机登记' }).click();
-  await expect(page.getByRole('cell', { name: '10.20.1.11' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '10.20.1.11', exact: true })).toBeVisible();
 });

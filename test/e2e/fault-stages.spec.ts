@@ -86,7 +86,7 @@ test('a ticket goes through its stages, each time checked against the ones befor
   await saveDrawer(page);
   await expect(page.getByRole('dialog')).toHaveCount(1);
   await expect(detail.getByTestId('milestones')).toContainText('2026-11-24 10:00');
-  await expect(detail.getByRole('button', { name: '维修单' })).toBeVisible();
+  await expect(detail.getByRole('button', { name: '维修单', exact: true })).toBeVisible();
   await shot(page, 'fault-stages-detail');
   await page.keyboard.press('Escape');
   await expect(row.getByTestId('stage')).toHaveText('已结案，待报维修单');

@@ -117,7 +117,8 @@ export async function fillDevice(page: Page, d: DeviceFields): Promise<void> {
 }
 
 export async function saveDrawer(page: Page): Promise<void> {
-  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  // "保存", or "loading 保存" while a save runs; never "保存为 PDF", which a record's detail offers beside it.
+  await page.getByRole('dialog').getByRole('button', { name: /(^|\s)保存$/ }).click();
 }
 
 /** The administrator adds an account from the accounts page. */
