@@ -22,6 +22,7 @@ import { publishedRubrics } from './policy';
 import { issuesFromZod, ValidationError } from './errors';
 import { commit, newRecord, revise, type Actor } from './repository';
 import type { ZwDb } from './schema';
+import { unitRows } from './unitRows';
 
 /**
  * The unit's 年度自评 (考核办法 四): the year's figures from its own ledgers,
@@ -79,17 +80,16 @@ export interface OwnRecords {
 export async function ownRecords(db: ZwDb, unitId: string, from: number, to: number): Promise<OwnRecords> {
   const profile = await db.units.get(unitId);
   if (!profile || profile.unitId !== unitId) throw new ValidationError([{ field: '', code: 'evaluation.noUnit' }]);
-  const of = <T>(table: string) => db.table(table).where('unitId').equals(unitId).toArray() as Promise<T[]>;
   const [devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings, calendar, schedule, coverage, backups] = await Promise.all([
-    of<Device>('devices'),
+    unitRows<Device>(db, 'devices', unitId),
     db.checkins.where('[unitId+at]').between([unitId, from], [unitId, to], true, false).toArray() as Promise<Checkin[]>,
-    of<Scan>('scans'),
-    of<DutyLog>('dutyLogs'),
-    of<Fault>('faults'),
-    of<Training>('trainings'),
-    of<Incident>('incidents'),
-    of<Inspection>('inspections'),
-    of<CopyFiling>('copyFilings'),
+    unitRows<Scan>(db, 'scans', unitId),
+    unitRows<DutyLog>(db, 'dutyLogs', unitId),
+    unitRows<Fault>(db, 'faults', unitId),
+    unitRows<Training>(db, 'trainings', unitId),
+    unitRows<Incident>(db, 'incidents', unitId),
+    unitRows<Inspection>(db, 'inspections', unitId),
+    unitRows<CopyFiling>(db, 'copyFilings', unitId),
     loadCalendar(db, unitId),
     loadSchedule(db, unitId),
     coveragePolicy(db),

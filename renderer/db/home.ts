@@ -14,6 +14,7 @@ import { backupDays } from './evaluation';
 import { ValidationError } from './errors';
 import { appliedPolicy, assignedRanges, type AppliedPolicy } from './policy';
 import type { ZwDb } from './schema';
+import { unitRows } from './unitRows';
 
 /**
  * The unit's home cards in one read of just what they show: the register,
@@ -63,14 +64,13 @@ export async function readUnitHome(db: ZwDb, unitId: string, now = Date.now()): 
   const today = isoDay(new Date(now));
   const month = today.slice(0, 7);
   return db.transaction('r', HOME_SOURCES, async () => {
-    const of = <T>(table: string) => db.table(table).where('unitId').equals(unitId).toArray() as Promise<T[]>;
     const [profile, devices, dutyLogs, faults, trainings, calendar, schedule, coverage, backups, exported, policy, given] = await Promise.all([
       db.units.get(unitId),
-      of<Device>('devices'),
+      unitRows<Device>(db, 'devices', unitId),
       db.dutyLogs.where('[unitId+date]').between([unitId, `${month}-01`], [unitId, `${month}-31`], true, true).toArray() as Promise<DutyLog[]>,
       // A unit reports a few tickets a month and holds a few trainings a year: all of them are a small read.
-      of<Fault>('faults'),
-      of<Training>('trainings'),
+      unitRows<Fault>(db, 'faults', unitId),
+      unitRows<Training>(db, 'trainings', unitId),
       loadCalendar(db, unitId),
       loadSchedule(db, unitId),
       coveragePolicy(db),

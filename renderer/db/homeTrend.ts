@@ -12,6 +12,7 @@ import { coveragePolicy } from './coveragePolicy';
 import { ValidationError } from './errors';
 import { chainHead } from './repository';
 import type { ZwDb } from './schema';
+import { unitRows } from './unitRows';
 
 /**
  * The home page's 12-month trend. Computing it needs a year of check-ins and
@@ -44,13 +45,12 @@ function monthStart(month: string): number {
  */
 async function computeMonths(db: ZwDb, unitId: string, months: readonly string[], now: number): Promise<MonthTrend[]> {
   const first = months[0]!;
-  const of = <T>(table: string) => db.table(table).where('unitId').equals(unitId).toArray() as Promise<T[]>;
   const [profile, devices, checkins, scans, faults, calendar, schedule, coverage] = await Promise.all([
     db.units.get(unitId),
-    of<Device>('devices'),
+    unitRows<Device>(db, 'devices', unitId),
     db.checkins.where('[unitId+at]').between([unitId, monthStart(first)], [unitId, now + 1], true, false).toArray() as Promise<Checkin[]>,
     db.scans.where('[unitId+scannedOn]').between([unitId, `${first}-01`], [unitId, Dexie.maxKey], true, true).toArray() as Promise<Scan[]>,
-    of<Fault>('faults'),
+    unitRows<Fault>(db, 'faults', unitId),
     loadCalendar(db, unitId),
     loadSchedule(db, unitId),
     coveragePolicy(db),
