@@ -61,7 +61,7 @@ export interface Messages {
 
 const zh: Messages = {
   usage: `用法：
-  zwledger verify --keys DIR [--office-key FILE] [--json] FILE...
+  zwledger verify --keys DIR [--office-key FILE] [--json] [--threads N] FILE...
                                                   验证一组数据包（DIR 为存放已登记单位登记文件的文件夹；
                                                   加密的数据包用 FILE 中信息办的密钥打开）
   zwledger inspect [--office-key FILE] FILE       显示数据包的清单（manifest）
@@ -71,12 +71,13 @@ const zh: Messages = {
   zwledger db migrate --db URL                    创建或升级 PostgreSQL 汇总数据库的结构
   zwledger enrol --db URL [--yes] FILE...         显示登记文件的密钥指纹，核对后登记到数据库
   zwledger revoke --db URL KEYID --reason 原因    吊销已登记的密钥
-  zwledger ingest --keys-from-db --db URL [--json] FILE...
+  zwledger ingest --keys-from-db --db URL [--json] [--threads N] FILE...
                                                   验证数据包并导入数据库（每个数据包一个事务）
   zwledger units --db URL [--json | --xlsx FILE] [--silent-days N]
                                                   各单位汇总
   数据库地址中不写密码：用环境变量 PGPASSWORD 或密码文件 ~/.pgpass。
   密钥文件的密码取自环境变量 ZW_OFFICE_PASSWORD，未设置时询问。
+  --threads N：验证用的线程数，默认每个处理器核心一个。
   任何命令后加 --lang en 以英文输出。`,
   error: (m) => `错误：${m}`,
   needsValue: (f) => `--${f} 需要一个值`,
@@ -130,7 +131,7 @@ const zh: Messages = {
 
 const en: Messages = {
   usage: `usage:
-  zwledger verify --keys DIR [--office-key FILE] [--json] FILE...
+  zwledger verify --keys DIR [--office-key FILE] [--json] [--threads N] FILE...
                                                   verify a set of bundles (DIR holds the enrolment files of enrolled units;
                                                   sealed bundles are opened with the office's keys in FILE)
   zwledger inspect [--office-key FILE] FILE       show a bundle's manifest
@@ -140,12 +141,13 @@ const en: Messages = {
   zwledger db migrate --db URL                    create or upgrade the PostgreSQL store's schema
   zwledger enrol --db URL [--yes] FILE...         show each enrolment file's fingerprint, enrol after comparing
   zwledger revoke --db URL KEYID --reason WHY     revoke an enrolled key
-  zwledger ingest --keys-from-db --db URL [--json] FILE...
+  zwledger ingest --keys-from-db --db URL [--json] [--threads N] FILE...
                                                   verify bundles and take them in (one transaction each)
   zwledger units --db URL [--json | --xlsx FILE] [--silent-days N]
                                                   the units view
   The URL carries no password: use PGPASSWORD or ~/.pgpass.
   The key file's password comes from ZW_OFFICE_PASSWORD, or is asked for.
+  --threads N: threads that verify, one per processor core by default.
   Add --lang en to any command for English, --lang zh for Chinese (the default).`,
   error: (m) => `error: ${m}`,
   needsValue: (f) => `--${f} needs a value`,

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { userInfo } from 'node:os';
+import { availableParallelism, userInfo } from 'node:os';
 import dayjs from 'dayjs';
 import writeXlsxFile from 'write-excel-file/node';
 import type { Pool } from 'pg';
@@ -9,13 +9,13 @@ import { FAILING, refusedEntryText } from '../shared/bundle/verdicts';
 import type { ImportOutcome } from '../shared/console/plan';
 import type { UnitSummary } from '../shared/console/summary';
 import { checkDatabaseUrl, openPool } from '../main/services/pgStore/connection';
-import { ingestBundle } from '../main/services/pgStore/ingest';
-import { enrolKeys, keyLookupFromDb, reviewEnrolments, revokeKey } from '../main/services/pgStore/keys';
+import { takeInPrepared } from '../main/services/pgStore/ingest';
+import { enrolKeys, enrolledKeys, reviewEnrolments, revokeKey } from '../main/services/pgStore/keys';
 import { migrate, requireLatest, SchemaVersionError } from '../main/services/pgStore/migrate';
 import { LATEST_VERSION } from '../main/services/pgStore/migrations';
 import { unitSummaries } from '../main/services/pgStore/units';
 import { count, parseArgs, UsageError } from './args';
-import { readBundleFile } from './checkFiles';
+import { preparedFiles } from './preparedFiles';
 import type { FileVerdict, Output } from './commands';
 import { entrySpan, type Lang, type Messages } from './messages';
 import { PG_MESSAGES, type PgMessages } from './pgMessages';
@@ -143,21 +143,22 @@ function fileVerdict(file: string, o: ImportOutcome, m: Messages, p: PgMessages,
 export async function ingest(args: readonly string[], ctx: PgContext): Promise<number> {
   const p = PG_MESSAGES[ctx.lang];
   const { m, io } = ctx;
-  const { options, rest } = parseArgs(args, ['json', 'keys-from-db'], ['db'], m);
+  const { options, rest } = parseArgs(args, ['json', 'keys-from-db'], ['db', 'threads'], m);
   if (!options.has('keys-from-db')) throw new UsageError(p.ingestNeedsKeysFromDb);
   if (rest.length === 0) throw new UsageError(p.ingestNeedsFiles);
+  const threads = options.has('threads') ? count(options.get('threads'), 'threads', 1, 64, m) : availableParallelism();
   return withDb(options, 'ingest', p, true, async (pool) => {
-    const keys = await keyLookupFromDb(pool);
+    const keys = await enrolledKeys(pool);
     const by = operator();
     const results: (FileVerdict & { completed?: string[] })[] = [];
-    for (const file of rest) {
-      const read = await readBundleFile(file, m);
-      if ('result' in read) {
-        results.push(read.result);
-        if (!options.has('json')) io.out(`${basename(file)}: ${read.result.words} · ${read.result.help}`);
+    for await (const answer of preparedFiles(rest, { keys: [...keys], officeKeys: null, lang: ctx.lang }, threads)) {
+      const { file } = answer;
+      if ('result' in answer) {
+        results.push(answer.result);
+        if (!options.has('json')) io.out(`${basename(file)}: ${answer.result.words} · ${answer.result.help}`);
         continue;
       }
-      const outcome = await ingestBundle(pool, { name: basename(file), bytes: read.bytes }, keys, by);
+      const outcome = answer.prepared.ok ? await takeInPrepared(pool, answer.prepared.bundle, by) : answer.prepared.outcome;
       const r = fileVerdict(file, outcome, m, p, ctx.lang);
       results.push(outcome.completed && outcome.completed.length > 0 ? { ...r, completed: outcome.completed } : r);
       if (!options.has('json')) {

@@ -21,7 +21,8 @@ function nodeBundle({ entry, outDir, fileName, format, external = [], emptyOutDi
       sourcemap: false,
       rollupOptions: {
         external: [...nodeBuiltins, ...external],
-        output: { format, entryFileNames: fileName },
+        // Chunks beside the entry, so a path taken from import.meta.url (the command line's worker threads) means the same in every chunk.
+        output: { format, entryFileNames: fileName, chunkFileNames: '[name]-[hash].js' },
       },
     },
     ssr: { noExternal: true, target: 'node' },
@@ -43,4 +44,5 @@ if (wanted('cli')) {
   await build(nodeBundle({ entry: 'cli/zwledger.ts', outDir: 'out/cli', fileName: 'zwledger.mjs', format: 'es' }));
   // verify's worker threads (cli/checkFiles.ts), beside the command.
   await build(nodeBundle({ entry: 'cli/verifyWorker.ts', outDir: 'out/cli', fileName: 'verifyWorker.mjs', format: 'es', emptyOutDir: false }));
+  await build(nodeBundle({ entry: 'cli/prepareWorker.ts', outDir: 'out/cli', fileName: 'prepareWorker.mjs', format: 'es', emptyOutDir: false }));
 }

@@ -83,8 +83,8 @@ export interface Held {
  * `records[i]`), the records to write: new ones and newer revisions of this
  * unit's own. An id held by another unit refuses the whole bundle.
  */
-export function decideWrites(table: MergedTable, records: readonly MergeRecord[], held: readonly Held[]): { writes: RecordMeta[] } | { problem: RecordProblem } {
-  const writes: RecordMeta[] = [];
+export function decideWrites<R extends Pick<RecordMeta, 'id' | 'rev'>>(table: MergedTable, records: readonly { seq: number; record: R }[], held: readonly Held[]): { writes: R[] } | { problem: RecordProblem } {
+  const writes: R[] = [];
   for (let i = 0; i < records.length; i++) {
     const { seq, record } = records[i]!;
     const h = held[i] ?? { elsewhere: false };

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ADMIN, addAccount, fillAccountStep, fillDevice, fillPeopleStep, fillUnitStep, saveDrawer, shot, signIn, signOut } from './helpers';
+import { ADMIN, addAccount, chooseOption, fillAccountStep, fillDevice, fillPeopleStep, fillUnitStep, saveDrawer, shot, signIn, signOut } from './helpers';
 
 // One journey of a unit administrator, in order, on one browser profile:
 // setup → sign in → register devices → refusals → retire → history → lock →
@@ -132,8 +132,7 @@ test('edit a device, then retire it with who cleared its configuration', async (
   await dialog.getByRole('button', { name: '退网' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('device-count')).toHaveText('共 1 / 1 台');
-  await page.getByRole('combobox', { name: '状态' }).click();
-  await page.getByTitle('全部', { exact: true }).click();
+  await chooseOption(page, '状态', '全部');
   await expect(rows()).toHaveCount(2);
   await expect(rows().filter({ hasText: '10.62.1.10' })).toContainText('已退网');
 });

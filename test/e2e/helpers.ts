@@ -121,6 +121,20 @@ export async function saveDrawer(page: Page): Promise<void> {
   await page.getByRole('dialog').getByRole('button', { name: /(^|\s)保存$/ }).click();
 }
 
+/**
+ * Picks an option of the antd select named `name` and waits until the select shows it. A select clicked just as a
+ * dialog closes can lose its dropdown to the dialog handing focus back, so the pick is retried until it took.
+ */
+export async function chooseOption(page: Page, name: string, option: string): Promise<void> {
+  const box = page.getByRole('combobox', { name });
+  const shown = page.locator('.ant-select', { has: box }).getByTitle(option, { exact: true });
+  await expect(async () => {
+    if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click({ timeout: 2_000 });
+    await expect(shown).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 /** The administrator adds an account from the accounts page. */
 export async function addAccount(page: Page, a: { username: string; name: string; password: string; role?: string }): Promise<void> {
   await page.getByRole('menuitem', { name: '账号管理' }).click();

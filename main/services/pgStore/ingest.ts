@@ -7,7 +7,9 @@ import { BUNDLE_LIMITS } from '../../../shared/bundle/format';
 import { ChainKnowledge, type Segment } from '../../../shared/bundle/segments';
 import { digest } from '../../../shared/bundle/suites';
 import { claimedIdentity, decideWrites, missingBefore, nowComplete, type Held, type Identity, type RecordProblem } from '../../../shared/console/merge';
-import { mergePlan, refusal, type ImportOutcome, type MergePlan } from '../../../shared/console/plan';
+import { mergePlan, refusal, type ImportOutcome } from '../../../shared/console/plan';
+import type { Manifest } from '../../../shared/bundle/format';
+import type { MergedTable } from '../../../shared/console/records';
 import { refreshFigures } from './figures';
 
 /**
@@ -26,19 +28,63 @@ export interface IngestFile {
 
 /** Reads, verifies and takes in one file. A file refused for any reason changes nothing. */
 export async function ingestBundle(pool: Pool, file: IngestFile, keys: KeyLookup, by: string, now: () => number = Date.now): Promise<ImportOutcome> {
-  if (file.bytes.length > BUNDLE_LIMITS.fileBytes) return { fileName: file.name, verdict: 'unreadable', detail: `${file.bytes.length} bytes` };
+  const prepared = prepareBundle(file, keys);
+  return prepared.ok ? takeInPrepared(pool, prepared.bundle, by, now) : prepared.outcome;
+}
+
+/** The part of a record the merge rule reads: the rest travels as COPY text. */
+export interface PlannedRecord {
+  seq: number;
+  record: { id: string; rev: number };
+}
+
+/**
+ * A bundle read, verified and planned: all of an ingest that needs no
+ * database, so the command line does it in worker threads while the
+ * database takes in the file before. Plain data, cheap to pass between
+ * threads: the records as the staging table's COPY text, and of each only
+ * what the merge rule reads.
+ */
+export interface PreparedBundle {
+  name: string;
+  bytes: Uint8Array;
+  fileHash: string;
+  manifest: Manifest;
+  hashes: string[];
+  lastEntryAt: number;
+  latest: [MergedTable, PlannedRecord[]][];
+  copy: string;
+}
+
+export type Prepared = { ok: true; bundle: PreparedBundle } | { ok: false; outcome: ImportOutcome };
+
+export function prepareBundle(file: IngestFile, keys: KeyLookup): Prepared {
+  if (file.bytes.length > BUNDLE_LIMITS.fileBytes) return { ok: false, outcome: { fileName: file.name, verdict: 'unreadable', detail: `${file.bytes.length} bytes` } };
   const read = readBundle(file.bytes, keys);
-  if (read.verdict !== 'valid') return { fileName: file.name, verdict: read.verdict, detail: read.detail, ...(read.manifest ? { manifest: read.manifest } : {}) };
+  if (read.verdict !== 'valid') return { ok: false, outcome: { fileName: file.name, verdict: read.verdict, detail: read.detail, ...(read.manifest ? { manifest: read.manifest } : {}) } };
   const plan = mergePlan(read);
-  if (plan.problem) return refusal(file.name, plan.manifest, plan.problem);
-  const fileHash = digest(read.manifest.suite, file.bytes);
+  if (plan.problem) return { ok: false, outcome: refusal(file.name, plan.manifest, plan.problem) };
+  const lines: string[] = [];
+  const latest = plan.latest.map(([table, records]): [MergedTable, PlannedRecord[]] => [
+    table,
+    records.map(({ seq, record }) => {
+      lines.push(`${copyField(table)}\t${copyField(record.id)}\t${record.rev}\t${seq}\t${copyField(JSON.stringify(record))}\n`);
+      return { seq, record: { id: record.id, rev: record.rev } };
+    }),
+  ]);
+  const { manifest, hashes, lastEntryAt } = plan;
+  return { ok: true, bundle: { name: file.name, bytes: file.bytes, fileHash: digest(manifest.suite, file.bytes), manifest, hashes, lastEntryAt, latest, copy: lines.join('') } };
+}
+
+/** Takes in a prepared bundle, in one transaction. */
+export async function takeInPrepared(pool: Pool, bundle: PreparedBundle, by: string, now: () => number = Date.now): Promise<ImportOutcome> {
   // Two units' bundles bringing one id at once: the loser's insert breaks the unique id and is judged again, now seeing the winner's record.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await inTransaction(pool, (client) => takeIn(client, file, fileHash, plan, by, now()));
+      return await inTransaction(pool, (client) => takeIn(client, bundle, by, now()));
     } catch (error) {
       if (attempt === 0 && isUniqueIdViolation(error)) continue;
-      if (error instanceof Refused) return refusal(file.name, plan.manifest, error.problem);
+      if (error instanceof Refused) return refusal(bundle.name, bundle.manifest, error.problem);
       throw error;
     }
   }
@@ -85,16 +131,16 @@ function copyField(value: string): string {
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
-async function takeIn(client: PoolClient, file: IngestFile, fileHash: string, plan: MergePlan, by: string, now: number): Promise<ImportOutcome> {
-  const { manifest } = plan;
+async function takeIn(client: PoolClient, plan: PreparedBundle, by: string, now: number): Promise<ImportOutcome> {
+  const { manifest, fileHash } = plan;
   const unitId = manifest.unitId;
   await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [unitId]);
   const key = (await client.query<{ unit_name: string; unit_code: string; revoked_at: string | null }>('select unit_name, unit_code, revoked_at from enrolled_keys where key_id = $1 for share', [manifest.keyId])).rows[0];
   // The key was read before this transaction; a revocation since then wins.
-  if (!key || key.revoked_at !== null) throw new NothingWritten({ fileName: file.name, verdict: key ? 'revokedKey' : 'unknownKey', detail: manifest.keyId, manifest });
+  if (!key || key.revoked_at !== null) throw new NothingWritten({ fileName: plan.name, verdict: key ? 'revokedKey' : 'unknownKey', detail: manifest.keyId, manifest });
   const identity: Identity = { unitName: key.unit_name, unitCode: key.unit_code };
   const claimed = claimedIdentity(identity, manifest);
-  const outcome: ImportOutcome = { fileName: file.name, verdict: 'valid', detail: '', manifest, identity, claimed };
+  const outcome: ImportOutcome = { fileName: plan.name, verdict: 'valid', detail: '', manifest, identity, claimed };
   if ((await client.query('select 1 from received_bundles where file_hash = $1', [fileHash])).rowCount === 1) throw new NothingWritten({ ...outcome, verdict: 'duplicate' });
 
   const segment: Segment = { unitId, fromSeq: manifest.fromSeq, prevHash: manifest.prevHash, hashes: plan.hashes };
@@ -114,10 +160,10 @@ async function takeIn(client: PoolClient, file: IngestFile, fileHash: string, pl
   await client.query(
     `insert into received_bundles (file_hash, file_name, unit_id, unit_name, unit_code, claimed_name, claimed_code, key_id, from_seq, to_seq, counts, created_at, last_entry_at, received_at, received_by, verdict)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-    [fileHash, file.name, unitId, identity.unitName, identity.unitCode, claimed?.unitName ?? null, claimed?.unitCode ?? null, manifest.keyId, manifest.fromSeq, manifest.toSeq, JSON.stringify(manifest.counts), manifest.createdAt, plan.lastEntryAt, now, by, outcome.verdict === 'gapBefore' ? 'gapBefore' : 'valid'],
+    [fileHash, plan.name, unitId, identity.unitName, identity.unitCode, claimed?.unitName ?? null, claimed?.unitCode ?? null, manifest.keyId, manifest.fromSeq, manifest.toSeq, JSON.stringify(manifest.counts), manifest.createdAt, plan.lastEntryAt, now, by, outcome.verdict === 'gapBefore' ? 'gapBefore' : 'valid'],
   );
   await client.query('insert into received_segments (file_hash, unit_id, from_seq, to_seq, prev_hash, hashes) values ($1, $2, $3, $4, $5, $6)', [fileHash, unitId, manifest.fromSeq, manifest.toSeq, manifest.prevHash, plan.hashes]);
-  await client.query('insert into received_files (file_hash, file_name, bytes) values ($1, $2, $3)', [fileHash, file.name, file.bytes]);
+  await client.query('insert into received_files (file_hash, file_name, bytes) values ($1, $2, $3)', [fileHash, plan.name, plan.bytes]);
 
   const ofUnit = (await client.query<{ file_hash: string; file_name: string; from_seq: number; to_seq: number; verdict: 'valid' | 'gapBefore'; last_entry_at: string }>('select file_hash, file_name, from_seq, to_seq, verdict, last_entry_at from received_bundles where unit_id = $1', [unitId])).rows;
   const completed = nowComplete(ofUnit.map((b) => ({ ...b, fromSeq: b.from_seq, toSeq: b.to_seq })));
@@ -129,18 +175,20 @@ async function takeIn(client: PoolClient, file: IngestFile, fileHash: string, pl
 
 /**
  * The bundle's newest records go to a staging table by COPY; what the store
- * holds under their ids is read back in one join and judged by the shared
+ * holds under their ids is read back in one query and judged by the shared
  * rule (decideWrites); then one statement merges what it decided.
  */
-async function mergeRecords(client: PoolClient, unitId: string, plan: MergePlan): Promise<Record<string, number>> {
+async function mergeRecords(client: PoolClient, unitId: string, plan: PreparedBundle): Promise<Record<string, number>> {
   const merged: Record<string, number> = {};
   if (plan.latest.length === 0) return merged;
   await client.query('create temp table if not exists zw_staging (tbl text not null, id text not null, rev integer not null, seq integer not null, record text not null) on commit delete rows');
-  const lines = (function* () {
-    for (const [table, records] of plan.latest) for (const { seq, record } of records) yield `${copyField(table)}\t${copyField(record.id)}\t${record.rev}\t${seq}\t${copyField(JSON.stringify(record))}\n`;
-  })();
-  await pipeline(Readable.from(lines), client.query(copyFrom('copy zw_staging (tbl, id, rev, seq, record) from stdin')));
-  const held = await client.query<{ tbl: string; id: string; unit_id: string; rev: number }>('select m.tbl, m.id, m.unit_id, m.rev from zw_staging s join merged_records m on m.tbl = s.tbl and m.id = s.id');
+  // The whole text in one write: a line per write costs more than the server's work on it.
+  await pipeline(Readable.from([plan.copy]), client.query(copyFrom('copy zw_staging (tbl, id, rev, seq, record) from stdin')));
+  // The ids looked up one by one in the unique index: a join with the staging table, which has no statistics,
+  // was planned as a scan of every record held, so each bundle took longer than the one before.
+  const tables = plan.latest.flatMap(([table, records]) => records.map(() => table));
+  const ids = plan.latest.flatMap(([, records]) => records.map((r) => r.record.id));
+  const held = await client.query<{ tbl: string; id: string; unit_id: string; rev: number }>('select m.tbl, m.id, m.unit_id, m.rev from unnest($1::text[], $2::text[]) k (tbl, id) join merged_records m on m.tbl = k.tbl and m.id = k.id', [tables, ids]);
   const heldBy = new Map(held.rows.map((h) => [`${h.tbl}\n${h.id}`, h]));
   const skipTables: string[] = [];
   const skipIds: string[] = [];
@@ -162,12 +210,15 @@ async function mergeRecords(client: PoolClient, unitId: string, plan: MergePlan)
       }
     }
   }
-  await client.query(
-    `insert into merged_records (unit_id, tbl, id, rev, seq, record)
-     select $1, s.tbl, s.id, s.rev, s.seq, s.record::json from zw_staging s
-     where not exists (select 1 from unnest($2::text[], $3::text[]) k (tbl, id) where k.tbl = s.tbl and k.id = s.id)
-     on conflict (unit_id, tbl, id) do update set rev = excluded.rev, seq = excluded.seq, record = excluded.record`,
-    [unitId, skipTables, skipIds],
-  );
+  const upsert = 'on conflict (unit_id, tbl, id) do update set rev = excluded.rev, seq = excluded.seq, record = excluded.record';
+  if (skipIds.length === 0) await client.query(`insert into merged_records (unit_id, tbl, id, rev, seq, record) select $1, s.tbl, s.id, s.rev, s.seq, s.record::json from zw_staging s ${upsert}`, [unitId]);
+  else
+    await client.query(
+      `insert into merged_records (unit_id, tbl, id, rev, seq, record)
+       select $1, s.tbl, s.id, s.rev, s.seq, s.record::json from zw_staging s
+       where not exists (select 1 from unnest($2::text[], $3::text[]) k (tbl, id) where k.tbl = s.tbl and k.id = s.id)
+       ${upsert}`,
+      [unitId, skipTables, skipIds],
+    );
   return merged;
 }

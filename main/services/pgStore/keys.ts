@@ -83,9 +83,14 @@ export async function revokeKey(pool: Pool, keyId: string, reason: string, by: s
 
 /** Every enrolled key, for verifying bundles against the database's enrolment. */
 export async function keyLookupFromDb(pool: Pool): Promise<KeyLookup> {
-  const rows = (await pool.query<KeyRow>('select key_id, unit_id, suite, public_key, revoked_at from enrolled_keys')).rows;
-  const keys = new Map<string, KnownKey>(rows.map((k) => [k.key_id, { unitId: k.unit_id, suite: k.suite, publicKey: k.public_key, revoked: k.revoked_at !== null }]));
+  const keys = await enrolledKeys(pool);
   return (keyId) => keys.get(keyId);
+}
+
+/** The same keys as a map, to hand to the threads that verify. */
+export async function enrolledKeys(pool: Pool): Promise<Map<string, KnownKey>> {
+  const rows = (await pool.query<KeyRow>('select key_id, unit_id, suite, public_key, revoked_at from enrolled_keys')).rows;
+  return new Map<string, KnownKey>(rows.map((k) => [k.key_id, { unitId: k.unit_id, suite: k.suite, publicKey: k.public_key, revoked: k.revoked_at !== null }]));
 }
 
 /** The keys as the identity rule (shared/console/coverage.ts) needs them. */
