@@ -15,7 +15,7 @@ import { migrate, requireLatest, SchemaVersionError } from '../main/services/pgS
 import { LATEST_VERSION } from '../main/services/pgStore/migrations';
 import { unitSummaries } from '../main/services/pgStore/units';
 import { count, parseArgs, UsageError } from './args';
-import { readBundleFile } from './checkFiles';
+import { loadOfficeKeys, openBundleFile } from './checkFiles';
 import type { FileVerdict, Output } from './commands';
 import { entrySpan, type Lang, type Messages } from './messages';
 import { PG_MESSAGES, type PgMessages } from './pgMessages';
@@ -143,15 +143,17 @@ function fileVerdict(file: string, o: ImportOutcome, m: Messages, p: PgMessages,
 export async function ingest(args: readonly string[], ctx: PgContext): Promise<number> {
   const p = PG_MESSAGES[ctx.lang];
   const { m, io } = ctx;
-  const { options, rest } = parseArgs(args, ['json', 'keys-from-db'], ['db'], m);
+  const { options, rest } = parseArgs(args, ['json', 'keys-from-db'], ['db', 'office-key'], m);
   if (!options.has('keys-from-db')) throw new UsageError(p.ingestNeedsKeysFromDb);
   if (rest.length === 0) throw new UsageError(p.ingestNeedsFiles);
+  // Sealed bundles are opened here with the office's keys, as `verify --office-key` opens them; the password never comes on the command line.
+  const officeKeys = await loadOfficeKeys(options.get('office-key'), io, m);
   return withDb(options, 'ingest', p, true, async (pool) => {
     const keys = await keyLookupFromDb(pool);
     const by = operator();
     const results: (FileVerdict & { completed?: string[] })[] = [];
     for (const file of rest) {
-      const read = await readBundleFile(file, m);
+      const read = await openBundleFile(file, officeKeys, m);
       if ('result' in read) {
         results.push(read.result);
         if (!options.has('json')) io.out(`${basename(file)}: ${read.result.words} · ${read.result.help}`);
