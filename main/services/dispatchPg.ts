@@ -4,8 +4,9 @@ import { sealVerdict } from '../../shared/bundle/verdicts';
 import type { Permission } from '../../shared/domain/roles';
 import { failureResult, type ConsoleStore } from './consoleStore';
 import { ingestBundle } from './pgStore/ingest';
-import { keyLookupFromDb } from './pgStore/keys';
+import { enrolKeys, enrolledKeyRows, keyLookupFromDb, reviewEnrolments, revokeKey } from './pgStore/keys';
 import { enrolledKeyCount, receivedBundles, unitRecords } from './pgStore/reads';
+import { parseEnrolment, type Enrolment } from '../../shared/bundle/enrolment';
 import { unitSummaries } from './pgStore/units';
 import type { SealedInbox } from './sealedInbox';
 import type { SigninGuard } from './signinGuard';
@@ -94,6 +95,18 @@ export function createPgHandlers(deps: PgHandlerDeps): Pick<Handlers, PgChannel>
           return { ok: true as const, bundles, keysEnrolled };
         }),
       ),
+    'pgConsole:keys': ({ session }) => as(session, 'console.use', async (store) => ({ ok: true as const, keys: await store.use(enrolledKeyRows) })),
+    'pgConsole:enrol': ({ session, files }) =>
+      as(session, 'console.use', async (store, accountId) => {
+        const enrolments: Enrolment[] = [];
+        for (const text of files) {
+          const parsed = parseEnrolment(text);
+          if (parsed.ok) enrolments.push(parsed.enrolment);
+        }
+        const enrolled = enrolments.length === 0 ? [] : await store.use(async (pool) => enrolKeys(pool, await reviewEnrolments(pool, enrolments), accountId));
+        return { ok: true as const, enrolled, refused: files.length - enrolled.length };
+      }),
+    'pgConsole:revoke': ({ session, keyId, reason }) => as(session, 'console.use', async (store, accountId) => ({ ok: true as const, result: await store.use((pool) => revokeKey(pool, keyId, reason, accountId)) })),
   };
 }
 

@@ -32,11 +32,7 @@ export const useConsoleMode = create<ConsoleModeState>((set) => ({
 
 /** A refusal of main's PostgreSQL store, carried to the page that shows it in Chinese. */
 export class PgConsoleError extends Error {
-  constructor(
-    readonly code: PgFailure,
-    readonly found?: number,
-    readonly needs?: number,
-  ) {
+  constructor(readonly code: PgFailure) {
     super(code);
     this.name = 'PgConsoleError';
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CRYPTO_SUITES } from '../bundle/suites';
 import type { ImportOutcome } from '../console/plan';
 import type { UnitSummary } from '../console/summary';
 import type { MergedTable } from '../console/records';
@@ -63,6 +64,26 @@ const received = z
   .strict();
 export type ReceivedRow = z.infer<typeof received>;
 
+/** An enrolled key as the keys page shows it (renderer/db/schema.ts EnrolledKey). */
+const enrolledKey = z
+  .object({
+    keyId: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    unitCode: z.string(),
+    suite: z.enum(CRYPTO_SUITES),
+    publicKey: z.string(),
+    fingerprint: z.string(),
+    rotatedFrom: z.string().nullable(),
+    enrolledAt: z.number(),
+    enrolledBy: z.string(),
+    revokedAt: z.number().nullable(),
+    revokedBy: z.string().nullable(),
+    revokedReason: z.string().nullable(),
+  })
+  .strict();
+export type EnrolledKeyRow = z.infer<typeof enrolledKey>;
+
 // Main builds these from rows the shared rules wrote and checked; the contract checks their outer shape.
 const isObject = (v: unknown) => typeof v === 'object' && v !== null;
 const outcome = z.custom<ImportOutcome>((v) => isObject(v) && typeof (v as { fileName?: unknown }).fileName === 'string' && typeof (v as { verdict?: unknown }).verdict === 'string');
@@ -124,6 +145,24 @@ export const pgContract = {
   'pgConsole:received': {
     request: z.object({ session, limit: z.number().int().min(1).max(1000) }).strict(),
     response: z.union([z.object({ ok: z.literal(true), bundles: z.array(received), keysEnrolled: z.number().int() }).strict(), failure]),
+  },
+  /** Every enrolled key, revoked ones with their reason, as the keys page lists them. */
+  'pgConsole:keys': {
+    request: z.object({ session }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), keys: z.array(enrolledKey) }).strict(), failure]),
+  },
+  /**
+   * Enrols keys the auditor reviewed and ticked: their files' text, parsed
+   * and reviewed again by main against the database (a rotation is only one
+   * if an enrolled key signed it). Keys already there are left as they are.
+   */
+  'pgConsole:enrol': {
+    request: z.object({ session, files: z.array(z.string().min(2).max(64 * 1024)).min(1).max(1000) }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), enrolled: z.array(z.string()), refused: z.number().int() }).strict(), failure]),
+  },
+  'pgConsole:revoke': {
+    request: z.object({ session, keyId: z.string().min(1).max(200), reason: z.string().max(500) }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), result: z.enum(['revoked', 'unknown', 'alreadyRevoked', 'reason']) }).strict(), failure]),
   },
 } as const;
 

@@ -92,9 +92,6 @@ test('the administrator points the console at the server: tested, schema created
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(scroll).toBeLessThanOrEqual(0);
 
-  // Unit keys are enrolled on the server from the command line (the keys page says so in PostgreSQL mode).
-  const keys = (await readdir(join(dir, 'keys'))).map((f) => join(dir, 'keys', f));
-  await run(process.execPath, ['out/cli/zwledger.mjs', 'enrol', '--db', dbUrl, '--yes', ...keys]);
 });
 
 test('the auditor imports bundles into the server and sees the units and a unit\'s records from it', async () => {
@@ -102,7 +99,30 @@ test('the auditor imports bundles into the server and sees the units and a unit\
   await signIn(page, AUDITOR.username, AUDITOR.password);
   await page.getByRole('menuitem', { name: '各单位汇总' }).click();
   await expect(page.getByTestId('pg-source')).toHaveText('数据来自 PostgreSQL 汇总数据库');
-  // Enrolled on the server, nothing received yet: every unit is listed with nothing received.
+  await expect(page.getByText('尚未导入任何数据包')).toBeVisible();
+
+  // Keys enrolled into the server after comparing fingerprints, as on this PC's database.
+  await page.getByRole('menuitem', { name: '单位密钥登记' }).click();
+  await expect(page.getByTestId('pg-source')).toBeVisible();
+  const keyFiles = (await readdir(join(dir, 'keys'))).sort().map((f) => join(dir, 'keys', f));
+  await page.getByTestId('enrolment-file').setInputFiles(keyFiles);
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('核对 3 个登记文件的指纹');
+  for (const f of ['PL-0001.json', 'PL-0002.json', 'PL-0003.json']) await dialog.getByRole('checkbox', { name: f }).check();
+  await dialog.getByRole('button', { name: '指纹已逐一核对，登记选中的 3 个' }).click();
+  await expect(page.getByText('已登记 3 个单位的密钥')).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(4);
+  await shot(page, 'pg-06-keys');
+  await expect.poll(async () => {
+    const c = new pg.Client({ connectionString: dbUrl });
+    await c.connect();
+    const n = (await c.query('select count(*)::int as n from enrolled_keys')).rows[0].n as number;
+    await c.end();
+    return n;
+  }).toBe(3);
+
+  // Enrolled, nothing received yet: every unit is listed with nothing received.
+  await page.getByRole('menuitem', { name: '各单位汇总' }).click();
   await expect(page.getByTestId('units-table').getByRole('row')).toHaveCount(4);
 
   await page.getByRole('menuitem', { name: '导入数据包' }).click();
@@ -132,9 +152,9 @@ test('the auditor imports bundles into the server and sees the units and a unit\
   await page.keyboard.press('Escape');
 
   // Pages not yet built on the server say so, rather than show this PC's data.
-  await page.getByRole('menuitem', { name: '单位密钥登记' }).click();
+  await page.getByRole('menuitem', { name: '综合考评' }).click();
   await expect(page.getByTestId('pg-unavailable')).toContainText('使用 PostgreSQL 汇总数据库时，本页暂不可用');
-  await shot(page, 'pg-06-keys-unavailable');
+  await shot(page, 'pg-07-evaluation-unavailable');
 });
 
 test('the administrator switches back to the PC\'s own database; the console reads it again', async () => {

@@ -3,7 +3,9 @@ import type { ImportOutcome } from '../../../shared/console/plan';
 import type { UnitSummary } from '../../../shared/console/summary';
 import type { MergedTable } from '../../../shared/console/records';
 import type { ReceivedRow, UnitTables } from '../../../shared/ipc/contract.pg';
-import { MERGED_TABLES } from '../../db/console';
+import { enrolKeys, MERGED_TABLES, revokeKey, type EnrolmentReview } from '../../db/console';
+import { ValidationError } from '../../db/errors';
+import type { EnrolledKey } from '../../db/schema';
 import { unitSummaries } from '../../db/consoleSummary';
 import { mergedOf, mergedStore } from '../../db/merged';
 import type { Actor } from '../../db/repository';
@@ -27,6 +29,12 @@ export interface ConsoleSource {
   received(): Promise<{ bundles: ReceivedRow[]; keysEnrolled: number }>;
   /** Takes in files one after another, each all or nothing. */
   importFiles(files: readonly IncomingFile[], onEach: (outcome: ImportOutcome, index: number) => void, opener?: Opener): Promise<ImportOutcome[]>;
+  /** Every enrolled key, revoked ones too. */
+  keys(): Promise<EnrolledKey[]>;
+  /** Enrols keys the auditor reviewed; returns how many were written. */
+  enrol(reviews: readonly EnrolmentReview[]): Promise<number>;
+  /** Revokes a key with its reason; a refusal is a ValidationError the page shows. */
+  revoke(keyId: string, reason: string): Promise<void>;
 }
 
 const HISTORY_ROWS = 500;
@@ -48,15 +56,15 @@ export function localSource(db: ZwDb, actor: Actor): ConsoleSource {
       return { bundles, keysEnrolled: await db.enrolledKeys.count() };
     },
     importFiles: (files, onEach, opener) => importMany(db, actor, files, onEach, opener),
+    keys: async () => (await db.enrolledKeys.toArray()).sort((a, b) => a.unitCode.localeCompare(b.unitCode) || b.enrolledAt - a.enrolledAt),
+    enrol: async (reviews) => (await enrolKeys(db, actor, reviews)).length,
+    revoke: (keyId, reason) => revokeKey(db, actor, keyId, reason),
   };
 }
 
 /** The answer of a PostgreSQL call, or its refusal as an error the page shows. */
-function value<T extends { ok: boolean }>(r: T | { ok: false; code: PgConsoleError['code']; found?: number; needs?: number }): Extract<T, { ok: true }> {
-  if (!r.ok) {
-    const f = r as { code: PgConsoleError['code']; found?: number; needs?: number };
-    throw new PgConsoleError(f.code, f.found, f.needs);
-  }
+function value<T extends { ok: boolean }>(r: T | { ok: false; code: PgConsoleError['code'] }): Extract<T, { ok: true }> {
+  if (!r.ok) throw new PgConsoleError((r as { code: PgConsoleError['code'] }).code);
   return r as Extract<T, { ok: true }>;
 }
 
@@ -85,6 +93,15 @@ export function pgSource(): ConsoleSource {
         onEach(outcome, i);
       }
       return out;
+    },
+    keys: async () => value(await invoke('pgConsole:keys', { session: sessionToken() })).keys,
+    // Main parses and reviews each file again against the database before it enrols anything.
+    enrol: async (reviews) => value(await invoke('pgConsole:enrol', { session: sessionToken(), files: reviews.map((r) => JSON.stringify(r.enrolment)) })).enrolled.length,
+    revoke: async (keyId, reason) => {
+      const { result } = value(await invoke('pgConsole:revoke', { session: sessionToken(), keyId, reason }));
+      // The same refusals the local store gives, so the page says the same words.
+      if (result === 'reason') throw new ValidationError([{ field: 'reason', code: 'retire.reason' }]);
+      if (result !== 'revoked') throw new ValidationError([{ field: '', code: 'stale' }]);
     },
   };
 }

@@ -19,7 +19,7 @@ export function useConsoleSource(): ConsoleSource | null {
 
 /** A failure of the PostgreSQL store in the user's words; anything else as it came. */
 export function problemText(t: Translate, error: unknown): string {
-  if (error instanceof PgConsoleError) return t(`pg.failure.${error.code}`, { found: error.found ?? '—', needs: error.needs ?? '—' });
+  if (error instanceof PgConsoleError) return t(`pg.failure.${error.code}`);
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -11,7 +11,7 @@ import { problemText } from '../console/useConsoleSource';
 type Values = ServerAddressInput & { password?: string };
 
 /** What the last button found, shown under the form until a field changes. */
-type Finding = { kind: 'ok'; text: string } | { kind: 'migrate'; found: number; needs: number } | { kind: 'problem'; error: PgConsoleError };
+type Finding = { kind: 'ok'; text: string } | { kind: 'migrate' } | { kind: 'problem'; error: PgConsoleError };
 
 const DEFAULT_PORT = 5432;
 
@@ -50,8 +50,8 @@ export function ConsoleDatabaseCard({ editable }: { editable: boolean }) {
     try {
       const r = await fn(typed);
       if (r.ok) done(r);
-      else if (r.code === 'schemaOld') setFinding({ kind: 'migrate', found: r.found ?? 0, needs: r.needs ?? 0 });
-      else setFinding({ kind: 'problem', error: new PgConsoleError(r.code, r.found, r.needs) });
+      else if (r.code === 'schemaOld') setFinding({ kind: 'migrate' });
+      else setFinding({ kind: 'problem', error: new PgConsoleError(r.code) });
     } finally {
       setBusy(null);
     }
@@ -63,7 +63,7 @@ export function ConsoleDatabaseCard({ editable }: { editable: boolean }) {
     call(
       'migrate',
       (v) => invoke('pgConsole:migrate', { session: sessionToken(), ...v }),
-      (r) => setFinding({ kind: 'ok', text: t('settings.db.migrated', { from: r.from, to: r.to }) }),
+      () => setFinding({ kind: 'ok', text: t('settings.db.migrated') }),
     ).catch(() => undefined);
   const save = () =>
     call(
@@ -165,7 +165,7 @@ export function ConsoleDatabaseCard({ editable }: { editable: boolean }) {
                 type="warning"
                 showIcon
                 data-testid="db-finding"
-                message={t('settings.db.migrateOffer', { found: finding.found, needs: finding.needs })}
+                message={t('settings.db.migrateOffer')}
                 description={t('settings.db.privileges')}
                 action={
                   <Button size="small" type="primary" onClick={() => void migrate()} loading={busy === 'migrate'}>

@@ -8,7 +8,6 @@ import { createConsoleStore, consoleHolders, failureOf } from '../../../main/ser
 import { createHandlers, dispatch } from '../../../main/services/dispatch';
 import { createUnitKeys } from '../../../main/services/unitKey';
 import { LATEST_VERSION } from '../../../main/services/pgStore/migrations';
-import { enrolKeys, reviewEnrolments } from '../../../main/services/pgStore/keys';
 import { fixtureUnits } from '../../../shared/bundle/fixture';
 import { sealBundle } from '../../../shared/bundle/seal';
 import type { Channel } from '../../../shared/ipc/contract';
@@ -113,7 +112,9 @@ suite('the console on PostgreSQL, through main', () => {
     expect(await call('pgConsole:units', { session, now: Date.now(), silentDays: 7 })).toEqual({ ok: true, units: [] });
 
     const [unit] = fixtureUnits({ units: 1, entries: 120, perBundle: 60, suite: 'ed25519-sha256' });
-    await enrolKeys(w.db.pool, await reviewEnrolments(w.db.pool, [unit!.enrolment]), 'test');
+    // Main parses and reviews the files itself: a file that is not an enrolment is counted as refused.
+    expect(await call('pgConsole:enrol', { session, files: [JSON.stringify(unit!.enrolment), '{"not":"enrolment"}'] })).toEqual({ ok: true, enrolled: [unit!.enrolment.keyId], refused: 1 });
+    expect(await call('pgConsole:enrol', { session, files: [JSON.stringify(unit!.enrolment)] })).toEqual({ ok: true, enrolled: [], refused: 1 });
     await w.unitKeys.create({ unit: office, suite: 'ed25519-sha256', accountId: 'auditor-1', password: 'Kaohe-2026', replace: false });
     const made = await call('sealKey:create', { unitId: office.id, suite: 'ed25519-sha256', accountId: 'auditor-1', password: 'Kaohe-2026' });
     const sealTo = (made.keys as { suite: 'ed25519-sha256'; publicKey: string }[])[0]!;
@@ -141,6 +142,14 @@ suite('the console on PostgreSQL, through main', () => {
     const checkins = tables.checkins ?? [];
     expect(checkins.length).toBeGreaterThan(1);
     expect(checkins.every((c, i) => i === 0 || c.at! <= checkins[i - 1]!.at!)).toBe(true);
+
+    const keys = (await call('pgConsole:keys', { session })).keys as { keyId: string; enrolledBy: string; revokedAt: number | null }[];
+    expect(keys.map((k) => [k.keyId, k.enrolledBy, k.revokedAt])).toEqual([[unit!.enrolment.keyId, 'auditor-1', null]]);
+    const revoke = (reason: string) => call('pgConsole:revoke', { session, keyId: unit!.enrolment.keyId, reason });
+    expect(await revoke(' ')).toEqual({ ok: true, result: 'reason' });
+    expect(await revoke('密钥所在电脑已报废')).toEqual({ ok: true, result: 'revoked' });
+    expect(await revoke('密钥所在电脑已报废')).toEqual({ ok: true, result: 'alreadyRevoked' });
+    expect(((await call('pgConsole:keys', { session })).keys as { revokedReason: string }[])[0]!.revokedReason).toBe('密钥所在电脑已报废');
 
     // Back to this PC's database: the sealed password is forgotten, the address kept for the form.
     expect(await call('pgConsole:useLocal', { session: w.adminSession })).toEqual({ ok: true });
