@@ -9,7 +9,9 @@ import type { Segment, SetMember } from '../shared/bundle/segments';
 import { digest } from '../shared/bundle/suites';
 import { isSealed, openSealed, type SealKeyPair } from '../shared/bundle/seal';
 import { sealVerdict, type UnsealVerdict } from '../shared/bundle/verdicts';
-import type { FileVerdict } from './commands';
+import type { FileVerdict, Output } from './commands';
+import { readOfficeKeyFile } from '../shared/bundle/officeKeyFile';
+import { UsageError } from './args';
 import { MESSAGES, type Lang, type Messages } from './messages';
 
 /**
@@ -33,6 +35,23 @@ export async function readBundleFile(file: string, m: Messages): Promise<{ bytes
   }
 }
 
+/** The office's encryption keys from --office-key FILE, opened with ZW_OFFICE_PASSWORD or a password asked for. */
+export async function loadOfficeKeys(file: string | true | undefined, io: Output, m: Messages): Promise<SealKeyPair[] | null> {
+  if (file === undefined) return null;
+  if (typeof file !== 'string') throw new UsageError(m.needsValue('office-key'));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(m.officeKeyUnreadable(file));
+  }
+  const password = process.env.ZW_OFFICE_PASSWORD ?? (io.askPassword ? await io.askPassword(m.officePassword) : undefined);
+  if (password === undefined) throw new UsageError(m.needsOfficePassword);
+  const read = await readOfficeKeyFile(text, password);
+  if (!read.ok) throw new UsageError(m.officeKeyBad(file, read.failure === 'wrongPassword'));
+  return read.keys;
+}
+
 /** A sealed bundle opened with the office's keys (none given: a sealed file cannot be read); an unsealed one as it is. */
 export function unseal(bytes: Uint8Array, keys: SealKeyPair[] | null): { ok: true; bytes: Uint8Array } | { ok: false; verdict: UnsealVerdict; detail: string } {
   if (!isSealed(bytes)) return { ok: true, bytes };
@@ -42,12 +61,19 @@ export function unseal(bytes: Uint8Array, keys: SealKeyPair[] | null): { ok: tru
   return { ok: true, bytes: opened.content };
 }
 
-export async function checkFile(file: string, keys: ReadonlyMap<string, KnownKey>, officeKeys: SealKeyPair[] | null, lang: Lang): Promise<CheckedFile> {
-  const m = MESSAGES[lang];
+/** A file's signed bundle: read, and opened when sealed; or the verdict that stopped it. */
+export async function openBundleFile(file: string, officeKeys: SealKeyPair[] | null, m: Messages): Promise<{ bytes: Uint8Array } | { result: FileVerdict }> {
   const read = await readBundleFile(file, m);
   if ('result' in read) return read;
   const opened = unseal(read.bytes, officeKeys);
   if (!opened.ok) return { result: { file, verdict: opened.verdict, words: m.verdicts[opened.verdict], help: m.help[opened.verdict], detail: opened.detail } };
+  return { bytes: opened.bytes };
+}
+
+export async function checkFile(file: string, keys: ReadonlyMap<string, KnownKey>, officeKeys: SealKeyPair[] | null, lang: Lang): Promise<CheckedFile> {
+  const m = MESSAGES[lang];
+  const opened = await openBundleFile(file, officeKeys, m);
+  if ('result' in opened) return opened;
   const { bytes } = opened;
   const r = readBundle(bytes, (id) => keys.get(id));
   const man = r.manifest;

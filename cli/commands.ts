@@ -9,10 +9,10 @@ import { judgeSegmentSet, type SetMember } from '../shared/bundle/segments';
 import { CRYPTO_SUITES, DEFAULT_SUITE, fingerprint, type CryptoSuite } from '../shared/bundle/suites';
 import { FAILING, type Verdict } from '../shared/bundle/verdicts';
 import { generateSealKey, readSealHeader, sealBundle, sealFingerprint, type SealKeyPair } from '../shared/bundle/seal';
-import { readOfficeKeyFile, writeOfficeKeyFile } from '../shared/bundle/officeKeyFile';
+import { writeOfficeKeyFile } from '../shared/bundle/officeKeyFile';
 import { indexBundle, inflateMember } from '../shared/bundle/zip';
 import { count, parseArgs, UsageError } from './args';
-import { checkFiles, unseal } from './checkFiles';
+import { checkFiles, loadOfficeKeys, unseal } from './checkFiles';
 import { MESSAGES, takeLang, type Lang, type Messages } from './messages';
 
 /** The PostgreSQL store's commands (cli/pg.ts), loaded only when asked for: verify starts no slower for them. */
@@ -56,23 +56,6 @@ async function loadKeys(dir: string, io: Output, m: Messages): Promise<Map<strin
     keys.set(e.keyId, { unitId: e.unitId, suite: e.suite, publicKey: e.publicKey, revoked: false });
   }
   return keys;
-}
-
-/** The office's encryption keys from --office-key FILE, opened with ZW_OFFICE_PASSWORD or a password asked for. */
-async function loadOfficeKeys(file: string | true | undefined, io: Output, m: Messages): Promise<SealKeyPair[] | null> {
-  if (file === undefined) return null;
-  if (typeof file !== 'string') throw new UsageError(m.needsValue('office-key'));
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(m.officeKeyUnreadable(file));
-  }
-  const password = process.env.ZW_OFFICE_PASSWORD ?? (io.askPassword ? await io.askPassword(m.officePassword) : undefined);
-  if (password === undefined) throw new UsageError(m.needsOfficePassword);
-  const read = await readOfficeKeyFile(text, password);
-  if (!read.ok) throw new UsageError(m.officeKeyBad(file, read.failure === 'wrongPassword'));
-  return read.keys;
 }
 
 /** A sealed file opened with the office's keys; a plain bundle as it is. */

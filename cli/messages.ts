@@ -71,8 +71,9 @@ const zh: Messages = {
   zwledger db migrate --db URL                    创建或升级 PostgreSQL 汇总数据库的结构
   zwledger enrol --db URL [--yes] FILE...         显示登记文件的密钥指纹，核对后登记到数据库
   zwledger revoke --db URL KEYID --reason 原因    吊销已登记的密钥
-  zwledger ingest --keys-from-db --db URL [--json] [--threads N] FILE...
-                                                  验证数据包并导入数据库（每个数据包一个事务）
+  zwledger ingest --keys-from-db --db URL [--office-key FILE] [--json] [--threads N] FILE...
+                                                  验证数据包并导入数据库（每个数据包一个事务；
+                                                  加密的数据包用 --office-key 打开，口令取自 ZW_OFFICE_PASSWORD 或提示输入）
   zwledger units --db URL [--json | --xlsx FILE] [--silent-days N]
                                                   各单位汇总
   数据库地址中不写密码：用环境变量 PGPASSWORD 或密码文件 ~/.pgpass。
@@ -141,8 +142,10 @@ const en: Messages = {
   zwledger db migrate --db URL                    create or upgrade the PostgreSQL store's schema
   zwledger enrol --db URL [--yes] FILE...         show each enrolment file's fingerprint, enrol after comparing
   zwledger revoke --db URL KEYID --reason WHY     revoke an enrolled key
-  zwledger ingest --keys-from-db --db URL [--json] [--threads N] FILE...
-                                                  verify bundles and take them in (one transaction each)
+  zwledger ingest --keys-from-db --db URL [--office-key FILE] [--json] [--threads N] FILE...
+                                                  verify bundles and take them in (one transaction each;
+                                                  sealed ones opened with --office-key, its password from
+                                                  ZW_OFFICE_PASSWORD or a prompt)
   zwledger units --db URL [--json | --xlsx FILE] [--silent-days N]
                                                   the units view
   The URL carries no password: use PGPASSWORD or ~/.pgpass.

@@ -15,6 +15,7 @@ import { migrate, requireLatest, SchemaVersionError } from '../main/services/pgS
 import { LATEST_VERSION } from '../main/services/pgStore/migrations';
 import { unitSummaries } from '../main/services/pgStore/units';
 import { count, parseArgs, UsageError } from './args';
+import { loadOfficeKeys } from './checkFiles';
 import { preparedFiles } from './preparedFiles';
 import type { FileVerdict, Output } from './commands';
 import { entrySpan, type Lang, type Messages } from './messages';
@@ -143,15 +144,17 @@ function fileVerdict(file: string, o: ImportOutcome, m: Messages, p: PgMessages,
 export async function ingest(args: readonly string[], ctx: PgContext): Promise<number> {
   const p = PG_MESSAGES[ctx.lang];
   const { m, io } = ctx;
-  const { options, rest } = parseArgs(args, ['json', 'keys-from-db'], ['db', 'threads'], m);
+  const { options, rest } = parseArgs(args, ['json', 'keys-from-db'], ['db', 'office-key', 'threads'], m);
   if (!options.has('keys-from-db')) throw new UsageError(p.ingestNeedsKeysFromDb);
   if (rest.length === 0) throw new UsageError(p.ingestNeedsFiles);
   const threads = options.has('threads') ? count(options.get('threads'), 'threads', 1, 64, m) : availableParallelism();
+  // Sealed bundles are opened with the office's keys, as `verify --office-key` opens them; the password never comes on the command line.
+  const officeKeys = await loadOfficeKeys(options.get('office-key'), io, m);
   return withDb(options, 'ingest', p, true, async (pool) => {
     const keys = await enrolledKeys(pool);
     const by = operator();
     const results: (FileVerdict & { completed?: string[] })[] = [];
-    for await (const answer of preparedFiles(rest, { keys: [...keys], officeKeys: null, lang: ctx.lang }, threads)) {
+    for await (const answer of preparedFiles(rest, { keys: [...keys], officeKeys, lang: ctx.lang }, threads)) {
       const { file } = answer;
       if ('result' in answer) {
         results.push(answer.result);

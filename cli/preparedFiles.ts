@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { KnownKey } from '../shared/bundle/codec';
 import type { SealKeyPair } from '../shared/bundle/seal';
 import { prepareBundle, type Prepared } from '../main/services/pgStore/ingest';
-import { readBundleFile, unseal } from './checkFiles';
+import { openBundleFile } from './checkFiles';
 import type { FileVerdict } from './commands';
 import { MESSAGES, type Lang } from './messages';
 
@@ -25,11 +25,8 @@ export interface PrepareJob {
 
 /** One file, in whichever thread runs it. */
 export async function prepareFile(file: string, keys: ReadonlyMap<string, KnownKey>, officeKeys: SealKeyPair[] | null, lang: Lang): Promise<PreparedFile> {
-  const m = MESSAGES[lang];
-  const read = await readBundleFile(file, m);
-  if ('result' in read) return { file, result: read.result };
-  const opened = unseal(read.bytes, officeKeys);
-  if (!opened.ok) return { file, result: { file, verdict: opened.verdict, words: m.verdicts[opened.verdict], help: m.help[opened.verdict], detail: opened.detail } };
+  const opened = await openBundleFile(file, officeKeys, MESSAGES[lang]);
+  if ('result' in opened) return { file, result: opened.result };
   return { file, prepared: prepareBundle({ name: basename(file), bytes: opened.bytes }, (id) => keys.get(id)) };
 }
 

@@ -24,6 +24,7 @@ import { createBackupFiles } from './services/backupFiles';
 import { createUnitKeys } from './services/unitKey';
 import { sealWithUnitKeys } from './services/backupSeal';
 import { createSigninGuard, keyHolders } from './services/signinGuard';
+import { consoleHolders, createConsoleStore } from './services/consoleStore';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { OPEN_CHECKIN_EVENT } from '../shared/ipc/channels';
@@ -118,14 +119,17 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       now: () => Date.now(),
       randomToken: () => randomBytes(32).toString('hex'),
     });
+    const osProtector = osKeystore ? { encrypt: (plain: string) => safeStorage.encryptString(plain), decrypt: (sealed: Buffer) => safeStorage.decryptString(sealed) } : null;
     const unitKeys = createUnitKeys({
       fs,
       dir: path.join(app.getPath('userData'), 'keys'),
       join: path.join,
-      os: osKeystore ? { encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (sealed) => safeStorage.decryptString(sealed) } : null,
+      os: osProtector,
       now: () => Date.now(),
       holders: keyHolders(guard),
     });
+    const consoleStore = createConsoleStore({ fs, file: path.join(app.getPath('userData'), 'console-database.json'), os: osProtector, holders: consoleHolders(guard), now: () => Date.now() });
+    app.on('will-quit', () => void consoleStore.close());
     
     const backupSeal = sealWithUnitKeys(unitKeys, (password, hashes) => guard.checkBackupAdmin(password, hashes));
     const backups = createBackupFiles({
@@ -146,7 +150,7 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       await fs.writeFile(target.filePath, pdf);
       return target.filePath;
     };
-    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, savePdf, unitKeys, guard });
+    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, savePdf, unitKeys, guard, consoleStore });
 
     protocol.handle(APP_SCHEME, async (request) => {
       const file = resolveAppFile(rendererDir, new URL(request.url).pathname);

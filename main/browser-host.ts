@@ -9,6 +9,7 @@ import { createBackupFiles } from './services/backupFiles';
 import { createUnitKeys } from './services/unitKey';
 import { sealWithUnitKeys } from './services/backupSeal';
 import { createSigninGuard, keyHolders } from './services/signinGuard';
+import { consoleHolders, createConsoleStore } from './services/consoleStore';
 import { performance } from 'node:perf_hooks';
 
 // `node out/host/host.mjs`: browser mode. The port is fixed on purpose:
@@ -30,7 +31,7 @@ const guard = createSigninGuard({
 });
 // No OS keystore in browser mode: the key is sealed to each account allowed to use it, under their own passwords.
 const unitKeys = createUnitKeys({ fs, dir: join(dataDir, 'keys'), join, os: null, now: () => Date.now(), holders: keyHolders(guard) });
-
+const consoleStore = createConsoleStore({ fs, file: join(dataDir, 'console-database.json'), os: null, holders: consoleHolders(guard), now: () => Date.now() });
 
 
 const host = createBrowserHost({
@@ -51,6 +52,7 @@ const host = createBrowserHost({
     }),
     unitKeys,
     guard,
+    consoleStore,
   }),
   token: randomBytes(32).toString('hex'),
   port,
@@ -62,6 +64,6 @@ console.log(`专网台账 浏览器模式已启动：请用浏览器打开 ${url
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void host.close().then(() => process.exit(0));
+    void Promise.all([host.close(), consoleStore.close()]).then(() => process.exit(0));
   });
 }

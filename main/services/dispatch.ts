@@ -7,6 +7,8 @@ import { BackupFileError, type BackupFiles } from './backupFiles';
 import { BackupSealError } from './backupSeal';
 import { UnitKeyError, type UnitKeys } from './unitKey';
 import { createSealedInbox, SealedInboxError } from './sealedInbox';
+import type { ConsoleStore } from './consoleStore';
+import { createPgHandlers } from './dispatchPg';
 
 /**
  * The handlers behind the IPC contract, and the one place a request is
@@ -30,6 +32,8 @@ export interface HandlerDeps {
   unitKeys: UnitKeys;
   /** Every password check, the hashes and the lockout counters. */
   guard: SigninGuard;
+  /** The office console's PostgreSQL server, where main offers one; without it the console stays on this PC's database. */
+  consoleStore?: ConsoleStore;
 }
 
 /** A refusal the user can act on comes back as a code; anything else stays an internal error. */
@@ -108,6 +112,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'auth:setup': (request) => guardCall(async () => ({ ok: true as const, ...(await deps.guard.setupAdmin(request)) })),
     'auth:signIn': async (request) => {
       const result = await deps.guard.signIn(request);
+      // The console's server password is sealed to the accounts that use it: a sign-in opens it.
+      if (result.ok && result.session) await deps.consoleStore?.unlock(result.accountId, request.password).catch((e: unknown) => console.error('[pg console] unlock:', e));
       return result.ok && result.session ? { ok: true as const, accountId: result.accountId, role: result.role, session: result.session } : checkFailure(result as Exclude<CheckResult, { ok: true }>);
     },
     'auth:confirm': async (request) => {
@@ -202,6 +208,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       inbox.close(id);
       return { ok: true as const };
     },
+    ...createPgHandlers({ store: deps.consoleStore, guard: deps.guard, unitKeys: deps.unitKeys, inbox, keyHolder }),
     // A unit's bundles are its administrator's; the office's policies are issued by its auditors.
     'bundle:sign': ({ unitId, accountId, password, grant, manifest }) =>
       keyCall(async () => {

@@ -81,6 +81,14 @@ export function createSealedInbox(unitKeys: UnitKeys) {
       return { data, done: end >= s.opened.length };
     },
 
+    /** The file as sent, unopened, for a store that reads it itself (the PostgreSQL ingest); the session ends. */
+    take(id: string): Uint8Array {
+      const s = session(id);
+      if (s.opened) throw new SealedInboxError('busy');
+      sessions.delete(id);
+      return new Uint8Array(Buffer.concat(s.parts, s.size));
+    },
+
     close(id: string): void {
       sessions.delete(id);
     },

@@ -349,6 +349,15 @@ export function createSigninGuard(deps: SigninGuardDeps) {
       return counted(row ? lockKey(row.unitId, row.username) : `account:${accountId}`, async () => null);
     },
 
+    /** The account of a live session; null for none. */
+    sessionAccountId(session: string): string | null {
+      try {
+        return sessionAccount(session)[0];
+      } catch {
+        return null;
+      }
+    },
+
     /** Whether this is a live session of an account main holds. */
     sessionValid(session: string): boolean {
       try {

@@ -43,7 +43,12 @@ export interface EnrolmentReview {
 }
 
 export async function reviewEnrolment(db: ZwDb, enrolment: Enrolment): Promise<EnrolmentReview> {
-  const ofUnit = await db.enrolledKeys.where('unitId').equals(enrolment.unitId).toArray();
+  return reviewAgainst(await db.enrolledKeys.where('unitId').equals(enrolment.unitId).toArray(), enrolment);
+}
+
+/** The review against keys as read from either store; the store checks again when it enrols. */
+export function reviewAgainst(keys: readonly EnrolledKey[], enrolment: Enrolment): EnrolmentReview {
+  const ofUnit = keys.filter((k) => k.unitId === enrolment.unitId);
   const already = ofUnit.find((k) => k.keyId === enrolment.keyId) ?? null;
   const previous = enrolment.rotation ? ofUnit.find((k) => k.keyId === enrolment.rotation!.previousKeyId && k.revokedAt === null) : undefined;
   const rotationOf = previous && rotationSignedBy(enrolment, previous) ? previous : null;

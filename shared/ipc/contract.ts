@@ -3,6 +3,7 @@ import { CRYPTO_SUITES } from '../bundle/suites';
 import { SEAL_FAILURES } from '../bundle/seal';
 import { ROLES } from '../domain/roles';
 import { backupDraft, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES } from '../backup/format';
+import { pgContract } from './contract.pg';
 
 /**
  * The whole IPC surface between renderer and main (DESIGN.md, IPC). Main
@@ -245,6 +246,7 @@ export const contract = {
     request: z.object({ id: sealedSessionId }).strict(),
     response: z.object({ ok: z.literal(true) }),
   },
+  ...pgContract,
 } as const;
 
 export type Channel = keyof typeof contract;

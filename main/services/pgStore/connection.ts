@@ -26,3 +26,19 @@ export function openPool(url: string, max = 4): pg.Pool {
   if (problem) throw new Error(`database URL: ${problem}`);
   return new pg.Pool({ connectionString: url, max, application_name: 'zwledger' });
 }
+
+/** Where the console's database is, as the office's administrator typed it. */
+export interface ServerAddress {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+}
+
+/**
+ * A pool for the console: the password is handed to pg as a field, never
+ * written into a URL, so it cannot end up in a log line that prints one.
+ */
+export function openServerPool(server: ServerAddress, password: string, max = 4): pg.Pool {
+  return new pg.Pool({ ...server, password, max, application_name: 'zwledger-console', connectionTimeoutMillis: 5_000 });
+}

@@ -3,6 +3,7 @@ import type { KeyLookup, KnownKey } from '../../../shared/bundle/codec';
 import { rotationSignedBy, type Enrolment } from '../../../shared/bundle/enrolment';
 import { fingerprint, type CryptoSuite } from '../../../shared/bundle/suites';
 import type { KeyIdentity } from '../../../shared/console/coverage';
+import type { EnrolledKeyRow } from '../../../shared/ipc/contract.pg';
 
 /**
  * Enrolled unit keys in PostgreSQL: the same review as the console's key
@@ -27,8 +28,13 @@ interface KeyRow {
   unit_code: string;
   suite: CryptoSuite;
   public_key: string;
+  fingerprint: string;
+  rotated_from: string | null;
   enrolled_at: string;
+  enrolled_by: string;
   revoked_at: string | null;
+  revoked_by: string | null;
+  revoked_reason: string | null;
 }
 
 export async function reviewEnrolments(pool: Pool, enrolments: readonly Enrolment[]): Promise<EnrolmentReview[]> {
@@ -97,4 +103,24 @@ export async function enrolledKeys(pool: Pool): Promise<Map<string, KnownKey>> {
 export async function keyIdentities(pool: Pool): Promise<KeyIdentity[]> {
   const rows = (await pool.query<KeyRow>('select unit_id, unit_name, unit_code, enrolled_at, revoked_at from enrolled_keys')).rows;
   return rows.map((k) => ({ unitId: k.unit_id, unitName: k.unit_name, unitCode: k.unit_code, enrolledAt: Number(k.enrolled_at), revokedAt: k.revoked_at === null ? null : Number(k.revoked_at) }));
+}
+
+/** Every enrolled key, revoked ones too, as the keys page lists them. */
+export async function enrolledKeyRows(pool: Pool): Promise<EnrolledKeyRow[]> {
+  const rows = (await pool.query<KeyRow>('select * from enrolled_keys order by unit_code, enrolled_at desc')).rows;
+  return rows.map((k) => ({
+    keyId: k.key_id,
+    unitId: k.unit_id,
+    unitName: k.unit_name,
+    unitCode: k.unit_code,
+    suite: k.suite,
+    publicKey: k.public_key,
+    fingerprint: k.fingerprint,
+    rotatedFrom: k.rotated_from,
+    enrolledAt: Number(k.enrolled_at),
+    enrolledBy: k.enrolled_by,
+    revokedAt: k.revoked_at === null ? null : Number(k.revoked_at),
+    revokedBy: k.revoked_by,
+    revokedReason: k.revoked_reason,
+  }));
 }

@@ -3,18 +3,17 @@ import { Alert, Card, Input, Progress, Space, Table, Tag, Tooltip, Typography } 
 import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { FAILING } from '../../../shared/bundle/verdicts';
 import type { ImportOutcome } from '../../db/console';
-import { importMany } from './importQueue';
-import type { ReceivedBundle } from '../../db/schema';
-import { db } from '../../state/db';
+import type { ReceivedRow } from '../../../shared/ipc/contract.pg';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { entryRange, formatDateTime } from '../../ui/format';
 import { useLang, useT } from '../../i18n';
 import { PageHead } from '../../ui/PageHead';
 import { useActor, useSession } from '../../state/session';
 import { VerdictTag, verdictHelp } from './VerdictTag';
+import { PgProblem, PgSourceTag, useConsoleSource } from './useConsoleSource';
 
 type Row = ImportOutcome & { key: number };
-type History = ReceivedBundle;
+type History = ReceivedRow;
 
 /** Many bundles at once, each verified on its own, each with a verdict in Chinese. */
 export function ConsoleImportPage() {
@@ -29,24 +28,30 @@ export function ConsoleImportPage() {
   const [keysEnrolled, setKeysEnrolled] = useState<number | null>(null);
   const [history, setHistory] = useState<History[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+  const source = useConsoleSource();
 
   const refresh = useCallback(async () => {
-    setKeysEnrolled(await db.enrolledKeys.count());
-    const received = await db.receivedBundles.orderBy('fileHash').toArray();
-    setHistory(received.sort((a, b) => b.receivedAt - a.receivedAt));
-  }, []);
+    if (!source) return;
+    try {
+      const received = await source.received();
+      setKeysEnrolled(received.keysEnrolled);
+      setHistory(received.bundles);
+    } catch (e) {
+      setProblem(e);
+    }
+  }, [source]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
   const run = async (files: File[]) => {
-    if (progress) return;
+    if (progress || !source) return;
     setRows([]);
+    setProblem(null);
     setProgress({ done: 0, total: files.length });
     const out: Row[] = [];
-    await importMany(
-      db,
-      actor,
+    await source.importFiles(
       files.map((f) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
       (outcome, i) => {
         out.push({ ...outcome, key: i });
@@ -54,7 +59,7 @@ export function ConsoleImportPage() {
         setProgress({ done: i + 1, total: files.length });
       },
       account ? { unitId: actor.unitId, accountId: account.id, password } : undefined,
-    );
+    ).catch((e: unknown) => setProblem(e));
     setProgress(null);
     void refresh();
   };
@@ -71,8 +76,9 @@ export function ConsoleImportPage() {
 
   return (
     <div className="page">
-      <PageHead title={t('console.import.title')} rule={t('console.import.rule')} />
+      <PageHead title={t('console.import.title')} rule={t('console.import.rule')} actions={<PgSourceTag />} />
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <PgProblem error={problem} />
         {keysEnrolled === 0 && <Alert type="warning" showIcon message={t('console.import.noKeys')} />}
         <Space wrap>
           <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('seal.import.password')} aria-label={t('seal.import.password')} style={{ width: 240 }} />

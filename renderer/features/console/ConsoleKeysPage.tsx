@@ -3,25 +3,24 @@ import { Alert, App, Button, Descriptions, Modal, Space, Table, Tag, Typography 
 import type { MessageKey } from '../../i18n';
 import { FileAddOutlined } from '@ant-design/icons';
 import { parseEnrolment } from '../../../shared/bundle/enrolment';
-import { enrolKey, enrolKeys, reviewEnrolment, revokeKey, type EnrolmentReview } from '../../db/console';
+import { reviewAgainst, type EnrolmentReview } from '../../db/console';
 import { ENROLMENT_FILE_BYTES, enrollable, reviewBatch, type BatchRow, type BatchState, type EnrolmentRefusal } from './enrolmentBatch';
 import { ValidationError } from '../../db/errors';
 import type { EnrolledKey } from '../../db/schema';
-import { db } from '../../state/db';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { formatDateTime } from '../../ui/format';
 import { useT } from '../../i18n';
 import { issueText } from '../../ui/formErrors';
 import { PageHead } from '../../ui/PageHead';
 import { Fingerprint } from '../../ui/Fingerprint';
-import { useActor } from '../../state/session';
 import { TextBox } from '../../ui/LimitedInput';
+import { PgSourceTag, problemText, useConsoleSource } from './useConsoleSource';
 
 /** Unit keys: enrolled from a unit's file after comparing fingerprints by phone; revoked, never deleted. */
 export function ConsoleKeysPage() {
   const t = useT();
   const { message } = App.useApp();
-  const actor = useActor();
+  const source = useConsoleSource();
   const [keys, setKeys] = useState<EnrolledKey[]>([]);
   const [review, setReview] = useState<EnrolmentReview | null>(null);
   const [error, setError] = useState<string>();
@@ -31,8 +30,13 @@ export function ConsoleKeysPage() {
   const [ticked, setTicked] = useState<string[]>([]);
 
   const refresh = useCallback(async () => {
-    setKeys((await db.enrolledKeys.toArray()).sort((a, b) => a.unitCode.localeCompare(b.unitCode) || b.enrolledAt - a.enrolledAt));
-  }, []);
+    if (!source) return;
+    try {
+      setKeys(await source.keys());
+    } catch (e) {
+      setError(problemText(t, e));
+    }
+  }, [source, t]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -45,24 +49,24 @@ export function ConsoleKeysPage() {
     if (file.size > ENROLMENT_FILE_BYTES) return setError(t('console.keys.badFile', { detail: refusalText({ reason: 'tooLarge', field: '' }) }));
     const parsed = parseEnrolment(await file.text());
     if (!parsed.ok) return setError(t('console.keys.badFile', { detail: refusalText(parsed) }));
-    setReview(await reviewEnrolment(db, parsed.enrolment));
+    setReview(reviewAgainst(keys, parsed.enrolment));
   };
 
   const pick = async (files: File[]) => {
     setError(undefined);
     if (files.length === 1) return load(files[0]!);
-    const rows = await reviewBatch(db, files, refusalText);
+    const rows = await reviewBatch(keys, files, refusalText);
     setBatch(rows);
     // A rotation signed by an enrolled key needs no phone call; every other key is ticked by the auditor.
     setTicked(rows.filter((r) => r.state === 'rotation').map((r) => r.key));
   };
 
-  const explain = (e: unknown) => (e instanceof ValidationError ? e.issues.map((i) => issueText(t, i.code, i.vars)).join('；') : t('err.generic', { message: e instanceof Error ? e.message : String(e) }));
+  const explain = (e: unknown) => (e instanceof ValidationError ? e.issues.map((i) => issueText(t, i.code, i.vars)).join('；') : problemText(t, e));
 
   const confirm = async () => {
-    if (!review) return;
+    if (!review || !source) return;
     try {
-      await enrolKey(db, actor, review);
+      await source.enrol([review]);
       void message.success(t('console.keys.enrolled', { unit: review.enrolment.unitName }));
       setReview(null);
       void refresh();
@@ -73,11 +77,11 @@ export function ConsoleKeysPage() {
   };
 
   const confirmBatch = async () => {
-    if (!batch) return;
+    if (!batch || !source) return;
     const chosen = batch.filter((r) => ticked.includes(r.key) && enrollable(r)).map((r) => r.review!);
     try {
-      await enrolKeys(db, actor, chosen);
-      void message.success(t('console.keys.enrolledMany', { n: chosen.length }));
+      const n = await source.enrol(chosen);
+      void message.success(t('console.keys.enrolledMany', { n }));
       setBatch(null);
       void refresh();
     } catch (e) {
@@ -100,9 +104,9 @@ export function ConsoleKeysPage() {
   const stateColor: Record<BatchState, string> = { bad: 'red', already: 'default', duplicate: 'default', rotation: 'green', new: 'orange', extra: 'orange' };
 
   const revoke = async () => {
-    if (!revoking) return;
+    if (!revoking || !source) return;
     try {
-      await revokeKey(db, actor, revoking.keyId, reason);
+      await source.revoke(revoking.keyId, reason);
       void message.success(t('console.keys.revokedDone'));
       setRevoking(null);
       void refresh();
@@ -117,9 +121,12 @@ export function ConsoleKeysPage() {
         title={t('console.keys.title')}
         rule={t('console.keys.rule')}
         actions={
+          <Space>
+          <PgSourceTag />
           <FilePickButton type="primary" accept=".json" testId="enrolment-file" icon={<FileAddOutlined />} multiple onFiles={(f) => void pick(f)}>
             {t('console.keys.loadMany')}
           </FilePickButton>
+          </Space>
         }
       />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} closable onClose={() => setError(undefined)} />}

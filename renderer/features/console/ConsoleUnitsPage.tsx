@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, InputNumber, Space, Table, Tag, Tooltip } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { loadSilentDays, saveSilentDays, unitSummaries, type UnitSummary } from '../../db/consoleSummary';
+import { loadSilentDays, saveSilentDays, type UnitSummary } from '../../db/consoleSummary';
 import { db } from '../../state/db';
 import { entryRange, formatDateTime } from '../../ui/format';
 import { useT, type Translate } from '../../i18n';
 import { PageHead } from '../../ui/PageHead';
 import { useSheetExport } from '../ledgers/useSheetExport';
 import { UnitRecordsDrawer } from './UnitRecordsDrawer';
+import { PgProblem, PgSourceTag, useConsoleSource } from './useConsoleSource';
 
 const pct = (r: number | null) => (r === null ? null : `${(r * 100).toFixed(1)}%`);
 const gapsText = (t: Translate, u: UnitSummary) => (u.gaps.length === 0 ? t('console.units.noGaps') : u.gaps.map((g) => t('console.units.gapText', { range: entryRange(t, g.from, g.to) })).join('；'));
@@ -21,13 +22,20 @@ export function ConsoleUnitsPage() {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<UnitSummary | null>(null);
   const [silentDays, setSilentDays] = useState<number | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const source = useConsoleSource();
 
   useEffect(() => {
     void loadSilentDays(db).then(setSilentDays);
   }, []);
   useEffect(() => {
-    if (silentDays !== null) void unitSummaries(db, Date.now(), silentDays).then(setRows);
-  }, [silentDays]);
+    if (silentDays === null || !source) return;
+    setProblem(null);
+    source.units(Date.now(), silentDays).then(setRows, (e: unknown) => {
+      setProblem(e);
+      setRows([]);
+    });
+  }, [silentDays, source]);
 
   const changeDays = (v: number | null) => {
     if (v === null || !Number.isInteger(v) || v < 1 || v > 366) return;
@@ -55,6 +63,7 @@ export function ConsoleUnitsPage() {
         rule={t('console.units.rule')}
         actions={
           <Space>
+            <PgSourceTag />
             <Space.Compact>
               <Space.Addon>{t('console.units.silentDays')}</Space.Addon>
               <InputNumber min={1} max={366} precision={0} value={silentDays} onChange={changeDays} style={{ width: 80 }} aria-label={t('console.units.silentDays')} />
@@ -66,6 +75,7 @@ export function ConsoleUnitsPage() {
           </Space>
         }
       />
+      <PgProblem error={problem} />
       <Table<UnitSummary>
         size="small"
         rowKey="unitId"
@@ -115,7 +125,7 @@ export function ConsoleUnitsPage() {
           },
         ]}
       />
-      <UnitRecordsDrawer unitId={open?.unitId ?? null} unitName={open?.unitName ?? ''} onClose={() => setOpen(null)} />
+      <UnitRecordsDrawer unit={open} source={source} onClose={() => setOpen(null)} />
     </div>
   );
 }

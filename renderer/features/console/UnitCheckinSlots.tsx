@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Space, Table, Tag, Typography } from 'antd';
 import { formatMinutes } from '../../../shared/calendar/schedule';
 import { periodReport } from '../../../shared/checkins/report';
@@ -6,8 +6,7 @@ import type { SlotStatus } from '../../../shared/checkins/compliance';
 import { COMPLIANCE_DAYS, complianceWindow } from '../../../shared/console/summary';
 import type { Checkin } from '../../../shared/domain/checkin';
 import { calendarFrom, scheduleFrom } from '../../../shared/calendar/stored';
-import { mergedCalendars, mergedSchedule } from '../../db/merged';
-import { db } from '../../state/db';
+import type { CalendarRecord, ScheduleRecord } from '../../db/schema';
 import { formatDateTime } from '../../ui/format';
 import { useT } from '../../i18n';
 
@@ -27,24 +26,12 @@ interface SlotRow {
  * 按时 / 迟查 / 漏查 and who checked. Judged at the last entry, not at the
  * office's clock: what happened after it has not arrived yet.
  */
-export function UnitCheckinSlots({ unitId, checkins }: { unitId: string; checkins: readonly Checkin[] }) {
+export function UnitCheckinSlots({ checkins, calendars, schedule, lastEntryAt }: { checkins: readonly Checkin[]; calendars: readonly CalendarRecord[]; schedule: ScheduleRecord | undefined; lastEntryAt: number | null }) {
   const t = useT();
-  const [plan, setPlan] = useState<{ calendar: ReturnType<typeof calendarFrom>['calendar']; schedule: ReturnType<typeof scheduleFrom>['schedule']; lastEntryAt: number | null } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const [years, schedule, bundles] = await Promise.all([mergedCalendars(db, unitId), mergedSchedule(db, unitId), db.receivedBundles.where('unitId').equals(unitId).toArray()]);
-      const lastEntryAt = bundles.length > 0 ? Math.max(...bundles.map((b) => b.lastEntryAt)) : null;
-      if (live) setPlan({ calendar: calendarFrom(years).calendar, schedule: scheduleFrom(schedule).schedule, lastEntryAt });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [unitId]);
+  const plan = useMemo(() => ({ calendar: calendarFrom([...calendars]).calendar, schedule: scheduleFrom(schedule).schedule, lastEntryAt }), [calendars, schedule, lastEntryAt]);
 
   const report = useMemo(() => {
-    if (!plan || plan.lastEntryAt === null) return null;
+    if (plan.lastEntryAt === null) return null;
     const { from, end } = complianceWindow(plan.lastEntryAt);
     const live = checkins.filter((c) => c.retiredAt === null && c.at >= from.getTime() && c.at < end);
     const byAt = new Map(live.map((c) => [c.at, c]));

@@ -6,12 +6,14 @@ import type { Checkin } from '../../../shared/domain/checkin';
 import type { UnitProfile } from '../../../shared/domain/unit';
 import type { Maintainer } from '../../../shared/ledgers/maintainer';
 import type { LedgerRecord } from '../../db/ledgers';
-import { mergedOf, mergedProfile, mergedStore } from '../../db/merged';
-import { db } from '../../state/db';
+import type { CalendarRecord, ScheduleRecord } from '../../db/schema';
+import type { UnitSummary } from '../../../shared/console/summary';
 import { formatDateTime } from '../../ui/format';
 import { useT, type MessageKey } from '../../i18n';
 import { copyLedger, dutyLedger, faultLedger, incidentLedger, inspectionLedger, maintainerLedger, scanLedger, trainingLedger } from '../ledgers/defs';
 import type { LedgerContext, LedgerDef } from '../ledgers/types';
+import type { ConsoleSource } from './consoleSource';
+import { PgProblem } from './useConsoleSource';
 
 const LEDGERS = [dutyLedger, faultLedger, scanLedger, incidentLedger, inspectionLedger, trainingLedger, copyLedger, maintainerLedger] as unknown as LedgerDef[];
 
@@ -22,6 +24,8 @@ interface Loaded {
   unit: UnitProfile | undefined;
   devices: Device[];
   checkins: Checkin[];
+  calendars: CalendarRecord[];
+  schedule: ScheduleRecord | undefined;
   ledgers: Map<string, LedgerRecord[]>;
 }
 
@@ -29,27 +33,31 @@ interface Loaded {
  * Any unit's records as received, read-only: the register, the check-ins and
  * every declared ledger, shown with the same columns the unit itself sees.
  */
-export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: string | null; unitName: string; onClose: () => void }) {
+export function UnitRecordsDrawer({ unit: row, source, onClose }: { unit: UnitSummary | null; source: ConsoleSource | null; onClose: () => void }) {
   const t = useT();
   const [data, setData] = useState<Loaded | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const unitId = row?.unitId ?? null;
 
   useEffect(() => {
     setData(null);
-    if (!unitId) return;
+    setProblem(null);
+    if (!unitId || !source) return;
     let live = true;
-    void (async () => {
-      const [unit, devices, checkins, ...lists] = await Promise.all([
-        mergedProfile(db, unitId),
-        mergedOf<Device>(db, 'devices', unitId),
-        mergedStore<Checkin>(db, 'checkins').where('[unitId+at]').between([unitId, 0], [unitId, Number.MAX_SAFE_INTEGER]).reverse().toArray(),
-        ...LEDGERS.map((d) => mergedOf(db, d.table, unitId)),
-      ]);
-      if (live) setData({ unit, devices, checkins, ledgers: new Map(LEDGERS.map((d, i) => [d.table, lists[i]!])) });
-    })();
+    source.unitRecords(unitId).then(
+      (tables) => {
+        const of = <R,>(table: keyof typeof tables) => (tables[table] ?? []) as unknown as R[];
+        // A unit's profile and schedule are the records whose id is the unit's.
+        const unit = of<UnitProfile>('units').find((u) => u.id === unitId);
+        const schedule = of<ScheduleRecord>('schedules').find((x) => x.id === unitId);
+        if (live) setData({ unit, devices: of<Device>('devices'), checkins: of<Checkin>('checkins'), calendars: of<CalendarRecord>('calendars'), schedule, ledgers: new Map(LEDGERS.map((d) => [d.table, of<LedgerRecord>(d.table)])) });
+      },
+      (e: unknown) => live && setProblem(e),
+    );
     return () => {
       live = false;
     };
-  }, [unitId]);
+  }, [unitId, source]);
 
   const ctx: LedgerContext | null = useMemo(() => {
     if (!data?.unit) return null;
@@ -85,7 +93,7 @@ export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: strin
             'table.checkins',
             data.checkins.length,
             <>
-            <UnitCheckinSlots unitId={unitId!} checkins={data.checkins} />
+            <UnitCheckinSlots checkins={data.checkins} calendars={data.calendars} schedule={data.schedule} lastEntryAt={row?.lastEntryAt ?? null} />
             <Typography.Title level={5} style={{ marginTop: 16 }}>{t('console.unit.allCheckins')}</Typography.Title>
             <Table<Checkin>
               {...READ_ONLY_TABLE}
@@ -119,7 +127,8 @@ export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: strin
       : [];
 
   return (
-    <Drawer open={unitId !== null} onClose={onClose} size={1080} title={t('console.unit.title', { unit: unitName })} destroyOnHidden>
+    <Drawer open={unitId !== null} onClose={onClose} size={1080} title={t('console.unit.title', { unit: row?.unitName ?? '' })} destroyOnHidden>
+      <PgProblem error={problem} />
       {data && <Tabs tabPosition="left" items={items} data-testid="unit-records" />}
     </Drawer>
   );

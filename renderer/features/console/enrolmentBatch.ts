@@ -1,6 +1,6 @@
 import { parseEnrolment } from '../../../shared/bundle/enrolment';
-import { reviewEnrolment, type EnrolmentReview } from '../../db/console';
-import type { ZwDb } from '../../db/schema';
+import { reviewAgainst, type EnrolmentReview } from '../../db/console';
+import type { EnrolledKey } from '../../db/schema';
 
 /** An enrolment file is a few hundred bytes; anything much larger is not one. */
 export const ENROLMENT_FILE_BYTES = 64 * 1024;
@@ -33,7 +33,7 @@ export function enrollable(row: BatchRow): boolean {
  * Nothing is written: the auditor ticks the rows whose fingerprints were
  * compared by phone (a rotation signed by an enrolled key needs no call).
  */
-export async function reviewBatch(db: ZwDb, files: readonly File[], why: (refusal: EnrolmentRefusal) => string): Promise<BatchRow[]> {
+export async function reviewBatch(keys: readonly EnrolledKey[], files: readonly File[], why: (refusal: EnrolmentRefusal) => string): Promise<BatchRow[]> {
   const seen = new Set<string>();
   const rows: BatchRow[] = [];
   for (const [i, file] of files.entries()) {
@@ -47,7 +47,7 @@ export async function reviewBatch(db: ZwDb, files: readonly File[], why: (refusa
       rows.push({ ...base, state: 'bad', review: null, detail: why(parsed) });
       continue;
     }
-    const review = await reviewEnrolment(db, parsed.enrolment);
+    const review = reviewAgainst(keys, parsed.enrolment);
     const keyId = parsed.enrolment.keyId;
     const state: BatchState = review.already ? 'already' : seen.has(keyId) ? 'duplicate' : review.rotationOf ? 'rotation' : review.otherKeys.length > 0 ? 'extra' : 'new';
     seen.add(keyId);

@@ -25,11 +25,9 @@ const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCo
 export async function unsealBundle(bytes: Uint8Array, opener: Opener | undefined): Promise<Unsealed> {
   if (!isSealed(bytes)) return { ok: true, bytes, sealed: false };
   if (!opener || opener.password === '') return { ok: false, verdict: 'sealedLocked', detail: 'no password' };
-  const { id } = await invoke('sealed:begin', {});
-  for (let at = 0; at < bytes.length; at += PIECE) {
-    const sent = await invoke('sealed:append', { id, data: toBase64(bytes.subarray(at, at + PIECE)) });
-    if (!sent.ok) return { ok: false, verdict: 'unreadable', detail: sent.code };
-  }
+  const sent = await sendToMain(bytes);
+  if (!sent.ok) return { ok: false, verdict: 'unreadable', detail: sent.code };
+  const { id } = sent;
   const opened = await invoke('sealed:open', { id, ...opener });
   if (!opened.ok) {
     if ('failure' in opened) return { ok: false, verdict: sealVerdict(opened.failure), detail: opened.chunk === undefined ? opened.failure : `${opened.failure} at chunk ${opened.chunk}` };
@@ -47,4 +45,14 @@ export async function unsealBundle(bytes: Uint8Array, opener: Opener | undefined
   }
   if (opened.size === 0) await invoke('sealed:close', { id });
   return { ok: true, bytes: out, sealed: true };
+}
+
+/** A file to main's inbox in pieces; main then opens it (sealed:open) or takes it in itself (pgConsole:ingest). */
+export async function sendToMain(bytes: Uint8Array): Promise<{ ok: true; id: string } | { ok: false; code: string }> {
+  const { id } = await invoke('sealed:begin', {});
+  for (let at = 0; at < bytes.length; at += PIECE) {
+    const sent = await invoke('sealed:append', { id, data: toBase64(bytes.subarray(at, at + PIECE)) });
+    if (!sent.ok) return { ok: false, code: sent.code };
+  }
+  return { ok: true, id };
 }

@@ -4,6 +4,7 @@ import { PageHead } from '../../ui/PageHead';
 import { DocOfficerHome } from './DocOfficerHome';
 import { DutyHome } from './DutyHome';
 import { OfficeHome } from './OfficeHome';
+import { LocalOnly } from '../console/useConsoleSource';
 import { UnitAdminHome } from './UnitAdminHome';
 import './home.css';
 
@@ -20,7 +21,11 @@ export function HomePage() {
       {role === 'admin' && <UnitAdminHome unit={unit} />}
       {role === 'docOfficer' && <DocOfficerHome unitId={unit.id} accountId={account.id} />}
       {role === 'duty' && <DutyHome unit={unit} />}
-      {role === 'auditor' && <OfficeHome officeUnitId={unit.id} />}
+      {role === 'auditor' && (
+        <LocalOnly what="pg.unavailable.home">
+          <OfficeHome officeUnitId={unit.id} />
+        </LocalOnly>
+      )}
     </div>
   );
 }

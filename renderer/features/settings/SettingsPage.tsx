@@ -13,6 +13,7 @@ import { useFormWrite, WriteErrors } from '../../ui/useFormWrite';
 import { zodRule } from '../../ui/zodRule';
 import { TextField } from '../../ui/LimitedInput';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ConsoleDatabaseCard } from './ConsoleDatabaseCard';
 
 const PROFILE_FIELDS = ['name', 'code', 'leader', 'office', 'adminName', 'adminPhone', 'docOfficerName', 'docOfficerPhone'] as const;
 
@@ -63,6 +64,7 @@ export function SettingsPage() {
           </Descriptions>
         </Card>
         <UnitProfileCard editable={canEdit} />
+        <ConsoleDatabaseCard editable={canEdit} />
       </Space>
     </div>
   );

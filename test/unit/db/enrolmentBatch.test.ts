@@ -20,7 +20,7 @@ describe('many enrolment files reviewed in one list', () => {
     const { db, auditor } = await office();
     await enrolKey(db, auditor, await reviewEnrolment(db, units[0]!.enrolment));
     const text = (i: number) => JSON.stringify(units[i]!.enrolment);
-    const rows = await reviewBatch(db, [fileOf('a.json', text(1)), fileOf('b.json', text(0)), fileOf('c.json', text(2)), fileOf('c2.json', text(2)), fileOf('x.json', '{"not":"enrolment"}')], (r) => r.reason);
+    const rows = await reviewBatch(await db.enrolledKeys.toArray(), [fileOf('a.json', text(1)), fileOf('b.json', text(0)), fileOf('c.json', text(2)), fileOf('c2.json', text(2)), fileOf('x.json', '{"not":"enrolment"}')], (r) => r.reason);
     expect(rows.map((r) => r.state)).toEqual(['new', 'already', 'new', 'duplicate', 'bad']);
     expect(rows.map(enrollable)).toEqual([true, false, true, false, false]);
     expect(rows[4]!.detail).toBe('field');
@@ -29,13 +29,13 @@ describe('many enrolment files reviewed in one list', () => {
 
   it('a file that is not JSON at all is told apart from a damaged one', async () => {
     const { db } = await office();
-    const rows = await reviewBatch(db, [fileOf('bundle.zwb', 'PK\u0003\u0004...'), fileOf('cut.json', JSON.stringify({ ...units[0]!.enrolment, publicKey: undefined }))], (r) => `${r.reason}:${r.field}`);
+    const rows = await reviewBatch(await db.enrolledKeys.toArray(), [fileOf('bundle.zwb', 'PK\u0003\u0004...'), fileOf('cut.json', JSON.stringify({ ...units[0]!.enrolment, publicKey: undefined }))], (r) => `${r.reason}:${r.field}`);
     expect(rows.map((r) => r.detail)).toEqual(['notJson:', 'field:publicKey']);
   });
 
   it('a file far larger than an enrolment file is not read', async () => {
     const { db } = await office();
-    const [row] = await reviewBatch(db, [fileOf('big.json', 'x'.repeat(70 * 1024))], (r) => r.reason);
+    const [row] = await reviewBatch(await db.enrolledKeys.toArray(), [fileOf('big.json', 'x'.repeat(70 * 1024))], (r) => r.reason);
     expect(row).toMatchObject({ state: 'bad', detail: 'tooLarge' });
   });
 
