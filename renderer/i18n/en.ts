@@ -4,6 +4,7 @@ import { enBackup } from './en.backup';
 import { enTickets } from './en.tickets';
 import { enPaper } from './en.paper';
 import { enSeal } from './en.seal';
+import { enCheckpoint } from './en.checkpoint';
 import { enBundles } from './en.bundles';
 import { enForms } from './en.forms';
 import { enCheckins } from './en.checkins';
@@ -346,6 +347,7 @@ export const en: Record<MessageKey, string> = {
   ...enBackup,
   ...enTickets,
   ...enSeal,
+  ...enCheckpoint,
   ...enBundles,
   ...enForms,
   ...enCheckins,

@@ -3,6 +3,7 @@ import { zhBackup } from './zh.backup';
 import { zhTickets } from './zh.tickets';
 import { zhPaper } from './zh.paper';
 import { zhSeal } from './zh.seal';
+import { zhCheckpoint } from './zh.checkpoint';
 import { zhBundles } from './zh.bundles';
 import { zhForms } from './zh.forms';
 import { zhCheckins } from './zh.checkins';
@@ -346,6 +347,7 @@ export const zh = {
   ...zhBackup,
   ...zhTickets,
   ...zhSeal,
+  ...zhCheckpoint,
   ...zhBundles,
   ...zhForms,
   ...zhCheckins,
