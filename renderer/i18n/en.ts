@@ -5,6 +5,7 @@ import { enTickets } from './en.tickets';
 import { enPaper } from './en.paper';
 import { enSeal } from './en.seal';
 import { enCheckpoint } from './en.checkpoint';
+import { enKeyFiles } from './en.keyFiles';
 import { enBundles } from './en.bundles';
 import { enForms } from './en.forms';
 import { enCheckins } from './en.checkins';
@@ -348,6 +349,7 @@ export const en: Record<MessageKey, string> = {
   ...enTickets,
   ...enSeal,
   ...enCheckpoint,
+  ...enKeyFiles,
   ...enBundles,
   ...enForms,
   ...enCheckins,

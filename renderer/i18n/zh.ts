@@ -4,6 +4,7 @@ import { zhTickets } from './zh.tickets';
 import { zhPaper } from './zh.paper';
 import { zhSeal } from './zh.seal';
 import { zhCheckpoint } from './zh.checkpoint';
+import { zhKeyFiles } from './zh.keyFiles';
 import { zhBundles } from './zh.bundles';
 import { zhForms } from './zh.forms';
 import { zhCheckins } from './zh.checkins';
@@ -348,6 +349,7 @@ export const zh = {
   ...zhTickets,
   ...zhSeal,
   ...zhCheckpoint,
+  ...zhKeyFiles,
   ...zhBundles,
   ...zhForms,
   ...zhCheckins,

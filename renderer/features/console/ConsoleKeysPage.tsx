@@ -16,6 +16,7 @@ import { PageHead } from '../../ui/PageHead';
 import { Fingerprint } from '../../ui/Fingerprint';
 import { useActor } from '../../state/session';
 import { TextBox } from '../../ui/LimitedInput';
+import { OfficeKeyFileCard } from './OfficeKeyFileCard';
 
 /** Unit keys: enrolled from a unit's file after comparing fingerprints by phone; revoked, never deleted. */
 export function ConsoleKeysPage() {
@@ -159,6 +160,9 @@ export function ConsoleKeysPage() {
           },
         ]}
       />
+      <div style={{ marginTop: 16, maxWidth: 980 }}>
+        <OfficeKeyFileCard />
+      </div>
       <Modal
         open={review !== null}
         title={t('console.keys.review')}
