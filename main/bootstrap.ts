@@ -23,6 +23,7 @@ import { createReminderService } from './services/reminderService';
 import { createBackupFiles } from './services/backupFiles';
 import { createUnitKeys } from './services/unitKey';
 import { sealWithUnitKeys } from './services/backupSeal';
+import { createBackupPassphrase } from './services/backupPassphrase';
 import { createSigninGuard, keyHolders } from './services/signinGuard';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
@@ -118,15 +119,17 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       now: () => Date.now(),
       randomToken: () => randomBytes(32).toString('hex'),
     });
+    const osProtector = osKeystore ? { encrypt: (plain: string) => safeStorage.encryptString(plain), decrypt: (sealed: Buffer) => safeStorage.decryptString(sealed) } : null;
     const unitKeys = createUnitKeys({
       fs,
       dir: path.join(app.getPath('userData'), 'keys'),
       join: path.join,
-      os: osKeystore ? { encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (sealed) => safeStorage.decryptString(sealed) } : null,
+      os: osProtector,
       now: () => Date.now(),
       holders: keyHolders(guard),
     });
     
+    const backupPassphrase = createBackupPassphrase({ fs, file: path.join(app.getPath('userData'), 'backup-passphrase.json'), os: osProtector, now: () => Date.now(), randomId: () => randomBytes(16).toString('hex') });
     const backupSeal = sealWithUnitKeys(unitKeys, (password, hashes) => guard.checkBackupAdmin(password, hashes));
     const backups = createBackupFiles({
       fs,
@@ -136,6 +139,7 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       fallbackDir: path.join(app.getPath('userData'), 'before-restore'),
       seal: backupSeal,
       randomId: () => randomBytes(16).toString('hex'),
+      passphrase: backupPassphrase,
     });
     // The page lays out its document for print (CSS @page, A4); this is the same print, to a file.
     const savePdf = async (fileName: string) => {
@@ -146,7 +150,7 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       await fs.writeFile(target.filePath, pdf);
       return target.filePath;
     };
-    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, savePdf, unitKeys, guard });
+    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, savePdf, unitKeys, guard, backupPassphrase });
 
     protocol.handle(APP_SCHEME, async (request) => {
       const file = resolveAppFile(rendererDir, new URL(request.url).pathname);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newPassphrase } from '../domain/passphrase';
+import { passphraseContract } from './contract.passphrase';
 import { CRYPTO_SUITES } from '../bundle/suites';
 import { SEAL_FAILURES } from '../bundle/seal';
 import { ROLES } from '../domain/roles';
@@ -246,6 +247,7 @@ export const contract = {
     request: z.object({ id: sealedSessionId }).strict(),
     response: z.object({ ok: z.literal(true) }),
   },
+  ...passphraseContract,
 } as const;
 
 export type Channel = keyof typeof contract;
