@@ -23,6 +23,7 @@ import { createReminderService } from './services/reminderService';
 import { createBackupFiles } from './services/backupFiles';
 import { createUnitKeys } from './services/unitKey';
 import { sealWithUnitKeys } from './services/backupSeal';
+import { createBackupPassphrase } from './services/backupPassphrase';
 import { createSigninGuard, keyHolders } from './services/signinGuard';
 import { consoleHolders, createConsoleStore } from './services/consoleStore';
 import { performance } from 'node:perf_hooks';
@@ -131,6 +132,7 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
     const consoleStore = createConsoleStore({ fs, file: path.join(app.getPath('userData'), 'console-database.json'), os: osProtector, holders: consoleHolders(guard), now: () => Date.now() });
     app.on('will-quit', () => void consoleStore.close());
     
+    const backupPassphrase = createBackupPassphrase({ fs, file: path.join(app.getPath('userData'), 'backup-passphrase.json'), os: osProtector, now: () => Date.now(), randomId: () => randomBytes(16).toString('hex') });
     const backupSeal = sealWithUnitKeys(unitKeys, (password, hashes) => guard.checkBackupAdmin(password, hashes));
     const backups = createBackupFiles({
       fs,
@@ -140,6 +142,7 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       fallbackDir: path.join(app.getPath('userData'), 'before-restore'),
       seal: backupSeal,
       randomId: () => randomBytes(16).toString('hex'),
+      passphrase: backupPassphrase,
     });
     // The page lays out its document for print (CSS @page, A4); this is the same print, to a file.
     const savePdf = async (fileName: string) => {
@@ -150,7 +153,7 @@ export function bootstrap(electron: ElectronApi, options: BootstrapOptions): Pro
       await fs.writeFile(target.filePath, pdf);
       return target.filePath;
     };
-    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, savePdf, unitKeys, guard, consoleStore });
+    const handlers = createHandlers({ version: options.version, mode: 'electron', dataDir: app.getPath('userData'), platform: process.platform, reminders, backups, chooseFolder, savePdf, unitKeys, guard, consoleStore, backupPassphrase });
 
     protocol.handle(APP_SCHEME, async (request) => {
       const file = resolveAppFile(rendererDir, new URL(request.url).pathname);

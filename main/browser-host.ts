@@ -8,6 +8,7 @@ import { createBrowserHost } from './services/browserHost';
 import { createBackupFiles } from './services/backupFiles';
 import { createUnitKeys } from './services/unitKey';
 import { sealWithUnitKeys } from './services/backupSeal';
+import { createBackupPassphrase } from './services/backupPassphrase';
 import { createSigninGuard, keyHolders } from './services/signinGuard';
 import { consoleHolders, createConsoleStore } from './services/consoleStore';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +35,8 @@ const unitKeys = createUnitKeys({ fs, dir: join(dataDir, 'keys'), join, os: null
 const consoleStore = createConsoleStore({ fs, file: join(dataDir, 'console-database.json'), os: null, holders: consoleHolders(guard), now: () => Date.now() });
 
 
+const backupPassphrase = createBackupPassphrase({ fs, file: join(dataDir, 'backup-passphrase.json'), os: null, now: () => Date.now(), randomId: () => randomBytes(16).toString('hex') });
+
 const host = createBrowserHost({
   rendererDir: join(here, '..', 'renderer'),
   handlers: createHandlers({
@@ -49,10 +52,12 @@ const host = createBrowserHost({
       fallbackDir: join(dataDir, 'before-restore'),
       seal: sealWithUnitKeys(unitKeys, (password, hashes) => guard.checkBackupAdmin(password, hashes)),
       randomId: () => randomBytes(16).toString('hex'),
+      passphrase: backupPassphrase,
     }),
     unitKeys,
     guard,
     consoleStore,
+    backupPassphrase,
   }),
   token: randomBytes(32).toString('hex'),
   port,

@@ -3,6 +3,8 @@ import type * as Path from 'node:path';
 import { backupDraft, MAGIC, trailer, type BackupDraft } from '../../shared/backup/format';
 import { Sm3Stream } from '../../shared/crypto/sm3';
 import type { BackupSeal } from './backupSeal';
+import type { BackupPassphrase } from './backupPassphrase';
+import type { StreamSealer } from '../../shared/bundle/stream';
 
 /**
  * Backup files, only ever in the folder the administrator chose through
@@ -26,6 +28,8 @@ export interface BackupFilesDeps {
   fallbackDir: string;
   seal: BackupSeal;
   randomId: () => string;
+  /** The passphrase backups are sealed with, when one is set: the file main writes is then the sealed backup. */
+  passphrase?: Pick<BackupPassphrase, 'sealing'>;
 }
 
 export type BackupKind = 'auto' | 'manual' | 'beforeRestore';
@@ -69,7 +73,10 @@ interface Session {
   unitCode: string;
   handle: FsPromises.FileHandle;
   hash: Sm3Stream;
+  /** The plain backup's bytes so far: what the manifest's body is checked against. */
   bytes: number;
+  /** Set when the backup is sealed with the passphrase: plain bytes go through it to the file. */
+  sealer: StreamSealer | null;
 }
 
 export function createBackupFiles(deps: BackupFilesDeps) {
@@ -154,7 +161,13 @@ export function createBackupFiles(deps: BackupFilesDeps) {
       throw error;
     }
     const id = deps.randomId();
-    sessions.set(id, { dir, name, kind: request.kind, unitCode: request.unitCode, handle, hash: new Sm3Stream(), bytes: 0 });
+    sessions.set(id, { dir, name, kind: request.kind, unitCode: request.unitCode, handle, hash: new Sm3Stream(), bytes: 0, sealer: null });
+    await guarded(id, async (s) => {
+      const sealing = (await deps.passphrase?.sealing()) ?? null;
+      if (!sealing) return;
+      await s.handle.write(sealing.head);
+      s.sealer = sealing.sealer;
+    });
     return id;
   }
 
@@ -162,7 +175,7 @@ export function createBackupFiles(deps: BackupFilesDeps) {
     await guarded(id, async (s) => {
       // Whatever the renderer sends, main writes only a file that starts as a backup does.
       for (let i = 0; s.bytes + i < MAGIC.length && i < data.length; i++) if (data[i] !== MAGIC[s.bytes + i]) throw new BackupFileError('mismatch');
-      await s.handle.write(data);
+      await s.handle.write(s.sealer ? s.sealer.push(data) : data);
       s.hash.update(data);
       s.bytes += data.length;
     });
@@ -189,7 +202,9 @@ export function createBackupFiles(deps: BackupFilesDeps) {
     const session = await guarded(request.id, async (s) => {
       if (draft.body.bytes !== s.bytes || draft.body.sm3 !== s.hash.hex()) throw new BackupFileError('mismatch');
       const { manifestBytes, signature } = await deps.seal.seal(draft, request.password, request.accountId);
-      await s.handle.write(trailer(manifestBytes, signature));
+      const tail = trailer(manifestBytes, signature);
+      await s.handle.write(s.sealer ? s.sealer.push(tail) : tail);
+      if (s.sealer) await s.handle.write(s.sealer.finish());
       await s.handle.sync();
       await s.handle.close();
       await deps.fs.rename(deps.path.join(s.dir, `${s.name}.part`), deps.path.join(s.dir, s.name));

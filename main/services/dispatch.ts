@@ -1,5 +1,5 @@
 import type { BACKUP_FAILURES} from '../../shared/ipc/contract';
-import { BACKUP_MAX_BASE64, contract, isChannel, type Envelope, type Handlers, type IpcErrorCode } from '../../shared/ipc/contract';
+import { BACKUP_MAX_BASE64, contract, isChannel, type Channel, type Envelope, type Handlers, type IpcErrorCode } from '../../shared/ipc/contract';
 import { GuardError, type CheckResult, type SigninGuard } from './signinGuard';
 import type { Permission } from '../../shared/domain/roles';
 import type { ReminderPlan } from '../../shared/checkins/reminders';
@@ -9,6 +9,7 @@ import { UnitKeyError, type UnitKeys } from './unitKey';
 import { createSealedInbox, SealedInboxError } from './sealedInbox';
 import type { ConsoleStore } from './consoleStore';
 import { createPgHandlers } from './dispatchPg';
+import type { BackupPassphrase } from './backupPassphrase';
 
 /**
  * The handlers behind the IPC contract, and the one place a request is
@@ -34,6 +35,8 @@ export interface HandlerDeps {
   guard: SigninGuard;
   /** The office console's PostgreSQL server, where main offers one; without it the console stays on this PC's database. */
   consoleStore?: ConsoleStore;
+  /** The passphrase backups are sealed with; absent where main keeps none (tests of other things). */
+  backupPassphrase?: BackupPassphrase;
 }
 
 /** A refusal the user can act on comes back as a code; anything else stays an internal error. */
@@ -181,6 +184,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       keyCall(async () => (await keyHolder(request.accountId, request.password, ['console.use'])) ?? { ok: true as const, keys: await deps.unitKeys.createSealKey({ ...request, ...(grant ? { grant } : {}) }) }),
     'sealKey:export': ({ grant, ...request }) =>
       keyCall(async () => (await keyHolder(request.accountId, request.password, ['console.use'])) ?? { ok: true as const, text: await deps.unitKeys.exportSealKeys({ ...request, ...(grant ? { grant } : {}) }) }),
+    ...passphraseHandlers(deps, keyHolder),
     'sealed:begin': async () => ({ id: inbox.begin() }),
     'sealed:append': ({ id, data }) =>
       inboxCall(async () => {
@@ -245,4 +249,46 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawRequest:
     console.error(`[ipc] ${channel} failed:`, error);
     return failure('INTERNAL', 'internal error');
   }
+}
+
+type PassphraseChannel = Extract<Channel, `backupPass:${string}`>;
+
+/** Backups sealed with a passphrase: setting it asks an administrator's password, as signing a backup does. */
+function passphraseHandlers(deps: HandlerDeps, keyHolder: (accountId: string, password: string, permissions: Permission[]) => Promise<{ ok: false; code: 'badPassword' | 'locked' | 'forbidden' } | null>): Pick<Handlers, PassphraseChannel> {
+  const pass = deps.backupPassphrase;
+  const refusedBy = async (accountId: string, password: string) => {
+    if (!pass) return { ok: false as const, code: 'unavailable' as const };
+    const refused = await keyHolder(accountId, password, ['backup.manage']);
+    return refused ? { ok: false as const, code: refused.code === 'badPassword' ? ('wrongPassword' as const) : refused.code } : null;
+  };
+  const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+  return {
+    'backupPass:status': async () => (pass ? pass.status() : { set: false, setAt: null, setBy: null }),
+    'backupPass:set': async ({ unitId, accountId, password, passphrase }) => {
+      const refused = await refusedBy(accountId, password);
+      if (refused) return refused;
+      // Sealed in the suite of the unit's own key: SM4-GCM where the unit signs with SM2.
+      await pass!.set(passphrase, (await deps.unitKeys.status(unitId))?.suite ?? 'sm2-sm3', accountId);
+      return { ok: true as const };
+    },
+    'backupPass:clear': async ({ accountId, password }) => {
+      const refused = await refusedBy(accountId, password);
+      if (refused) return refused;
+      await pass!.clear();
+      return { ok: true as const };
+    },
+    'backupPass:begin': async () => {
+      const begun = await pass?.begin();
+      return begun ? { ok: true as const, id: begun.id, head: b64(begun.head) } : { ok: false as const, code: 'notSet' as const };
+    },
+    'backupPass:push': async ({ id, data }) => {
+      const sealed = pass?.push(id, Buffer.from(data, 'base64'));
+      return sealed ? { ok: true as const, data: b64(sealed) } : { ok: false as const, code: 'unknownSession' as const };
+    },
+    'backupPass:end': async ({ id, data }) => {
+      const sealed = pass?.end(id, Buffer.from(data, 'base64'));
+      return sealed ? { ok: true as const, data: b64(sealed) } : { ok: false as const, code: 'unknownSession' as const };
+    },
+    'backupPass:unlock': async ({ head, passphrase }) => (pass ? pass.unlock(Buffer.from(head, 'base64'), passphrase) : { ok: false as const, code: 'notSealed' as const }),
+  };
 }

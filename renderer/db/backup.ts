@@ -13,6 +13,8 @@ import {
   type BackupManifest,
 } from '../../shared/backup/format';
 import { Sm3Stream, utf8 } from '../../shared/crypto/sm3';
+import { isPassSealed, PASS_HEAD_LIMIT, PASS_MAGIC, readPassHeader, SealedBackupDamage, SealedBackupReader } from '../../shared/backup/passSeal';
+import { fromHex } from '../../shared/bundle/suites';
 import { verifyUnitChain } from './integrity';
 import { isQuotaError } from './errors';
 import type { DatabaseDirectory } from './databases';
@@ -58,6 +60,29 @@ export interface BackupSource {
 
 export function blobSource(blob: Blob): BackupSource {
   return { size: blob.size, read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()) };
+}
+
+/** The readable start of a backup sealed with a passphrase, for main to open with the one typed; null for a plain backup. */
+export async function sealedHead(source: BackupSource): Promise<Uint8Array | null> {
+  if (source.size < PASS_MAGIC.length || !isPassSealed(await source.read(0, PASS_MAGIC.length))) return null;
+  return source.read(0, Math.min(source.size, PASS_HEAD_LIMIT));
+}
+
+/**
+ * The plain backup inside a sealed one, read through its chunks with the
+ * file key main gave for the passphrase: the rest of the restore reads it as
+ * any backup. A chunk that does not open is a damaged file.
+ */
+export function unsealedSource(source: BackupSource, head: Uint8Array, fileKey: string): BackupSource {
+  const read = readPassHeader(head);
+  if (!read.ok) throw new BackupError('format');
+  const damaged = (e: unknown) => (e instanceof SealedBackupDamage ? new BackupError('damaged') : e);
+  try {
+    const reader = new SealedBackupReader(read.header, fromHex(fileKey), read.start, source.size, (offset, length) => source.read(offset, length));
+    return { size: reader.size, read: (offset, length) => reader.read(offset, length).catch((e: unknown) => Promise.reject(damaged(e))) };
+  } catch (e) {
+    throw damaged(e);
+  }
 }
 
 export interface BackupProgress {

@@ -49,7 +49,7 @@ export async function lastExport(db: ZwDb, unitId: string): Promise<LastExport |
 const atOf = (e: SealedEntry) => (JSON.parse(e.body) as { at: number }).at;
 
 /** An entry that is an export's own automatic copy filing (第二十条), as recordExport writes it. */
-function isExportFiling(e: SealedEntry): boolean {
+export function isExportFiling(e: SealedEntry): boolean {
   if (e.table !== 'copyFilings') return false;
   const { op, record } = JSON.parse(e.body) as { op: string; record: { automatic?: unknown; content?: unknown } };
   return op === 'create' && record.automatic === true && record.content === 'data';

@@ -3,6 +3,7 @@ import { checkedRubrics } from '../../shared/evaluation/check';
 import type { Rubric } from '../../shared/evaluation/rubric';
 import type { CryptoSuite } from '../../shared/bundle/suites';
 import { parseRange, type IpRange } from '../../shared/rules/ipRanges';
+import { checkCheckpoint, readCheck, type CheckpointCheck } from './checkpoint';
 import { commit, newRecord, revise, type Actor, type Write } from './repository';
 import type { CalendarRecord, ScheduleRecord, ZwDb } from './schema';
 
@@ -37,6 +38,8 @@ export interface AppliedPolicy {
   changes?: PolicyChanges;
   /** The office's newest encryption key: every bundle is sealed to it. Absent: bundles travel unsealed. */
   sealKey?: PolicySealKey;
+  /** The office's checkpoint for this unit, judged against this unit's chain as the policy came in. Absent: the policy carried no checkpoints. */
+  checkpoint?: CheckpointCheck;
 }
 
 /** The differences a home page reports: what the office's latest policy changed here. */
@@ -60,6 +63,11 @@ export async function trustedOffice(db: ZwDb): Promise<TrustedOffice | null> {
 export async function appliedPolicy(db: ZwDb, unitId: string): Promise<AppliedPolicy | null> {
   const v = (await db.meta.get(policyKey(unitId)))?.value as AppliedPolicy | undefined;
   return v && typeof v.issuedAt === 'number' ? v : null;
+}
+
+/** The check of the latest policy's checkpoint, read again (meta is not signed); null when it carried none. */
+export async function checkpointCheck(db: ZwDb, unitId: string): Promise<CheckpointCheck | null> {
+  return readCheck((await appliedPolicy(db, unitId))?.checkpoint);
 }
 
 /** The key this unit's bundles are sealed to, checked again as it is read (meta is not signed); null before any policy named one. */
@@ -115,6 +123,8 @@ export async function applyPolicy(db: ZwDb, actor: Actor, unitCode: string, poli
     actor,
     async () => {
       const writes: Write[] = [];
+      // Judged before this policy's own writes lengthen the chain: the office's picture against the history it could have seen.
+      if (policy.checkpoints) applied.checkpoint = await checkCheckpoint(db, actor.unitId, policy.checkpoints);
       const before = await appliedPolicy(db, actor.unitId);
       const changes: PolicyChanges = { first: before === null, calendarYears: [], schedule: false, ranges: !sameList(before?.ranges ?? [], applied.ranges), rubrics: [], results: applied.results ?? [] };
       for (const year of policy.calendar) {

@@ -5,6 +5,8 @@ import { enTickets } from './en.tickets';
 import { enPaper } from './en.paper';
 import { enSeal } from './en.seal';
 import { enPgConsole } from './en.pgConsole';
+import { enCheckpoint } from './en.checkpoint';
+import { enKeyFiles } from './en.keyFiles';
 import { enBundles } from './en.bundles';
 import { enForms } from './en.forms';
 import { enCheckins } from './en.checkins';
@@ -348,6 +350,8 @@ export const en: Record<MessageKey, string> = {
   ...enTickets,
   ...enSeal,
   ...enPgConsole,
+  ...enCheckpoint,
+  ...enKeyFiles,
   ...enBundles,
   ...enForms,
   ...enCheckins,

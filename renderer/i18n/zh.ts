@@ -4,6 +4,8 @@ import { zhTickets } from './zh.tickets';
 import { zhPaper } from './zh.paper';
 import { zhSeal } from './zh.seal';
 import { zhPgConsole } from './zh.pgConsole';
+import { zhCheckpoint } from './zh.checkpoint';
+import { zhKeyFiles } from './zh.keyFiles';
 import { zhBundles } from './zh.bundles';
 import { zhForms } from './zh.forms';
 import { zhCheckins } from './zh.checkins';
@@ -348,6 +350,8 @@ export const zh = {
   ...zhTickets,
   ...zhSeal,
   ...zhPgConsole,
+  ...zhCheckpoint,
+  ...zhKeyFiles,
   ...zhBundles,
   ...zhForms,
   ...zhCheckins,

@@ -12,6 +12,7 @@ import { unpackFiles } from './zip';
 import { isSealPublicKey, sealKeyIdOf } from './seal';
 import { checkRubric } from '../evaluation/check';
 import { itemSchema, rubricSchema } from '../evaluation/rubric';
+import { checkpointSchema } from './checkpoint';
 
 /**
  * A policy bundle (DESIGN.md, Export bundles): what the information office
@@ -88,6 +89,9 @@ export const policySchema = z
     results: z.array(resultSchema).max(5000).optional(),
     /** The office's encryption keys, oldest first: units seal their bundles to the last. Absent: bundles travel unsealed. */
     sealKeys: z.array(sealKeySchema).min(1).max(20).optional(),
+    // Checkpoints back to units (issue 16): signed with the rest, so a forged one refuses the whole policy.
+    /** What the office holds of each unit's chain, one per unit it has received from. Absent: an office that does not say. */
+    checkpoints: z.array(checkpointSchema).max(5000).optional(),
   })
   .strict()
   .refine((p) => isPublicKey(p.issuer.suite, p.issuer.publicKey) && keyIdOf(p.issuer.suite, p.issuer.publicKey) === p.issuer.keyId, { path: ['issuer'], message: 'issuer key' });
@@ -145,6 +149,8 @@ export function readPolicy(bytes: Uint8Array, trusted: TrustedOffice | null, las
   if (slots.size !== (policy.rubrics ?? []).length) return { ok: false, failure: 'notPolicy', detail: 'rubric twice' };
   const results = new Set((policy.results ?? []).map((r) => `${r.year}/${r.unitCode}`));
   if (results.size !== (policy.results ?? []).length) return { ok: false, failure: 'notPolicy', detail: 'result twice' };
+  const checkpointUnits = new Set((policy.checkpoints ?? []).map((c) => c.unitId));
+  if (checkpointUnits.size !== (policy.checkpoints ?? []).length) return { ok: false, failure: 'notPolicy', detail: 'checkpoint twice' };
   const { issuer } = policy;
   if (!verify(issuer.suite, issuer.publicKey, raw, strFromU8(files.files[POLICY_FILES.signature]!).trim())) return { ok: false, failure: 'badSignature', detail: issuer.keyId };
   if (trusted && (trusted.keyId !== issuer.keyId || trusted.publicKey !== issuer.publicKey)) return { ok: false, failure: 'otherIssuer', detail: issuer.keyId };

@@ -1,16 +1,16 @@
 import { strFromU8 } from 'fflate';
 import { z } from 'zod';
-import { sm2, sm3 as sm3Mac, sm4, hkdf as hkdfSm3 } from 'sm-crypto-v2';
+import { sm2 } from 'sm-crypto-v2';
 import { x25519 } from '@noble/curves/ed25519';
 import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
-import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, randomBytes } from '@noble/hashes/utils.js';
 import { canonical } from '../changelog/canonical';
 import { toHex, utf8 } from '../crypto/sm3';
 import { BUNDLE_LIMITS, parseUntrustedJson } from './format';
 import { CRYPTO_SUITES, fingerprint, fromHex, keyIdOf, type CryptoSuite } from './suites';
+import { constantTimeEqual, deriveKey, mac, open1, PAYLOAD_KEY_BYTES, seal1, sealedLength, streamNonce, TAG_BYTES } from './stream';
 
 /**
  * Sealed bundles (DESIGN.md, Sealed bundles): the signed bundle's bytes,
@@ -35,7 +35,6 @@ export const SEAL_FORMAT = 'zwledger-sealed/1';
 const MAGIC = utf8(`${SEAL_FORMAT}\n`);
 export const SEAL_CHUNK_BYTES = 64 * 1024;
 const FILE_KEY_BYTES = 16;
-const TAG_BYTES = 16;
 const MAC_HEX = 64;
 /** Magic, header and MAC lines together: a few hundred bytes in practice. */
 const HEADER_LIMIT = 4096;
@@ -114,54 +113,6 @@ export const sealHeaderSchema = z
 
 export type SealHeader = z.infer<typeof sealHeaderSchema>;
 
-// --- the suite's primitives ---------------------------------------------
-
-function deriveKey(suite: CryptoSuite, ikm: Uint8Array, salt: Uint8Array, info: string, length: number): Uint8Array {
-  return suite === 'sm2-sm3' ? hkdfSm3(ikm, salt, utf8(info), length) : hkdf(sha256, ikm, salt, utf8(info), length);
-}
-
-function mac(suite: CryptoSuite, key: Uint8Array, message: Uint8Array): string {
-  return suite === 'sm2-sm3' ? sm3Mac(message, { key, mode: 'hmac' }) : toHex(hmac(sha256, key, message));
-}
-
-/** The chunk cipher: SM4-GCM under a 16-byte key, or ChaCha20-Poly1305 under a 32-byte key. */
-const PAYLOAD_KEY_BYTES: Record<CryptoSuite, number> = { 'sm2-sm3': 16, 'ed25519-sha256': 32 };
-
-function seal1(suite: CryptoSuite, key: Uint8Array, nonce: Uint8Array, plain: Uint8Array, out: Uint8Array, at: number): void {
-  if (suite === 'sm2-sm3') {
-    const r = sm4.encrypt(plain, key, { mode: 'gcm', iv: nonce, output: 'array', outputTag: true, padding: 'none' });
-    out.set(r.output, at);
-    out.set(r.tag!, at + plain.length);
-  } else {
-    out.set(chacha20poly1305(key, nonce).encrypt(plain), at);
-  }
-}
-
-/** The chunk's plaintext, or null when it does not authenticate under this key and nonce. */
-function open1(suite: CryptoSuite, key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Uint8Array | null {
-  try {
-    if (suite === 'sm2-sm3') {
-      const body = sealed.subarray(0, sealed.length - TAG_BYTES);
-      return sm4.decrypt(body, key, { mode: 'gcm', iv: nonce, output: 'array', tag: sealed.subarray(sealed.length - TAG_BYTES), padding: 'none' });
-    }
-    return chacha20poly1305(key, nonce).decrypt(sealed);
-  } catch {
-    return null;
-  }
-}
-
-/** age's STREAM nonce: an 11-byte big-endian counter, then 1 for the last chunk and 0 before it. */
-function streamNonce(counter: number, last: boolean): Uint8Array {
-  const n = new Uint8Array(12);
-  let c = counter;
-  for (let i = 10; i >= 0 && c > 0; i--) {
-    n[i] = c % 256;
-    c = Math.floor(c / 256);
-  }
-  n[11] = last ? 1 : 0;
-  return n;
-}
-
 const X25519_INFO = `${SEAL_FORMAT} X25519`;
 
 function wrapFileKey(to: SealRecipient, fileKey: Uint8Array): Pick<SealHeader, 'wrappedKey' | 'share'> {
@@ -192,11 +143,6 @@ function unwrapFileKey(header: SealHeader, key: SealKeyPair): Uint8Array | null 
   } catch {
     return null;
   }
-}
-
-function sealedLength(payloadBytes: number, chunkBytes: number): number {
-  const chunks = Math.max(1, Math.ceil(payloadBytes / chunkBytes));
-  return payloadBytes + chunks * TAG_BYTES;
 }
 
 // --- sealing ---------------------------------------------------------------
@@ -272,13 +218,6 @@ export function readSealHeader(bytes: Uint8Array): HeaderRead {
   const macText = strFromU8(bytes.subarray(end + 1, macEnd));
   if (!/^[0-9a-f]{64}$/.test(macText) || bytes[macEnd] !== 0x0a) return { ok: false, failure: 'badHeader', detail: 'header MAC' };
   return { ok: true, header, headed: bytes.subarray(0, end + 1), mac: macText, start: macEnd + 1 };
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return d === 0;
 }
 
 /**

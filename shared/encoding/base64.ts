@@ -38,3 +38,27 @@ export function toBase64(bytes: Uint8Array): string {
   }
   return ascii.decode(out);
 }
+
+const VALUES = new Int16Array(128).fill(-1);
+ALPHABET.split('').forEach((c, i) => (VALUES[c.charCodeAt(0)] = i));
+
+/** Base64 (RFC 4648, padded) as bytes; throws on anything else. */
+export function fromBase64(text: string): Uint8Array {
+  if (text.length % 4 !== 0) throw new Error('base64 length');
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - pad);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let v = 0;
+    for (let j = 0; j < 4; j++) {
+      const c = text.charCodeAt(i + j);
+      const d = c === PAD && i + j >= text.length - pad ? 0 : c < 128 ? VALUES[c]! : -1;
+      if (d < 0) throw new Error('base64 character');
+      v = (v << 6) | d;
+    }
+    if (o < out.length) out[o++] = v >>> 16;
+    if (o < out.length) out[o++] = (v >>> 8) & 255;
+    if (o < out.length) out[o++] = v & 255;
+  }
+  return out;
+}

@@ -3,7 +3,9 @@
  * it must stay tiny and cannot carry zod. A unit test keeps this list equal
  * to the keys of the contract.
  */
-export const CHANNEL_NAMES = ['app:info', 'auth:setup', 'auth:signIn', 'auth:confirm', 'auth:changePassword', 'auth:saveAccount', 'auth:signOut', 'reminders:setPlan', 'backup:folder', 'backup:setFolder', 'backup:chooseFolder', 'document:savePdf', 'backup:list', 'backup:begin', 'backup:append', 'backup:finish', 'backup:abort', 'backup:seal', 'backup:verify', 'unitKey:status', 'unitKey:create', 'unitKey:rotate', 'unitKey:enrolment', 'bundle:sign', 'sealKey:list', 'sealKey:create', 'sealKey:export', 'sealed:begin', 'sealed:append', 'sealed:open', 'sealed:read', 'sealed:close', 'pgConsole:status', 'pgConsole:test', 'pgConsole:migrate', 'pgConsole:save', 'pgConsole:useLocal', 'pgConsole:ingest', 'pgConsole:units', 'pgConsole:unitRecords', 'pgConsole:received', 'pgConsole:keys', 'pgConsole:enrol', 'pgConsole:revoke'] as const;
+/** Backups sealed with a passphrase (contract.passphrase.ts). */
+const BACKUP_PASSPHRASE_CHANNELS = ['backupPass:status', 'backupPass:set', 'backupPass:clear', 'backupPass:begin', 'backupPass:push', 'backupPass:end', 'backupPass:unlock'] as const;
+export const CHANNEL_NAMES = ['app:info', 'auth:setup', 'auth:signIn', 'auth:confirm', 'auth:changePassword', 'auth:saveAccount', 'auth:signOut', 'reminders:setPlan', 'backup:folder', 'backup:setFolder', 'backup:chooseFolder', 'document:savePdf', 'backup:list', 'backup:begin', 'backup:append', 'backup:finish', 'backup:abort', 'backup:seal', 'backup:verify', 'unitKey:status', 'unitKey:create', 'unitKey:rotate', 'unitKey:enrolment', 'bundle:sign', 'sealKey:list', 'sealKey:create', 'sealKey:export', 'sealed:begin', 'sealed:append', 'sealed:open', 'sealed:read', 'sealed:close', 'pgConsole:status', 'pgConsole:test', 'pgConsole:migrate', 'pgConsole:save', 'pgConsole:useLocal', 'pgConsole:ingest', 'pgConsole:units', 'pgConsole:unitRecords', 'pgConsole:received', 'pgConsole:keys', 'pgConsole:enrol', 'pgConsole:revoke', ...BACKUP_PASSPHRASE_CHANNELS] as const;
 export const BRIDGE_KEY = 'zwBridge';
 
 /** Main → page events, exposed by preload as named subscribe functions. */

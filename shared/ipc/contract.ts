@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { newPassphrase } from '../domain/passphrase';
+import { passphraseContract } from './contract.passphrase';
 import { CRYPTO_SUITES } from '../bundle/suites';
 import { SEAL_FAILURES } from '../bundle/seal';
 import { ROLES } from '../domain/roles';
@@ -216,7 +218,7 @@ export const contract = {
   },
   /** Every encryption key in a file sealed with its own password, for the command line. */
   'sealKey:export': {
-    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField, grant: passwordField.optional(), filePassword: newPasswordField }).strict(),
+    request: z.object({ unitId: unitIdField, accountId: unitIdField, password: passwordField, grant: passwordField.optional(), filePassword: newPassphrase }).strict(),
     response: z.union([z.object({ ok: z.literal(true), text: z.string() }).strict(), keyFailure]),
   },
   /** A sealed bundle on its way to main, in pieces like a backup. */
@@ -247,6 +249,7 @@ export const contract = {
     response: z.object({ ok: z.literal(true) }),
   },
   ...pgContract,
+  ...passphraseContract,
 } as const;
 
 export type Channel = keyof typeof contract;

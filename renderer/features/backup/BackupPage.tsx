@@ -11,6 +11,7 @@ import type { BackupProgress } from '../../db/backup';
 import { DEFAULT_BACKUP_SETTINGS, lastAutoBackup, loadBackupSettings, saveBackupSettings, type BackupSettings } from './backupSettings';
 import { backupToDownload, backupToFolder, BackupWriteError } from './backupActions';
 import { RestorePanel } from './RestorePanel';
+import { PassphraseCard } from './PassphraseCard';
 import { askPersistentStorage } from './storage';
 import { useAutoBackupClock } from './useAutoBackup';
 
@@ -38,6 +39,7 @@ export function BackupPage() {
   const [password, setPassword] = useState('');
   const [signError, setSignError] = useState<string>();
   const [progress, setProgress] = useState<BackupProgress>();
+  const [sealed, setSealed] = useState(false);
 
   const refresh = useCallback(async () => {
     setLast(await lastAutoBackup());
@@ -184,6 +186,7 @@ export function BackupPage() {
             />
           </Space>
         </Card>
+        <PassphraseCard onChange={setSealed} />
         <Card title={t('backup.restoreTitle')} size="small">
           <RestorePanel overExisting />
         </Card>
@@ -200,6 +203,7 @@ export function BackupPage() {
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">{t('backup.signHelp')}</Typography.Text>
+          {sealed && <Alert type="info" showIcon message={t('backupPass.sealedNote')} />}
           <Input.Password aria-label={t('backup.signPassword')} placeholder={t('backup.signPassword')} value={password} onChange={(e) => setPassword(e.target.value)} onPressEnter={() => password !== '' && !busy && void backupNow()} autoFocus />
           {signError && <Alert type="error" showIcon message={signError} />}
           {progress && <Progress percent={progress.total === 0 ? 0 : Math.floor((progress.done / progress.total) * 100)} format={() => t('backup.progress', { done: progress.done, total: progress.total })} />}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Input, Popconfirm, Progress, Space, Typography } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
-import { BackupError, blobSource, openBackup, restoreBackup, type BackupProgress, type OpenedBackup } from '../../db/backup';
+import { UnlockOutlined, UploadOutlined } from '@ant-design/icons';
+import { BackupError, blobSource, openBackup, restoreBackup, sealedHead, unsealedSource, type BackupProgress, type BackupSource, type OpenedBackup } from '../../db/backup';
 import { databases, db } from '../../state/db';
 import { formatDateTime, formatTime } from '../../ui/format';
 import { invoke } from '../../state/ipc';
@@ -47,6 +47,10 @@ export function RestorePanel({ overExisting }: { overExisting: boolean }) {
   const [progress, setProgress] = useState<BackupProgress>();
   const [kept, setKept] = useState<string>();
   const [done, setDone] = useState(false);
+  // A backup sealed with a passphrase: its start, until main opens it with the one typed here.
+  const [locked, setLocked] = useState<{ source: BackupSource; head: Uint8Array } | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [unlocking, setUnlocking] = useState(false);
 
   const explain = (e: unknown) =>
     e instanceof BackupError
@@ -60,21 +64,48 @@ export function RestorePanel({ overExisting }: { overExisting: boolean }) {
   const askMain = async (backup: OpenedBackup, withPassword?: string) =>
     invoke('backup:verify', { manifest: toBase64(backup.manifestBytes), signature: backup.signature, ...(withPassword === undefined ? {} : { password: withPassword }) });
 
+  /** Reads the manifest and has main judge the signature; nothing is trusted before. */
+  const inspect = async (source: BackupSource) => {
+    const backup = await openBackup(source, db);
+    const answer = await askMain(backup);
+    if (answer.ok) setVerdict({ fingerprint: answer.fingerprint, signer: 'thisPc' });
+    else if (answer.code === 'needPassword' && answer.fingerprint) setVerdict({ fingerprint: answer.fingerprint, signer: 'unknown' });
+    else throw new SealRefused(answer.code === 'otherKey' ? 'backup.error.otherKey' : 'backup.error.badSignature');
+    setOpened(backup);
+  };
+
   const choose = async (file: File) => {
     setError(undefined);
     setOpened(undefined);
     setVerdict(undefined);
     setKept(undefined);
+    setLocked(null);
+    setPassphrase('');
     try {
       setFileName(file.name);
-      const backup = await openBackup(blobSource(file), db);
-      const answer = await askMain(backup);
-      if (answer.ok) setVerdict({ fingerprint: answer.fingerprint, signer: 'thisPc' });
-      else if (answer.code === 'needPassword' && answer.fingerprint) setVerdict({ fingerprint: answer.fingerprint, signer: 'unknown' });
-      else throw new SealRefused(answer.code === 'otherKey' ? 'backup.error.otherKey' : 'backup.error.badSignature');
-      setOpened(backup);
+      const source = blobSource(file);
+      const head = await sealedHead(source);
+      if (head) setLocked({ source, head });
+      else await inspect(source);
     } catch (e) {
       setError(explain(e));
+    }
+  };
+
+  const unlock = async () => {
+    if (!locked) return;
+    setError(undefined);
+    setUnlocking(true);
+    try {
+      const answer = await invoke('backupPass:unlock', { head: toBase64(locked.head), passphrase });
+      if (!answer.ok) return setError(t(answer.code === 'wrongPassphrase' ? 'backupPass.wrong' : 'backup.error.format'));
+      await inspect(unsealedSource(locked.source, locked.head, answer.fileKey));
+      setLocked(null);
+      setPassphrase('');
+    } catch (e) {
+      setError(explain(e));
+    } finally {
+      setUnlocking(false);
     }
   };
 
@@ -124,6 +155,17 @@ export function RestorePanel({ overExisting }: { overExisting: boolean }) {
       <FilePickButton accept=".zwbak" testId="restore-file" icon={<UploadOutlined />} onFile={(file) => void choose(file)}>
         {t('backup.chooseFile')}
       </FilePickButton>
+      {locked && (
+        <Space orientation="vertical" data-testid="restore-locked">
+          <Alert type="info" showIcon message={t('backupPass.locked', { file: fileName })} />
+          <Space wrap>
+            <Input.Password placeholder={t('backupPass.restorePassphrase')} aria-label={t('backupPass.restorePassphrase')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} onPressEnter={() => passphrase !== '' && void unlock()} style={{ width: 320 }} />
+            <Button icon={<UnlockOutlined />} loading={unlocking} disabled={passphrase === ''} onClick={() => void unlock()}>
+              {t('backupPass.open')}
+            </Button>
+          </Space>
+        </Space>
+      )}
       {error && <Alert type="error" showIcon message={error} data-testid="restore-error" />}
       {(kept || done) && <Alert type="success" showIcon message={`${kept ?? ''}${kept && done ? ' ' : ''}${done ? t('backup.restored') : ''}`} data-testid="restore-done" />}
       {manifest && verdict && !done && (

@@ -5,7 +5,7 @@ import { createBackup, type BackupProgress, type BackupSink } from '../../db/bac
 import { localUnit } from '../../db/accounts';
 import { noteBackupDay } from '../../db/evaluation';
 import { download } from '../../ui/files';
-import { toBase64 } from '../../../shared/encoding/base64';
+import { fromBase64, toBase64 } from '../../../shared/encoding/base64';
 import { db } from '../../state/db';
 import { invoke } from '../../state/ipc';
 import { useSession } from '../../state/session';
@@ -96,14 +96,24 @@ export async function backupToFolder(request: { kind: BackupKind; keep: number; 
 export async function backupToDownload(request: { password: string; createdBy: string; onProgress?: (p: BackupProgress) => void }): Promise<string> {
   const unitCode = await unitCodeHere();
   const parts: Blob[] = [];
-  const sink = piecewise(async (piece) => void parts.push(new Blob([piece as BlobPart])));
+  const keep = (bytes: Uint8Array) => void parts.push(new Blob([bytes as BlobPart]));
+  // With a backup passphrase set, main seals the file as it is built: the page never holds the key.
+  const sealing = await invoke('backupPass:begin', {});
+  if (sealing.ok) keep(fromBase64(sealing.head));
+  const through = async (channel: 'backupPass:push' | 'backupPass:end', bytes: Uint8Array) => {
+    if (!sealing.ok) return keep(bytes);
+    const sealed = await invoke(channel, { id: sealing.id, data: toBase64(bytes) });
+    if (!sealed.ok) throw new BackupWriteError('noSession');
+    keep(fromBase64(sealed.data));
+  };
+  const sink = piecewise((piece) => through('backupPass:push', piece));
   const draft: BackupDraft = await createBackup(db, { createdBy: request.createdBy, appVersion: await appVersion(), sink, onProgress: request.onProgress });
   await sink.flush();
-  const sealed = await invoke('backup:seal', { draft, password: request.password, ...signer() });
-  if (!sealed.ok) throw new BackupWriteError(sealed.code);
-  const manifest = Uint8Array.from(atob(sealed.manifest), (c) => c.charCodeAt(0));
+  const signed = await invoke('backup:seal', { draft, password: request.password, ...signer() });
+  if (!signed.ok) throw new BackupWriteError(signed.code);
+  await through('backupPass:end', trailer(fromBase64(signed.manifest), signed.signature));
   const fileName = `zwledger-${unitCode}-${dayjs(draft.createdAt).format('YYYYMMDD-HHmmss')}-manual.zwbak`;
-  download(fileName, new Blob([...parts, trailer(manifest, sealed.signature) as BlobPart], { type: 'application/octet-stream' }));
+  download(fileName, new Blob(parts, { type: 'application/octet-stream' }));
   await noteBackupDay(db, draft.createdAt);
   return fileName;
 }

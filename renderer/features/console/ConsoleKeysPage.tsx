@@ -15,6 +15,7 @@ import { PageHead } from '../../ui/PageHead';
 import { Fingerprint } from '../../ui/Fingerprint';
 import { TextBox } from '../../ui/LimitedInput';
 import { PgSourceTag, problemText, useConsoleSource } from './useConsoleSource';
+import { OfficeKeyFileCard } from './OfficeKeyFileCard';
 
 /** Unit keys: enrolled from a unit's file after comparing fingerprints by phone; revoked, never deleted. */
 export function ConsoleKeysPage() {
@@ -166,6 +167,9 @@ export function ConsoleKeysPage() {
           },
         ]}
       />
+      <div style={{ marginTop: 16, maxWidth: 980 }}>
+        <OfficeKeyFileCard />
+      </div>
       <Modal
         open={review !== null}
         title={t('console.keys.review')}

@@ -1,6 +1,6 @@
 import { isSealed } from '../../../shared/bundle/seal';
 import { sealVerdict, type UnsealVerdict } from '../../../shared/bundle/verdicts';
-import { toBase64 } from '../../../shared/encoding/base64';
+import { fromBase64, toBase64 } from '../../../shared/encoding/base64';
 import { invoke } from '../../state/ipc';
 
 /** Who asks main to open a sealed bundle: an auditor of the office, with a password main checks. */
@@ -15,7 +15,6 @@ export type Unsealed = { ok: true; bytes: Uint8Array; sealed: boolean } | { ok: 
 /** Raw bytes per piece: their base64 is just under the contract's limit for one call. */
 const PIECE = 6 * 1024 * 1024;
 
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 /**
  * A received file as the signed bundle it carries: a plain bundle as it is;

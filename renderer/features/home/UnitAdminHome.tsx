@@ -12,6 +12,8 @@ import { HomeCard } from './HomeCard';
 import { FirstSteps, useFirstStepFacts } from './FirstSteps';
 import { OpenTickets } from './OpenTickets';
 import { PolicyNews } from './PolicyNews';
+import { CheckpointStatus } from '../policy/CheckpointStatus';
+import { checkpointAlarm } from '../../db/checkpoint';
 import { SlotTags } from './SlotStates';
 import { UnitTrendChart } from './UnitTrendChart';
 import { useTodaySlots } from './todaySlots';
@@ -94,7 +96,8 @@ export function UnitAdminHome({ unit }: { unit: UnitProfile }) {
           </HomeCard>
         </Col>
         <Col xs={24} lg={12} xl={8}>
-          <HomeCard title={t('home.policy.title')} href={pageHref('bundles')} tone={data.policy ? 'plain' : 'warn'} testId="card-policy">
+          <HomeCard title={t('home.policy.title')} href={pageHref('bundles')} tone={checkpointAlarm(data.policy?.checkpoint) ? 'bad' : data.policy ? 'plain' : 'warn'} testId="card-policy">
+            <CheckpointStatus policy={data.policy} unitName={unit.name} compact />
             <PolicyNews policy={data.policy} />
           </HomeCard>
         </Col>

@@ -12,6 +12,7 @@ import { useActor, useSession } from '../../state/session';
 import { useCheckins } from '../checkins/checkinStore';
 import { usePolicy } from './policyStore';
 import { Fingerprint } from '../../ui/Fingerprint';
+import { CheckpointStatus } from './CheckpointStatus';
 
 /** The unit's side: import the office's policy, trusting its key on first use after the fingerprint is compared. */
 export function PolicyCard() {
@@ -76,6 +77,11 @@ export function PolicyCard() {
         </Space>
       ) : (
         <Typography.Text>{t('policy.none')}</Typography.Text>
+      )}
+      {policy?.checkpoint && (
+        <div style={{ marginTop: 12 }}>
+          <CheckpointStatus policy={policy} unitName={unit.name} />
+        </div>
       )}
       <Modal
         open={pending !== null}

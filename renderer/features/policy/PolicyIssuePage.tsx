@@ -25,6 +25,8 @@ import type { Rubric } from '../../../shared/evaluation/rubric';
 import type { YearCalendar } from '../../../shared/calendar/calendar';
 import { YearCalendarEditor } from '../calendar/YearCalendarEditor';
 import { SealKeyCard, type SealKeyStatus } from './SealKeyCard';
+import { checkpointsOf, type Checkpoint } from '../../../shared/bundle/checkpoint';
+import { heldSegments } from '../../db/checkpoint';
 
 /** Years for a one-line record: a list when short, a span when long (the copy filing's description is capped). */
 const yearsText = (years: number[]) => (years.length === 0 ? '—' : years.length <= 3 ? years.join('、') : `${Math.min(...years)}–${Math.max(...years)}`);
@@ -53,12 +55,14 @@ export function PolicyIssuePage() {
   const [chosenRubrics, setChosenRubrics] = useState<string[]>([]);
   const [resultsYear, setResultsYear] = useState<number | null>(null);
   const [sealKeys, setSealKeys] = useState<SealKeyStatus[]>([]);
+  const [checkpoints, setCheckpoints] = useState<Checkpoint[]>([]);
 
   useEffect(() => {
     if (!unit) return;
     void invoke('unitKey:status', { unitId: unit.id }).then((r) => setKey(r.key));
     void invoke('sealKey:list', { unitId: unit.id }).then((r) => setSealKeys(r.keys));
     void knownUnits(db, unit.id).then(setUnits);
+    void heldSegments(db).then((held) => setCheckpoints(checkpointsOf(held)));
     void loadRangeDraft(db).then(setDraft);
     void officeRubrics(db).then((list) => {
       setRubrics(list);
@@ -112,6 +116,8 @@ export function PolicyIssuePage() {
           return ranges.length > 0 ? [{ unitCode: u.unitCode, unitName: u.unitName, ranges }] : [];
         }),
         directory: directoryOf(units),
+        // Read again at signing: a bundle taken in since the page opened is part of what the office holds.
+        checkpoints: checkpointsOf(await heldSegments(db)),
         ...(sealKeys.length > 0 ? { sealKeys: sealKeys.map((k) => ({ suite: k.suite, publicKey: k.publicKey, keyId: k.keyId, createdAt: k.createdAt })) } : {}),
         ...(chosenRubrics.length > 0 ? { rubrics: rubrics.filter((r) => chosenRubrics.includes(`${r.group}/${r.year}`)) } : {}),
       };
@@ -206,6 +212,9 @@ export function PolicyIssuePage() {
         </Card>
         <Card size="small" title={t('issue.ranges')} extra={<span className="muted">{t('issue.directory', { n: directoryOf(units).length })}</span>}>
           <Typography.Paragraph type="secondary">{t('issue.rangesHelp')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" data-testid="issue-checkpoints">
+            {t('checkpoint.issue.note', { n: checkpoints.length })}
+          </Typography.Paragraph>
           <Table<KnownUnit>
             size="small"
             rowKey="unitId"

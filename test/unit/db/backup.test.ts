@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { freshDb, unitWithAdmin, deviceInput } from './helpers';
-import { BackupError, LAST_RESTORE_KEY, blobSource, createBackup, openBackup, restoreBackup, type OpenedBackup } from '../../../renderer/db/backup';
+import { BackupError, LAST_RESTORE_KEY, blobSource, createBackup, openBackup, restoreBackup, sealedHead, unsealedSource, type OpenedBackup } from '../../../renderer/db/backup';
+import { beginSealedBackup, deriveBackupKey, openWithPassphrase, readPassHeader } from '../../../shared/backup/passSeal';
 import { createDevices } from '../../../renderer/db/devices';
 import { createLedgerRecords } from '../../../renderer/db/ledgers';
 import { addAttachment, readAttachment } from '../../../renderer/db/attachments';
@@ -15,7 +16,7 @@ import { sealWithUnitKeys, type BackupSeal } from '../../../main/services/backup
 import { hashPassword, anyHashMatches } from '../../../main/services/passwords';
 import { frameHeader, MAGIC, trailer, type BackupDraft } from '../../../shared/backup/format';
 import { hashEntry, sealEntry, openEntry } from '../../../shared/changelog/chain';
-import { Sm3Stream, utf8 } from '../../../shared/crypto/sm3';
+import { Sm3Stream, toHex, utf8 } from '../../../shared/crypto/sm3';
 import type { ZwDb } from '../../../renderer/db/schema';
 import { databaseDirectory, DATABASES_KEY, type DatabaseDirectory } from '../../../renderer/db/databases';
 import Dexie from 'dexie';
@@ -260,4 +261,38 @@ describe('backup and restore', () => {
     expect(directory.stored()).toEqual({ live: target.name, drop: [] });
     expect(await Dexie.getDatabaseNames()).toEqual(namesBefore);
   });
+});
+
+describe('a backup sealed with a passphrase', () => {
+  it('restores through its chunks like any backup; a wrong passphrase opens nothing; a changed chunk restores nothing; the plain file still restores', async () => {
+    const { db, main } = await filled();
+    const { file } = await backupFile(db, main.seal);
+    const kek = await deriveBackupKey('备份口令 Backup-2026', new Uint8Array(16).fill(3), 2 ** 14);
+    const { head, sealer } = beginSealedBackup(kek, 'sm2-sm3', 4096);
+    const sealedFile = concat([head, sealer.push(file.subarray(0, 5000)), sealer.push(file.subarray(5000)), sealer.finish()]);
+    const source = blobSource(new Blob([sealedFile as BlobPart]));
+    const start = await sealedHead(source);
+    expect(start).not.toBeNull();
+    await expect(openBackup(source, db)).rejects.toMatchObject({ code: 'format' });
+    const read = readPassHeader(start!);
+    if (!read.ok) throw new Error('header');
+    expect(await openWithPassphrase(read, 'not the passphrase 1A')).toBeNull();
+    const fileKey = toHex((await openWithPassphrase(read, '备份口令 Backup-2026'))!);
+
+    const opened = await openBackup(unsealedSource(source, start!, fileKey), db);
+    const directory = directoryFor(db);
+    const { db: restored } = await restoreBackup(db, opened, { directory, approve: approveBy(main.seal) });
+    expect(await dump(restored)).toEqual(await dump(db));
+
+    const changed = sealedFile.slice();
+    changed[read.start + 4096 + 16 + 9]! ^= 1;
+    const changedSource = blobSource(new Blob([changed as BlobPart]));
+    const target = directoryFor(restored);
+    await expect(openBackup(unsealedSource(changedSource, start!, fileKey), restored).then((b) => restoreBackup(restored, b, { directory: target, approve: approveBy(main.seal) }))).rejects.toMatchObject({ code: 'damaged' });
+    expect(target.live()).toBe(restored.name);
+    await expect(openBackup(unsealedSource(blobSource(new Blob([sealedFile.subarray(0, sealedFile.length - 30) as BlobPart])), start!, fileKey), restored)).rejects.toMatchObject({ code: 'damaged' });
+
+    expect(await sealedHead(blobSource(new Blob([file as BlobPart])))).toBeNull();
+    expect((await restoreBackup(restored, await open(file, restored), { directory: target, approve: approveBy(main.seal) })).counts).toBeTruthy();
+  }, 60_000);
 });
