@@ -88,6 +88,12 @@ export const policySchema = z
     results: z.array(resultSchema).max(5000).optional(),
     /** The office's encryption keys, oldest first: units seal their bundles to the last. Absent: bundles travel unsealed. */
     sealKeys: z.array(sealKeySchema).min(1).max(20).optional(),
+    /**
+     * Units send the attachment files their exported entries name with every
+     * bundle (shared/bundle/attachedFiles.ts, capped per bundle there). Absent
+     * or false: bundles carry the attachment records only, as before.
+     */
+    sendAttachments: z.boolean().optional(),
   })
   .strict()
   .refine((p) => isPublicKey(p.issuer.suite, p.issuer.publicKey) && keyIdOf(p.issuer.suite, p.issuer.publicKey) === p.issuer.keyId, { path: ['issuer'], message: 'issuer key' });
