@@ -6,7 +6,9 @@ import type { Checkin } from '../../../shared/domain/checkin';
 import type { UnitProfile } from '../../../shared/domain/unit';
 import type { Maintainer } from '../../../shared/ledgers/maintainer';
 import type { LedgerRecord } from '../../db/ledgers';
-import { mergedOf, mergedProfile, mergedStore } from '../../db/merged';
+import { mergedOf, mergedProfile, mergedStore, readReceivedAttachment } from '../../db/merged';
+import { isAttachable, type Attachment } from '../../../shared/attachments/attachment';
+import { AttachmentsSection } from '../ledgers/AttachmentsSection';
 import { db } from '../../state/db';
 import { formatDateTime } from '../../ui/format';
 import { useT, type MessageKey } from '../../i18n';
@@ -23,6 +25,14 @@ interface Loaded {
   devices: Device[];
   checkins: Checkin[];
   ledgers: Map<string, LedgerRecord[]>;
+  /** Received attachment records by the record they belong to. */
+  attachments: Map<string, Attachment[]>;
+}
+
+function byOwner(list: readonly Attachment[]): Map<string, Attachment[]> {
+  const out = new Map<string, Attachment[]>();
+  for (const a of list) out.set(a.ownerId, [...(out.get(a.ownerId) ?? []), a]);
+  return out;
 }
 
 /**
@@ -38,13 +48,14 @@ export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: strin
     if (!unitId) return;
     let live = true;
     void (async () => {
-      const [unit, devices, checkins, ...lists] = await Promise.all([
+      const [unit, devices, checkins, attachments, ...lists] = await Promise.all([
         mergedProfile(db, unitId),
         mergedOf<Device>(db, 'devices', unitId),
         mergedStore<Checkin>(db, 'checkins').where('[unitId+at]').between([unitId, 0], [unitId, Number.MAX_SAFE_INTEGER]).reverse().toArray(),
+        mergedOf<Attachment>(db, 'attachments', unitId),
         ...LEDGERS.map((d) => mergedOf(db, d.table, unitId)),
       ]);
-      if (live) setData({ unit, devices, checkins, ledgers: new Map(LEDGERS.map((d, i) => [d.table, lists[i]!])) });
+      if (live) setData({ unit, devices, checkins, attachments: byOwner(attachments), ledgers: new Map(LEDGERS.map((d, i) => [d.table, lists[i]!])) });
     })();
     return () => {
       live = false;
@@ -102,6 +113,9 @@ export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: strin
           ),
           ...LEDGERS.map((def) => {
             const rows = data.ledgers.get(def.table) ?? [];
+            const owner = def.table;
+            const attached = (r: LedgerRecord) => data.attachments.get(r.id) ?? [];
+            const columns = def.columns.map((c) => ({ key: c.key, title: t(c.title), width: c.width, render: (_: unknown, r: LedgerRecord) => (c.render ? c.render(r, ctx) : c.value(r, ctx)) }));
             return tab(
               def.table,
               def.title,
@@ -111,7 +125,21 @@ export function UnitRecordsDrawer({ unitId, unitName, onClose }: { unitId: strin
                 dataSource={rows}
                 scroll={{ x: true }}
                 rowClassName={(r) => (r.retiredAt !== null ? 'row-retired' : '')}
-                columns={def.columns.map((c) => ({ key: c.key, title: t(c.title), width: c.width, render: (_: unknown, r: LedgerRecord) => (c.render ? c.render(r, ctx) : c.value(r, ctx)) }))}
+                columns={
+                  isAttachable(owner)
+                    ? [...columns, { key: 'attachments', title: t('attachBundle.column'), width: 70, render: (_: unknown, r: LedgerRecord) => attached(r).filter((a) => a.retiredAt === null).length || '—' }]
+                    : columns
+                }
+                expandable={
+                  isAttachable(owner)
+                    ? {
+                        rowExpandable: (r) => attached(r).length > 0,
+                        expandedRowRender: (r) => (
+                          <AttachmentsSection owner={owner} recordId={r.id} ctx={ctx} canEdit={false} source={{ list: async () => attached(r), read: (a) => readReceivedAttachment(db, a) }} />
+                        ),
+                      }
+                    : undefined
+                }
               />,
             );
           }),
