@@ -12,4 +12,6 @@ export const enAttachBundle: Record<keyof typeof zhAttachBundle, string> = {
   'attach.problem.notSent': 'File not sent with the bundle',
   'attachBundle.policyChanged': 'The office asks for attachments with bundles',
   'attachBundle.policyDropped': 'The office no longer asks for attachments with bundles',
+  'attachBundle.state.asked': 'Attachments: sent with every bundle (fault tickets, trainings, security incidents)',
+  'attachBundle.state.not': 'Attachments: not asked for (bundles carry their records only)',
 };

@@ -11,4 +11,6 @@ export const zhAttachBundle = {
   'attach.problem.notSent': '文件未随数据包报送',
   'attachBundle.policyChanged': '信息办要求随数据包报送附件',
   'attachBundle.policyDropped': '信息办不再要求随数据包报送附件',
+  'attachBundle.state.asked': '附件报送：导出数据包时一并报送故障、培训、安全事件的附件',
+  'attachBundle.state.not': '附件报送：不要求（数据包只含附件的登记信息）',
 };
