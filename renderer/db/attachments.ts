@@ -66,9 +66,15 @@ export function listAttachments(db: ZwDb, ownerTable: AttachmentOwner, ownerId: 
  * An attachment's bytes, checked against the SM3 its record (and so the hash
  * chain) holds: a file changed on disk is reported, never shown as genuine.
  */
-export async function readAttachment(db: ZwDb, attachment: Attachment): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: 'missing' | 'altered' }> {
-  const file = await db.attachmentFiles.get(attachment.sm3);
-  if (!file) return { ok: false, problem: 'missing' };
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  return toHex(sm3Bytes(bytes)) === attachment.sm3 ? { ok: true, bytes } : { ok: false, problem: 'altered' };
+export async function readAttachment(db: ZwDb, attachment: Attachment): Promise<CheckedFile> {
+  return checkedFile((await db.attachmentFiles.get(attachment.sm3))?.base64, attachment.sm3);
+}
+
+export type CheckedFile = { ok: true; bytes: Uint8Array } | { ok: false; problem: 'missing' | 'altered' };
+
+/** Kept bytes (base64), given out only while they still hash to the SM3 their record holds. */
+export function checkedFile(base64: string | undefined, sm3: string): CheckedFile {
+  if (base64 === undefined) return { ok: false, problem: 'missing' };
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return toHex(sm3Bytes(bytes)) === sm3 ? { ok: true, bytes } : { ok: false, problem: 'altered' };
 }

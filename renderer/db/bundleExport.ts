@@ -3,6 +3,8 @@ import { GENESIS_HASH, type SealedEntry } from '../../shared/changelog/chain';
 import type { LoggedTable } from '../../shared/changelog/tables';
 import type { Manifest } from '../../shared/bundle/format';
 import { isoDay } from '../../shared/calendar/calendar';
+import { entriesWithinCap } from '../../shared/bundle/attachedFiles';
+import { checkedFile } from './attachments';
 import { chainHead, type Actor } from './repository';
 import { createLedgerRecords } from './ledgers';
 import type { ZwDb } from './schema';
@@ -36,6 +38,13 @@ export interface ExportPlan {
    * export (the chain has no gaps), but it is not news to the user.
    */
   onlyExportFilings: boolean;
+  /**
+   * When the office's policy asks for attachment files: the files the
+   * entries name, by SM3 with their sizes. Null when it does not ask.
+   */
+  files: Map<string, number> | null;
+  /** The files' cap per bundle stopped this segment short of the newest entry: export again for the rest. */
+  cutForFiles: boolean;
 }
 
 const lastExportKey = (unitId: string) => `lastBundleExport/${unitId}`;
@@ -56,7 +65,7 @@ export function isExportFiling(e: SealedEntry): boolean {
 }
 
 /** The entries to export, read in one transaction; null when there is nothing new. */
-export async function planExport(db: ZwDb, unitId: string, scope: ExportScope): Promise<ExportPlan | null> {
+export async function planExport(db: ZwDb, unitId: string, scope: ExportScope, options: { attachments?: boolean } = {}): Promise<ExportPlan | null> {
   return db.transaction('r', [db.changelog, db.meta], async () => {
     const head = await chainHead(db, unitId);
     const last = scope === 'sinceLast' ? await lastExport(db, unitId) : null;
@@ -69,7 +78,9 @@ export async function planExport(db: ZwDb, unitId: string, scope: ExportScope): 
     const all = commits.flatMap((c) => c.entries);
     const start = all.findIndex((e) => e.seq === fromSeq);
     if (start < 0) throw new Error(`change log has no entry ${fromSeq}`);
-    const entries = all.slice(start);
+    const pending = all.slice(start);
+    const within = options.attachments ? entriesWithinCap(pending) : null;
+    const entries = within ? pending.slice(0, within.take) : pending;
     const prevHash = fromSeq === 1 ? GENESIS_HASH : all[start - 1]!.hash;
     const counts: Partial<Record<LoggedTable, number>> = {};
     for (const e of entries) counts[e.table as LoggedTable] = (counts[e.table as LoggedTable] ?? 0) + 1;
@@ -82,8 +93,29 @@ export async function planExport(db: ZwDb, unitId: string, scope: ExportScope): 
       firstAt: atOf(entries[0]!),
       lastAt: atOf(entries[entries.length - 1]!),
       onlyExportFilings: scope === 'sinceLast' && last !== null && entries.every(isExportFiling),
+      files: within?.files ?? null,
+      cutForFiles: entries.length < pending.length,
     };
   });
+}
+
+/**
+ * The bytes of the files an export carries, each checked against its SM3
+ * (the hash the change log holds) as it is read; the first that is missing
+ * or changed on this PC stops the export, named by its attachment.
+ */
+export async function exportFiles(db: ZwDb, files: ReadonlyMap<string, number>): Promise<{ ok: true; files: Map<string, Uint8Array> } | { ok: false; fileName: string }> {
+  const rows = await db.attachmentFiles.bulkGet([...files.keys()]);
+  const out = new Map<string, Uint8Array>();
+  for (const [i, sm3] of [...files.keys()].entries()) {
+    const file = checkedFile(rows[i]?.base64, sm3);
+    if (!file.ok) {
+      const owner = await db.attachments.filter((a) => a.sm3 === sm3).first();
+      return { ok: false, fileName: owner?.fileName ?? sm3.slice(0, 8) };
+    }
+    out.set(sm3, file.bytes);
+  }
+  return { ok: true, files: out };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { LoggedTable } from '../../shared/changelog/tables';
 import type { RecordMeta } from '../../shared/domain/record';
 import { can } from '../../shared/domain/roles';
 import { toBase64 } from '../../shared/encoding/base64';
-import { mergePlan, refusal, type ImportOutcome, type MergePlan } from '../../shared/console/plan';
+import { attachedFileRows, mergePlan, refusal, type ImportOutcome, type MergePlan } from '../../shared/console/plan';
 
 export type { ImportOutcome } from '../../shared/console/plan';
 import { coverageOf, enrolledIdentities as identitiesOf, type UnitCoverage } from '../../shared/console/coverage';
@@ -134,7 +134,8 @@ export async function mergeVerified(
   // Another unit's bundle is checked against this PC's own records too: it may never name one of their ids.
   const checkLocal = unitId !== actor.unitId;
   const touched = plan.latest.map(([t]) => t);
-  const tables = [db.receivedBundles, db.receivedHashes, db.receivedFiles, db.enrolledKeys, ...new Set([...touched.map((t) => MERGED_STORE[t]), ...FIGURE_SOURCES]), ...(checkLocal ? touched : [])];
+  const fileRows = attachedFileRows(plan);
+  const tables = [db.receivedBundles, db.receivedHashes, db.receivedFiles, db.enrolledKeys, ...(fileRows.length > 0 ? [db.receivedAttachmentFiles] : []), ...new Set([...touched.map((t) => MERGED_STORE[t]), ...FIGURE_SOURCES]), ...(checkLocal ? touched : [])];
   try {
     return await db.transaction('rw', tables, async () => {
       const key = await db.enrolledKeys.get(manifest.keyId);
@@ -191,6 +192,8 @@ export async function mergeVerified(
         if (writes.length > 0) await writeOwn(mergedStore(db, table), table, records, writes);
         merged[table] = writes.length;
       }
+      // Under the record that names each file, whatever it was called on the unit's PC; a later revision of the record brings it again.
+      if (fileRows.length > 0) await db.receivedAttachmentFiles.bulkPut(fileRows.map(({ bytes, ...row }) => ({ ...row, base64: toBase64(bytes) })));
       await db.receivedBundles.add({
         fileHash,
         fileName,

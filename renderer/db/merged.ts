@@ -3,6 +3,8 @@ import type { Checkin } from '../../shared/domain/checkin';
 import type { RecordMeta } from '../../shared/domain/record';
 import type { UnitProfile } from '../../shared/domain/unit';
 import type { MergedTable } from '../../shared/console/records';
+import type { Attachment } from '../../shared/attachments/attachment';
+import { checkedFile, type CheckedFile } from './attachments';
 import { MERGED_STORE, type CalendarRecord, type ScheduleRecord, type ZwDb } from './schema';
 
 /**
@@ -41,4 +43,19 @@ export function mergedCalendars(db: ZwDb, unitId: string): Promise<CalendarRecor
 /** Every merged table's store name, for a transaction over all of them. */
 export function mergedStoreNames(tables: readonly MergedTable[]): string[] {
   return tables.map((t) => MERGED_STORE[t]);
+}
+
+/** What the office can show of a received attachment: its file checked again, or why not. */
+/** notOnServer: the console reads a PostgreSQL store, which keeps the bundles as received but not their files apart. */
+export type ReceivedFileRead = CheckedFile | { ok: false; problem: 'notSent' | 'notOnServer' };
+
+/**
+ * A received attachment's file, found under the unit and the attachment
+ * record (never by name) and checked against the SM3 the record holds each
+ * time it is shown; a bundle sent before the office asked for files brought
+ * the record alone.
+ */
+export async function readReceivedAttachment(db: ZwDb, attachment: Attachment): Promise<ReceivedFileRead> {
+  const row = await db.receivedAttachmentFiles.get([attachment.unitId, attachment.id]);
+  return row ? checkedFile(row.base64, attachment.sm3) : { ok: false, problem: 'notSent' };
 }

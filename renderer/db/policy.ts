@@ -40,6 +40,8 @@ export interface AppliedPolicy {
   sealKey?: PolicySealKey;
   /** The office's checkpoint for this unit, judged against this unit's chain as the policy came in. Absent: the policy carried no checkpoints. */
   checkpoint?: CheckpointCheck;
+  /** The office asks for the attachment files with every bundle (shared/bundle/attachedFiles.ts). */
+  sendAttachments?: boolean;
 }
 
 /** The differences a home page reports: what the office's latest policy changed here. */
@@ -50,6 +52,8 @@ export interface PolicyChanges {
   ranges: boolean;
   rubrics: string[];
   results: number[];
+  /** Whether the office now asks for attachment files with bundles, when that changed. */
+  attachments?: boolean;
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -74,6 +78,11 @@ export async function checkpointCheck(db: ZwDb, unitId: string): Promise<Checkpo
 export async function sealRecipient(db: ZwDb, unitId: string): Promise<PolicySealKey | null> {
   const parsed = sealKeySchema.safeParse((await appliedPolicy(db, unitId))?.sealKey);
   return parsed.success ? parsed.data : null;
+}
+
+/** Whether the office's latest policy asks this unit to send attachment files with its bundles. */
+export async function attachmentsAsked(db: ZwDb, unitId: string): Promise<boolean> {
+  return (await appliedPolicy(db, unitId))?.sendAttachments === true;
 }
 
 /** This unit's own results in a policy, by its code (as the address ranges are). */
@@ -115,6 +124,7 @@ export async function applyPolicy(db: ZwDb, actor: Actor, unitCode: string, poli
     directory: policy.directory,
     ...(mine(policy, unitCode).length > 0 ? { results: mine(policy, unitCode).map((r) => r.year) } : {}),
     ...(newestSealKey(policy) ? { sealKey: newestSealKey(policy)! } : {}),
+    ...(policy.sendAttachments ? { sendAttachments: true } : {}),
     ...(policy.rubrics ? { rubrics: policy.rubrics.map((r) => ({ group: r.group, year: r.year, version: r.version, title: r.title })) } : {}),
   };
   const trusted: TrustedOffice = { keyId: policy.issuer.keyId, suite: policy.issuer.suite, publicKey: policy.issuer.publicKey, name: policy.issuer.name };
@@ -127,6 +137,7 @@ export async function applyPolicy(db: ZwDb, actor: Actor, unitCode: string, poli
       if (policy.checkpoints) applied.checkpoint = await checkCheckpoint(db, actor.unitId, policy.checkpoints);
       const before = await appliedPolicy(db, actor.unitId);
       const changes: PolicyChanges = { first: before === null, calendarYears: [], schedule: false, ranges: !sameList(before?.ranges ?? [], applied.ranges), rubrics: [], results: applied.results ?? [] };
+      if ((before?.sendAttachments === true) !== (applied.sendAttachments === true)) changes.attachments = applied.sendAttachments === true;
       for (const year of policy.calendar) {
         const id = `${actor.unitId}/${year.year}`;
         const previous = await db.calendars.get(id);

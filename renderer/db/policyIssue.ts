@@ -18,6 +18,7 @@ export interface KnownUnit {
 }
 
 const DRAFT_KEY = 'policyDraft';
+const ATTACHMENTS_KEY = 'policyAttachments';
 
 export async function knownUnits(db: ZwDb, officeUnitId: string): Promise<KnownUnit[]> {
   const byId = new Map<string, KnownUnit>();
@@ -41,6 +42,15 @@ export async function loadRangeDraft(db: ZwDb): Promise<Record<string, string>> 
 
 export async function saveRangeDraft(db: ZwDb, draft: Record<string, string>): Promise<void> {
   await db.meta.put({ key: DRAFT_KEY, value: draft });
+}
+
+/** Whether the office asked for attachments in the last policy it signed: the next one starts from the same choice. */
+export async function loadAttachmentsChoice(db: ZwDb): Promise<boolean> {
+  return (await db.meta.get(ATTACHMENTS_KEY))?.value === true;
+}
+
+export async function saveAttachmentsChoice(db: ZwDb, asked: boolean): Promise<void> {
+  await db.meta.put({ key: ATTACHMENTS_KEY, value: asked });
 }
 
 export function splitRanges(text: string): string[] {

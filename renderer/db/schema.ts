@@ -66,7 +66,7 @@ export const DB_NAME = 'zwledger';
 export const MERGED_STORE: Record<MergedTable, string> = Object.fromEntries(MERGED_TABLES.map((t) => [t, `merged${t[0]!.toUpperCase()}${t.slice(1)}`])) as Record<MergedTable, string>;
 
 /** The merged tables as versions 6 and 7 shipped them: a shipped version's stores never change. */
-const MERGED_IN_V6 = MERGED_TABLES.filter((t) => t !== 'selfAssessments');
+const MERGED_IN_V6 = MERGED_TABLES.filter((t) => t !== 'selfAssessments' && t !== 'attachments');
 
 
 /**
@@ -176,6 +176,13 @@ export const VERSIONS: readonly { version: number; stores: Record<string, string
       dutyLogs: 'id, unitId, [unitId+date]',
     },
   },
+  {
+    // Attachments as the office receives them (issue 14): the records, found
+    // by the record they belong to, and the files a bundle carried when the
+    // policy asked, kept under (unit, attachment id).
+    version: 11,
+    stores: { [MERGED_STORE.attachments]: '[unitId+id], &id, [ownerTable+ownerId]', receivedAttachmentFiles: '[unitId+id]' },
+  },
 ];
 
 async function moveMergedRows(tx: Transaction): Promise<void> {
@@ -215,6 +222,7 @@ export type ZwTables = {
   receivedBundles: EntityTable<ReceivedBundle, 'fileHash'>;
   receivedHashes: EntityTable<ReceivedHashes, 'fileHash'>;
   receivedFiles: EntityTable<ReceivedFile, 'fileHash'>;
+  receivedAttachmentFiles: Table<ReceivedAttachmentFile, [string, string]>;
   unitFigures: EntityTable<UnitFigures, 'unitId'>;
 };
 
@@ -285,6 +293,15 @@ export interface ReceivedHashes {
 export interface ReceivedFile {
   fileHash: string;
   fileName: string;
+  base64: string;
+}
+
+/** A file a unit's bundle carried, under the unit and the attachment record that names it; base64 because a backup is JSON. */
+export interface ReceivedAttachmentFile {
+  unitId: string;
+  /** The attachment record's id. */
+  id: string;
+  sm3: string;
   base64: string;
 }
 

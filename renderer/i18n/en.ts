@@ -1,6 +1,7 @@
 import type { MessageKey } from './zh';
 import { enLedgers } from './en.ledgers';
 import { enBackup } from './en.backup';
+import { enAttachBundle } from './en.attachBundle';
 import { enTickets } from './en.tickets';
 import { enPaper } from './en.paper';
 import { enSeal } from './en.seal';
@@ -347,6 +348,7 @@ export const en: Record<MessageKey, string> = {
   'settings.version': 'Version',
   ...enLedgers,
   ...enBackup,
+  ...enAttachBundle,
   ...enTickets,
   ...enSeal,
   ...enPgConsole,

@@ -1,5 +1,6 @@
 import { zhLedgers } from './zh.ledgers';
 import { zhBackup } from './zh.backup';
+import { zhAttachBundle } from './zh.attachBundle';
 import { zhTickets } from './zh.tickets';
 import { zhPaper } from './zh.paper';
 import { zhSeal } from './zh.seal';
@@ -347,6 +348,7 @@ export const zh = {
   'settings.version': '版本',
   ...zhLedgers,
   ...zhBackup,
+  ...zhAttachBundle,
   ...zhTickets,
   ...zhSeal,
   ...zhPgConsole,

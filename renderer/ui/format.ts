@@ -31,3 +31,6 @@ export function entryRange(t: Translate, from: number, to: number): string {
 export function revisionText(t: Translate, rev: number): string | undefined {
   return rev > 1 ? t('history.rev', { n: rev - 1 }) : undefined;
 }
+
+/** A file's size as people read it: KB below a megabyte, MB with one decimal above. */
+export const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);

@@ -6,6 +6,7 @@ import { canonical } from '../changelog/canonical';
 import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_LIMITS, entrySchema, manifestSchema, parseUntrustedJson, type Manifest } from './format';
 import { CRYPTO_SUITES, digest, sign, verify, type CryptoSuite } from './suites';
 import type { Verdict } from './verdicts';
+import { attachedProblemText, judgeAttachedFiles, referencedFiles } from './attachedFiles';
 import { indexBundle, inflateMember, packBundle, type UnpackFailure, type ZipMember } from './zip';
 
 /** The private half of a unit key, as the main process holds it while signing. */
@@ -23,6 +24,12 @@ export interface BundleSource {
   prevHash: string;
   /** Contiguous entries of the unit's chain, as stored: the exact bytes that were hashed. */
   entries: readonly SealedEntry[];
+  /**
+   * The attachment files the entries name, by SM3, when the office's policy
+   * asks for them (even none: the manifest then says the unit sends files).
+   * Absent: the bundle carries no files and lists none.
+   */
+  files?: ReadonlyMap<string, Uint8Array>;
 }
 
 // One line per entry: {"entry":<the stored canonical bytes>,"hash":"<hex>"}. The
@@ -48,6 +55,7 @@ export interface PreparedBundle {
   manifest: Manifest;
   manifestBytes: Uint8Array;
   entryBytes: Uint8Array;
+  files: ReadonlyMap<string, Uint8Array>;
 }
 
 export function prepareBundle(source: BundleSource, key: Pick<SigningKey, 'suite' | 'keyId'>): PreparedBundle {
@@ -76,13 +84,14 @@ export function prepareBundle(source: BundleSource, key: Pick<SigningKey, 'suite
     createdBy: source.createdBy,
     entriesHash: digest(key.suite, entryBytes),
     entriesBytes: entryBytes.length,
+    ...(source.files ? { files: [...source.files].map(([sm3, bytes]) => ({ sm3, size: bytes.length })).sort((a, b) => (a.sm3 < b.sm3 ? -1 : 1)) } : {}),
   };
-  return { manifest, manifestBytes: utf8(canonical(manifest)), entryBytes };
+  return { manifest, manifestBytes: utf8(canonical(manifest)), entryBytes, files: source.files ?? new Map() };
 }
 
 /** The bundle file, once the unit key has signed the manifest (in main, for the app). */
 export function assembleBundle(prepared: PreparedBundle, signature: string): WrittenBundle {
-  const bytes = packBundle(prepared.manifestBytes, utf8(signature), prepared.entryBytes);
+  const bytes = packBundle(prepared.manifestBytes, utf8(signature), prepared.entryBytes, prepared.files);
   return { bytes, manifest: prepared.manifest, fileHash: digest(prepared.manifest.suite, bytes) };
 }
 
@@ -102,7 +111,7 @@ export interface KnownKey {
 
 export type KeyLookup = (keyId: string) => KnownKey | undefined;
 
-export type ReadVerdict = Extract<Verdict, 'valid' | 'unknownKey' | 'revokedKey' | 'badSignature' | 'altered' | 'unreadable' | 'notBundle'>;
+export type ReadVerdict = Extract<Verdict, 'valid' | 'unknownKey' | 'revokedKey' | 'badSignature' | 'altered' | 'unreadable' | 'notBundle' | 'badAttachment'>;
 
 export interface VerifiedEntry {
   entry: UnhashedEntry;
@@ -110,7 +119,7 @@ export interface VerifiedEntry {
 }
 
 export type ReadResult =
-  | { verdict: 'valid'; manifest: Manifest; entries: VerifiedEntry[] }
+  | { verdict: 'valid'; manifest: Manifest; entries: VerifiedEntry[]; /** The attachment files carried, by SM3, each judged (attachedFiles.ts). */ files: Map<string, Uint8Array> }
   | { verdict: Exclude<ReadVerdict, 'valid'>; detail: string; manifest?: Manifest };
 
 function looseManifest(bytes: Uint8Array): { keyId: string; suite: CryptoSuite } | null {
@@ -212,5 +221,15 @@ export function readBundle(bytes: Uint8Array, keys: KeyLookup): ReadResult {
   if (!result.ok || result.lastHash !== manifest.lastHash) return altered('the chain does not end at the manifest lastHash');
   const declared = Object.entries(manifest.counts).filter(([, n]) => n > 0);
   if (declared.length !== counts.size || declared.some(([table, n]) => counts.get(table) !== n)) return altered('counts per table do not match');
-  return { verdict: 'valid', manifest, entries };
+  const judged = judgeAttachedFiles({
+    listed: manifest.files,
+    members: new Map([...index.attached].map(([sm3, m]) => [sm3, m.size])),
+    referenced: referencedFiles(entries.map((e) => e.entry)),
+    read: (sm3) => {
+      const r = inflateMember(bytes, index.attached.get(sm3)!, manifest.files?.find((f) => f.sm3 === sm3)?.size ?? 0);
+      return r.ok ? r.data : null;
+    },
+  });
+  if (!judged.ok) return { verdict: 'badAttachment', detail: attachedProblemText(judged.problem, 'zh'), manifest };
+  return { verdict: 'valid', manifest, entries, files: judged.files };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANGE_OPS } from '../changelog/chain';
 import { LOGGED_TABLES } from '../changelog/tables';
 import { CRYPTO_SUITES } from './suites';
+import { attachedListSchema } from './attachedFiles';
 
 /**
  * The export bundle (DESIGN.md, Export bundles): a zip with the manifest, the
@@ -51,6 +52,12 @@ export const manifestSchema = z
     /** The suite's hash of entries.ndjson's bytes. */
     entriesHash: z.string().regex(/^[0-9a-f]{64}$/),
     entriesBytes: z.number().int().min(0),
+    /**
+     * The attachment files the bundle carries, each a member named by its SM3
+     * (attachedFiles.ts). Present only when the office's policy asks for them;
+     * absent, the bundle is exactly as before.
+     */
+    files: attachedListSchema.optional(),
   })
   .strict()
   .refine((m) => m.toSeq >= m.fromSeq, { path: ['toSeq'], message: 'toSeq before fromSeq' });

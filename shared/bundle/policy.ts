@@ -92,6 +92,12 @@ export const policySchema = z
     // Checkpoints back to units (issue 16): signed with the rest, so a forged one refuses the whole policy.
     /** What the office holds of each unit's chain, one per unit it has received from. Absent: an office that does not say. */
     checkpoints: z.array(checkpointSchema).max(5000).optional(),
+    /**
+     * Units send the attachment files their exported entries name with every
+     * bundle (shared/bundle/attachedFiles.ts, capped per bundle there). Absent
+     * or false: bundles carry the attachment records only, as before.
+     */
+    sendAttachments: z.boolean().optional(),
   })
   .strict()
   .refine((p) => isPublicKey(p.issuer.suite, p.issuer.publicKey) && keyIdOf(p.issuer.suite, p.issuer.publicKey) === p.issuer.keyId, { path: ['issuer'], message: 'issuer key' });

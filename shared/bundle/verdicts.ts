@@ -6,10 +6,10 @@ import type { SealFailure } from './seal';
  * is taken in; `gapBefore` is taken in and flagged until the missing segment
  * arrives; `duplicate` changes nothing.
  */
-export const VERDICTS = ['valid', 'duplicate', 'gapBefore', 'unknownKey', 'revokedKey', 'badSignature', 'altered', 'forked', 'unreadable', 'notBundle', 'foreignRecord', 'invalidRecord', 'sealedElsewhere', 'corruptChunk', 'truncated', 'sealedLocked'] as const;
+export const VERDICTS = ['valid', 'duplicate', 'gapBefore', 'unknownKey', 'revokedKey', 'badSignature', 'altered', 'forked', 'unreadable', 'notBundle', 'foreignRecord', 'invalidRecord', 'sealedElsewhere', 'corruptChunk', 'truncated', 'sealedLocked', 'badAttachment'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-export const FAILING: ReadonlySet<Verdict> = new Set(['unknownKey', 'revokedKey', 'badSignature', 'altered', 'forked', 'unreadable', 'notBundle', 'foreignRecord', 'invalidRecord', 'sealedElsewhere', 'corruptChunk', 'truncated', 'sealedLocked']);
+export const FAILING: ReadonlySet<Verdict> = new Set(['unknownKey', 'revokedKey', 'badSignature', 'altered', 'forked', 'unreadable', 'notBundle', 'foreignRecord', 'invalidRecord', 'sealedElsewhere', 'corruptChunk', 'truncated', 'sealedLocked', 'badAttachment']);
 
 export const VERDICT_WORDS: Record<'zh' | 'en', Record<Verdict, string>> = {
   zh: {
@@ -29,6 +29,7 @@ export const VERDICT_WORDS: Record<'zh' | 'en', Record<Verdict, string>> = {
     corruptChunk: '加密内容损坏',
     truncated: '文件不完整',
     sealedLocked: '未能解密',
+    badAttachment: '附件不符合要求',
   },
   en: {
     valid: 'valid',
@@ -47,13 +48,14 @@ export const VERDICT_WORDS: Record<'zh' | 'en', Record<Verdict, string>> = {
     corruptChunk: 'sealed content damaged',
     truncated: 'file cut short',
     sealedLocked: 'could not be opened',
+    badAttachment: 'attachment refused',
   },
 };
 
 /** The merged tables as the console and the command line name them in a verdict. */
 export const TABLE_WORDS: Record<'zh' | 'en', Record<string, string>> = {
-  zh: { units: '单位资料', devices: '入网计算机', checkins: '公文查收签到', calendars: '工作日历', schedules: '作息时间', dutyLogs: '值班日志', faults: '故障报修', scans: '病毒查杀', incidents: '安全事件', inspections: '巡检', trainings: '培训', copyFilings: '复制备案', maintainers: '维护单位' },
-  en: { units: 'Unit profile', devices: 'Networked computers', checkins: 'Inbox check-ins', calendars: 'Work calendar', schedules: 'Working hours', dutyLogs: 'Duty log', faults: 'Fault tickets', scans: 'Virus scans', incidents: 'Security incidents', inspections: 'Inspections', trainings: 'Training', copyFilings: 'Copy filing', maintainers: 'Maintainers' },
+  zh: { units: '单位资料', devices: '入网计算机', checkins: '公文查收签到', calendars: '工作日历', schedules: '作息时间', dutyLogs: '值班日志', faults: '故障报修', scans: '病毒查杀', incidents: '安全事件', inspections: '巡检', trainings: '培训', copyFilings: '复制备案', maintainers: '维护单位', attachments: '附件' },
+  en: { units: 'Unit profile', devices: 'Networked computers', checkins: 'Inbox check-ins', calendars: 'Work calendar', schedules: 'Working hours', dutyLogs: 'Duty log', faults: 'Fault tickets', scans: 'Virus scans', incidents: 'Security incidents', inspections: 'Inspections', trainings: 'Training', copyFilings: 'Copy filing', maintainers: 'Maintainers', attachments: 'Attachments' },
 };
 
 /** The refused entry of a 'foreignRecord' or 'invalidRecord' verdict. */

@@ -1,5 +1,7 @@
 import { Inflate, zipSync, strFromU8 } from 'fflate';
 import { BUNDLE_FILES, BUNDLE_LIMITS } from './format';
+import { attachedMember, attachedSm3 } from './attachedFiles';
+import { MAX_ATTACHMENT_BYTES } from '../attachments/sniff';
 
 /** Why the files of a bundle could not be taken out of it. */
 export type UnpackFailure = 'notZip' | 'corrupt' | 'tooLarge' | 'missing' | 'extra';
@@ -28,17 +30,17 @@ const BUNDLE_WANTED: ReadonlyMap<string, number> = new Map([
   [BUNDLE_FILES.entries, BUNDLE_LIMITS.entriesBytes],
 ]);
 
-export function packBundle(manifest: Uint8Array, signature: Uint8Array, entries: Uint8Array): Uint8Array {
+export function packBundle(manifest: Uint8Array, signature: Uint8Array, entries: Uint8Array, files: ReadonlyMap<string, Uint8Array> = new Map()): Uint8Array {
   // Fixed mtime, so the same segment signed with the same signature packs to the same bytes.
   const mtime = new Date(2000, 0, 1);
-  return zipSync(
-    {
-      [BUNDLE_FILES.manifest]: [manifest, { level: 6, mtime }],
-      [BUNDLE_FILES.signature]: [signature, { level: 0, mtime }],
-      [BUNDLE_FILES.entries]: [entries, { level: 6, mtime }],
-    },
-    {},
-  );
+  const members: Record<string, [Uint8Array, { level: 0 | 6; mtime: Date }]> = {
+    [BUNDLE_FILES.manifest]: [manifest, { level: 6, mtime }],
+    [BUNDLE_FILES.signature]: [signature, { level: 0, mtime }],
+    [BUNDLE_FILES.entries]: [entries, { level: 6, mtime }],
+  };
+  // Scans and photos are compressed already: stored, they cost no inflating and no ratio check.
+  for (const [sm3, bytes] of files) members[attachedMember(sm3)] = [bytes, { level: 0, mtime }];
+  return zipSync(members, {});
 }
 
 const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
@@ -174,9 +176,25 @@ export function unpackFiles(bytes: Uint8Array, wanted: ReadonlyMap<string, numbe
   return { ok: true, files };
 }
 
-/** A bundle's three members, indexed but not inflated: the reader inflates each only when it needs it. */
-export function indexBundle(bytes: Uint8Array): { ok: true; members: Map<string, ZipMember> } | Refusal {
-  return indexFiles(bytes, BUNDLE_WANTED, BUNDLE_LIMITS.fileBytes);
+/**
+ * A bundle's members, indexed but not inflated: the reader inflates each
+ * only when it needs it. Beside the three files, members named `files/<SM3>`
+ * (attachment files, attachedFiles.ts) are let through, each within one
+ * attachment's size; any other name is refused as before.
+ */
+export function indexBundle(bytes: Uint8Array): { ok: true; members: Map<string, ZipMember>; attached: Map<string, ZipMember> } | Refusal {
+  const listing = readZipIndex(bytes, BUNDLE_LIMITS.fileBytes);
+  if (!listing.ok) return listing;
+  const wanted = new Map(BUNDLE_WANTED);
+  for (const m of listing.members) if (attachedSm3(m.name) !== null) wanted.set(m.name, MAX_ATTACHMENT_BYTES);
+  const index = indexFiles(bytes, wanted, BUNDLE_LIMITS.fileBytes);
+  if (!index.ok) return index;
+  const attached = new Map<string, ZipMember>();
+  for (const [name, member] of index.members) {
+    const sm3 = attachedSm3(name);
+    if (sm3 !== null) attached.set(sm3, member);
+  }
+  return { ok: true, members: index.members, attached };
 }
 
 /** The three files of a bundle, all inflated (for tools and tests; readBundle inflates entries only after the signature holds). */

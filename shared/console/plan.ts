@@ -16,15 +16,37 @@ export interface MergePlan {
   hashes: string[];
   latest: Latest;
   lastEntryAt: number;
+  /**
+   * The attachment files the bundle carried, by SM3, each already judged
+   * against its signed entry (shared/bundle/attachedFiles.ts). A store keeps
+   * them under the attachment records that name them, never under the name.
+   */
+  files: [sm3: string, bytes: Uint8Array][];
   /** Set when an entry is refused: nothing of the bundle is taken in. */
   problem?: RecordProblem;
 }
 
 export function mergePlan(read: Extract<ReadResult, { verdict: 'valid' }>): MergePlan {
   const { manifest, entries } = read;
-  const plan = { manifest, hashes: entries.map((e) => e.hash), lastEntryAt: entries[entries.length - 1]!.entry.at };
+  const plan = { manifest, hashes: entries.map((e) => e.hash), lastEntryAt: entries[entries.length - 1]!.entry.at, files: [...read.files] };
   const result = latestRecords(manifest.unitId, entries.map((e) => e.entry));
   return 'problem' in result ? { ...plan, latest: [], problem: result.problem } : { ...plan, latest: result.latest };
+}
+
+/**
+ * The carried files as a store keeps them: under the unit and the id of each
+ * attachment record that names one (the record the signed entry holds), so a
+ * file is only ever found through its record, never by what it says of itself.
+ */
+export function attachedFileRows(plan: Pick<MergePlan, 'manifest' | 'latest' | 'files'>): { unitId: string; id: string; sm3: string; bytes: Uint8Array }[] {
+  if (plan.files.length === 0) return [];
+  const bytesOf = new Map(plan.files);
+  const records = plan.latest.find(([table]) => table === 'attachments')?.[1] ?? [];
+  return records.flatMap(({ record }) => {
+    const sm3 = (record as unknown as { sm3: string }).sm3;
+    const bytes = bytesOf.get(sm3);
+    return bytes ? [{ unitId: plan.manifest.unitId, id: record.id, sm3, bytes }] : [];
+  });
 }
 
 /** What taking in one bundle came to, in either store. */

@@ -8,6 +8,7 @@ import { META_KEYS, type RecordMeta } from '../domain/record';
 import { unitProfileInput } from '../domain/unit';
 import { LEDGER_SPECS, LEDGER_TABLES } from '../ledgers/registry';
 import { selfAssessmentInput } from '../evaluation/selfAssessment';
+import { attachmentInput } from '../attachments/attachment';
 
 /**
  * What a received bundle may put into the office's store, and the shape each
@@ -18,7 +19,7 @@ import { selfAssessmentInput } from '../evaluation/selfAssessment';
  * Accounts are not taken in: they carry no password, and the office's
  * sign-in must only ever see the office's own accounts.
  */
-export const MERGED_TABLES = ['units', 'devices', 'checkins', 'calendars', 'schedules', ...LEDGER_TABLES, 'selfAssessments'] as const satisfies readonly LoggedTable[];
+export const MERGED_TABLES = ['units', 'devices', 'checkins', 'calendars', 'schedules', ...LEDGER_TABLES, 'selfAssessments', 'attachments'] as const satisfies readonly LoggedTable[];
 export type MergedTable = (typeof MERGED_TABLES)[number];
 
 export function isMergedTable(table: string): table is MergedTable {
@@ -55,6 +56,7 @@ const BODY: Record<MergedTable, z.ZodType<Record<string, unknown>, unknown>> = {
   calendars: yearCalendar,
   schedules: workSchedule,
   selfAssessments: selfAssessmentInput,
+  attachments: attachmentInput,
   ...(Object.fromEntries(LEDGER_TABLES.map((t) => [t, LEDGER_SPECS[t].schema])) as Record<(typeof LEDGER_TABLES)[number], z.ZodType<Record<string, unknown>, unknown>>),
 };
 

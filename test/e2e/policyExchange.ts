@@ -11,6 +11,16 @@ const AUDITOR = { username: 'kaohe', name: '考核员', password: 'Kaohe2026!' }
  * themselves are tested in policy.spec.ts.
  */
 export async function assignRanges(browser: Browser, unit: Page, unitName: string, ranges: string): Promise<void> {
+  await exchangePolicy(browser, unit, unitName, ranges, {});
+}
+
+/**
+ * assignRanges with the policy's other choices: `sendAttachments` ticks
+ * 要求随数据包报送附件; `keepOffice` leaves the office signed in and returns
+ * its page (the caller closes its context), for a spec that goes on to send
+ * the office a bundle.
+ */
+export async function exchangePolicy(browser: Browser, unit: Page, unitName: string, ranges: string, options: { sendAttachments?: boolean; keepOffice?: boolean }): Promise<Page | null> {
   const office = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await completeSetup(office, OFFICE);
   await signIn(office, ADMIN.username, ADMIN.password);
@@ -34,6 +44,7 @@ export async function assignRanges(browser: Browser, unit: Page, unitName: strin
 
   await office.getByRole('menuitem', { name: '签发政策包' }).click();
   await office.getByLabel(`${unitName} 地址段`).fill(ranges);
+  if (options.sendAttachments) await office.getByRole('checkbox', { name: '要求随数据包报送附件' }).check();
   await office.getByLabel('您的登录密码').fill(AUDITOR.password);
   // Browser mode has no OS keystore: the key's administrator lets the auditor in once.
   await office.getByRole('button', { name: '签名并导出政策包' }).click();
@@ -46,6 +57,8 @@ export async function assignRanges(browser: Browser, unit: Page, unitName: strin
   await unit.waitForTimeout(400); // the modal's opening animation
   await dialog.getByRole('button', { name: '指纹一致，导入' }).click();
   await expect(unit.getByTestId('policy-state')).toContainText(`本单位 IP 地址段：${ranges.split(/,\s*/).join('，')}`);
+  if (options.keepOffice) return office;
   // Closing the office's context deletes what it downloaded: only once the unit has the policy.
   await office.context().close();
+  return null;
 }

@@ -27,7 +27,7 @@ export function AddressPlanPage() {
   const usage = plan.usage[Math.min(rangeIndex, plan.usage.length - 1)];
 
   return (
-    <div className="page address-plan">
+    <div className="page address-plan" data-testid="address-plan" data-ready={!plan.loading || undefined}>
       <PageHead title={t('ipam.title')} rule={t('ipam.rule')} />
       {plan.ranges.length === 0 ? (
         <Empty description={t('ipam.noRanges')} />

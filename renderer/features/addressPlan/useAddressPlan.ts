@@ -67,5 +67,5 @@ export function useAddressPlan(): AddressPlan {
   }, [rows, lastScans]);
   const usage = useMemo(() => ranges.map((r) => rangeUsage(r, book, stale)), [ranges, book, stale]);
   const outside = useMemo(() => (ranges.length === 0 ? 0 : rows.reduce((n, r) => n + (r.state !== 'retired' && !inRanges(r.ip, ranges) ? 1 : 0), 0)), [rows, ranges]);
-  return { ranges, book, stale, staleDevices, usage, outside, byId, loading: lastScans === undefined };
+  return { ranges, book, stale, staleDevices, usage, outside, byId, loading: lastScans === undefined || devicesUnit !== unitId };
 }

@@ -9,7 +9,9 @@ import { useT } from '../../i18n';
 import { useActor, useSession } from '../../state/session';
 import { useLedgers } from '../ledgers/ledgerStore';
 import { exportBundle } from './exportBundle';
-import { sealRecipient } from '../../db/policy';
+import { attachmentsAsked, sealRecipient } from '../../db/policy';
+import { MAX_BUNDLE_ATTACHMENT_BYTES } from '../../../shared/bundle/attachedFiles';
+import { sizeText } from '../../ui/format';
 import type { PolicySealKey } from '../../../shared/bundle/policy';
 import { sealFingerprint } from '../../../shared/bundle/seal';
 import type { KeyStatus } from './UnitKeyCard';
@@ -33,7 +35,8 @@ export function ExportCard({ keyStatus }: { keyStatus: KeyStatus | null }) {
   useEffect(() => {
     if (!unit) return;
     let live = true;
-    void Promise.all([planExport(db, unit.id, scope), lastExport(db, unit.id), sealRecipient(db, unit.id)]).then(([p, l, r]) => {
+    const planned = attachmentsAsked(db, unit.id).then((attachments) => planExport(db, unit.id, scope, { attachments }));
+    void Promise.all([planned, lastExport(db, unit.id), sealRecipient(db, unit.id)]).then(([p, l, r]) => {
       if (!live) return;
       setPlan(p);
       setLast(l);
@@ -98,6 +101,15 @@ export function ExportCard({ keyStatus }: { keyStatus: KeyStatus | null }) {
                 { title: t('export.count'), dataIndex: 'n', width: 100, align: 'right' },
               ]}
             />
+            {plan.files && plan.files.size > 0 && (
+              <Alert
+                type={plan.cutForFiles ? 'warning' : 'info'}
+                showIcon
+                data-testid="export-files"
+                message={t('attachBundle.exportNote', { n: plan.files.size, size: sizeText([...plan.files.values()].reduce((a, b) => a + b, 0)) })}
+                description={plan.cutForFiles ? t('attachBundle.cut', { cap: MAX_BUNDLE_ATTACHMENT_BYTES / 1024 / 1024, toSeq: plan.toSeq }) : undefined}
+              />
+            )}
           </Space>
         )}
         {recipient !== undefined && (

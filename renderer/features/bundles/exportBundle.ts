@@ -6,7 +6,7 @@ import { digest } from '../../../shared/bundle/suites';
 import { sealRecipient } from '../../db/policy';
 import type { Account } from '../../../shared/domain/account';
 import type { UnitProfile } from '../../../shared/domain/unit';
-import { recordExport, type ExportPlan } from '../../db/bundleExport';
+import { exportFiles, recordExport, type ExportPlan } from '../../db/bundleExport';
 import type { Actor } from '../../db/repository';
 import { db } from '../../state/db';
 import { download } from '../../ui/files';
@@ -27,8 +27,10 @@ export type ExportOutcome = { ok: true; fileName: string; fileHash: string; mani
 export async function exportBundle(args: { t: Translate; actor: Actor; unit: UnitProfile; account: Account; key: KeyStatus; plan: ExportPlan; password: string }): Promise<ExportOutcome> {
   const { t, unit, account, key, plan } = args;
   const createdAt = Date.now();
+  const files = plan.files ? await exportFiles(db, plan.files) : null;
+  if (files && !files.ok) return { ok: false, message: t('attachBundle.fileMissing', { name: files.fileName }) };
   const prepared = prepareBundle(
-    { unit: { id: unit.id, name: unit.name, code: unit.code }, createdBy: { accountId: account.id, name: account.displayName }, createdAt, prevHash: plan.prevHash, entries: plan.entries },
+    { unit: { id: unit.id, name: unit.name, code: unit.code }, createdBy: { accountId: account.id, name: account.displayName }, createdAt, prevHash: plan.prevHash, entries: plan.entries, ...(files ? { files: files.files } : {}) },
     { suite: key.suite, keyId: key.keyId },
   );
   const signed = await invoke('bundle:sign', { unitId: unit.id, accountId: account.id, password: args.password, manifest: toBase64(prepared.manifestBytes) });

@@ -8,6 +8,8 @@ import type { Maintainer } from '../../../shared/ledgers/maintainer';
 import type { LedgerRecord } from '../../db/ledgers';
 import type { CalendarRecord, ScheduleRecord } from '../../db/schema';
 import type { UnitSummary } from '../../../shared/console/summary';
+import { isAttachable, type Attachment } from '../../../shared/attachments/attachment';
+import { AttachmentsSection } from '../ledgers/AttachmentsSection';
 import { formatDateTime } from '../../ui/format';
 import { useT, type MessageKey } from '../../i18n';
 import { copyLedger, dutyLedger, faultLedger, incidentLedger, inspectionLedger, maintainerLedger, scanLedger, trainingLedger } from '../ledgers/defs';
@@ -27,6 +29,14 @@ interface Loaded {
   calendars: CalendarRecord[];
   schedule: ScheduleRecord | undefined;
   ledgers: Map<string, LedgerRecord[]>;
+  /** Received attachment records by the record they belong to. */
+  attachments: Map<string, Attachment[]>;
+}
+
+function byOwner(list: readonly Attachment[]): Map<string, Attachment[]> {
+  const out = new Map<string, Attachment[]>();
+  for (const a of list) out.set(a.ownerId, [...(out.get(a.ownerId) ?? []), a]);
+  return out;
 }
 
 /**
@@ -50,7 +60,16 @@ export function UnitRecordsDrawer({ unit: row, source, onClose }: { unit: UnitSu
         // A unit's profile and schedule are the records whose id is the unit's.
         const unit = of<UnitProfile>('units').find((u) => u.id === unitId);
         const schedule = of<ScheduleRecord>('schedules').find((x) => x.id === unitId);
-        if (live) setData({ unit, devices: of<Device>('devices'), checkins: of<Checkin>('checkins'), calendars: of<CalendarRecord>('calendars'), schedule, ledgers: new Map(LEDGERS.map((d) => [d.table, of<LedgerRecord>(d.table)])) });
+        if (live)
+          setData({
+            unit,
+            devices: of<Device>('devices'),
+            checkins: of<Checkin>('checkins'),
+            calendars: of<CalendarRecord>('calendars'),
+            schedule,
+            ledgers: new Map(LEDGERS.map((d) => [d.table, of<LedgerRecord>(d.table)])),
+            attachments: byOwner(of<Attachment>('attachments')),
+          });
       },
       (e: unknown) => live && setProblem(e),
     );
@@ -110,6 +129,9 @@ export function UnitRecordsDrawer({ unit: row, source, onClose }: { unit: UnitSu
           ),
           ...LEDGERS.map((def) => {
             const rows = data.ledgers.get(def.table) ?? [];
+            const owner = def.table;
+            const attached = (r: LedgerRecord) => data.attachments.get(r.id) ?? [];
+            const columns = def.columns.map((c) => ({ key: c.key, title: t(c.title), width: c.width, render: (_: unknown, r: LedgerRecord) => (c.render ? c.render(r, ctx) : c.value(r, ctx)) }));
             return tab(
               def.table,
               def.title,
@@ -119,7 +141,21 @@ export function UnitRecordsDrawer({ unit: row, source, onClose }: { unit: UnitSu
                 dataSource={rows}
                 scroll={{ x: true }}
                 rowClassName={(r) => (r.retiredAt !== null ? 'row-retired' : '')}
-                columns={def.columns.map((c) => ({ key: c.key, title: t(c.title), width: c.width, render: (_: unknown, r: LedgerRecord) => (c.render ? c.render(r, ctx) : c.value(r, ctx)) }))}
+                columns={
+                  isAttachable(owner)
+                    ? [...columns, { key: 'attachments', title: t('attachBundle.column'), width: 70, render: (_: unknown, r: LedgerRecord) => attached(r).filter((a) => a.retiredAt === null).length || '—' }]
+                    : columns
+                }
+                expandable={
+                  isAttachable(owner)
+                    ? {
+                        rowExpandable: (r) => attached(r).length > 0,
+                        expandedRowRender: (r) => (
+                          <AttachmentsSection owner={owner} recordId={r.id} ctx={ctx} canEdit={false} source={{ list: async () => attached(r), read: (a) => source!.attachmentFile(a) }} />
+                        ),
+                      }
+                    : undefined
+                }
               />,
             );
           }),

@@ -21,6 +21,7 @@ const COLOR: Record<Verdict, string> = {
   corruptChunk: 'red',
   truncated: 'red',
   sealedLocked: 'orange',
+  badAttachment: 'red',
 };
 
 /** A verdict in the words the command line uses too (shared/bundle/verdicts). */
@@ -34,11 +35,13 @@ export function VerdictTag({ verdict }: { verdict: Verdict }) {
 }
 
 /** What the verdict means for the user, and what to do about it. */
-export function verdictHelp(t: Translate, o: Pick<ImportOutcome, 'verdict' | 'missing' | 'forkAt' | 'merged' | 'refused' | 'completed'>, lang: 'zh' | 'en' = 'zh'): string {
+export function verdictHelp(t: Translate, o: Pick<ImportOutcome, 'verdict' | 'missing' | 'forkAt' | 'merged' | 'refused' | 'completed'> & Partial<Pick<ImportOutcome, 'detail'>>, lang: 'zh' | 'en' = 'zh'): string {
   switch (o.verdict) {
     case 'foreignRecord':
     case 'invalidRecord':
       return t(`verdict.help.${o.verdict}`, { detail: o.refused ? refusedEntryText(o.refused, lang) : '' });
+    case 'badAttachment':
+      return t('verdict.help.badAttachment', { detail: o.detail ?? '' });
     case 'gapBefore':
       return t('verdict.help.gapBefore', { range: entryRange(t, o.missing?.from ?? 0, o.missing?.to ?? 0) });
     case 'forked':

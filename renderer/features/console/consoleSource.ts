@@ -7,7 +7,8 @@ import { enrolKeys, MERGED_TABLES, revokeKey, type EnrolmentReview } from '../..
 import { ValidationError } from '../../db/errors';
 import type { EnrolledKey } from '../../db/schema';
 import { unitSummaries } from '../../db/consoleSummary';
-import { mergedOf, mergedStore } from '../../db/merged';
+import { mergedOf, mergedStore, readReceivedAttachment, type ReceivedFileRead } from '../../db/merged';
+import type { Attachment } from '../../../shared/attachments/attachment';
 import type { Actor } from '../../db/repository';
 import type { ZwDb } from '../../db/schema';
 import { invoke } from '../../state/ipc';
@@ -35,6 +36,8 @@ export interface ConsoleSource {
   enrol(reviews: readonly EnrolmentReview[]): Promise<number>;
   /** Revokes a key with its reason; a refusal is a ValidationError the page shows. */
   revoke(keyId: string, reason: string): Promise<void>;
+  /** A received attachment's file, checked against its signed hash. */
+  attachmentFile(attachment: Attachment): Promise<ReceivedFileRead>;
 }
 
 const HISTORY_ROWS = 500;
@@ -59,6 +62,7 @@ export function localSource(db: ZwDb, actor: Actor): ConsoleSource {
     keys: async () => (await db.enrolledKeys.toArray()).sort((a, b) => a.unitCode.localeCompare(b.unitCode) || b.enrolledAt - a.enrolledAt),
     enrol: async (reviews) => (await enrolKeys(db, actor, reviews)).length,
     revoke: (keyId, reason) => revokeKey(db, actor, keyId, reason),
+    attachmentFile: (attachment) => readReceivedAttachment(db, attachment),
   };
 }
 
@@ -103,5 +107,7 @@ export function pgSource(): ConsoleSource {
       if (result === 'reason') throw new ValidationError([{ field: 'reason', code: 'retire.reason' }]);
       if (result !== 'revoked') throw new ValidationError([{ field: '', code: 'stale' }]);
     },
+    // The server keeps each bundle as received, attachments inside it, but not the files on their own.
+    attachmentFile: async () => ({ ok: false, problem: 'notOnServer' }),
   };
 }

@@ -18,6 +18,8 @@ export function PolicyNews({ policy }: { policy: AppliedPolicy | null }) {
   if (rubrics.length > 0) lines.push(t('home.policy.rubrics', { titles: rubrics.join('、') }));
   const results = c ? c.results : (policy.results ?? []);
   if (results.length > 0) lines.push(t('home.policy.results', { years: results.join('、') }));
+  const attachments = c ? c.attachments : policy.sendAttachments;
+  if (attachments !== undefined) lines.push(t(attachments ? 'attachBundle.policyChanged' : 'attachBundle.policyDropped'));
   return (
     <div data-testid="policy-news">
       <Typography.Text type="secondary" className="home-note">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Image, List, Space, Typography, Upload } from 'antd';
 import { DownloadOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Attachment, AttachmentOwner } from '../../../shared/attachments/attachment';
@@ -8,15 +8,20 @@ import { addAttachment, listAttachments, readAttachment, retireAttachment } from
 import { db } from '../../state/db';
 import { useActor } from '../../state/session';
 import { download } from '../../ui/files';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, sizeText } from '../../ui/format';
 import { showWriteError } from '../../ui/formErrors';
 import { RetireReasonModal } from './RetireRecordModal';
 import type { LedgerContext } from './types';
 
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
-
 /** What is shown of a file once its bytes are read and checked against the SM3 its record holds. */
-type Loaded = { ok: true; url: string; bytes: Uint8Array } | { ok: false; problem: 'missing' | 'altered' };
+type FileProblem = 'missing' | 'altered' | 'notSent' | 'notOnServer';
+type Loaded = { ok: true; url: string; bytes: Uint8Array } | { ok: false; problem: FileProblem };
+
+/** Where a record's attachments are read from: this PC's own (the default), or what the office received from a unit. */
+export interface AttachmentSource {
+  list: () => Promise<Attachment[]>;
+  read: (attachment: Attachment) => Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: FileProblem }>;
+}
 
 /**
  * The signed paper of a record: the scanned 维修单, the training's sign-in
@@ -24,7 +29,7 @@ type Loaded = { ok: true; url: string; bytes: Uint8Array } | { ok: false; proble
  * enlarge), PDFs download; a file that is not what its content should be is
  * refused with the reason beside the upload button.
  */
-export function AttachmentsSection({ owner, recordId, ctx, canEdit }: { owner: AttachmentOwner; recordId: string; ctx: LedgerContext; canEdit: boolean }) {
+export function AttachmentsSection({ owner, recordId, ctx, canEdit, source }: { owner: AttachmentOwner; recordId: string; ctx: LedgerContext; canEdit: boolean; source?: AttachmentSource }) {
   const t = ctx.t;
   const actor = useActor();
   const [items, setItems] = useState<Attachment[]>([]);
@@ -33,12 +38,16 @@ export function AttachmentsSection({ owner, recordId, ctx, canEdit }: { owner: A
   const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<Attachment>();
 
+  // A caller may pass a new source object on every render; what it reads from is the same until the record changes.
+  const from = useRef(source);
+  from.current = source;
   const refresh = useCallback(async () => {
-    const list = await listAttachments(db, owner, recordId);
+    const source = from.current;
+    const list = await (source ? source.list() : listAttachments(db, owner, recordId));
     setItems(list);
     const next: Record<string, Loaded> = {};
     for (const a of list.filter((x) => x.retiredAt === null)) {
-      const read = await readAttachment(db, a);
+      const read = await (source ? source.read(a) : readAttachment(db, a));
       next[a.id] = read.ok ? { ok: true, bytes: read.bytes, url: `data:${MIME[a.type]};base64,${toBase64(read.bytes)}` } : read;
     }
     setLoaded(next);
@@ -69,7 +78,7 @@ export function AttachmentsSection({ owner, recordId, ctx, canEdit }: { owner: A
   return (
     <div data-testid="attachments" style={{ marginTop: 20 }}>
       <Typography.Title level={5}>{t('attach.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t(`attach.hint.${owner}`)}</Typography.Paragraph>
+      {canEdit && <Typography.Paragraph type="secondary">{t(`attach.hint.${owner}`)}</Typography.Paragraph>}
       {canEdit && (
         <Space direction="vertical" style={{ width: '100%', marginBottom: 8 }}>
           <Upload

@@ -69,6 +69,7 @@ export function PolicyCard() {
           <span>{t('policy.schedule', { state: t(policy.schedule ? 'policy.scheduleIncluded' : 'policy.scheduleNot') })}</span>
           <span>{policy.ranges.length > 0 ? t('policy.ranges', { ranges: policy.ranges.join('，') }) : t('policy.noRanges')}</span>
           <span>{t('policy.directory', { n: policy.directory.length })}</span>
+          <span data-testid="policy-attachments">{t(policy.sendAttachments ? 'attachBundle.state.asked' : 'attachBundle.state.not')}</span>
           {policy.results && policy.results.length > 0 && <span>{t('policy.results', { years: policy.results.join('、') })}</span>}
           <span data-testid="policy-seal-key">
             {t('seal.policy.key')}：{policy.sealKey ? <span className="mono">{sealFingerprint(policy.sealKey.suite, policy.sealKey.publicKey)}</span> : t('seal.policy.none')}

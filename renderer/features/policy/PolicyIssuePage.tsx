@@ -8,7 +8,7 @@ import { isoDay } from '../../../shared/calendar/calendar';
 import { parseRange } from '../../../shared/rules/ipRanges';
 import { loadCalendar, loadSchedule } from '../../db/checkins';
 import { createLedgerRecords } from '../../db/ledgers';
-import { directoryOf, knownUnits, loadRangeDraft, saveRangeDraft, splitRanges, type KnownUnit } from '../../db/policyIssue';
+import { directoryOf, knownUnits, loadAttachmentsChoice, loadRangeDraft, saveAttachmentsChoice, saveRangeDraft, splitRanges, type KnownUnit } from '../../db/policyIssue';
 import { db } from '../../state/db';
 import { download } from '../../ui/files';
 import { toBase64 } from '../../../shared/encoding/base64';
@@ -27,6 +27,7 @@ import { YearCalendarEditor } from '../calendar/YearCalendarEditor';
 import { SealKeyCard, type SealKeyStatus } from './SealKeyCard';
 import { checkpointsOf, type Checkpoint } from '../../../shared/bundle/checkpoint';
 import { heldSegments } from '../../db/checkpoint';
+import { MAX_BUNDLE_ATTACHMENT_BYTES } from '../../../shared/bundle/attachedFiles';
 
 /** Years for a one-line record: a list when short, a span when long (the copy filing's description is capped). */
 const yearsText = (years: number[]) => (years.length === 0 ? '—' : years.length <= 3 ? years.join('、') : `${Math.min(...years)}–${Math.max(...years)}`);
@@ -56,6 +57,7 @@ export function PolicyIssuePage() {
   const [resultsYear, setResultsYear] = useState<number | null>(null);
   const [sealKeys, setSealKeys] = useState<SealKeyStatus[]>([]);
   const [checkpoints, setCheckpoints] = useState<Checkpoint[]>([]);
+  const [sendAttachments, setSendAttachments] = useState(false);
 
   useEffect(() => {
     if (!unit) return;
@@ -64,6 +66,7 @@ export function PolicyIssuePage() {
     void knownUnits(db, unit.id).then(setUnits);
     void heldSegments(db).then((held) => setCheckpoints(checkpointsOf(held)));
     void loadRangeDraft(db).then(setDraft);
+    void loadAttachmentsChoice(db).then(setSendAttachments);
     void officeRubrics(db).then((list) => {
       setRubrics(list);
       const now = new Date().getFullYear();
@@ -119,6 +122,7 @@ export function PolicyIssuePage() {
         // Read again at signing: a bundle taken in since the page opened is part of what the office holds.
         checkpoints: checkpointsOf(await heldSegments(db)),
         ...(sealKeys.length > 0 ? { sealKeys: sealKeys.map((k) => ({ suite: k.suite, publicKey: k.publicKey, keyId: k.keyId, createdAt: k.createdAt })) } : {}),
+        ...(sendAttachments ? { sendAttachments: true } : {}),
         ...(chosenRubrics.length > 0 ? { rubrics: rubrics.filter((r) => chosenRubrics.includes(`${r.group}/${r.year}`)) } : {}),
       };
       if (resultsYear !== null) policy.results = publishedResultsOf(await officeEvaluation(db, unit.id, resultsYear), resultsYear);
@@ -202,6 +206,20 @@ export function PolicyIssuePage() {
                 </Checkbox>
               ))}
             </Space>
+          </Space>
+        </Card>
+        <Card size="small" title={t('attachBundle.card')}>
+          <Space orientation="vertical">
+            <Typography.Text type="secondary">{t('attachBundle.help', { cap: MAX_BUNDLE_ATTACHMENT_BYTES / 1024 / 1024 })}</Typography.Text>
+            <Checkbox
+              checked={sendAttachments}
+              onChange={(e) => {
+                setSendAttachments(e.target.checked);
+                void saveAttachmentsChoice(db, e.target.checked);
+              }}
+            >
+              {t('attachBundle.require')}
+            </Checkbox>
           </Space>
         </Card>
         <Card size="small" title={t('issue.suites')}>
