@@ -41,23 +41,47 @@ const HOME_SOURCES = ['units', 'devices', 'scans', 'dutyLogs', 'faults', 'traini
 
 const isActive = (r: { retiredAt: number | null }) => r.retiredAt === null;
 
+/** Up to this many devices without a scan in the period, each is looked up in the index on its own. */
+export const COVERAGE_PROBE_LIMIT = 200;
+
 /**
  * The scans the coverage on `today` rests on: those of the coverage period,
  * and for each active device without one, its latest earlier scan (all of
  * that day's, as the rule orders same-day scans by their time of entry).
+ *
+ * A few such devices are looked up one by one. Many — a register just
+ * imported, never scanned — would take one lookup each (50,000 devices kept
+ * the home page waiting minutes), so then the unit's scan index is read as
+ * keys alone, no record opened, for each device's latest earlier day, and
+ * those days' scans are fetched in one pass. A device whose scans of that
+ * day were all withdrawn falls back to its own lookup.
  */
-export async function coverageScans(db: ZwDb, unitId: string, activeIds: readonly string[], from: string, today: string): Promise<Scan[]> {
+export async function coverageScans(db: ZwDb, unitId: string, activeIds: readonly string[], from: string, today: string, probeLimit = COVERAGE_PROBE_LIMIT): Promise<Scan[]> {
   const recent = (await db.scans.where('[unitId+scannedOn]').between([unitId, from], [unitId, today], true, true).toArray()).filter(isActive);
   const seen = new Set(recent.map((s) => s.deviceId));
-  const older = await Promise.all(
-    activeIds
-      .filter((id) => !seen.has(id))
-      .map(async (id) => {
-        const latest = await db.scans.where('[unitId+deviceId+scannedOn]').between([unitId, id, ''], [unitId, id, from], true, false).reverse().filter(isActive).first();
-        return latest ? (await db.scans.where('[unitId+deviceId+scannedOn]').equals([unitId, id, latest.scannedOn]).toArray()).filter(isActive) : [];
-      }),
-  );
-  return [...recent, ...older.flat()];
+  const missing = activeIds.filter((id) => !seen.has(id));
+  const latestOf = async (id: string): Promise<Scan[]> => {
+    const latest = await db.scans.where('[unitId+deviceId+scannedOn]').between([unitId, id, ''], [unitId, id, from], true, false).reverse().filter(isActive).first();
+    return latest ? (await db.scans.where('[unitId+deviceId+scannedOn]').equals([unitId, id, latest.scannedOn]).toArray()).filter(isActive) : [];
+  };
+  if (missing.length <= probeLimit) return [...recent, ...(await Promise.all(missing.map(latestOf))).flat()];
+
+  const wanted = new Set(missing);
+  const latestDay = new Map<string, string>();
+  await db.scans
+    .where('[unitId+deviceId+scannedOn]')
+    .between([unitId, '', ''], [unitId, '\uffff', ''])
+    .eachKey((key) => {
+      const [, deviceId, day] = key as [string, string, string];
+      if (day >= from || !wanted.has(deviceId)) return;
+      const known = latestDay.get(deviceId);
+      if (known === undefined || day > known) latestDay.set(deviceId, day);
+    });
+  const found = latestDay.size === 0 ? [] : await db.scans.where('[unitId+deviceId+scannedOn]').anyOf([...latestDay].map(([id, day]) => [unitId, id, day])).toArray();
+  const older = found.filter(isActive);
+  const answered = new Set(older.map((s) => s.deviceId));
+  const withdrawn = [...latestDay.keys()].filter((id) => !answered.has(id));
+  return [...recent, ...older, ...(await Promise.all(withdrawn.map(latestOf))).flat()];
 }
 
 export async function readUnitHome(db: ZwDb, unitId: string, now = Date.now()): Promise<UnitHomeData> {

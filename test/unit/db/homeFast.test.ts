@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, unitWithAdmin } from './helpers';
-import { readUnitHome } from '../../../renderer/db/home';
+import { coverageScans, readUnitHome } from '../../../renderer/db/home';
 import { readUnitTrend, trendCacheKey } from '../../../renderer/db/homeTrend';
 import { backupDays, ownRecords } from '../../../renderer/db/evaluation';
 import { recordCheckin } from '../../../renderer/db/checkins';
@@ -155,6 +155,26 @@ describe('the home page’s narrow reads', () => {
     expect(await readUnitTrend(db, actor.unitId, NOW)).toEqual(full.trends);
     // Reopened from the kept months, the same again.
     expect(await readUnitTrend(db, actor.unitId, NOW)).toEqual(full.trends);
+  });
+
+  it('find the scans coverage rests on the same way one device at a time and from the index keys of all', async () => {
+    const db = freshDb();
+    const actor = await unitWithAdmin(db);
+    await seed(db, actor);
+    // Device 3's last scan, weeks before the period, withdrawn: its answer is the scan before that.
+    const device3 = (await db.devices.where('unitId').equals(actor.unitId).filter((d) => d.ip === '10.0.0.4').first())!;
+    const last3 = (await db.scans.where('[unitId+deviceId+scannedOn]').between([actor.unitId, device3.id, ''], [actor.unitId, device3.id, '\uffff']).last())!;
+    await db.scans.update(last3.id, { retiredAt: last3.createdAt + H, retiredReason: '录入错误' });
+    const active = (await db.devices.where('unitId').equals(actor.unitId).toArray()).filter((d) => d.retiredAt === null).map((d) => d.id);
+    const from = iso(NOW - 14 * DAY);
+    const byId = (list: { id: string }[]) => list.map((x) => x.id).sort();
+    const oneByOne = await coverageScans(db, actor.unitId, active, from, iso(NOW), Infinity);
+    const fromKeys = await coverageScans(db, actor.unitId, active, from, iso(NOW), 0);
+    expect(byId(fromKeys)).toEqual(byId(oneByOne));
+    // The cases are there: devices answered by an earlier scan, the withdrawn one by the scan before it, one never scanned.
+    const older = oneByOne.filter((x) => x.scannedOn < from);
+    expect(older.some((x) => x.deviceId === device3.id && x.scannedOn < last3.scannedOn)).toBe(true);
+    expect(oneByOne.some((x) => x.id === last3.id)).toBe(false);
   });
 
   it('reads the coverage period by day on a database upgraded from version 9', async () => {
