@@ -45,7 +45,8 @@ const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 /** A time-ordered id shaped like the app's UUIDv7, deterministic from its inputs. */
 function fixtureId(at: number, unit: number, n: number): string {
   const ms = hex(at, 12);
-  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${hex(unit % 4096, 3)}-8${hex(n % 4096, 3)}-${hex(n, 12)}`;
+  // The unit's index above 4,095 goes to the top of the last group: past 4,096 units the ids repeated (unit 4,097 was unit 1).
+  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${hex(unit % 4096, 3)}-8${hex(n % 4096, 3)}-${hex(Math.floor(unit / 4096) * 2 ** 40 + n, 12)}`;
 }
 
 /** The entries of one unit's history, sealed in its chain. */

@@ -259,3 +259,12 @@ describe('forbidden keys are found after JSON unescaping', () => {
     expect(result).toMatchObject({ verdict: 'altered', detail: 'entry 4: forbidden key __proto__' });
   });
 });
+
+describe('fixture units', () => {
+  it('keep their own ids past 4,096 units (a province has 5,000)', () => {
+    const ids = [0, 1, 4095, 4096, 4097, 8193].map((i) => fixtureHistory(i, 1).unit.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Below 4,096 the ids are those fixtures have always had.
+    expect(fixtureHistory(1, 1).unit.id).toMatch(/-7001-8000-000000000000$/);
+  });
+});
