@@ -65,10 +65,11 @@ export function prepareBundle(file: IngestFile, keys: KeyLookup): Prepared {
   const plan = mergePlan(read);
   if (plan.problem) return { ok: false, outcome: refusal(file.name, plan.manifest, plan.problem) };
   const lines: string[] = [];
+  const unitField = copyField(read.manifest.unitId);
   const latest = plan.latest.map(([table, records]): [MergedTable, PlannedRecord[]] => [
     table,
     records.map(({ seq, record }) => {
-      lines.push(`${copyField(table)}\t${copyField(record.id)}\t${record.rev}\t${seq}\t${copyField(JSON.stringify(record))}\n`);
+      lines.push(`${unitField}\t${copyField(table)}\t${copyField(record.id)}\t${record.rev}\t${seq}\t${copyField(JSON.stringify(record))}\n`);
       return { seq, record: { id: record.id, rev: record.rev } };
     }),
   ]);
@@ -174,17 +175,15 @@ async function takeIn(client: PoolClient, plan: PreparedBundle, by: string, now:
 }
 
 /**
- * The bundle's newest records go to a staging table by COPY; what the store
- * holds under their ids is read back in one query and judged by the shared
- * rule (decideWrites); then one statement merges what it decided.
+ * What the store holds under the bundle's ids is read in one query and judged
+ * by the shared rule (decideWrites). Records nobody holds yet are copied
+ * straight in; otherwise they go to a staging table by COPY and one
+ * statement merges what the rule decided.
  */
 async function mergeRecords(client: PoolClient, unitId: string, plan: PreparedBundle): Promise<Record<string, number>> {
   const merged: Record<string, number> = {};
   if (plan.latest.length === 0) return merged;
-  await client.query('create temp table if not exists zw_staging (tbl text not null, id text not null, rev integer not null, seq integer not null, record text not null) on commit delete rows');
-  // The whole text in one write: a line per write costs more than the server's work on it.
-  await pipeline(Readable.from([plan.copy]), client.query(copyFrom('copy zw_staging (tbl, id, rev, seq, record) from stdin')));
-  // The ids looked up one by one in the unique index: a join with the staging table, which has no statistics,
+  // The ids looked up one by one in the unique index: a join with a staging table, which has no statistics,
   // was planned as a scan of every record held, so each bundle took longer than the one before.
   const tables = plan.latest.flatMap(([table, records]) => records.map(() => table));
   const ids = plan.latest.flatMap(([, records]) => records.map((r) => r.record.id));
@@ -210,15 +209,29 @@ async function mergeRecords(client: PoolClient, unitId: string, plan: PreparedBu
       }
     }
   }
+  const columns = '(unit_id, tbl, id, rev, seq, record)';
+  // Nothing the bundle brings is held yet (a unit's new records, the usual case): they go straight into the
+  // store. Another unit taking in one of these ids meanwhile breaks the unique id, and the bundle is judged again.
+  if (held.rows.length === 0 && skipIds.length === 0) {
+    await copyText(client, `copy merged_records ${columns} from stdin`, plan.copy);
+    return merged;
+  }
+  await client.query('create temp table if not exists zw_staging_records (unit_id text not null, tbl text not null, id text not null, rev integer not null, seq integer not null, record text not null) on commit delete rows');
+  await copyText(client, `copy zw_staging_records ${columns} from stdin`, plan.copy);
   const upsert = 'on conflict (unit_id, tbl, id) do update set rev = excluded.rev, seq = excluded.seq, record = excluded.record';
-  if (skipIds.length === 0) await client.query(`insert into merged_records (unit_id, tbl, id, rev, seq, record) select $1, s.tbl, s.id, s.rev, s.seq, s.record::json from zw_staging s ${upsert}`, [unitId]);
+  if (skipIds.length === 0) await client.query(`insert into merged_records ${columns} select s.unit_id, s.tbl, s.id, s.rev, s.seq, s.record::json from zw_staging_records s ${upsert}`);
   else
     await client.query(
-      `insert into merged_records (unit_id, tbl, id, rev, seq, record)
-       select $1, s.tbl, s.id, s.rev, s.seq, s.record::json from zw_staging s
-       where not exists (select 1 from unnest($2::text[], $3::text[]) k (tbl, id) where k.tbl = s.tbl and k.id = s.id)
+      `insert into merged_records ${columns}
+       select s.unit_id, s.tbl, s.id, s.rev, s.seq, s.record::json from zw_staging_records s
+       where not exists (select 1 from unnest($1::text[], $2::text[]) k (tbl, id) where k.tbl = s.tbl and k.id = s.id)
        ${upsert}`,
-      [unitId, skipTables, skipIds],
+      [skipTables, skipIds],
     );
   return merged;
+}
+
+/** The whole text in one write: a line per write costs more than the server's work on it. */
+async function copyText(client: PoolClient, sql: string, text: string): Promise<void> {
+  await pipeline(Readable.from([text]), client.query(copyFrom(sql)));
 }

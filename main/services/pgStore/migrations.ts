@@ -106,6 +106,14 @@ create table unit_figures (
 create index merged_checkins_at on merged_records (unit_id, ((record ->> 'at')::bigint)) where tbl = 'checkins';
 `,
   },
+  {
+    version: 3,
+    name: 'received_files_uncompressed',
+    sql: `
+-- A bundle is a zip, already compressed: the server's own compression of each file only costs time.
+alter table received_files alter column bytes set storage external;
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

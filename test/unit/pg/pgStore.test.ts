@@ -94,6 +94,8 @@ suite('the PostgreSQL store: schema', () => {
     expect(row).toMatchObject({ unitCode: unit!.unit.code, bundles: 1, toSeq: 200, activeDevices: 2, violations: 1, gaps: [] });
     // The figures the view computed are kept, as an ingest would have kept them.
     expect((await pool.query('select active_devices from unit_figures')).rows).toEqual([{ active_devices: 2 }]);
+    // Received files, zips already, are kept without the server compressing them again.
+    expect((await pool.query("select attstorage from pg_attribute where attrelid = 'received_files'::regclass and attname = 'bytes'")).rows).toEqual([{ attstorage: 'e' }]);
   });
 
   it('refuses a database URL that carries a password', () => {
@@ -162,6 +164,25 @@ suite('the PostgreSQL store: ingest', () => {
     expect(ob).toMatchObject({ verdict: 'foreignRecord', refused: { kind: 'otherUnit', table: 'devices', field: 'id' } });
     expect(oc).toMatchObject({ verdict: 'invalidRecord', refused: { table: 'devices', field: 'ip' } });
     expect(await dumpStore(pool)).toEqual(before);
+  });
+
+  it('judges a bundle again when another unit takes in one of its ids while it is being taken in', async () => {
+    const pool = await store();
+    const a = craftedUnit(1, 60, () => []);
+    const victim = a.entries.find((e) => e.table === 'devices')!;
+    const victimRecord = (JSON.parse(victim.body) as { record: Record<string, unknown> }).record;
+    const b = craftedUnit(2, 60, (unitId) => [{ table: 'devices', record: { ...victimRecord, unitId, rev: 1 } }]);
+    await enrolAll(pool, [b]);
+    // Unit 1's ingest, half-way: its record is written but not yet committed, so b's lookup cannot see it.
+    const other = await pool.connect();
+    await other.query('begin');
+    await other.query("insert into merged_records (unit_id, tbl, id, rev, seq, record) values ($1, 'devices', $2, 1, 1, '{}')", [a.unit.id, victim.recordId]);
+    const taking = ingestAll(pool, [b.file]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await other.query('commit');
+    other.release();
+    expect((await taking)[0]).toMatchObject({ verdict: 'foreignRecord', refused: { kind: 'otherUnit', table: 'devices', field: 'id' } });
+    expect((await pool.query("select count(*)::int n from merged_records where unit_id <> $1", [a.unit.id])).rows).toEqual([{ n: 0 }]);
   });
 
   it('gives the same database in any order, any number of times', async () => {
