@@ -1,8 +1,4 @@
-import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { readBundle, type KnownKey } from '../shared/bundle/codec';
 import { BUNDLE_LIMITS } from '../shared/bundle/format';
 import type { Segment, SetMember } from '../shared/bundle/segments';
@@ -13,11 +9,11 @@ import type { FileVerdict, Output } from './commands';
 import { readOfficeKeyFile } from '../shared/bundle/officeKeyFile';
 import { UsageError } from './args';
 import { MESSAGES, type Lang, type Messages } from './messages';
+import { inOrder, startCliWorker } from './workerPool';
 
 /**
  * `verify`'s first step, each file on its own: read, verify with the shared
- * codec, and the segment it adds to the set. Files are spread over worker
- * threads, one per core, and the answers come back in the order given.
+ * codec, and the segment it adds to the set.
  */
 export interface CheckedFile {
   result: FileVerdict;
@@ -88,36 +84,15 @@ export async function checkFile(file: string, keys: ReadonlyMap<string, KnownKey
   };
 }
 
+/** What every worker thread is started with: the keys to verify with, and the language of its verdicts. */
 export interface WorkerJob {
-  files: string[];
   keys: [string, KnownKey][];
   officeKeys: SealKeyPair[] | null;
   lang: Lang;
 }
 
-/** The worker beside the built command line (out/cli); run from source, verification stays in this thread. */
-const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'verifyWorker.mjs');
-
-export async function checkFiles(files: readonly string[], keys: ReadonlyMap<string, KnownKey>, officeKeys: SealKeyPair[] | null, lang: Lang, threads: number): Promise<CheckedFile[]> {
-  const n = Math.min(threads, files.length);
-  if (n <= 1 || !existsSync(WORKER)) {
-    const out: CheckedFile[] = [];
-    for (const file of files) out.push(await checkFile(file, keys, officeKeys, lang));
-    return out;
-  }
-  // Every n-th file to each worker, so that each gets a like share of large and small units.
-  const shares = Array.from({ length: n }, (_, w) => files.filter((_, i) => i % n === w));
-  const answers = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<CheckedFile[]>((resolve, reject) => {
-          const job: WorkerJob = { files: share, keys: [...keys], officeKeys, lang };
-          const worker = new Worker(WORKER, { workerData: job });
-          worker.once('message', (checked: CheckedFile[]) => resolve(checked));
-          worker.once('error', reject);
-          worker.once('exit', (code) => code !== 0 && reject(new Error(`verify worker exited with ${code}`)));
-        }),
-    ),
-  );
-  return files.map((_, i) => answers[i % n]![Math.floor(i / n)]!);
+/** Each file checked, in worker threads (cli/workerPool.ts), in the order given. */
+export function checkedFiles(files: readonly string[], keys: ReadonlyMap<string, KnownKey>, officeKeys: SealKeyPair[] | null, lang: Lang, threads: number): AsyncGenerator<CheckedFile> {
+  const job: WorkerJob = { keys: [...keys], officeKeys, lang };
+  return inOrder(files, threads, (file) => checkFile(file, keys, officeKeys, lang), () => startCliWorker('verifyWorker', job));
 }

@@ -12,7 +12,7 @@ import { generateSealKey, readSealHeader, sealBundle, sealFingerprint, type Seal
 import { writeOfficeKeyFile } from '../shared/bundle/officeKeyFile';
 import { indexBundle, inflateMember } from '../shared/bundle/zip';
 import { count, parseArgs, UsageError } from './args';
-import { checkFiles, loadOfficeKeys, unseal } from './checkFiles';
+import { checkedFiles, loadOfficeKeys, unseal } from './checkFiles';
 import { MESSAGES, takeLang, type Lang, type Messages } from './messages';
 
 /** The PostgreSQL store's commands (cli/pg.ts), loaded only when asked for: verify starts no slower for them. */
@@ -94,7 +94,7 @@ async function verify(args: readonly string[], io: Output, m: Messages, lang: La
   const members: { index: number; member: SetMember }[] = [];
   // Every file is verified on its own first (on every core); only then is the set judged, so the order of the arguments cannot matter.
   const threads = options.has('threads') ? count(options.get('threads'), 'threads', 1, 64, m) : availableParallelism();
-  for (const c of await checkFiles(rest, keys, officeKeys, lang, threads)) {
+  for await (const c of checkedFiles(rest, keys, officeKeys, lang, threads)) {
     if (c.member) members.push({ index: results.length, member: c.member });
     results.push(c.result);
   }

@@ -1,9 +1,8 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { checkFile, type CheckedFile, type WorkerJob } from './checkFiles';
+import { workerData } from 'node:worker_threads';
+import { checkFile, type WorkerJob } from './checkFiles';
+import { serve } from './workerPool';
 
-/** One of `verify`'s worker threads: checks its share of the files and sends the answers back in order. */
+/** One of `verify`'s worker threads: checks each file it is sent. */
 const job = workerData as WorkerJob;
 const keys = new Map(job.keys);
-const out: CheckedFile[] = [];
-for (const file of job.files) out.push(await checkFile(file, keys, job.officeKeys, job.lang));
-parentPort!.postMessage(out);
+serve((file: string) => checkFile(file, keys, job.officeKeys, job.lang));
