@@ -8,6 +8,8 @@ import { enrolKeys, enrolledKeyRows, keyLookupFromDb, reviewEnrolments, revokeKe
 import { enrolledKeyCount, receivedBundles, unitRecords } from './pgStore/reads';
 import { parseEnrolment, type Enrolment } from '../../shared/bundle/enrolment';
 import { unitSummaries } from './pgStore/units';
+import { checkpoints, knownUnits } from './pgStore/policyReads';
+import { officeReceived } from './pgStore/officeHome';
 import type { SealedInbox } from './sealedInbox';
 import type { SigninGuard } from './signinGuard';
 import { UnitKeyError, type UnitKeys } from './unitKey';
@@ -107,6 +109,10 @@ export function createPgHandlers(deps: PgHandlerDeps): Pick<Handlers, PgChannel>
         return { ok: true as const, enrolled, refused: files.length - enrolled.length };
       }),
     'pgConsole:revoke': ({ session, keyId, reason }) => as(session, 'console.use', async (store, accountId) => ({ ok: true as const, result: await store.use((pool) => revokeKey(pool, keyId, reason, accountId)) })),
+    // The policy-issue page and the office's home page: read for an auditor, by the shared rules.
+    'pgConsole:knownUnits': ({ session, officeUnitId }) => as(session, 'console.use', async (store) => ({ ok: true as const, units: await store.use((pool) => knownUnits(pool, officeUnitId)) })),
+    'pgConsole:checkpoints': ({ session }) => as(session, 'console.use', async (store) => ({ ok: true as const, checkpoints: await store.use(checkpoints) })),
+    'pgConsole:home': ({ session, now, silentDays }) => as(session, 'console.use', async (store) => ({ ok: true as const, ...(await store.use((pool) => officeReceived(pool, now, silentDays))) })),
   };
 }
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { VERDICTS, type Verdict } from '../../shared/bundle/verdicts';
-import { lastMonths } from '../../shared/home/unitHome';
-import { monthlyArrivals, verdictCounts, type MonthArrivals } from '../../shared/home/officeHome';
+import { arrivalWindow, officeReceivedOf, verdictCounts, type MonthArrivals, type OfficeReceived } from '../../shared/home/officeHome';
 import type { SelfAssessment } from '../../shared/evaluation/selfAssessment';
 import { loadSilentDays, unitSummaries, type UnitSummary } from './consoleSummary';
 import { mergedStore } from './merged';
@@ -43,27 +42,33 @@ export interface OfficeHomeData {
   standing: EvaluationStanding;
 }
 
-export async function readOfficeHome(db: ZwDb, officeUnitId: string, now = Date.now()): Promise<OfficeHomeData> {
+/** The home page's half about data received from units, from this PC's database (shared/home/officeHome.ts). */
+export async function officeReceived(db: ZwDb, now: number, silentDays: number): Promise<OfficeReceived> {
+  const { from } = arrivalWindow(now);
+  const [units, received, selfs] = await Promise.all([unitSummaries(db, now, silentDays), db.receivedBundles.filter((b) => b.receivedAt >= from).toArray(), mergedStore<SelfAssessment>(db, 'selfAssessments').toArray()]);
+  return officeReceivedOf(units, received, selfs, now);
+}
+
+/** Where that half is read: this PC's database, or the office's PostgreSQL server through main. */
+export type OfficeReceivedRead = (now: number, silentDays: number) => Promise<OfficeReceived>;
+
+/** The home page; the office's own half (its evaluation entries, notices, the last import's note) is always this PC's. */
+export async function readOfficeHome(db: ZwDb, officeUnitId: string, now = Date.now(), received: OfficeReceivedRead = (at, days) => officeReceived(db, at, days)): Promise<OfficeHomeData> {
   const year = new Date(now).getFullYear();
-  const months = lastMonths(now);
-  const from = new Date(Number(months[0]!.slice(0, 4)), Number(months[0]!.slice(5)) - 1, 1).getTime();
-  const units = await unitSummaries(db, now, await loadSilentDays(db));
-  const [received, imported, selfs, entries, notices] = await Promise.all([
-    db.receivedBundles.filter((b) => b.receivedAt >= from).toArray(),
+  const [fromUnits, imported, entries, notices] = await Promise.all([
+    loadSilentDays(db).then((days) => received(now, days)),
     lastImport(db),
-    mergedStore<SelfAssessment>(db, 'selfAssessments').toArray(),
     db.evaluationEntries.where('unitId').equals(officeUnitId).toArray(),
     db.networkNotices.where('unitId').equals(officeUnitId).toArray(),
   ]);
-  const enrolled = new Set(units.map((u) => u.unitId));
   return {
-    units,
-    arrivals: monthlyArrivals(received, months),
+    units: fromUnits.units,
+    arrivals: fromUnits.arrivals,
     lastImport: imported,
     standing: {
       year,
-      units: units.length,
-      selfSubmitted: selfs.filter((s) => s.year === year && s.status === 'submitted' && s.retiredAt === null && enrolled.has(s.unitId)).length,
+      units: fromUnits.units.length,
+      selfSubmitted: fromUnits.selfSubmitted,
       entered: entries.filter((e) => e.year === year && e.retiredAt === null).length,
       notices: notices.filter((n) => n.year === year && n.retiredAt === null).length,
     },

@@ -1,5 +1,6 @@
-import type { Policy } from '../../shared/bundle/policy';
+import { knownUnitsOf, type KnownUnit } from '../../shared/console/directory';
 import type { UnitProfile } from '../../shared/domain/unit';
+import { enrolledIdentities } from './console';
 import { mergedStore } from './merged';
 import type { ZwDb } from './schema';
 
@@ -9,29 +10,15 @@ import type { ZwDb } from './schema';
  * kept between visits.
  */
 
-export interface KnownUnit {
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  level: UnitProfile['level'] | null;
-  area: UnitProfile['area'] | null;
-}
+export { directoryOf, type KnownUnit } from '../../shared/console/directory';
 
 const DRAFT_KEY = 'policyDraft';
 const ATTACHMENTS_KEY = 'policyAttachments';
 
+/** The known units from this PC's database (shared/console/directory.ts). */
 export async function knownUnits(db: ZwDb, officeUnitId: string): Promise<KnownUnit[]> {
-  const byId = new Map<string, KnownUnit>();
-  for (const k of await db.enrolledKeys.toArray()) {
-    if (k.revokedAt === null || !byId.has(k.unitId)) byId.set(k.unitId, { unitId: k.unitId, unitCode: k.unitCode, unitName: k.unitName, level: null, area: null });
-  }
-  // Level and area as the unit's own profile says; name and code as the office enrolled them.
-  for (const u of await mergedStore<UnitProfile>(db, 'units').toArray()) {
-    if (u.unitId === officeUnitId || u.id !== u.unitId) continue;
-    const known = byId.get(u.unitId);
-    byId.set(u.unitId, { unitId: u.unitId, unitCode: known?.unitCode ?? u.code, unitName: known?.unitName ?? u.name, level: u.level, area: u.area });
-  }
-  return [...byId.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
+  const [identities, profiles] = await Promise.all([enrolledIdentities(db), mergedStore<UnitProfile>(db, 'units').toArray()]);
+  return knownUnitsOf(identities, profiles, officeUnitId);
 }
 
 /** Ranges as typed, by unit code. */
@@ -55,9 +42,4 @@ export async function saveAttachmentsChoice(db: ZwDb, asked: boolean): Promise<v
 
 export function splitRanges(text: string): string[] {
   return text.split(/[\s,，;；、]+/).filter((r) => r !== '');
-}
-
-/** The unit directory of a policy: units whose level and area the office has received. */
-export function directoryOf(units: readonly KnownUnit[]): Policy['directory'] {
-  return units.flatMap((u) => (u.level && u.area ? [{ unitCode: u.unitCode, unitName: u.unitName, level: u.level, area: u.area }] : []));
 }

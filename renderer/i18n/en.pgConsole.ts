@@ -47,6 +47,4 @@ export const enPgConsole: Record<keyof typeof zhPgConsole, string> = {
   'pg.source': 'Data from the PostgreSQL console database',
   'pg.unavailable.title': 'Not available while the console uses PostgreSQL',
   'pg.unavailable.evaluation': 'Evaluation scores and ranking do not read the PostgreSQL console database yet; this page would not show the server\'s data. Use the units view, or go back to this PC\'s database.',
-  'pg.unavailable.home': 'The home page\'s summary cards do not read the PostgreSQL console database yet. See each unit under the units view.',
-  'pg.unavailable.policy': 'A policy bundle carries what the office holds of each unit, which does not read the PostgreSQL console database yet; this page is not available.',
 };

@@ -45,6 +45,4 @@ export const zhPgConsole = {
   'pg.source': '数据来自 PostgreSQL 汇总数据库',
   'pg.unavailable.title': '使用 PostgreSQL 汇总数据库时，本页暂不可用',
   'pg.unavailable.evaluation': '考核评分和排名尚未接入 PostgreSQL 汇总数据库，本页不会显示服务器上的数据。可用“各单位汇总”查看各单位情况，或改回本机数据库后使用。',
-  'pg.unavailable.home': '工作台的汇总卡片尚未接入 PostgreSQL 汇总数据库。请从“各单位汇总”查看各单位情况。',
-  'pg.unavailable.policy': '政策包要附上各单位已收到数据的位置，这部分尚未接入 PostgreSQL 汇总数据库，本页暂不可用。',
 };

@@ -49,7 +49,7 @@ export const PAGES: PageDef[] = [
   { key: 'office-evaluation', group: 'office', label: 'nav.officeEvaluation', icon: <TrophyOutlined />, permission: 'console.use', render: () => <LocalOnly what="pg.unavailable.evaluation"><OfficeEvaluationPage /></LocalOnly> },
   { key: 'network-notices', group: 'office', label: 'nav.networkNotices', icon: <NotificationOutlined />, permission: 'console.use', render: () => <LocalOnly what="pg.unavailable.evaluation"><NetworkNoticesPage /></LocalOnly> },
   { key: 'rubrics', group: 'office', label: 'nav.rubrics', icon: <OrderedListOutlined />, permission: 'console.use', render: () => <RubricsPage /> },
-  { key: 'policy-issue', group: 'office', label: 'nav.policyIssue', icon: <SafetyCertificateOutlined />, permission: 'console.use', render: () => <LocalOnly what="pg.unavailable.policy"><PolicyIssuePage /></LocalOnly> },
+  { key: 'policy-issue', group: 'office', label: 'nav.policyIssue', icon: <SafetyCertificateOutlined />, permission: 'console.use', render: () => <PolicyIssuePage /> },
   { key: 'console-keys', group: 'office', label: 'nav.consoleKeys', icon: <KeyOutlined />, permission: 'console.use', render: () => <ConsoleKeysPage /> },
   { key: 'devices', group: 'ledgers', label: 'nav.devices', icon: <DesktopOutlined />, permission: 'devices.view', render: () => <DevicesPage /> },
   { key: 'address-plan', group: 'ledgers', label: 'nav.addressPlan', icon: <ClusterOutlined />, permission: 'devices.view', render: () => <AddressPlanPage /> },

@@ -1,5 +1,8 @@
 import type { UnitCoverage } from '../console/coverage';
+import type { UnitSummary } from '../console/summary';
 import type { Verdict } from '../bundle/verdicts';
+import type { SelfAssessment } from '../evaluation/selfAssessment';
+import { lastMonths } from './unitHome';
 
 /**
  * What the office's home page shows of the units, from the units view's own
@@ -61,4 +64,34 @@ export function verdictCounts(verdicts: Iterable<Verdict>): Partial<Record<Verdi
   const out: Partial<Record<Verdict, number>> = {};
   for (const v of verdicts) out[v] = (out[v] ?? 0) + 1;
   return out;
+}
+
+/** The home page's months of arrivals (the last twelve, this one included) and the first moment they count from, in local time. */
+export function arrivalWindow(now: number): { months: string[]; from: number } {
+  const months = lastMonths(now);
+  const [year, month] = months[0]!.split('-').map(Number) as [number, number];
+  return { months, from: new Date(year, month - 1, 1).getTime() };
+}
+
+/** A received self-assessment, as far as the home page counts it. */
+export type SelfStanding = Pick<SelfAssessment, 'unitId' | 'year' | 'status' | 'retiredAt'>;
+
+/**
+ * What the office's home page shows of the data received from units: the
+ * units view's rows, the bundles received month by month, and how many of
+ * the units have submitted the year's self-assessment. The same for the
+ * console's own database and for the PostgreSQL server.
+ */
+export interface OfficeReceived {
+  units: UnitSummary[];
+  arrivals: MonthArrivals[];
+  selfSubmitted: number;
+}
+
+export function officeReceivedOf(units: UnitSummary[], received: Iterable<{ unitId: string; receivedAt: number }>, selfs: Iterable<SelfStanding>, now: number): OfficeReceived {
+  const year = new Date(now).getFullYear();
+  const listed = new Set(units.map((u) => u.unitId));
+  let selfSubmitted = 0;
+  for (const s of selfs) if (s.year === year && s.status === 'submitted' && s.retiredAt === null && listed.has(s.unitId)) selfSubmitted += 1;
+  return { units, arrivals: monthlyArrivals(received, arrivalWindow(now).months), selfSubmitted };
 }

@@ -4,6 +4,8 @@ import type { ImportOutcome } from '../console/plan';
 import type { UnitSummary } from '../console/summary';
 import type { MergedTable } from '../console/records';
 import type { RecordMeta } from '../domain/record';
+import { UNIT_AREAS, UNIT_LEVELS } from '../domain/unit';
+import { checkpointSchema } from '../bundle/checkpoint';
 
 /**
  * The console's PostgreSQL store over IPC (DESIGN.md, Two stores at the
@@ -90,6 +92,12 @@ const outcome = z.custom<ImportOutcome>((v) => isObject(v) && typeof (v as { fil
 const summary = z.custom<UnitSummary>((v) => isObject(v) && typeof (v as { unitId?: unknown }).unitId === 'string');
 const record = z.custom<RecordMeta>((v) => isObject(v) && typeof (v as { id?: unknown }).id === 'string');
 
+// What the policy-issue page and the office's home page read of the received data (their own blocks below).
+const knownUnit = z
+  .object({ unitId: z.string(), unitCode: z.string(), unitName: z.string(), level: z.enum(UNIT_LEVELS).nullable(), area: z.enum(UNIT_AREAS).nullable() })
+  .strict();
+const monthArrivals = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), bundles: z.number().int().min(0), units: z.number().int().min(0) }).strict();
+
 export const pgContract = {
   /** Which store the console reads, and the server's address (never its password); `ready` once main can reach it. */
   'pgConsole:status': {
@@ -163,6 +171,21 @@ export const pgContract = {
   'pgConsole:revoke': {
     request: z.object({ session, keyId: z.string().min(1).max(200), reason: z.string().max(500) }).strict(),
     response: z.union([z.object({ ok: z.literal(true), result: z.enum(['revoked', 'unknown', 'alreadyRevoked', 'reason']) }).strict(), failure]),
+  },
+  /** The units a policy is signed for: enrolled ones, with level and area from their received profiles. */
+  'pgConsole:knownUnits': {
+    request: z.object({ session, officeUnitId: unitIdField }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), units: z.array(knownUnit) }).strict(), failure]),
+  },
+  /** The office's checkpoint of every unit it received from, as a policy carries them back. */
+  'pgConsole:checkpoints': {
+    request: z.object({ session }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), checkpoints: z.array(checkpointSchema) }).strict(), failure]),
+  },
+  /** The office home page's half about received data, in one call: the units view, monthly arrivals, self-assessments submitted. */
+  'pgConsole:home': {
+    request: z.object({ session, now: z.number().int().min(0), silentDays: z.number().int().min(1).max(366) }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), units: z.array(summary), arrivals: z.array(monthArrivals).max(12), selfSubmitted: z.number().int().min(0) }).strict(), failure]),
   },
 } as const;
 

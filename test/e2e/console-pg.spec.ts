@@ -1,11 +1,12 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { ADMIN, addAccount, completeSetup, setIdleMinutes, shot, signIn, signOut } from './helpers';
+import { ADMIN, addAccount, completeSetup, downloaded, setIdleMinutes, shot, signIn, signOut } from './helpers';
+import { readPolicy } from '../../shared/bundle/policy';
 
 // The office console on a PostgreSQL server: the administrator points it at
 // the server on the settings page (tested, schema created on request, the
@@ -155,6 +156,58 @@ test('the auditor imports bundles into the server and sees the units and a unit\
   await page.getByRole('menuitem', { name: '综合考评' }).click();
   await expect(page.getByTestId('pg-unavailable')).toContainText('使用 PostgreSQL 汇总数据库时，本页暂不可用');
   await shot(page, 'pg-07-evaluation-unavailable');
+});
+
+test('the auditor\'s home page and 签发政策包 read the server: the units\' figures, and the checkpoints of what the server holds', async () => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await expect(page.getByTestId('home').getByTestId('pg-source')).toHaveText('数据来自 PostgreSQL 汇总数据库');
+  await expect(page.getByTestId('home-ready')).toBeVisible();
+  await expect(page.getByTestId('pg-unavailable')).toHaveCount(0);
+  // The three units imported above, each complete and reporting; none of them has submitted a self-assessment.
+  const reporting = page.getByTestId('card-reporting');
+  for (const [state, n] of [['current', '3'], ['gap', '0'], ['silent', '0']] as const) await expect(reporting.locator(`[data-state="${state}"] .ant-statistic-content-value`)).toHaveText(n);
+  await expect(page.getByTestId('card-standing')).toContainText('已提交自评：0/3 个单位');
+  await expect(page.getByTestId('card-last-import')).toContainText('有效');
+  await shot(page, 'pg-08-office-home');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+  await page.getByRole('menuitem', { name: '签发政策包' }).click();
+  await expect(page.getByTestId('pg-source')).toBeVisible();
+  await expect(page.getByTestId('pg-unavailable')).toHaveCount(0);
+  await expect(page.getByTestId('issue-checkpoints')).toContainText('市信息办对 3 个单位的接收情况');
+  const ranges = page.getByLabel(/ 地址段$/);
+  await expect(ranges).toHaveCount(3);
+  await shot(page, 'pg-09-policy-issue');
+  await ranges.first().fill('10.20.1.0/24');
+  await shot(page, 'pg-10-policy-issue-units');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.getByLabel('您的登录密码').fill(AUDITOR.password);
+  // Browser mode has no OS keystore: the key's administrator lets the auditor in once.
+  await page.getByRole('button', { name: '签名并导出政策包' }).click();
+  await expect(page.getByTestId('issue-result')).toContainText('本账号还不能打开本单位的签名密钥', { timeout: 30_000 });
+  await page.getByLabel('密钥管理员的密码（仅首次授权）').fill(ADMIN.password);
+  const file = (await downloaded(page, () => page.getByRole('button', { name: '签名并导出政策包' }).click())).path;
+  await expect(page.getByTestId('issue-result')).toContainText('已导出');
+
+  // Read back: signed, every unit in the directory, and each unit's checkpoint is the server's top segment.
+  const read = readPolicy(new Uint8Array(await readFile(file)), null, null);
+  if (!read.ok) throw new Error(`policy unreadable: ${read.failure} ${read.detail}`);
+  expect(read.policy.directory).toHaveLength(3);
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const held = (
+    await c.query<{ unit_id: string; to_seq: number; hash: string; received_at: string }>(
+      `select b.unit_id, b.to_seq, s.hashes[cardinality(s.hashes)] as hash, (select max(received_at) from received_bundles x where x.unit_id = b.unit_id) as received_at
+         from received_bundles b join received_segments s using (file_hash)
+        where b.to_seq = (select max(to_seq) from received_bundles x where x.unit_id = b.unit_id) order by b.unit_id`,
+    )
+  ).rows;
+  await c.end();
+  expect(held).toHaveLength(3);
+  expect(read.policy.checkpoints).toEqual(held.map((h) => ({ unitId: h.unit_id, seq: h.to_seq, hash: h.hash, missing: [], receivedAt: Number(h.received_at) })));
+  expect(read.policy.checkpoints!.every((cp) => cp.seq === 300)).toBe(true);
+  await page.setViewportSize({ width: 1366, height: 820 });
 });
 
 test('the administrator switches back to the PC\'s own database; the console reads it again', async () => {

@@ -3,6 +3,8 @@ import { Alert, Card, Input, Progress, Space, Table, Tag, Tooltip, Typography } 
 import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { FAILING } from '../../../shared/bundle/verdicts';
 import type { ImportOutcome } from '../../db/console';
+import { noteLastImport } from '../../db/officeHome';
+import { db } from '../../state/db';
 import type { ReceivedRow } from '../../../shared/ipc/contract.pg';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { entryRange, formatDateTime } from '../../ui/format';
@@ -60,6 +62,8 @@ export function ConsoleImportPage() {
       },
       account ? { unitId: actor.unitId, accountId: account.id, password } : undefined,
     ).catch((e: unknown) => setProblem(e));
+    // The office's home page reports the last batch's verdicts, whichever store took the files in.
+    await noteLastImport(db, out.map((o) => o.verdict));
     setProgress(null);
     void refresh();
   };

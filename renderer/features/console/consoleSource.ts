@@ -12,6 +12,11 @@ import type { Attachment } from '../../../shared/attachments/attachment';
 import type { Actor } from '../../db/repository';
 import type { ZwDb } from '../../db/schema';
 import { invoke } from '../../state/ipc';
+import { checkpointsOf, type Checkpoint } from '../../../shared/bundle/checkpoint';
+import type { OfficeReceived } from '../../../shared/home/officeHome';
+import { heldSegments } from '../../db/checkpoint';
+import { officeReceived } from '../../db/officeHome';
+import { knownUnits, type KnownUnit } from '../../db/policyIssue';
 import { PgConsoleError, sessionToken } from '../../state/consoleMode';
 import { importMany, type IncomingFile } from './importQueue';
 import { sendToMain, type Opener } from './unsealBundle';
@@ -38,6 +43,14 @@ export interface ConsoleSource {
   revoke(keyId: string, reason: string): Promise<void>;
   /** A received attachment's file, checked against its signed hash. */
   attachmentFile(attachment: Attachment): Promise<ReceivedFileRead>;
+
+  // The policy-issue page and the office's home page (shared/console/directory.ts, shared/bundle/checkpoint.ts, shared/home/officeHome.ts).
+  /** The units a policy is signed for, by code. */
+  knownUnits(officeUnitId: string): Promise<KnownUnit[]>;
+  /** What the office holds of each unit's chain, as a policy carries it back. */
+  checkpoints(): Promise<Checkpoint[]>;
+  /** The home page's half about received data. */
+  home(now: number, silentDays: number): Promise<OfficeReceived>;
 }
 
 const HISTORY_ROWS = 500;
@@ -63,6 +76,9 @@ export function localSource(db: ZwDb, actor: Actor): ConsoleSource {
     enrol: async (reviews) => (await enrolKeys(db, actor, reviews)).length,
     revoke: (keyId, reason) => revokeKey(db, actor, keyId, reason),
     attachmentFile: (attachment) => readReceivedAttachment(db, attachment),
+    knownUnits: (officeUnitId) => knownUnits(db, officeUnitId),
+    checkpoints: async () => checkpointsOf(await heldSegments(db)),
+    home: (now, silentDays) => officeReceived(db, now, silentDays),
   };
 }
 
@@ -109,5 +125,11 @@ export function pgSource(): ConsoleSource {
     },
     // The server keeps each bundle as received, attachments inside it, but not the files on their own.
     attachmentFile: async () => ({ ok: false, problem: 'notOnServer' }),
+    knownUnits: async (officeUnitId) => value(await invoke('pgConsole:knownUnits', { session: sessionToken(), officeUnitId })).units,
+    checkpoints: async () => value(await invoke('pgConsole:checkpoints', { session: sessionToken() })).checkpoints,
+    home: async (now, silentDays) => {
+      const { units, arrivals, selfSubmitted } = value(await invoke('pgConsole:home', { session: sessionToken(), now, silentDays }));
+      return { units, arrivals, selfSubmitted };
+    },
   };
 }

@@ -1,6 +1,5 @@
 import { BUNDLE_LIMITS } from '../../../shared/bundle/format';
 import { enrolledKeyList, mergeVerified, type ImportOutcome } from '../../db/console';
-import { noteLastImport } from '../../db/officeHome';
 import type { Actor } from '../../db/repository';
 import type { ZwDb } from '../../db/schema';
 import { createBundleVerifier, type Checked } from './bundleVerifier';
@@ -49,7 +48,5 @@ export async function importMany(db: ZwDb, actor: Actor, files: readonly Incomin
   } finally {
     verifier.close();
   }
-  // The office's home page reports the last batch's verdicts.
-  await noteLastImport(db, out.map((o) => o.verdict));
   return out;
 }

@@ -4,7 +4,7 @@ import { PageHead } from '../../ui/PageHead';
 import { DocOfficerHome } from './DocOfficerHome';
 import { DutyHome } from './DutyHome';
 import { OfficeHome } from './OfficeHome';
-import { LocalOnly } from '../console/useConsoleSource';
+import { PgSourceTag } from '../console/useConsoleSource';
 import { UnitAdminHome } from './UnitAdminHome';
 import './home.css';
 
@@ -17,15 +17,11 @@ export function HomePage() {
   const role = account.role;
   return (
     <div className="page home-page" data-testid="home" data-role={role}>
-      <PageHead title={t('home.title')} rule={t(`home.rule.${role}`)} />
+      <PageHead title={t('home.title')} rule={t(`home.rule.${role}`)} actions={role === 'auditor' ? <PgSourceTag /> : undefined} />
       {role === 'admin' && <UnitAdminHome unit={unit} />}
       {role === 'docOfficer' && <DocOfficerHome unitId={unit.id} accountId={account.id} />}
       {role === 'duty' && <DutyHome unit={unit} />}
-      {role === 'auditor' && (
-        <LocalOnly what="pg.unavailable.home">
-          <OfficeHome officeUnitId={unit.id} />
-        </LocalOnly>
-      )}
+      {role === 'auditor' && <OfficeHome officeUnitId={unit.id} />}
     </div>
   );
 }

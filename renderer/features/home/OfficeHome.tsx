@@ -10,6 +10,8 @@ import { formatDateTime } from '../../ui/format';
 import { pageHref } from '../../ui/pageLink';
 import { useSheetExport } from '../ledgers/useSheetExport';
 import { HomeCard } from './HomeCard';
+import { PgProblem, useConsoleSource } from '../console/useConsoleSource';
+import { PgConsoleError } from '../../state/consoleMode';
 
 const STATES: ReportingState[] = ['current', 'gap', 'silent'];
 const STATE_COLOR: Record<ReportingState, string> = { current: 'green', gap: 'orange', silent: 'red' };
@@ -21,16 +23,20 @@ export function OfficeHome({ officeUnitId }: { officeUnitId: string }) {
   const lang = useLang((s) => s.lang);
   const exportSheet = useSheetExport();
   const [data, setData] = useState<OfficeHomeData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  // The units' half from the console's store (this PC's or the server), the office's own half from this PC.
+  const source = useConsoleSource();
   useEffect(() => {
+    if (!source) return;
     let live = true;
-    readOfficeHome(db, officeUnitId)
+    setError(null);
+    readOfficeHome(db, officeUnitId, Date.now(), source.home)
       .then((d) => live && setData(d))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(e));
     return () => {
       live = false;
     };
-  }, [officeUnitId]);
+  }, [officeUnitId, source]);
 
   const states = useMemo(() => {
     const out: Record<ReportingState, number> = { current: 0, gap: 0, silent: 0 };
@@ -68,7 +74,8 @@ export function OfficeHome({ officeUnitId }: { officeUnitId: string }) {
     [arrivals, t],
   );
 
-  if (error) return <Alert type="error" showIcon message={t('err.generic', { message: error })} />;
+  if (error instanceof PgConsoleError) return <PgProblem error={error} />;
+  if (error) return <Alert type="error" showIcon message={t('err.generic', { message: error instanceof Error ? error.message : String(error) })} />;
   if (!data) return <Typography.Text type="secondary">{t('home.loading')}</Typography.Text>;
   const imported = data.lastImport;
   const s = data.standing;

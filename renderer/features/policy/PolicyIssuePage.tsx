@@ -8,7 +8,7 @@ import { isoDay } from '../../../shared/calendar/calendar';
 import { parseRange } from '../../../shared/rules/ipRanges';
 import { loadCalendar, loadSchedule } from '../../db/checkins';
 import { createLedgerRecords } from '../../db/ledgers';
-import { directoryOf, knownUnits, loadAttachmentsChoice, loadRangeDraft, saveAttachmentsChoice, saveRangeDraft, splitRanges, type KnownUnit } from '../../db/policyIssue';
+import { directoryOf, loadAttachmentsChoice, loadRangeDraft, saveAttachmentsChoice, saveRangeDraft, splitRanges, type KnownUnit } from '../../db/policyIssue';
 import { db } from '../../state/db';
 import { download } from '../../ui/files';
 import { toBase64 } from '../../../shared/encoding/base64';
@@ -25,8 +25,8 @@ import type { Rubric } from '../../../shared/evaluation/rubric';
 import type { YearCalendar } from '../../../shared/calendar/calendar';
 import { YearCalendarEditor } from '../calendar/YearCalendarEditor';
 import { SealKeyCard, type SealKeyStatus } from './SealKeyCard';
-import { checkpointsOf, type Checkpoint } from '../../../shared/bundle/checkpoint';
-import { heldSegments } from '../../db/checkpoint';
+import type { Checkpoint } from '../../../shared/bundle/checkpoint';
+import { PgProblem, PgSourceTag, problemText, useConsoleSource } from '../console/useConsoleSource';
 import { MAX_BUNDLE_ATTACHMENT_BYTES } from '../../../shared/bundle/attachedFiles';
 
 /** Years for a one-line record: a list when short, a span when long (the copy filing's description is capped). */
@@ -58,13 +58,21 @@ export function PolicyIssuePage() {
   const [sealKeys, setSealKeys] = useState<SealKeyStatus[]>([]);
   const [checkpoints, setCheckpoints] = useState<Checkpoint[]>([]);
   const [sendAttachments, setSendAttachments] = useState(false);
+  // What the office received (known units, checkpoints) comes from the console's store: this PC's or the server.
+  const source = useConsoleSource();
+  const [problem, setProblem] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!unit || !source) return;
+    setProblem(null);
+    source.knownUnits(unit.id).then(setUnits, setProblem);
+    source.checkpoints().then(setCheckpoints, setProblem);
+  }, [unit, source]);
 
   useEffect(() => {
     if (!unit) return;
     void invoke('unitKey:status', { unitId: unit.id }).then((r) => setKey(r.key));
     void invoke('sealKey:list', { unitId: unit.id }).then((r) => setSealKeys(r.keys));
-    void knownUnits(db, unit.id).then(setUnits);
-    void heldSegments(db).then((held) => setCheckpoints(checkpointsOf(held)));
     void loadRangeDraft(db).then(setDraft);
     void loadAttachmentsChoice(db).then(setSendAttachments);
     void officeRubrics(db).then((list) => {
@@ -101,7 +109,7 @@ export function PolicyIssuePage() {
   };
 
   const sign = async () => {
-    if (!key) return;
+    if (!key || !source) return;
     setBusy(true);
     setResult(undefined);
     try {
@@ -120,7 +128,7 @@ export function PolicyIssuePage() {
         }),
         directory: directoryOf(units),
         // Read again at signing: a bundle taken in since the page opened is part of what the office holds.
-        checkpoints: checkpointsOf(await heldSegments(db)),
+        checkpoints: await source.checkpoints(),
         ...(sealKeys.length > 0 ? { sealKeys: sealKeys.map((k) => ({ suite: k.suite, publicKey: k.publicKey, keyId: k.keyId, createdAt: k.createdAt })) } : {}),
         ...(sendAttachments ? { sendAttachments: true } : {}),
         ...(chosenRubrics.length > 0 ? { rubrics: rubrics.filter((r) => chosenRubrics.includes(`${r.group}/${r.year}`)) } : {}),
@@ -152,7 +160,7 @@ export function PolicyIssuePage() {
       setPassword('');
       setResult({ type: 'success', text: t('issue.done', { file: fileName }) });
     } catch (e) {
-      setResult({ type: 'error', text: t('err.generic', { message: e instanceof Error ? e.message : String(e) }) });
+      setResult({ type: 'error', text: t('err.generic', { message: problemText(t, e) }) });
     } finally {
       setBusy(false);
     }
@@ -160,8 +168,9 @@ export function PolicyIssuePage() {
 
   return (
     <div className="page">
-      <PageHead title={t('issue.title')} rule={t('issue.rule')} />
+      <PageHead title={t('issue.title')} rule={t('issue.rule')} actions={<PgSourceTag />} />
       <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 1080 }}>
+        <PgProblem error={problem} />
         {key === null && <Alert type="warning" showIcon message={t('issue.noKey')} />}
         {key && (
           <Card size="small" title={t('issue.fingerprint')}>
@@ -262,7 +271,7 @@ export function PolicyIssuePage() {
         <Space wrap>
           <Input.Password value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('issue.passwordHelp')} aria-label={t('issue.password')} style={{ width: 420 }} />
           {grant !== undefined && <Input.Password value={grant} onChange={(e) => setGrant(e.target.value)} placeholder={t('issue.grant')} aria-label={t('issue.grant')} style={{ width: 420 }} />}
-          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} disabled={!key || anyBad || password === '' || suites.length === 0} onClick={() => void sign()}>
+          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} disabled={!key || !source || problem !== null || anyBad || password === '' || suites.length === 0} onClick={() => void sign()}>
             {t('issue.sign')}
           </Button>
         </Space>

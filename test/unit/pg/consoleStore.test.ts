@@ -143,6 +143,18 @@ suite('the console on PostgreSQL, through main', () => {
     expect(checkins.length).toBeGreaterThan(1);
     expect(checkins.every((c, i) => i === 0 || c.at! <= checkins[i - 1]!.at!)).toBe(true);
 
+    // The policy-issue page's and the home page's reads: for an auditor's live session, checked by the contract both ways.
+    const known = (await call('pgConsole:knownUnits', { session, officeUnitId: office.id })).units as { unitId: string; level: string | null }[];
+    expect(known.map((u) => [u.unitId, u.level])).toEqual([[unit!.unit.id, 'county']]);
+    const checkpoints = (await call('pgConsole:checkpoints', { session })).checkpoints as { unitId: string; seq: number; hash: string; missing: unknown[] }[];
+    expect(checkpoints).toMatchObject([{ unitId: unit!.unit.id, seq: 120, hash: second!.manifest.lastHash, missing: [] }]);
+    const home = await call('pgConsole:home', { session, now: Date.now(), silentDays: 7 });
+    expect((home.units as unknown[]).length).toBe(1);
+    expect((home.arrivals as { bundles: number }[]).at(-1)!.bundles).toBe(2);
+    expect(await call('pgConsole:checkpoints', { session: w.adminSession })).toEqual({ ok: false, code: 'forbidden' });
+    expect(await call('pgConsole:home', { session: 'f'.repeat(64), now: Date.now(), silentDays: 7 })).toEqual({ ok: false, code: 'noSession' });
+    await expect(call('pgConsole:knownUnits', { session, officeUnitId: "x' or 1=1" })).rejects.toThrow();
+
     const keys = (await call('pgConsole:keys', { session })).keys as { keyId: string; enrolledBy: string; revokedAt: number | null }[];
     expect(keys.map((k) => [k.keyId, k.enrolledBy, k.revokedAt])).toEqual([[unit!.enrolment.keyId, 'auditor-1', null]]);
     const revoke = (reason: string) => call('pgConsole:revoke', { session, keyId: unit!.enrolment.keyId, reason });
