@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ADMIN, completeSetup, fillDevice, saveDrawer, setIdleMinutes, shot, signIn } from './helpers';
+import { ADMIN, shot, signIn, unitWithDevice } from './helpers';
 
 // A backup made on one PC, restored on a fresh install (a new browser
 // profile: an empty IndexedDB), then restored again over existing data.
@@ -17,14 +17,7 @@ async function openBackupPage(page: Page) {
 test('the administrator backs up to a file and into the backup folder', async ({ browser }) => {
   await rm(folder, { recursive: true, force: true });
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await completeSetup(page);
-  await signIn(page, ADMIN.username, ADMIN.password);
-  await setIdleMinutes(page, 120);
-  await page.getByRole('menuitem', { name: '入网计算机登记' }).click();
-  await page.getByRole('button', { name: '登记设备' }).click();
-  await fillDevice(page, { ip: '10.20.1.11', mac: '00-1A-2B-3C-4D-11', owner: '李明', office: '信息科' });
-  await saveDrawer(page);
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await unitWithDevice(page, { ip: '10.20.1.11', mac: '00-1A-2B-3C-4D-11', owner: '李明', office: '信息科' });
 
   await openBackupPage(page);
   // A mistyped folder is refused, never created.

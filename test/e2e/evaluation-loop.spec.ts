@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { ADMIN, addAccount, completeSetup, downloaded, fillDevice, saveDrawer, setIdleMinutes, shot, signIn, signOut } from './helpers';
+import { ADMIN, AUDITOR, completeSetup, downloaded, fillDevice, officeAsAuditor, saveDrawer, setIdleMinutes, shot, signIn } from './helpers';
 
 // The whole year-end loop on three PCs of one host: the office publishes its
 // rubric; two county units take it in, assess themselves and send their
@@ -9,12 +9,10 @@ import { ADMIN, addAccount, completeSetup, downloaded, fillDevice, saveDrawer, s
 // takes them in and sees its place.
 test.describe.configure({ mode: 'serial' });
 
-const OFFICE = { name: '平凉市政务信息办公室', code: 'PL-XXB' };
 const UNITS = [
   { name: '庄浪县人民政府办公室', code: 'ZL-001' },
   { name: '泾川县人民政府办公室', code: 'JC-002' },
 ];
-const AUDITOR = { username: 'kaohe', name: '考核员', password: 'Kaohe2026!' };
 const year = new Date().getFullYear();
 const rubricTitle = '电子政务工作考核评价细则（县区）';
 
@@ -34,13 +32,7 @@ const sent: { enrolment: string; bundle: string }[] = [];
 let policy = '';
 
 test.beforeAll(async ({ browser }) => {
-  office = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await completeSetup(office, OFFICE);
-  await signIn(office, ADMIN.username, ADMIN.password);
-  await setIdleMinutes(office, 120);
-  await addAccount(office, { ...AUDITOR, role: '考核人员（市信息办）' });
-  await signOut(office);
-  await signIn(office, AUDITOR.username, AUDITOR.password);
+  office = await officeAsAuditor(browser);
   for (const u of UNITS) {
     const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await completeSetup(page, u);

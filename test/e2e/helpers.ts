@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -57,6 +57,34 @@ export async function fillAccountStep(page: Page, password = ADMIN.password): Pr
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByLabel('确认密码').fill(password);
   await page.getByRole('button', { name: '完成登记' }).click();
+}
+
+/** The city information office, as the specs that exchange bundles and policies set it up. */
+export const OFFICE: UnitFields = { name: '平凉市政务信息办公室', code: 'PL-XXB' };
+export const AUDITOR = { username: 'kaohe', name: '考核员', password: 'Kaohe2026!' };
+
+/** A new office PC: set up, an auditor account added by its administrator, and signed in as that auditor. */
+export async function officeAsAuditor(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const office = await (await browser.newContext({ acceptDownloads: true, ...options })).newPage();
+  await completeSetup(office, OFFICE);
+  await signIn(office, ADMIN.username, ADMIN.password);
+  await setIdleMinutes(office, 120);
+  await addAccount(office, { ...AUDITOR, role: '考核人员（市信息办）' });
+  await signOut(office);
+  await signIn(office, AUDITOR.username, AUDITOR.password);
+  return office;
+}
+
+/** A new unit: set up, signed in as its administrator, with one computer registered. */
+export async function unitWithDevice(page: Page, device: DeviceFields): Promise<void> {
+  await completeSetup(page);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await setIdleMinutes(page, 120);
+  await page.getByRole('menuitem', { name: '入网计算机登记' }).click();
+  await page.getByRole('button', { name: '登记设备' }).click();
+  await fillDevice(page, device);
+  await saveDrawer(page);
+  await expect(page.getByRole('dialog')).toBeHidden();
 }
 
 /** Walks the first-run wizard with valid data. */

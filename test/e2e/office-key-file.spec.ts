@@ -2,24 +2,16 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readOfficeKeyFile } from '../../shared/bundle/officeKeyFile';
 import { sealFingerprint } from '../../shared/bundle/seal';
-import { ADMIN, addAccount, completeSetup, downloaded, setIdleMinutes, shot, signIn, signOut } from './helpers';
+import { ADMIN, AUDITOR, downloaded, officeAsAuditor, shot } from './helpers';
 
 // The office exports its encryption keys as the password-sealed file the
 // command line reads (`verify`/`ingest --office-key`), from the console's
 // keys page: the auditor's password opens the keys in main, the file's
 // passphrase (typed twice, strong enough) seals them.
-const OFFICE = { name: '平凉市政务信息办公室', code: 'PL-XXB' };
-const AUDITOR = { username: 'kaohe', name: '考核员', password: 'Kaohe2026!' };
 const PASSPHRASE = '信息办密钥文件Key2026';
 
 test('the auditor exports the office key file, which opens with its passphrase and holds the key the units seal to', async ({ browser }) => {
-  const office = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } })).newPage();
-  await completeSetup(office, OFFICE);
-  await signIn(office, ADMIN.username, ADMIN.password);
-  await setIdleMinutes(office, 120);
-  await addAccount(office, { ...AUDITOR, role: '考核人员（市信息办）' });
-  await signOut(office);
-  await signIn(office, AUDITOR.username, AUDITOR.password);
+  const office = await officeAsAuditor(browser, { viewport: { width: 1366, height: 768 } });
 
   await office.getByRole('menuitem', { name: '签发政策包' }).click();
   const sealCard = office.getByTestId('seal-key-card');

@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, addAccount, completeSetup, downloaded, fillDevice, saveDrawer, setIdleMinutes, shot, signIn, signOut } from './helpers';
+import { ADMIN, AUDITOR, downloaded, fillDevice, officeAsAuditor, saveDrawer, shot, unitWithDevice } from './helpers';
 
 // Two PCs on one host: a county unit and the city information office. The
 // unit's bundle goes to the office; the office signs a policy (calendar,
@@ -10,8 +10,6 @@ import { ADMIN, addAccount, completeSetup, downloaded, fillDevice, saveDrawer, s
 // office key on first use; the register then flags an address outside them.
 test.describe.configure({ mode: 'serial' });
 
-const OFFICE = { name: '平凉市政务信息办公室', code: 'PL-XXB' };
-const AUDITOR = { username: 'kaohe', name: '考核员', password: 'Kaohe2026!' };
 let unit: Page;
 let office: Page;
 let enrolment: string;
@@ -24,22 +22,9 @@ async function download(page: Page, click: () => Promise<void>): Promise<string>
 
 test.beforeAll(async ({ browser }) => {
   unit = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await completeSetup(unit);
-  await signIn(unit, ADMIN.username, ADMIN.password);
-  await setIdleMinutes(unit, 120);
-  await unit.getByRole('menuitem', { name: '入网计算机登记' }).click();
-  await unit.getByRole('button', { name: '登记设备' }).click();
-  await fillDevice(unit, { ip: '10.30.1.11', mac: '00-1A-2B-3C-6D-11', owner: '李明', office: '信息科' });
-  await saveDrawer(unit);
-  await expect(unit.getByRole('dialog')).toBeHidden();
+  await unitWithDevice(unit, { ip: '10.30.1.11', mac: '00-1A-2B-3C-6D-11', owner: '李明', office: '信息科' });
 
-  office = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await completeSetup(office, OFFICE);
-  await signIn(office, ADMIN.username, ADMIN.password);
-  await setIdleMinutes(office, 120);
-  await addAccount(office, { ...AUDITOR, role: '考核人员（市信息办）' });
-  await signOut(office);
-  await signIn(office, AUDITOR.username, AUDITOR.password);
+  office = await officeAsAuditor(browser);
 });
 
 test('the unit sends its key and a bundle; the office takes both in', async () => {

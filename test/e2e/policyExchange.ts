@@ -1,8 +1,6 @@
 import { expect, type Browser, type Page } from '@playwright/test';
-import { ADMIN, addAccount, completeSetup, downloaded, setIdleMinutes, signIn, signOut } from './helpers';
+import { ADMIN, AUDITOR, downloaded, officeAsAuditor } from './helpers';
 
-const OFFICE = { name: '平凉市政务信息办公室', code: 'PL-XXB' };
-const AUDITOR = { username: 'kaohe', name: '考核员', password: 'Kaohe2026!' };
 
 /**
  * The shortest way a unit gets its address ranges: the office enrols the
@@ -21,13 +19,7 @@ export async function assignRanges(browser: Browser, unit: Page, unitName: strin
  * the office a bundle.
  */
 export async function exchangePolicy(browser: Browser, unit: Page, unitName: string, ranges: string, options: { sendAttachments?: boolean; keepOffice?: boolean }): Promise<Page | null> {
-  const office = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await completeSetup(office, OFFICE);
-  await signIn(office, ADMIN.username, ADMIN.password);
-  await setIdleMinutes(office, 120);
-  await addAccount(office, { ...AUDITOR, role: '考核人员（市信息办）' });
-  await signOut(office);
-  await signIn(office, AUDITOR.username, AUDITOR.password);
+  const office = await officeAsAuditor(browser);
 
   await unit.getByRole('menuitem', { name: '数据包与政策' }).click();
   const enrolment = (await downloaded(unit, () => unit.getByRole('button', { name: '下载登记文件' }).click())).path;

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ADMIN, addAccount, completeSetup, fillDevice, saveDrawer, setIdleMinutes, shot, signIn, signOut } from './helpers';
+import { addAccount, shot, signIn, signOut, unitWithDevice } from './helpers';
 
 // Every page on the screens most unit PCs have (issue 10 §3): the window never
 // scrolls, the header stays, the whole menu can be reached, and a list's
@@ -51,14 +51,7 @@ async function walkMenu(prefix: string) {
 
 test.beforeAll(async ({ browser }) => {
   page = await (await browser.newContext({ viewport: SIZES[0] })).newPage();
-  await completeSetup(page);
-  await signIn(page, ADMIN.username, ADMIN.password);
-  await setIdleMinutes(page, 120);
-  await page.getByRole('menuitem', { name: '入网计算机登记' }).click();
-  await page.getByRole('button', { name: '登记设备' }).click();
-  await fillDevice(page, { ip: '10.20.1.11', mac: '00-1A-2B-3C-4D-11', owner: '李明', office: '信息科' });
-  await saveDrawer(page);
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await unitWithDevice(page, { ip: '10.20.1.11', mac: '00-1A-2B-3C-4D-11', owner: '李明', office: '信息科' });
 });
 
 test('every page of a unit fits 1366×768 and 1280×720', async () => {

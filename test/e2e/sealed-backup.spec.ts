@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ADMIN, completeSetup, fillDevice, saveDrawer, setIdleMinutes, shot, signIn } from './helpers';
+import { ADMIN, shot, signIn, unitWithDevice } from './helpers';
 
 // Backups sealed with a passphrase: the administrator sets it (typed twice,
 // strong enough), a backup made then is unreadable without it, and the
@@ -17,14 +17,7 @@ test('a backup sealed with the passphrase is unreadable without it and restores 
   // Setup, a backup, a restore and two key derivations of about a second each, on a shared machine.
   test.setTimeout(240_000);
   const page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } })).newPage();
-  await completeSetup(page);
-  await signIn(page, ADMIN.username, ADMIN.password);
-  await setIdleMinutes(page, 120);
-  await page.getByRole('menuitem', { name: '入网计算机登记' }).click();
-  await page.getByRole('button', { name: '登记设备' }).click();
-  await fillDevice(page, { ip: '10.20.1.11', mac: '00-1A-2B-3C-4D-11', owner: '李明', office: '信息科' });
-  await saveDrawer(page);
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await unitWithDevice(page, { ip: '10.20.1.11', mac: '00-1A-2B-3C-4D-11', owner: '李明', office: '信息科' });
 
   await page.getByRole('menuitem', { name: '备份与恢复' }).click();
   const card = page.getByTestId('backup-passphrase');

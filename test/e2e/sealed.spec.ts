@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ADMIN, addAccount, completeSetup, downloaded, fillDevice, saveDrawer, setIdleMinutes, shot, signIn, signOut } from './helpers';
+import { ADMIN, AUDITOR, completeSetup, downloaded, fillDevice, officeAsAuditor, saveDrawer, setIdleMinutes, shot, signIn } from './helpers';
 
 // A unit and the city information office on one host. Before the office
 // names an encryption key the unit's bundles travel unsealed, and the export
@@ -8,8 +8,6 @@ import { ADMIN, addAccount, completeSetup, downloaded, fillDevice, saveDrawer, s
 // office opens it with the auditor's password, and a file cut short is refused.
 test.describe.configure({ mode: 'serial' });
 
-const OFFICE = { name: '平凉市政务信息办公室', code: 'PL-XXB' };
-const AUDITOR = { username: 'kaohe', name: '考核员', password: 'Kaohe2026!' };
 let unit: Page;
 let office: Page;
 
@@ -20,13 +18,7 @@ test.beforeAll(async ({ browser }) => {
   await completeSetup(unit);
   await signIn(unit, ADMIN.username, ADMIN.password);
   await setIdleMinutes(unit, 120);
-  office = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } })).newPage();
-  await completeSetup(office, OFFICE);
-  await signIn(office, ADMIN.username, ADMIN.password);
-  await setIdleMinutes(office, 120);
-  await addAccount(office, { ...AUDITOR, role: '考核人员（市信息办）' });
-  await signOut(office);
-  await signIn(office, AUDITOR.username, AUDITOR.password);
+  office = await officeAsAuditor(browser, { viewport: { width: 1366, height: 768 } });
 });
 
 test('before any encryption key the export is unsealed and says so; the office enrols the unit', async () => {
