@@ -8,6 +8,7 @@ import { enrolKeys, enrolledKeyRows, keyLookupFromDb, reviewEnrolments, revokeKe
 import { enrolledKeyCount, receivedBundles, unitRecords } from './pgStore/reads';
 import { parseEnrolment, type Enrolment } from '../../shared/bundle/enrolment';
 import { unitSummaries } from './pgStore/units';
+import { evaluationUnits, noticeUnits } from './pgStore/unitYears';
 import type { SealedInbox } from './sealedInbox';
 import type { SigninGuard } from './signinGuard';
 import { UnitKeyError, type UnitKeys } from './unitKey';
@@ -107,6 +108,11 @@ export function createPgHandlers(deps: PgHandlerDeps): Pick<Handlers, PgChannel>
         return { ok: true as const, enrolled, refused: files.length - enrolled.length };
       }),
     'pgConsole:revoke': ({ session, keyId, reason }) => as(session, 'console.use', async (store, accountId) => ({ ok: true as const, result: await store.use((pool) => revokeKey(pool, keyId, reason, accountId)) })),
+    // The office's evaluation and notices read the units' years here; the office's own entries and notices stay in its local store.
+    'pgConsole:evaluationUnits': ({ session, officeUnitId, year, now }) =>
+      as(session, 'console.use', async (store) => ({ ok: true as const, units: await store.use((pool) => evaluationUnits(pool, officeUnitId, year, now)) })),
+    'pgConsole:noticeUnits': ({ session, officeUnitId, from, to, thresholds, now }) =>
+      as(session, 'console.use', async (store) => ({ ok: true as const, units: await store.use((pool) => noticeUnits(pool, officeUnitId, { from, to, thresholds }, now)) })),
   };
 }
 

@@ -7,6 +7,7 @@ import { enrolKeys, MERGED_TABLES, revokeKey, type EnrolmentReview } from '../..
 import { ValidationError } from '../../db/errors';
 import type { EnrolledKey } from '../../db/schema';
 import { unitSummaries } from '../../db/consoleSummary';
+import { localUnitYears, type UnitYears } from '../../db/evaluationOffice';
 import { mergedOf, mergedStore, readReceivedAttachment, type ReceivedFileRead } from '../../db/merged';
 import type { Attachment } from '../../../shared/attachments/attachment';
 import type { Actor } from '../../db/repository';
@@ -22,7 +23,7 @@ import { sendToMain, type Opener } from './unsealBundle';
  * a unit's records and the import page are the same pages on either store;
  * the rules behind both are the ones in shared/console.
  */
-export interface ConsoleSource {
+export interface ConsoleSource extends UnitYears {
   units(now: number, silentDays: number): Promise<UnitSummary[]>;
   /** One unit's received records by table; check-ins newest first. */
   unitRecords(unitId: string): Promise<UnitTables>;
@@ -63,6 +64,7 @@ export function localSource(db: ZwDb, actor: Actor): ConsoleSource {
     enrol: async (reviews) => (await enrolKeys(db, actor, reviews)).length,
     revoke: (keyId, reason) => revokeKey(db, actor, keyId, reason),
     attachmentFile: (attachment) => readReceivedAttachment(db, attachment),
+    ...localUnitYears(db),
   };
 }
 
@@ -109,5 +111,8 @@ export function pgSource(): ConsoleSource {
     },
     // The server keeps each bundle as received, attachments inside it, but not the files on their own.
     attachmentFile: async () => ({ ok: false, problem: 'notOnServer' }),
+    // Main reads and reduces the units a batch at a time; only each unit's figures come back.
+    evaluationUnits: async (officeUnitId, year, now) => value(await invoke('pgConsole:evaluationUnits', { session: sessionToken(), officeUnitId, year, now })).units,
+    noticeUnits: async (officeUnitId, period, now) => value(await invoke('pgConsole:noticeUnits', { session: sessionToken(), officeUnitId, ...period, now })).units,
   };
 }

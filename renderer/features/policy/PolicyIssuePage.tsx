@@ -21,6 +21,7 @@ import { keyFailureText } from '../bundles/unitKeyActions';
 import { Fingerprint } from '../../ui/Fingerprint';
 import { officeRubrics } from '../../db/rubrics';
 import { officeEvaluation, publishedResultsOf } from '../../db/evaluationOffice';
+import { useConsoleSource } from '../console/useConsoleSource';
 import type { Rubric } from '../../../shared/evaluation/rubric';
 import type { YearCalendar } from '../../../shared/calendar/calendar';
 import { YearCalendarEditor } from '../calendar/YearCalendarEditor';
@@ -38,6 +39,8 @@ export function PolicyIssuePage() {
   const actor = useActor();
   const unit = useSession((s) => s.unit);
   const account = useSession((s) => s.account);
+  // The year's results are scored from the units' bundles in whichever store the console reads.
+  const source = useConsoleSource();
   const [key, setKey] = useState<KeyStatus | null | undefined>(undefined);
   const [units, setUnits] = useState<KnownUnit[]>([]);
   const [years, setYears] = useState<number[]>([]);
@@ -101,7 +104,7 @@ export function PolicyIssuePage() {
   };
 
   const sign = async () => {
-    if (!key) return;
+    if (!key || !source) return;
     setBusy(true);
     setResult(undefined);
     try {
@@ -125,7 +128,7 @@ export function PolicyIssuePage() {
         ...(sendAttachments ? { sendAttachments: true } : {}),
         ...(chosenRubrics.length > 0 ? { rubrics: rubrics.filter((r) => chosenRubrics.includes(`${r.group}/${r.year}`)) } : {}),
       };
-      if (resultsYear !== null) policy.results = publishedResultsOf(await officeEvaluation(db, unit.id, resultsYear), resultsYear);
+      if (resultsYear !== null) policy.results = publishedResultsOf(await officeEvaluation(db, source, unit.id, resultsYear), resultsYear);
       const checked = policySchema.safeParse(policy);
       if (!checked.success) return setResult({ type: 'error', text: t('err.generic', { message: checked.error.issues[0]?.path.join('.') ?? '' }) });
       const bytes = policyBytes(checked.data);

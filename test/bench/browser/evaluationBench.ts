@@ -5,7 +5,7 @@
 // figure (console.import measures that).
 import Dexie from 'dexie';
 import { setupUnit } from '../../../renderer/db/accounts';
-import { officeEvaluation, type EvaluationTiming } from '../../../renderer/db/evaluationOffice';
+import { localUnitYears, officeEvaluation, type EvaluationTiming } from '../../../renderer/db/evaluationOffice';
 import { mergedStore } from '../../../renderer/db/merged';
 import { openDb, type ZwDb } from '../../../renderer/db/schema';
 import { WorkCalendar } from '../../../shared/calendar/calendar';
@@ -104,7 +104,7 @@ export async function evaluationRank(units: number, repeats: number) {
   for (let r = 0; r < repeats; r++) {
     const timing: EvaluationTiming = { readMs: 0, computeMs: 0 };
     const t = performance.now();
-    const groups = await officeEvaluation(benchDb, unit.id, YEAR, new Date(YEAR + 1, 0, 10).getTime(), timing);
+    const groups = await officeEvaluation(benchDb, localUnitYears(benchDb, timing), unit.id, YEAR, new Date(YEAR + 1, 0, 10).getTime(), timing);
     const scored = groups.reduce((s, g) => s + g.units.length, 0);
     if (scored !== units) throw new Error(`scored ${scored} of ${units}`);
     runs.push({ ...timing, totalMs: performance.now() - t, scored });

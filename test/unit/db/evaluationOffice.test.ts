@@ -6,7 +6,7 @@ import { planExport } from '../../../renderer/db/bundleExport';
 import { enrolKey, importBundle, keyLookup, reviewEnrolment } from '../../../renderer/db/console';
 import { createDevice } from '../../../renderer/db/devices';
 import { submitSelfAssessment, type SelfDraft } from '../../../renderer/db/evaluation';
-import { officeEvaluation, saveEvaluationEntries } from '../../../renderer/db/evaluationOffice';
+import { localUnitYears, officeEvaluation, saveEvaluationEntries } from '../../../renderer/db/evaluationOffice';
 import { ValidationError } from '../../../renderer/db/errors';
 import { draftNotice, issueNotice, listNotices } from '../../../renderer/db/networkNotices';
 import { DEFAULT_NOTICE_THRESHOLDS } from '../../../shared/evaluation/networkNotice';
@@ -63,7 +63,7 @@ describe('the office’s combined evaluation', () => {
     const keys = await keyLookup(office);
     for (const u of keysFor) expect((await importBundle(office, auditor, u.file, keys)).verdict).toBe('valid');
 
-    const [initial, municipal] = await officeEvaluation(office, admin.unitId, YEAR);
+    const [initial, municipal] = await officeEvaluation(office, localUnitYears(office), admin.unitId, YEAR);
     let county = initial;
     expect(municipal!.units).toHaveLength(0);
     expect(county!.units.map((u) => u.identity.unitName).sort()).toEqual(['庄浪县', '泾川县']);
@@ -83,7 +83,7 @@ describe('the office’s combined evaluation', () => {
     const officeItems = { entries: [{ itemId: 'env.spotCheck', points: 2 }, { itemId: 'app.notices', count: 0 }, { itemId: 'bonus.website', basis: 3 }, { itemId: 'bonus.bestSubsite', points: null }], adjustments: [] };
     await saveEvaluationEntries(office, auditor, rubric, { year: YEAR, assessedUnitId: ub.unitId, ...officeItems });
     await saveEvaluationEntries(office, auditor, rubric, { year: YEAR, assessedUnitId: ua.unitId, ...officeItems, adjustments: [{ itemId: 'sec.isolation', points: 4, reason: '实地抽查：第二台已装隔离卡，登记未更新' }] });
-    [county] = await officeEvaluation(office, admin.unitId, YEAR);
+    [county] = await officeEvaluation(office, localUnitYears(office), admin.unitId, YEAR);
     const [first, second] = county!.units;
     expect(first!.score.total).toBe(second!.score.total);
     expect([first!.placing, second!.placing].map((p) => [p.place, p.tied])).toEqual([
@@ -133,10 +133,10 @@ describe('the office’s combined evaluation', () => {
 
     const today = isoDay(new Date());
     const from = `${today.slice(0, 8)}01`;
-    const draft = await draftNotice(office, admin.unitId, from, today, DEFAULT_NOTICE_THRESHOLDS);
+    const draft = await draftNotice(localUnitYears(office), admin.unitId, from, today, DEFAULT_NOTICE_THRESHOLDS);
     expect(draft.units.map((u) => [u.unitName, u.findings])).toEqual([['庄浪县', [{ reason: 'isolation', value: 1 }]]]);
     // Allowing one violation names nobody.
-    expect((await draftNotice(office, admin.unitId, from, today, { ...DEFAULT_NOTICE_THRESHOLDS, isolation: 1 })).units).toEqual([]);
+    expect((await draftNotice(localUnitYears(office), admin.unitId, from, today, { ...DEFAULT_NOTICE_THRESHOLDS, isolation: 1 })).units).toEqual([]);
 
     const first = await issueNotice(office, auditor, draft);
     const second = await issueNotice(office, auditor, draft);
@@ -145,14 +145,14 @@ describe('the office’s combined evaluation', () => {
     await expect(issueNotice(office, admin, draft)).rejects.toThrow();
     await expect(issueNotice(office, auditor, { ...draft, to: `${Number(today.slice(0, 4)) + 1}-01-05` })).rejects.toThrow(ValidationError);
 
-    const [county] = await officeEvaluation(office, admin.unitId, YEAR);
+    const [county] = await officeEvaluation(office, localUnitYears(office), admin.unitId, YEAR);
     const notices = (name: string) => county!.units.find((u) => u.identity.unitName === name)!;
     expect(notices('庄浪县').notices).toBe(2);
     expect(notices('庄浪县').score.items.find((i) => i.itemId === 'app.notices')!.points).toBe(2.5);
     expect(notices('泾川县').score.items.find((i) => i.itemId === 'app.notices')!.points).toBe(5);
     // A count the evaluation group enters itself wins over the notices issued here.
     await saveEvaluationEntries(office, auditor, rubric, { year: YEAR, assessedUnitId: notices('庄浪县').unitId, entries: [{ itemId: 'app.notices', count: 3 }], adjustments: [] });
-    const [again] = await officeEvaluation(office, admin.unitId, YEAR);
+    const [again] = await officeEvaluation(office, localUnitYears(office), admin.unitId, YEAR);
     expect(again!.units.find((u) => u.identity.unitName === '庄浪县')!.score.items.find((i) => i.itemId === 'app.notices')!.points).toBe(0);
   });
 });
