@@ -52,15 +52,14 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
  */
 async function readBatch(db: PoolClient, unitIds: string[], year: number): Promise<Rows> {
   const { from, to } = yearSpan(year);
-  const [whole, checkins, self, bundles] = await Promise.all([
-    db.query<{ unit_id: string; tbl: WholeTable; record: RecordMeta }>('select unit_id, tbl, record from merged_records where unit_id = any($1) and tbl = any($2) order by unit_id, tbl, id collate "C"', [unitIds, WHOLE_TABLES]),
-    db.query<{ unit_id: string; record: Checkin }>(
-      "select unit_id, record from merged_records where unit_id = any($1) and tbl = 'checkins' and (record ->> 'at')::bigint >= $2 and (record ->> 'at')::bigint < $3 and record ->> 'retiredAt' is null order by unit_id, (record ->> 'at')::bigint, id collate \"C\"",
-      [unitIds, from, to],
-    ),
-    db.query<{ unit_id: string; record: SelfAssessment }>("select unit_id, record from merged_records where unit_id = any($1) and tbl = 'selfAssessments' and id = any($2)", [unitIds, unitIds.map((u) => selfAssessmentId(u, year))]),
-    db.query<{ unit_id: string; received_at: string }>('select unit_id, received_at from received_bundles where unit_id = any($1)', [unitIds]),
-  ]);
+  // One after another: they share the snapshot's client, which takes one query at a time.
+  const whole = await db.query<{ unit_id: string; tbl: WholeTable; record: RecordMeta }>('select unit_id, tbl, record from merged_records where unit_id = any($1) and tbl = any($2) order by unit_id, tbl, id collate "C"', [unitIds, WHOLE_TABLES]);
+  const checkins = await db.query<{ unit_id: string; record: Checkin }>(
+    "select unit_id, record from merged_records where unit_id = any($1) and tbl = 'checkins' and (record ->> 'at')::bigint >= $2 and (record ->> 'at')::bigint < $3 and record ->> 'retiredAt' is null order by unit_id, (record ->> 'at')::bigint, id collate \"C\"",
+    [unitIds, from, to],
+  );
+  const self = await db.query<{ unit_id: string; record: SelfAssessment }>("select unit_id, record from merged_records where unit_id = any($1) and tbl = 'selfAssessments' and id = any($2)", [unitIds, unitIds.map((u) => selfAssessmentId(u, year))]);
+  const bundles = await db.query<{ unit_id: string; received_at: string }>('select unit_id, received_at from received_bundles where unit_id = any($1)', [unitIds]);
   const rows: Rows = { tables: new Map(), checkins: new Map(), self: new Map(), receivedAt: new Map() };
   for (const r of whole.rows) {
     let byTable = rows.tables.get(r.unit_id);
@@ -103,7 +102,7 @@ function unitOf(rows: Rows, unitId: string, enrolledAt: number[]): UnitYearRecor
  * one read-only snapshot: an ingest while the office evaluates changes
  * nothing it reads half-way.
  */
-async function eachUnitYear(pool: Pool, officeUnitId: string, year: number, visit: (r: UnitYearRecords, unitId: string, identity: Identity) => void): Promise<void> {
+async function eachUnitYear(pool: Pool, officeUnitId: string, year: number, perBatch: number, visit: (r: UnitYearRecords, unitId: string, identity: Identity) => void): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('begin isolation level repeatable read read only');
@@ -111,8 +110,8 @@ async function eachUnitYear(pool: Pool, officeUnitId: string, year: number, visi
     const enrolledAt = new Map<string, number[]>();
     for (const k of keys) push(enrolledAt, k.unitId, k.enrolledAt);
     const identities = [...enrolledIdentities(keys)].filter(([unitId]) => unitId !== officeUnitId);
-    for (let i = 0; i < identities.length; i += UNITS_PER_BATCH) {
-      const batch = identities.slice(i, i + UNITS_PER_BATCH);
+    for (let i = 0; i < identities.length; i += perBatch) {
+      const batch = identities.slice(i, i + perBatch);
       const rows = await readBatch(
         client,
         batch.map(([unitId]) => unitId),
@@ -132,15 +131,15 @@ async function eachUnitYear(pool: Pool, officeUnitId: string, year: number, visi
   }
 }
 
-export async function evaluationUnits(pool: Pool, officeUnitId: string, year: number, now: number): Promise<UnitYearFigures[]> {
+export async function evaluationUnits(pool: Pool, officeUnitId: string, year: number, now: number, perBatch = UNITS_PER_BATCH): Promise<UnitYearFigures[]> {
   const out: UnitYearFigures[] = [];
-  await eachUnitYear(pool, officeUnitId, year, (r, unitId, identity) => out.push(unitYearFigures(r, unitId, identity, year, now)));
+  await eachUnitYear(pool, officeUnitId, year, perBatch, (r, unitId, identity) => out.push(unitYearFigures(r, unitId, identity, year, now)));
   return out;
 }
 
-export async function noticeUnits(pool: Pool, officeUnitId: string, period: NoticePeriod, now: number): Promise<NoticeUnit[]> {
+export async function noticeUnits(pool: Pool, officeUnitId: string, period: NoticePeriod, now: number, perBatch = UNITS_PER_BATCH): Promise<NoticeUnit[]> {
   const out: NoticeUnit[] = [];
-  await eachUnitYear(pool, officeUnitId, noticeYear(period), (r, unitId, identity) => {
+  await eachUnitYear(pool, officeUnitId, noticeYear(period), perBatch, (r, unitId, identity) => {
     const named = noticeUnitOf(r, unitId, identity, period, now);
     if (named) out.push(named);
   });

@@ -1,8 +1,7 @@
 import { exampleRubric } from '../../../shared/evaluation/examples';
 import { describe, expect, it } from 'vitest';
 import { deviceInput, freshDb, unitWithAdmin } from './helpers';
-import { setupUnit } from '../../../renderer/db/accounts';
-import { planExport } from '../../../renderer/db/bundleExport';
+import { exportAll, unit } from './receivedUnits';
 import { enrolKey, importBundle, keyLookup, reviewEnrolment } from '../../../renderer/db/console';
 import { createDevice } from '../../../renderer/db/devices';
 import { submitSelfAssessment, type SelfDraft } from '../../../renderer/db/evaluation';
@@ -12,38 +11,12 @@ import { draftNotice, issueNotice, listNotices } from '../../../renderer/db/netw
 import { DEFAULT_NOTICE_THRESHOLDS } from '../../../shared/evaluation/networkNotice';
 import { isoDay } from '../../../shared/calendar/calendar';
 import type { Actor } from '../../../renderer/db/repository';
-import type { ZwDb } from '../../../renderer/db/schema';
-import { writeBundle } from '../../../shared/bundle/codec';
-import { makeEnrolment } from '../../../shared/bundle/enrolment';
-import { generateKeyPair, keyIdOf } from '../../../shared/bundle/suites';
 import { rubricItems } from '../../../shared/evaluation/rubric';
 
 const YEAR = new Date().getFullYear();
 const rubric = exampleRubric('county', YEAR);
 const declared = rubricItems(rubric).filter((x) => x.item.scoring.kind === 'declared').map((x) => x.item);
 const draft = (pointsOf: (max: number) => number): SelfDraft => ({ items: declared.map((i) => ({ itemId: i.id, points: pointsOf(i.maxPoints), notApplicable: false, note: '', documents: '' })), summary: '' });
-
-async function unit(code: string, name: string): Promise<{ db: ZwDb; actor: Actor }> {
-  const db = freshDb();
-  const { unit, account } = await setupUnit(
-    db,
-    { name, code, level: 'county', area: 'urban', leader: '张三', office: '综合科', adminName: '李四', adminPhone: '0933-8211234', docOfficerName: '王五', docOfficerPhone: '13800138000' },
-    { username: 'admin', displayName: '李四', role: 'admin' },
-    'scrypt$test',
-  );
-  return { db, actor: { unitId: unit.id, accountId: account.id, role: 'admin' } };
-}
-
-/** Everything the unit has, signed with a key of its own, and the enrolment the office reviews. */
-async function exportAll(db: ZwDb, actor: Actor) {
-  const profile = (await db.units.get(actor.unitId))!;
-  const pair = generateKeyPair('ed25519-sha256');
-  const key = { suite: 'ed25519-sha256' as const, keyId: keyIdOf('ed25519-sha256', pair.publicKey), privateKey: pair.privateKey };
-  const plan = (await planExport(db, actor.unitId, 'full'))!;
-  const facts = { id: profile.id, name: profile.name, code: profile.code };
-  const bytes = writeBundle({ unit: facts, createdBy: { accountId: actor.accountId, name: '李四' }, createdAt: Date.now(), prevHash: plan.prevHash, entries: plan.entries }, key).bytes;
-  return { file: { name: `${profile.code}.zwb`, bytes }, enrolment: makeEnrolment(facts, pair, Date.now()) };
-}
 
 describe('the office’s combined evaluation', () => {
   it('scores received units from their bundles, flags a claim the office’s figure does not bear out, takes entries with reasons and ranks with 并列', async () => {

@@ -143,6 +143,16 @@ suite('the console on PostgreSQL, through main', () => {
     expect(checkins.length).toBeGreaterThan(1);
     expect(checkins.every((c, i) => i === 0 || c.at! <= checkins[i - 1]!.at!)).toBe(true);
 
+    // The evaluation and the notice read the unit's year reduced in main, under the same session check.
+    const year = new Date().getFullYear();
+    const reduced = (await call('pgConsole:evaluationUnits', { session, officeUnitId: office.id, year, now: Date.now() })).units as { unitId: string; figures: Record<string, unknown> }[];
+    expect(reduced.map((u) => u.unitId)).toEqual([unit!.unit.id]);
+    expect(Object.keys(reduced[0]!.figures)).toContain('checkinOnTimeRate');
+    const named = await call('pgConsole:noticeUnits', { session, officeUnitId: office.id, from: `${year}-01-01`, to: `${year}-01-31`, thresholds: { checkinRate: 1, scanCoverage: 0, isolation: 0 }, now: Date.now() });
+    expect(named).toMatchObject({ ok: true });
+    await expect(call('pgConsole:noticeUnits', { session, officeUnitId: office.id, from: `${year}-02-01`, to: `${year}-01-31`, thresholds: { checkinRate: 1, scanCoverage: 0, isolation: 0 }, now: Date.now() })).rejects.toThrow();
+    expect(await call('pgConsole:evaluationUnits', { session: 'f'.repeat(64), officeUnitId: office.id, year, now: Date.now() })).toEqual({ ok: false, code: 'noSession' });
+
     const keys = (await call('pgConsole:keys', { session })).keys as { keyId: string; enrolledBy: string; revokedAt: number | null }[];
     expect(keys.map((k) => [k.keyId, k.enrolledBy, k.revokedAt])).toEqual([[unit!.enrolment.keyId, 'auditor-1', null]]);
     const revoke = (reason: string) => call('pgConsole:revoke', { session, keyId: unit!.enrolment.keyId, reason });
