@@ -45,17 +45,23 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   else map.set(key, [value]);
 };
 
+const byId = (a: RecordMeta, b: RecordMeta) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
  * One batch's records, each query on the primary key's (unit_id, tbl, id)
- * or the check-ins' (unit_id, at) index. Ids compare as IndexedDB compares
- * them (collate "C"), so both stores hand the rules records in one order.
+ * or the check-ins' (unit_id, at) index. The server neither sorts nor looks
+ * inside the records beyond the index: each would parse every record's JSON
+ * once more. Here they are put in the order IndexedDB keeps them (by id, by
+ * time then id for check-ins; ids compared by UTF-16 code unit, as
+ * IndexedDB compares them), so both stores hand the rules records in one
+ * order, and retired check-ins are left out as the local read leaves them.
  */
 async function readBatch(db: PoolClient, unitIds: string[], year: number): Promise<Rows> {
   const { from, to } = yearSpan(year);
   // One after another: they share the snapshot's client, which takes one query at a time.
-  const whole = await db.query<{ unit_id: string; tbl: WholeTable; record: RecordMeta }>('select unit_id, tbl, record from merged_records where unit_id = any($1) and tbl = any($2) order by unit_id, tbl, id collate "C"', [unitIds, WHOLE_TABLES]);
+  const whole = await db.query<{ unit_id: string; tbl: WholeTable; record: RecordMeta }>('select unit_id, tbl, record from merged_records where unit_id = any($1) and tbl = any($2)', [unitIds, WHOLE_TABLES]);
   const checkins = await db.query<{ unit_id: string; record: Checkin }>(
-    "select unit_id, record from merged_records where unit_id = any($1) and tbl = 'checkins' and (record ->> 'at')::bigint >= $2 and (record ->> 'at')::bigint < $3 and record ->> 'retiredAt' is null order by unit_id, (record ->> 'at')::bigint, id collate \"C\"",
+    "select unit_id, record from merged_records where unit_id = any($1) and tbl = 'checkins' and (record ->> 'at')::bigint >= $2 and (record ->> 'at')::bigint < $3",
     [unitIds, from, to],
   );
   const self = await db.query<{ unit_id: string; record: SelfAssessment }>("select unit_id, record from merged_records where unit_id = any($1) and tbl = 'selfAssessments' and id = any($2)", [unitIds, unitIds.map((u) => selfAssessmentId(u, year))]);
@@ -66,7 +72,9 @@ async function readBatch(db: PoolClient, unitIds: string[], year: number): Promi
     if (!byTable) rows.tables.set(r.unit_id, (byTable = {}));
     (byTable[r.tbl] ??= []).push(r.record);
   }
-  for (const r of checkins.rows) push(rows.checkins, r.unit_id, r.record);
+  for (const byTable of rows.tables.values()) for (const list of Object.values(byTable)) list.sort(byId);
+  for (const r of checkins.rows) if (r.record.retiredAt === null) push(rows.checkins, r.unit_id, r.record);
+  for (const list of rows.checkins.values()) list.sort((a, b) => a.at - b.at || byId(a, b));
   for (const r of self.rows) if (r.record.id === selfAssessmentId(r.unit_id, year)) rows.self.set(r.unit_id, r.record);
   for (const r of bundles.rows) push(rows.receivedAt, r.unit_id, Number(r.received_at));
   return rows;
@@ -110,14 +118,24 @@ async function eachUnitYear(pool: Pool, officeUnitId: string, year: number, perB
     const enrolledAt = new Map<string, number[]>();
     for (const k of keys) push(enrolledAt, k.unitId, k.enrolledAt);
     const identities = [...enrolledIdentities(keys)].filter(([unitId]) => unitId !== officeUnitId);
-    for (let i = 0; i < identities.length; i += perBatch) {
-      const batch = identities.slice(i, i + perBatch);
-      const rows = await readBatch(
+    const batches: (typeof identities)[] = [];
+    for (let i = 0; i < identities.length; i += perBatch) batches.push(identities.slice(i, i + perBatch));
+    const read = (batch: typeof identities) => {
+      const reading = readBatch(
         client,
         batch.map(([unitId]) => unitId),
         year,
       );
-      for (const [unitId, identity] of batch) {
+      // Awaited below; a failure while the batch before is reduced is not left unheard.
+      reading.catch(() => undefined);
+      return reading;
+    };
+    // The server reads the next batch while this one is reduced: two batches in memory at most.
+    let next = batches.length > 0 ? read(batches[0]!) : null;
+    for (let b = 0; b < batches.length; b++) {
+      const rows = await next!;
+      next = b + 1 < batches.length ? read(batches[b + 1]!) : null;
+      for (const [unitId, identity] of batches[b]!) {
         const r = unitOf(rows, unitId, enrolledAt.get(unitId) ?? []);
         if (r) visit(r, unitId, identity);
       }
