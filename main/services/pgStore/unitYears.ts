@@ -130,7 +130,7 @@ async function eachUnitYear(pool: Pool, officeUnitId: string, year: number, perB
       reading.catch(() => undefined);
       return reading;
     };
-    // The server reads the next batch while this one is reduced: two batches in memory at most.
+    // The next batch's first (largest) query is sent before this one is reduced, so the server works meanwhile; two batches in memory at most.
     let next = batches.length > 0 ? read(batches[0]!) : null;
     for (let b = 0; b < batches.length; b++) {
       const rows = await next!;
