@@ -10,6 +10,7 @@ import { parseEnrolment, type Enrolment } from '../../shared/bundle/enrolment';
 import { unitSummaries } from './pgStore/units';
 import { checkpoints, knownUnits } from './pgStore/policyReads';
 import { officeReceived } from './pgStore/officeHome';
+import { evaluationUnits, noticeUnits } from './pgStore/unitYears';
 import type { SealedInbox } from './sealedInbox';
 import type { SigninGuard } from './signinGuard';
 import { UnitKeyError, type UnitKeys } from './unitKey';
@@ -113,6 +114,11 @@ export function createPgHandlers(deps: PgHandlerDeps): Pick<Handlers, PgChannel>
     'pgConsole:knownUnits': ({ session, officeUnitId }) => as(session, 'console.use', async (store) => ({ ok: true as const, units: await store.use((pool) => knownUnits(pool, officeUnitId)) })),
     'pgConsole:checkpoints': ({ session }) => as(session, 'console.use', async (store) => ({ ok: true as const, checkpoints: await store.use(checkpoints) })),
     'pgConsole:home': ({ session, now, silentDays }) => as(session, 'console.use', async (store) => ({ ok: true as const, ...(await store.use((pool) => officeReceived(pool, now, silentDays))) })),
+    // The office's evaluation and notices read the units' years here; the office's own entries and notices stay in its local store.
+    'pgConsole:evaluationUnits': ({ session, officeUnitId, year, now }) =>
+      as(session, 'console.use', async (store) => ({ ok: true as const, units: await store.use((pool) => evaluationUnits(pool, officeUnitId, year, now)) })),
+    'pgConsole:noticeUnits': ({ session, officeUnitId, from, to, thresholds, now }) =>
+      as(session, 'console.use', async (store) => ({ ok: true as const, units: await store.use((pool) => noticeUnits(pool, officeUnitId, { from, to, thresholds }, now)) })),
   };
 }
 

@@ -1,15 +1,14 @@
 import type { Device } from '../../shared/domain/device';
-import type { UnitLevel, UnitProfile } from '../../shared/domain/unit';
+import type { UnitLevel } from '../../shared/domain/unit';
 import { officeRubric } from './rubrics';
-import { factsOf } from '../../shared/evaluation/facts';
 import { FIGURES, type FigureId, type FigureValue } from '../../shared/evaluation/figures';
-import { yearFigures, type YearFacts } from '../../shared/evaluation/ledgerFigures';
 import { evaluationEntriesId, evaluationEntriesInput, officeInputsOf, type EvaluationEntries, type EvaluationEntriesBody } from '../../shared/evaluation/officeEntries';
 import { rankScores, type Placing } from '../../shared/evaluation/rank';
 import { rubricItems, type Rubric } from '../../shared/evaluation/rubric';
 import { scoreGroup, type UnitEvidence, type UnitScore } from '../../shared/evaluation/score';
 import { declaredOf, selfAssessmentId, type SelfAssessment } from '../../shared/evaluation/selfAssessment';
-import { noticeCounts, type NetworkNotice } from '../../shared/evaluation/networkNotice';
+import { noticeCounts, type NetworkNotice, type NoticeUnit } from '../../shared/evaluation/networkNotice';
+import { noticeUnitOf, noticeYear, unitYearFigures, yearSpan, type NoticePeriod, type UnitYearFigures, type UnitYearRecords } from '../../shared/evaluation/unitYear';
 import type { Identity } from '../../shared/console/merge';
 import type { PublishedResult } from '../../shared/bundle/policy';
 import type { CopyFiling } from '../../shared/ledgers/copyFiling';
@@ -19,8 +18,6 @@ import type { Incident } from '../../shared/ledgers/incident';
 import type { Inspection } from '../../shared/ledgers/inspection';
 import type { Scan } from '../../shared/ledgers/scan';
 import type { Training } from '../../shared/ledgers/training';
-import { DEFAULT_COVERAGE_POLICY } from '../../shared/rules/scanCoverage';
-import { calendarFrom, scheduleFrom } from '../../shared/calendar/stored';
 import { enrolledIdentities } from './console';
 import { issuesFromZod, ValidationError } from './errors';
 import { mergedCalendars, mergedCheckins, mergedOf, mergedProfile, mergedSchedule, mergedStore } from './merged';
@@ -70,23 +67,30 @@ export interface GroupEvaluation {
   units: UnitEvaluation[];
 }
 
-/** A unit as read and reduced to its figures, before scoring. */
-interface Gathered {
-  unitId: string;
-  identity: Identity;
-  profile: UnitProfile;
-  self: SelfAssessment | undefined;
+/** A unit as read and reduced to its figures, with the evaluation group's entries, before scoring. */
+interface Gathered extends UnitYearFigures {
   entries: EvaluationEntries | undefined;
-  figures: Partial<Record<FigureId, FigureValue>>;
+}
+
+/**
+ * Where the office's evaluation and notices find the received units' years:
+ * this PC's IndexedDB (localUnitYears), or the PostgreSQL server, which
+ * reduces each unit in main (the console's pgSource). Either way each unit
+ * comes reduced by shared/evaluation/unitYear.ts.
+ */
+export interface UnitYears {
+  /** Every enrolled unit but the office's own, reduced to its year's figures. */
+  evaluationUnits(officeUnitId: string, year: number, now: number): Promise<UnitYearFigures[]>;
+  /** The units a notice over the period would name, in no particular order. */
+  noticeUnits(officeUnitId: string, period: NoticePeriod, now: number): Promise<NoticeUnit[]>;
 }
 
 /** What the office holds of one unit for a year: the records its figures are computed from. */
-export async function readUnit(db: ZwDb, officeUnitId: string, unitId: string, year: number) {
+export async function readUnit(db: ZwDb, unitId: string, year: number): Promise<UnitYearRecords | null> {
   const profile = await mergedProfile(db, unitId);
   if (!profile) return null;
-  const from = new Date(year, 0, 1).getTime();
-  const to = new Date(year + 1, 0, 1).getTime();
-  const [devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings, calendars, schedule, selfRows, entries, bundles, keys] = await Promise.all([
+  const { from, to } = yearSpan(year);
+  const [devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings, calendars, schedule, selfRow, bundles, keys] = await Promise.all([
     mergedOf<Device>(db, 'devices', unitId),
     mergedCheckins(db, unitId, from, to),
     mergedOf<Scan>(db, 'scans', unitId),
@@ -99,34 +103,26 @@ export async function readUnit(db: ZwDb, officeUnitId: string, unitId: string, y
     mergedCalendars(db, unitId),
     mergedSchedule(db, unitId),
     mergedStore<SelfAssessment>(db, 'selfAssessments').get([unitId, selfAssessmentId(unitId, year)]),
-    db.evaluationEntries.get(evaluationEntriesId(officeUnitId, year, unitId)),
     db.receivedBundles.where('unitId').equals(unitId).toArray(),
     db.enrolledKeys.where('unitId').equals(unitId).toArray(),
   ]);
-  return { profile, devices, checkins, scans, dutyLogs, faults, trainings, incidents, inspections, copyFilings, calendars, schedule, selfRows, entries, bundles, keys };
-}
-
-export type UnitRead = NonNullable<Awaited<ReturnType<typeof readUnit>>>;
-
-/** The facts the figures read, from what the office holds of a unit. */
-export function unitFacts(r: UnitRead, year: number, now: number): YearFacts {
-  const enrolledAt = r.keys.length ? Math.min(...r.keys.map((k) => k.enrolledAt)) : r.profile.createdAt;
-  return factsOf(r, {
-    year,
-    now,
-    calendar: calendarFrom(r.calendars).calendar,
-    schedule: scheduleFrom(r.schedule).schedule,
-    coverage: DEFAULT_COVERAGE_POLICY,
-    bundles: { enrolledAt, receivedAt: r.bundles.map((b) => b.receivedAt) },
-  });
-}
-
-/** The office's figures for one unit and year, from what its bundles brought. */
-function figuresOfUnit(r: UnitRead, officeUnitId: string, unitId: string, identity: Identity, year: number, now: number): Gathered {
-  const { profile, selfRows, entries } = r;
-  const facts = unitFacts(r, year, now);
-  const self = selfRows?.unitId === unitId && selfRows.status === 'submitted' && selfRows.year === year ? selfRows : undefined;
-  return { unitId, identity, profile, self, entries: entries?.unitId === officeUnitId ? entries : undefined, figures: yearFigures(facts) };
+  return {
+    profile,
+    devices,
+    checkins,
+    scans,
+    dutyLogs,
+    faults,
+    trainings,
+    incidents,
+    inspections,
+    copyFilings,
+    calendars,
+    schedule,
+    selfRow,
+    receivedAt: bundles.map((b) => b.receivedAt),
+    enrolledAt: keys.map((k) => k.enrolledAt),
+  };
 }
 
 /**
@@ -174,14 +170,14 @@ export async function eachUnitYear(
   db: ZwDb,
   officeUnitId: string,
   year: number,
-  visit: (r: UnitRead, unitId: string, identity: Identity) => void,
+  visit: (r: UnitYearRecords, unitId: string, identity: Identity) => void,
   timing?: EvaluationTiming,
 ): Promise<void> {
   const identities = [...(await enrolledIdentities(db))].filter(([unitId]) => unitId !== officeUnitId);
   for (let i = 0; i < identities.length; i += READ_AT_ONCE) {
     const batch = identities.slice(i, i + READ_AT_ONCE);
     const readStart = performance.now();
-    const reads = await Promise.all(batch.map(([unitId]) => readUnit(db, officeUnitId, unitId, year)));
+    const reads = await Promise.all(batch.map(([unitId]) => readUnit(db, unitId, year)));
     const computeStart = performance.now();
     reads.forEach((r, k) => {
       const [unitId, identity] = batch[k]!;
@@ -214,14 +210,35 @@ function withNoticeCounts(rubric: Rubric, inputs: ReturnType<typeof officeInputs
   return inputs;
 }
 
+/** The received units' years from this PC's IndexedDB; `timing` splits reading from reducing, for the benchmark. */
+export function localUnitYears(db: ZwDb, timing?: EvaluationTiming): UnitYears {
+  return {
+    async evaluationUnits(officeUnitId, year, now) {
+      const out: UnitYearFigures[] = [];
+      await eachUnitYear(db, officeUnitId, year, (r, unitId, identity) => out.push(unitYearFigures(r, unitId, identity, year, now)), timing);
+      return out;
+    },
+    async noticeUnits(officeUnitId, period, now) {
+      const out: NoticeUnit[] = [];
+      await eachUnitYear(db, officeUnitId, noticeYear(period), (r, unitId, identity) => {
+        const named = noticeUnitOf(r, unitId, identity, period, now);
+        if (named) out.push(named);
+      });
+      return out;
+    },
+  };
+}
+
 /**
- * Every received unit of the year, scored and ranked within its group. Units
- * are read a few at a time and reduced to their figures at once, so memory
- * holds one batch of records, not the province's year.
+ * Every received unit of the year, scored and ranked within its group. The
+ * units' figures come from `years` (either store, reduced a batch of units
+ * at a time, so memory never holds the province's year); the rubrics, the
+ * group's entries and the notices are the office's own records in `db`.
  */
-export async function officeEvaluation(db: ZwDb, officeUnitId: string, year: number, now = Date.now(), timing?: EvaluationTiming): Promise<GroupEvaluation[]> {
-  const gathered: Gathered[] = [];
-  await eachUnitYear(db, officeUnitId, year, (r, unitId, identity) => gathered.push(figuresOfUnit(r, officeUnitId, unitId, identity, year, now)), timing);
+export async function officeEvaluation(db: ZwDb, years: UnitYears, officeUnitId: string, year: number, now = Date.now(), timing?: EvaluationTiming): Promise<GroupEvaluation[]> {
+  const reduced = await years.evaluationUnits(officeUnitId, year, now);
+  const entries = await db.evaluationEntries.bulkGet(reduced.map((u) => evaluationEntriesId(officeUnitId, year, u.unitId)));
+  const gathered: Gathered[] = reduced.map((u, i) => ({ ...u, entries: entries[i]?.unitId === officeUnitId ? entries[i] : undefined }));
   const rubrics = { county: await officeRubric(db, 'county', year), municipal: await officeRubric(db, 'municipal', year) };
   const counted = noticeCounts((await db.networkNotices.where('unitId').equals(officeUnitId).toArray()) as NetworkNotice[], year);
   const rankStart = performance.now();

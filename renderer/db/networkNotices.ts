@@ -1,7 +1,7 @@
-import { figuresOver, spanPeriod } from '../../shared/evaluation/ledgerFigures';
-import { networkNoticeId, networkNoticeInput, noticeFindings, type NetworkNotice, type NetworkNoticeBody, type NoticeThresholds } from '../../shared/evaluation/networkNotice';
+import { networkNoticeId, networkNoticeInput, type NetworkNotice, type NetworkNoticeBody, type NoticeThresholds } from '../../shared/evaluation/networkNotice';
+import { noticeOrder, noticeYear } from '../../shared/evaluation/unitYear';
 import { issuesFromZod, ValidationError } from './errors';
-import { eachUnitYear, unitFacts } from './evaluationOffice';
+import type { UnitYears } from './evaluationOffice';
 import { commit, newRecord, type Actor } from './repository';
 import type { ZwDb } from './schema';
 
@@ -13,23 +13,11 @@ import type { ZwDb } from './schema';
 
 export type NoticeDraft = Omit<NetworkNoticeBody, 'number'>;
 
-/** The units a notice over `from`–`to` (one year's days) would name, and why. */
-export async function draftNotice(db: ZwDb, officeUnitId: string, from: string, to: string, thresholds: NoticeThresholds, now = Date.now()): Promise<NoticeDraft> {
-  const year = Number(from.slice(0, 4));
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  const start = new Date(fy, fm - 1, fd).getTime();
-  const end = new Date(ty, tm - 1, td + 1).getTime();
-  const units: NoticeDraft['units'] = [];
-  await eachUnitYear(db, officeUnitId, year, (r, unitId, identity) => {
-    const facts = unitFacts(r, year, now);
-    const figures = figuresOver(facts, spanPeriod(from, to, facts.since, now));
-    const received = r.bundles.filter((b) => b.receivedAt >= start && b.receivedAt < end).length;
-    const findings = noticeFindings(figures, received, thresholds);
-    if (findings.length > 0) units.push({ unitId, unitCode: identity.unitCode, unitName: identity.unitName, findings });
-  });
-  units.sort((a, b) => a.unitCode.localeCompare(b.unitCode));
-  return { year, from, to, thresholds, units };
+/** The units a notice over `from`–`to` (one year's days) would name, and why, from the units' years in `years`. */
+export async function draftNotice(years: UnitYears, officeUnitId: string, from: string, to: string, thresholds: NoticeThresholds, now = Date.now()): Promise<NoticeDraft> {
+  const period = { from, to, thresholds };
+  const units = noticeOrder(await years.noticeUnits(officeUnitId, period, now));
+  return { year: noticeYear(period), from, to, thresholds, units };
 }
 
 export async function listNotices(db: ZwDb, officeUnitId: string): Promise<NetworkNotice[]> {

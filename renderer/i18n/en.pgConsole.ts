@@ -45,6 +45,4 @@ export const enPgConsole: Record<keyof typeof zhPgConsole, string> = {
   'pg.failure.forbidden': 'Your role cannot do this.',
   'pg.failure.noSession': 'Your sign-in has ended: sign in again.',
   'pg.source': 'Data from the PostgreSQL console database',
-  'pg.unavailable.title': 'Not available while the console uses PostgreSQL',
-  'pg.unavailable.evaluation': 'Evaluation scores and ranking do not read the PostgreSQL console database yet; this page would not show the server\'s data. Use the units view, or go back to this PC\'s database.',
 };

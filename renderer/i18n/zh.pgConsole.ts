@@ -43,6 +43,4 @@ export const zhPgConsole = {
   'pg.failure.forbidden': '您的角色不能进行此操作。',
   'pg.failure.noSession': '登录已失效，请重新登录。',
   'pg.source': '数据来自 PostgreSQL 汇总数据库',
-  'pg.unavailable.title': '使用 PostgreSQL 汇总数据库时，本页暂不可用',
-  'pg.unavailable.evaluation': '考核评分和排名尚未接入 PostgreSQL 汇总数据库，本页不会显示服务器上的数据。可用“各单位汇总”查看各单位情况，或改回本机数据库后使用。',
 };

@@ -9,7 +9,6 @@ import { BundlesPage } from '../features/bundles/BundlesPage';
 import { ConsoleImportPage } from '../features/console/ConsoleImportPage';
 import { ConsoleKeysPage } from '../features/console/ConsoleKeysPage';
 import { ConsoleUnitsPage } from '../features/console/ConsoleUnitsPage';
-import { LocalOnly } from '../features/console/useConsoleSource';
 import { PolicyIssuePage } from '../features/policy/PolicyIssuePage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { copyLedger, dutyLedger, faultLedger, incidentLedger, inspectionLedger, maintainerLedger, scanLedger, trainingLedger } from '../features/ledgers/defs';
@@ -46,8 +45,8 @@ export const PAGES: PageDef[] = [
   { key: 'home', group: 'home', label: 'nav.home', icon: <DashboardOutlined />, permission: 'home.view', render: () => <HomePage /> },
   { key: 'console-units', group: 'office', label: 'nav.consoleUnits', icon: <ApartmentOutlined />, permission: 'console.use', render: () => <ConsoleUnitsPage /> },
   { key: 'console-import', group: 'office', label: 'nav.consoleImport', icon: <ImportOutlined />, permission: 'console.use', render: () => <ConsoleImportPage /> },
-  { key: 'office-evaluation', group: 'office', label: 'nav.officeEvaluation', icon: <TrophyOutlined />, permission: 'console.use', render: () => <LocalOnly what="pg.unavailable.evaluation"><OfficeEvaluationPage /></LocalOnly> },
-  { key: 'network-notices', group: 'office', label: 'nav.networkNotices', icon: <NotificationOutlined />, permission: 'console.use', render: () => <LocalOnly what="pg.unavailable.evaluation"><NetworkNoticesPage /></LocalOnly> },
+  { key: 'office-evaluation', group: 'office', label: 'nav.officeEvaluation', icon: <TrophyOutlined />, permission: 'console.use', render: () => <OfficeEvaluationPage /> },
+  { key: 'network-notices', group: 'office', label: 'nav.networkNotices', icon: <NotificationOutlined />, permission: 'console.use', render: () => <NetworkNoticesPage /> },
   { key: 'rubrics', group: 'office', label: 'nav.rubrics', icon: <OrderedListOutlined />, permission: 'console.use', render: () => <RubricsPage /> },
   { key: 'policy-issue', group: 'office', label: 'nav.policyIssue', icon: <SafetyCertificateOutlined />, permission: 'console.use', render: () => <PolicyIssuePage /> },
   { key: 'console-keys', group: 'office', label: 'nav.consoleKeys', icon: <KeyOutlined />, permission: 'console.use', render: () => <ConsoleKeysPage /> },

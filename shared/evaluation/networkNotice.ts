@@ -31,6 +31,10 @@ export const DEFAULT_NOTICE_THRESHOLDS: NoticeThresholds = { checkinRate: 0.9, s
 const finding = z.object({ reason: z.enum(NOTICE_REASONS), value: z.number().finite().min(0).max(1e9).nullable() }).strict();
 export type NoticeFinding = z.output<typeof finding>;
 
+/** A unit a notice names, and why. */
+export const noticeUnit = z.object({ unitId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/), unitCode: z.string().max(32), unitName: z.string().max(100), findings: z.array(finding).min(1).max(NOTICE_REASONS.length) }).strict();
+export type NoticeUnit = z.output<typeof noticeUnit>;
+
 export const networkNoticeInput = z
   .object({
     year: z.number().int().min(2000).max(2100),
@@ -39,9 +43,7 @@ export const networkNoticeInput = z
     from: isoDate,
     to: isoDate,
     thresholds: noticeThresholds,
-    units: z
-      .array(z.object({ unitId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/), unitCode: z.string().max(32), unitName: z.string().max(100), findings: z.array(finding).min(1).max(NOTICE_REASONS.length) }).strict())
-      .max(5000),
+    units: z.array(noticeUnit).max(5000),
   })
   .strict()
   .refine((n) => n.from <= n.to && n.from.startsWith(`${n.year}-`) && n.to.startsWith(`${n.year}-`), { path: ['from'], message: 'notice.period' });

@@ -4,8 +4,12 @@ import type { ImportOutcome } from '../console/plan';
 import type { UnitSummary } from '../console/summary';
 import type { MergedTable } from '../console/records';
 import type { RecordMeta } from '../domain/record';
-import { UNIT_AREAS, UNIT_LEVELS } from '../domain/unit';
+import { UNIT_AREAS, UNIT_LEVELS, type UnitProfile } from '../domain/unit';
 import { checkpointSchema } from '../bundle/checkpoint';
+import { FIGURE_IDS, type FigureId } from '../evaluation/figures';
+import { noticeThresholds, noticeUnit } from '../evaluation/networkNotice';
+import type { SelfAssessment } from '../evaluation/selfAssessment';
+import { isoDate } from '../ledgers/fields';
 
 /**
  * The console's PostgreSQL store over IPC (DESIGN.md, Two stores at the
@@ -97,6 +101,21 @@ const knownUnit = z
   .object({ unitId: z.string(), unitCode: z.string(), unitName: z.string(), level: z.enum(UNIT_LEVELS).nullable(), area: z.enum(UNIT_AREAS).nullable() })
   .strict();
 const monthArrivals = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), bundles: z.number().int().min(0), units: z.number().int().min(0) }).strict();
+// The office's evaluation and notices: each unit's year reduced in main (shared/evaluation/unitYear.ts), never its records.
+const officeUnitId = unitIdField;
+const yearField = z.number().int().min(2000).max(2100);
+const figureValue = z.object({ value: z.number().nullable(), provisional: z.boolean(), coveredDays: z.number(), periodDays: z.number() }).strict();
+const profile = z.custom<UnitProfile>((v) => isObject(v) && typeof (v as { id?: unknown }).id === 'string' && (UNIT_LEVELS as readonly unknown[]).includes((v as { level?: unknown }).level));
+const selfAssessment = z.custom<SelfAssessment>((v) => isObject(v) && (v as { status?: unknown }).status === 'submitted' && Array.isArray((v as { items?: unknown }).items));
+const unitYear = z
+  .object({
+    unitId: unitIdField,
+    identity: z.object({ unitName: z.string(), unitCode: z.string() }).strict(),
+    profile,
+    self: selfAssessment.optional(),
+    figures: z.partialRecord(z.enum(FIGURE_IDS as [FigureId, ...FigureId[]]), figureValue),
+  })
+  .strict();
 
 export const pgContract = {
   /** Which store the console reads, and the server's address (never its password); `ready` once main can reach it. */
@@ -186,6 +205,19 @@ export const pgContract = {
   'pgConsole:home': {
     request: z.object({ session, now: z.number().int().min(0), silentDays: z.number().int().min(1).max(366) }).strict(),
     response: z.union([z.object({ ok: z.literal(true), units: z.array(summary), arrivals: z.array(monthArrivals).max(12), selfSubmitted: z.number().int().min(0) }).strict(), failure]),
+  },
+  /** Every enrolled unit's year but the office's own, reduced to the figures the evaluation scores, with its submitted self-assessment. */
+  'pgConsole:evaluationUnits': {
+    request: z.object({ session, officeUnitId, year: yearField, now: z.number().int().min(0) }).strict(),
+    response: z.union([z.object({ ok: z.literal(true), units: z.array(unitYear) }).strict(), failure]),
+  },
+  /** The units a network notice over the period would name, and why. */
+  'pgConsole:noticeUnits': {
+    request: z
+      .object({ session, officeUnitId, from: isoDate, to: isoDate, thresholds: noticeThresholds, now: z.number().int().min(0) })
+      .strict()
+      .refine((r) => r.from <= r.to && r.from.slice(0, 4) === r.to.slice(0, 4), { path: ['to'], message: 'notice.period' }),
+    response: z.union([z.object({ ok: z.literal(true), units: z.array(noticeUnit) }).strict(), failure]),
   },
 } as const;
 

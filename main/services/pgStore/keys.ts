@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { KeyLookup, KnownKey } from '../../../shared/bundle/codec';
 import { rotationSignedBy, type Enrolment } from '../../../shared/bundle/enrolment';
 import { fingerprint, type CryptoSuite } from '../../../shared/bundle/suites';
@@ -99,8 +99,8 @@ export async function enrolledKeys(pool: Pool): Promise<Map<string, KnownKey>> {
   return new Map<string, KnownKey>(rows.map((k) => [k.key_id, { unitId: k.unit_id, suite: k.suite, publicKey: k.public_key, revoked: k.revoked_at !== null }]));
 }
 
-/** The keys as the identity rule (shared/console/coverage.ts) needs them. */
-export async function keyIdentities(pool: Pool): Promise<KeyIdentity[]> {
+/** The keys as the identity rule (shared/console/coverage.ts) needs them; a client too, to read them in a snapshot. */
+export async function keyIdentities(pool: Pool | PoolClient): Promise<KeyIdentity[]> {
   const rows = (await pool.query<KeyRow>('select unit_id, unit_name, unit_code, enrolled_at, revoked_at from enrolled_keys')).rows;
   return rows.map((k) => ({ unitId: k.unit_id, unitName: k.unit_name, unitCode: k.unit_code, enrolledAt: Number(k.enrolled_at), revokedAt: k.revoked_at === null ? null : Number(k.revoked_at) }));
 }

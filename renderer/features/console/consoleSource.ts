@@ -7,6 +7,7 @@ import { enrolKeys, MERGED_TABLES, revokeKey, type EnrolmentReview } from '../..
 import { ValidationError } from '../../db/errors';
 import type { EnrolledKey } from '../../db/schema';
 import { unitSummaries } from '../../db/consoleSummary';
+import { localUnitYears, type UnitYears } from '../../db/evaluationOffice';
 import { mergedOf, mergedStore, readReceivedAttachment, type ReceivedFileRead } from '../../db/merged';
 import type { Attachment } from '../../../shared/attachments/attachment';
 import type { Actor } from '../../db/repository';
@@ -27,7 +28,7 @@ import { sendToMain, type Opener } from './unsealBundle';
  * a unit's records and the import page are the same pages on either store;
  * the rules behind both are the ones in shared/console.
  */
-export interface ConsoleSource {
+export interface ConsoleSource extends UnitYears {
   units(now: number, silentDays: number): Promise<UnitSummary[]>;
   /** One unit's received records by table; check-ins newest first. */
   unitRecords(unitId: string): Promise<UnitTables>;
@@ -79,6 +80,7 @@ export function localSource(db: ZwDb, actor: Actor): ConsoleSource {
     knownUnits: (officeUnitId) => knownUnits(db, officeUnitId),
     checkpoints: async () => checkpointsOf(await heldSegments(db)),
     home: (now, silentDays) => officeReceived(db, now, silentDays),
+    ...localUnitYears(db),
   };
 }
 
@@ -131,5 +133,8 @@ export function pgSource(): ConsoleSource {
       const { units, arrivals, selfSubmitted } = value(await invoke('pgConsole:home', { session: sessionToken(), now, silentDays }));
       return { units, arrivals, selfSubmitted };
     },
+    // Main reads and reduces the units a batch at a time; only each unit's figures come back.
+    evaluationUnits: async (officeUnitId, year, now) => value(await invoke('pgConsole:evaluationUnits', { session: sessionToken(), officeUnitId, year, now })).units,
+    noticeUnits: async (officeUnitId, period, now) => value(await invoke('pgConsole:noticeUnits', { session: sessionToken(), officeUnitId, ...period, now })).units,
   };
 }

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Alert, Tag } from 'antd';
 import { DatabaseOutlined } from '@ant-design/icons';
 import { db } from '../../state/db';
 import { PgConsoleError, useConsoleMode } from '../../state/consoleMode';
 import { useActor } from '../../state/session';
-import { useT, type MessageKey, type Translate } from '../../i18n';
+import { useT, type Translate } from '../../i18n';
 import { localSource, pgSource, type ConsoleSource } from './consoleSource';
 
 /** The console's data source for the store the office chose; null until main said which. */
@@ -38,19 +38,4 @@ export function PgSourceTag() {
       {t('pg.source')}
     </Tag>
   ) : null;
-}
-
-/**
- * A page not yet built on the PostgreSQL store: while the console uses the
- * server it says so instead of quietly showing this PC's data.
- */
-export function LocalOnly({ what, children }: { what: Extract<MessageKey, `pg.unavailable.${string}`>; children: ReactNode }) {
-  const t = useT();
-  const mode = useConsoleMode((s) => s.mode);
-  useEffect(() => {
-    if (mode === null) void useConsoleMode.getState().load().catch(() => useConsoleMode.setState({ mode: 'local' }));
-  }, [mode]);
-  if (mode === null) return null;
-  if (mode === 'pg') return <Alert type="info" showIcon message={t('pg.unavailable.title')} description={t(what)} data-testid="pg-unavailable" style={{ margin: 16 }} />;
-  return <>{children}</>;
 }

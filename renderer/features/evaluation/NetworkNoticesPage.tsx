@@ -12,6 +12,8 @@ import { PrintDocument } from '../../ui/PrintDocument';
 import { useFormWrite, WriteErrors } from '../../ui/useFormWrite';
 import { useSheetExport } from '../ledgers/useSheetExport';
 import { percentText } from './figureText';
+import { PgProblem, PgSourceTag, useConsoleSource } from '../console/useConsoleSource';
+import { PgConsoleError } from '../../state/consoleMode';
 
 const zhT = chinese;
 const pct = percentText;
@@ -47,6 +49,8 @@ export function NetworkNoticesPage() {
   const [draft, setDraft] = useState<NoticeDraft>();
   const [issued, setIssued] = useState<NetworkNotice[]>([]);
   const [printing, setPrinting] = useState<NetworkNotice>();
+  const [problem, setProblem] = useState<unknown>(null);
+  const source = useConsoleSource();
 
   const load = useCallback(async () => setIssued(await listNotices(db, actor.unitId)), [actor.unitId]);
   useEffect(() => {
@@ -55,8 +59,17 @@ export function NetworkNoticesPage() {
 
   const sameYear = range[0].year() === range[1].year();
   const preview = () =>
+    source &&
     run(async () => {
-      setDraft(await draftNotice(db, actor.unitId, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'), thresholds));
+      setProblem(null);
+      try {
+        setDraft(await draftNotice(source, actor.unitId, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'), thresholds));
+      } catch (e) {
+        // The server's refusal in its own words, where the console's other pages show it.
+        if (!(e instanceof PgConsoleError)) throw e;
+        setDraft(undefined);
+        setProblem(e);
+      }
     });
   const issue = () =>
     draft &&
@@ -82,8 +95,9 @@ export function NetworkNoticesPage() {
 
   return (
     <div className="page">
-      <PageHead title={t('notices.title')} rule={t('notices.rule')} />
+      <PageHead title={t('notices.title')} rule={t('notices.rule')} actions={<PgSourceTag />} />
       <WriteErrors messages={banner} />
+      <PgProblem error={problem} />
       <Card size="small" title={t('notices.new')} style={{ marginBottom: 12 }}>
         <Form layout="inline" style={{ rowGap: 8 }}>
           <Form.Item label={t('notices.period')}>
@@ -99,7 +113,7 @@ export function NetworkNoticesPage() {
             <InputNumber aria-label={t('notices.isolation')} min={0} precision={0} value={thresholds.isolation} onChange={(v) => setThresholds({ ...thresholds, isolation: v ?? 0 })} style={{ width: 80 }} />
           </Form.Item>
           <Form.Item>
-            <Button onClick={() => void preview()} loading={busy} disabled={!sameYear}>
+            <Button onClick={() => void preview()} loading={busy} disabled={!sameYear || !source}>
               {t('notices.preview')}
             </Button>
           </Form.Item>

@@ -17,6 +17,8 @@ import { TextBox } from '../../ui/LimitedInput';
 import { PageHead } from '../../ui/PageHead';
 import { useFormWrite, WriteErrors } from '../../ui/useFormWrite';
 import { figureText } from './figureText';
+import { PgProblem, PgSourceTag, useConsoleSource } from '../console/useConsoleSource';
+import { PgConsoleError } from '../../state/consoleMode';
 
 type Entry = EvaluationEntriesBody['entries'][number];
 type Adjustment = EvaluationEntriesBody['adjustments'][number];
@@ -46,17 +48,23 @@ export function OfficeEvaluationPage() {
   const [group, setGroup] = useState<UnitLevel>('county');
   const [openUnit, setOpenUnit] = useState<string>();
   const [loadError, setLoadError] = useState<string>();
+  const [problem, setProblem] = useState<unknown>(null);
   const officeName = useSession((s) => s.unit?.name ?? '');
   const exportSheet = useSheetExport();
+  const source = useConsoleSource();
 
   const load = useCallback(async () => {
+    if (!source) return;
     setLoadError(undefined);
+    setProblem(null);
     try {
-      setGroups(await officeEvaluation(db, actor.unitId, year));
+      setGroups(await officeEvaluation(db, source, actor.unitId, year));
     } catch (e) {
-      setLoadError(t('evaluation.loadFailed', { message: e instanceof Error ? e.message : String(e) }));
+      // The server's refusals in its own words; anything else as the page always said it.
+      if (e instanceof PgConsoleError) setProblem(e);
+      else setLoadError(t('evaluation.loadFailed', { message: e instanceof Error ? e.message : String(e) }));
     }
-  }, [actor.unitId, year, t]);
+  }, [source, actor.unitId, year, t]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -120,6 +128,7 @@ export function OfficeEvaluationPage() {
         rule={t('office.rule')}
         actions={
           <Space wrap>
+            <PgSourceTag />
             <YearSelect value={year} onChange={setYear} />
             <Button disabled={!current?.units.length} onClick={() => window.print()}>
               {t('office.printNotice')}
@@ -141,6 +150,7 @@ export function OfficeEvaluationPage() {
         }
       />
       {loadError && <Alert type="error" showIcon message={loadError} style={{ marginBottom: 12 }} />}
+      <PgProblem error={problem} />
       {current?.rubric.example && <Alert type="warning" showIcon message={<Space><Tag color="orange">{t('evaluation.exampleTag')}</Tag>{t('office.exampleNotice')}</Space>} style={{ marginBottom: 12 }} />}
       <Tabs
         activeKey={group}

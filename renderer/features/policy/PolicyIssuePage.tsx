@@ -58,7 +58,7 @@ export function PolicyIssuePage() {
   const [sealKeys, setSealKeys] = useState<SealKeyStatus[]>([]);
   const [checkpoints, setCheckpoints] = useState<Checkpoint[]>([]);
   const [sendAttachments, setSendAttachments] = useState(false);
-  // What the office received (known units, checkpoints) comes from the console's store: this PC's or the server.
+  // What the office received (known units, checkpoints, the units' years the results are scored from) comes from the console's store: this PC's or the server.
   const source = useConsoleSource();
   const [problem, setProblem] = useState<unknown>(null);
 
@@ -133,7 +133,7 @@ export function PolicyIssuePage() {
         ...(sendAttachments ? { sendAttachments: true } : {}),
         ...(chosenRubrics.length > 0 ? { rubrics: rubrics.filter((r) => chosenRubrics.includes(`${r.group}/${r.year}`)) } : {}),
       };
-      if (resultsYear !== null) policy.results = publishedResultsOf(await officeEvaluation(db, unit.id, resultsYear), resultsYear);
+      if (resultsYear !== null) policy.results = publishedResultsOf(await officeEvaluation(db, source, unit.id, resultsYear), resultsYear);
       const checked = policySchema.safeParse(policy);
       if (!checked.success) return setResult({ type: 'error', text: t('err.generic', { message: checked.error.issues[0]?.path.join('.') ?? '' }) });
       const bytes = policyBytes(checked.data);

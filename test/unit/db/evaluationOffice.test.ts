@@ -1,49 +1,22 @@
 import { exampleRubric } from '../../../shared/evaluation/examples';
 import { describe, expect, it } from 'vitest';
 import { deviceInput, freshDb, unitWithAdmin } from './helpers';
-import { setupUnit } from '../../../renderer/db/accounts';
-import { planExport } from '../../../renderer/db/bundleExport';
+import { exportAll, unit } from './receivedUnits';
 import { enrolKey, importBundle, keyLookup, reviewEnrolment } from '../../../renderer/db/console';
 import { createDevice } from '../../../renderer/db/devices';
 import { submitSelfAssessment, type SelfDraft } from '../../../renderer/db/evaluation';
-import { officeEvaluation, saveEvaluationEntries } from '../../../renderer/db/evaluationOffice';
+import { localUnitYears, officeEvaluation, saveEvaluationEntries } from '../../../renderer/db/evaluationOffice';
 import { ValidationError } from '../../../renderer/db/errors';
 import { draftNotice, issueNotice, listNotices } from '../../../renderer/db/networkNotices';
 import { DEFAULT_NOTICE_THRESHOLDS } from '../../../shared/evaluation/networkNotice';
 import { isoDay } from '../../../shared/calendar/calendar';
 import type { Actor } from '../../../renderer/db/repository';
-import type { ZwDb } from '../../../renderer/db/schema';
-import { writeBundle } from '../../../shared/bundle/codec';
-import { makeEnrolment } from '../../../shared/bundle/enrolment';
-import { generateKeyPair, keyIdOf } from '../../../shared/bundle/suites';
 import { rubricItems } from '../../../shared/evaluation/rubric';
 
 const YEAR = new Date().getFullYear();
 const rubric = exampleRubric('county', YEAR);
 const declared = rubricItems(rubric).filter((x) => x.item.scoring.kind === 'declared').map((x) => x.item);
 const draft = (pointsOf: (max: number) => number): SelfDraft => ({ items: declared.map((i) => ({ itemId: i.id, points: pointsOf(i.maxPoints), notApplicable: false, note: '', documents: '' })), summary: '' });
-
-async function unit(code: string, name: string): Promise<{ db: ZwDb; actor: Actor }> {
-  const db = freshDb();
-  const { unit, account } = await setupUnit(
-    db,
-    { name, code, level: 'county', area: 'urban', leader: '张三', office: '综合科', adminName: '李四', adminPhone: '0933-8211234', docOfficerName: '王五', docOfficerPhone: '13800138000' },
-    { username: 'admin', displayName: '李四', role: 'admin' },
-    'scrypt$test',
-  );
-  return { db, actor: { unitId: unit.id, accountId: account.id, role: 'admin' } };
-}
-
-/** Everything the unit has, signed with a key of its own, and the enrolment the office reviews. */
-async function exportAll(db: ZwDb, actor: Actor) {
-  const profile = (await db.units.get(actor.unitId))!;
-  const pair = generateKeyPair('ed25519-sha256');
-  const key = { suite: 'ed25519-sha256' as const, keyId: keyIdOf('ed25519-sha256', pair.publicKey), privateKey: pair.privateKey };
-  const plan = (await planExport(db, actor.unitId, 'full'))!;
-  const facts = { id: profile.id, name: profile.name, code: profile.code };
-  const bytes = writeBundle({ unit: facts, createdBy: { accountId: actor.accountId, name: '李四' }, createdAt: Date.now(), prevHash: plan.prevHash, entries: plan.entries }, key).bytes;
-  return { file: { name: `${profile.code}.zwb`, bytes }, enrolment: makeEnrolment(facts, pair, Date.now()) };
-}
 
 describe('the office’s combined evaluation', () => {
   it('scores received units from their bundles, flags a claim the office’s figure does not bear out, takes entries with reasons and ranks with 并列', async () => {
@@ -63,7 +36,7 @@ describe('the office’s combined evaluation', () => {
     const keys = await keyLookup(office);
     for (const u of keysFor) expect((await importBundle(office, auditor, u.file, keys)).verdict).toBe('valid');
 
-    const [initial, municipal] = await officeEvaluation(office, admin.unitId, YEAR);
+    const [initial, municipal] = await officeEvaluation(office, localUnitYears(office), admin.unitId, YEAR);
     let county = initial;
     expect(municipal!.units).toHaveLength(0);
     expect(county!.units.map((u) => u.identity.unitName).sort()).toEqual(['庄浪县', '泾川县']);
@@ -83,7 +56,7 @@ describe('the office’s combined evaluation', () => {
     const officeItems = { entries: [{ itemId: 'env.spotCheck', points: 2 }, { itemId: 'app.notices', count: 0 }, { itemId: 'bonus.website', basis: 3 }, { itemId: 'bonus.bestSubsite', points: null }], adjustments: [] };
     await saveEvaluationEntries(office, auditor, rubric, { year: YEAR, assessedUnitId: ub.unitId, ...officeItems });
     await saveEvaluationEntries(office, auditor, rubric, { year: YEAR, assessedUnitId: ua.unitId, ...officeItems, adjustments: [{ itemId: 'sec.isolation', points: 4, reason: '实地抽查：第二台已装隔离卡，登记未更新' }] });
-    [county] = await officeEvaluation(office, admin.unitId, YEAR);
+    [county] = await officeEvaluation(office, localUnitYears(office), admin.unitId, YEAR);
     const [first, second] = county!.units;
     expect(first!.score.total).toBe(second!.score.total);
     expect([first!.placing, second!.placing].map((p) => [p.place, p.tied])).toEqual([
@@ -133,10 +106,10 @@ describe('the office’s combined evaluation', () => {
 
     const today = isoDay(new Date());
     const from = `${today.slice(0, 8)}01`;
-    const draft = await draftNotice(office, admin.unitId, from, today, DEFAULT_NOTICE_THRESHOLDS);
+    const draft = await draftNotice(localUnitYears(office), admin.unitId, from, today, DEFAULT_NOTICE_THRESHOLDS);
     expect(draft.units.map((u) => [u.unitName, u.findings])).toEqual([['庄浪县', [{ reason: 'isolation', value: 1 }]]]);
     // Allowing one violation names nobody.
-    expect((await draftNotice(office, admin.unitId, from, today, { ...DEFAULT_NOTICE_THRESHOLDS, isolation: 1 })).units).toEqual([]);
+    expect((await draftNotice(localUnitYears(office), admin.unitId, from, today, { ...DEFAULT_NOTICE_THRESHOLDS, isolation: 1 })).units).toEqual([]);
 
     const first = await issueNotice(office, auditor, draft);
     const second = await issueNotice(office, auditor, draft);
@@ -145,14 +118,14 @@ describe('the office’s combined evaluation', () => {
     await expect(issueNotice(office, admin, draft)).rejects.toThrow();
     await expect(issueNotice(office, auditor, { ...draft, to: `${Number(today.slice(0, 4)) + 1}-01-05` })).rejects.toThrow(ValidationError);
 
-    const [county] = await officeEvaluation(office, admin.unitId, YEAR);
+    const [county] = await officeEvaluation(office, localUnitYears(office), admin.unitId, YEAR);
     const notices = (name: string) => county!.units.find((u) => u.identity.unitName === name)!;
     expect(notices('庄浪县').notices).toBe(2);
     expect(notices('庄浪县').score.items.find((i) => i.itemId === 'app.notices')!.points).toBe(2.5);
     expect(notices('泾川县').score.items.find((i) => i.itemId === 'app.notices')!.points).toBe(5);
     // A count the evaluation group enters itself wins over the notices issued here.
     await saveEvaluationEntries(office, auditor, rubric, { year: YEAR, assessedUnitId: notices('庄浪县').unitId, entries: [{ itemId: 'app.notices', count: 3 }], adjustments: [] });
-    const [again] = await officeEvaluation(office, admin.unitId, YEAR);
+    const [again] = await officeEvaluation(office, localUnitYears(office), admin.unitId, YEAR);
     expect(again!.units.find((u) => u.identity.unitName === '庄浪县')!.score.items.find((i) => i.itemId === 'app.notices')!.points).toBe(0);
   });
 });

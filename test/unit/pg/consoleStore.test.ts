@@ -154,6 +154,15 @@ suite('the console on PostgreSQL, through main', () => {
     expect(await call('pgConsole:checkpoints', { session: w.adminSession })).toEqual({ ok: false, code: 'forbidden' });
     expect(await call('pgConsole:home', { session: 'f'.repeat(64), now: Date.now(), silentDays: 7 })).toEqual({ ok: false, code: 'noSession' });
     await expect(call('pgConsole:knownUnits', { session, officeUnitId: "x' or 1=1" })).rejects.toThrow();
+    // The evaluation and the notice read the unit's year reduced in main, under the same session check.
+    const year = new Date().getFullYear();
+    const reduced = (await call('pgConsole:evaluationUnits', { session, officeUnitId: office.id, year, now: Date.now() })).units as { unitId: string; figures: Record<string, unknown> }[];
+    expect(reduced.map((u) => u.unitId)).toEqual([unit!.unit.id]);
+    expect(Object.keys(reduced[0]!.figures)).toContain('checkinOnTimeRate');
+    const named = await call('pgConsole:noticeUnits', { session, officeUnitId: office.id, from: `${year}-01-01`, to: `${year}-01-31`, thresholds: { checkinRate: 1, scanCoverage: 0, isolation: 0 }, now: Date.now() });
+    expect(named).toMatchObject({ ok: true });
+    await expect(call('pgConsole:noticeUnits', { session, officeUnitId: office.id, from: `${year}-02-01`, to: `${year}-01-31`, thresholds: { checkinRate: 1, scanCoverage: 0, isolation: 0 }, now: Date.now() })).rejects.toThrow();
+    expect(await call('pgConsole:evaluationUnits', { session: 'f'.repeat(64), officeUnitId: office.id, year, now: Date.now() })).toEqual({ ok: false, code: 'noSession' });
 
     const keys = (await call('pgConsole:keys', { session })).keys as { keyId: string; enrolledBy: string; revokedAt: number | null }[];
     expect(keys.map((k) => [k.keyId, k.enrolledBy, k.revokedAt])).toEqual([[unit!.enrolment.keyId, 'auditor-1', null]]);
