@@ -1,10 +1,11 @@
-import { sm3 as sm3Mac, sm4, hkdf as hkdfSm3 } from 'sm-crypto-v2';
+import { sm3 as sm3Mac, hkdf as hkdfSm3 } from 'sm-crypto-v2';
 import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes } from '@noble/hashes/utils.js';
 import { toHex, utf8 } from '../crypto/sm3';
+import { sm4GcmOpen, sm4GcmSealInto } from '../crypto/sm4Gcm';
 import type { CryptoSuite } from './suites';
 
 /**
@@ -31,22 +32,14 @@ export function mac(suite: CryptoSuite, key: Uint8Array, message: Uint8Array): s
 export const PAYLOAD_KEY_BYTES: Record<CryptoSuite, number> = { 'sm2-sm3': 16, 'ed25519-sha256': 32 };
 
 export function seal1(suite: CryptoSuite, key: Uint8Array, nonce: Uint8Array, plain: Uint8Array, out: Uint8Array, at: number): void {
-  if (suite === 'sm2-sm3') {
-    const r = sm4.encrypt(plain, key, { mode: 'gcm', iv: nonce, output: 'array', outputTag: true, padding: 'none' });
-    out.set(r.output, at);
-    out.set(r.tag!, at + plain.length);
-  } else {
-    out.set(chacha20poly1305(key, nonce).encrypt(plain), at);
-  }
+  if (suite === 'sm2-sm3') sm4GcmSealInto(key, nonce, plain, out, at);
+  else out.set(chacha20poly1305(key, nonce).encrypt(plain), at);
 }
 
 /** The chunk's plaintext, or null when it does not authenticate under this key and nonce. */
 export function open1(suite: CryptoSuite, key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Uint8Array | null {
   try {
-    if (suite === 'sm2-sm3') {
-      const body = sealed.subarray(0, sealed.length - TAG_BYTES);
-      return sm4.decrypt(body, key, { mode: 'gcm', iv: nonce, output: 'array', tag: sealed.subarray(sealed.length - TAG_BYTES), padding: 'none' });
-    }
+    if (suite === 'sm2-sm3') return sm4GcmOpen(key, nonce, sealed);
     return chacha20poly1305(key, nonce).decrypt(sealed);
   } catch {
     return null;
