@@ -61,3 +61,28 @@ export function median(samples) {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
+
+/**
+ * The units view's tables written by SQL, as the PostgreSQL benches seed them: `units` enrolled
+ * units, each with four bundles of `entries` entries received `daysApart` days apart (one unit
+ * in ten lacking its second, so later ones wait with a gap), and each unit's figures kept as an
+ * ingest keeps them.
+ */
+export async function seedReceivedUnits(pool, { units, now, entries, daysApart }) {
+  const day = 86_400_000;
+  await pool.query(
+    `insert into enrolled_keys (key_id, unit_id, unit_name, unit_code, suite, public_key, fingerprint, enrolled_at, enrolled_by)
+     select 'key-' || u, 'unit-' || u, '单位' || u, 'PL-' || lpad(u::text, 5, '0'), 'sm2-sm3', 'pk', 'fp', $2, 'bench' from generate_series(1, $1) u`,
+    [units, now - 400 * day],
+  );
+  await pool.query(
+    `insert into received_bundles (file_hash, file_name, unit_id, unit_name, unit_code, key_id, from_seq, to_seq, counts, created_at, last_entry_at, received_at, received_by, verdict)
+     select 'h-' || u || '-' || b, 'f.zwb', 'unit-' || u, '单位' || u, 'PL-' || lpad(u::text, 5, '0'), 'key-' || u, (b - 1) * $4 + 1, b * $4, '{}', $2::bigint, $2::bigint - ((4 - b) * $5 + u % 60) * $3::bigint, $2::bigint - ((4 - b) * $5 + u % 60) * $3::bigint, 'bench', case when u % 10 = 0 and b > 2 then 'gapBefore' else 'valid' end
+     from generate_series(1, $1) u, generate_series(1, 4) b where not (u % 10 = 0 and b = 2)`,
+    [units, now, day, entries, daysApart],
+  );
+  await pool.query(
+    `insert into unit_figures (unit_id, active_devices, violations, compliance, provisional, up_to)
+     select unit_id, 40 + length(unit_id) % 7, (length(unit_id) % 3), 0.9, false, max(last_entry_at) from received_bundles group by unit_id`,
+  );
+}

@@ -11,7 +11,7 @@
 //             the same tables' rows raw (keys, profiles, bundle ranges).
 import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
-import { benchDatabase, benchServer, median } from '../pgCluster.mjs';
+import { benchDatabase, benchServer, median, seedReceivedUnits } from '../pgCluster.mjs';
 
 const UNITS = Number(process.env.ZW_BENCH_PG_UNITS ?? 5_000);
 const RUNS = Math.max(1, Math.floor(Number(process.env.ZW_BENCH_REPEATS ?? 3)));
@@ -25,28 +25,13 @@ const server = benchServer();
 const url = await benchDatabase(server.url, 'zw_bench_office');
 const pool = new pg.Pool({ connectionString: url, max: 4 });
 await migrate(pool);
-const day = 86_400_000;
 const now = Date.now();
 const year = new Date(now).getFullYear();
-await pool.query(
-  `insert into enrolled_keys (key_id, unit_id, unit_name, unit_code, suite, public_key, fingerprint, enrolled_at, enrolled_by)
-   select 'key-' || u, 'unit-' || u, '单位' || u, 'PL-' || lpad(u::text, 5, '0'), 'sm2-sm3', 'pk', 'fp', $2, 'bench' from generate_series(1, $1) u`,
-  [UNITS, now - 400 * day],
-);
 // Four bundles a unit, received about a quarter apart; every tenth unit lacks its second.
-await pool.query(
-  `insert into received_bundles (file_hash, file_name, unit_id, unit_name, unit_code, key_id, from_seq, to_seq, counts, created_at, last_entry_at, received_at, received_by, verdict)
-   select 'h-' || u || '-' || b, 'f.zwb', 'unit-' || u, '单位' || u, 'PL-' || lpad(u::text, 5, '0'), 'key-' || u, (b - 1) * $4 + 1, b * $4, '{}', $2::bigint, $2::bigint - ((4 - b) * 90 + u % 60) * $3::bigint, $2::bigint - ((4 - b) * 90 + u % 60) * $3::bigint, 'bench', case when u % 10 = 0 and b > 2 then 'gapBefore' else 'valid' end
-   from generate_series(1, $1) u, generate_series(1, 4) b where not (u % 10 = 0 and b = 2)`,
-  [UNITS, now, day, PER],
-);
+await seedReceivedUnits(pool, { units: UNITS, now, entries: PER, daysApart: 90 });
 await pool.query(
   `insert into received_segments (file_hash, unit_id, from_seq, to_seq, prev_hash, hashes)
    select file_hash, unit_id, from_seq, to_seq, repeat('0', 64), array(select md5(file_hash || s) || md5(s || file_hash) from generate_series(from_seq, to_seq) s) from received_bundles`,
-);
-await pool.query(
-  `insert into unit_figures (unit_id, active_devices, violations, compliance, provisional, up_to)
-   select unit_id, 40 + length(unit_id) % 7, (length(unit_id) % 3), 0.9, false, max(last_entry_at) from received_bundles group by unit_id`,
 );
 // Each unit's profile, and its self-assessment of this year: submitted by two units in three.
 await pool.query(
